@@ -1,0 +1,151 @@
+//! A meeting: agenda, attendance, decisions and actions.
+
+use super::enums::*;
+use chrono::{NaiveDate, NaiveTime};
+
+/// How one invited member attended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendance {
+    pub member: String,
+    pub status: AttendanceStatus,
+    /// Who represented the member (with `Represented`).
+    pub by: Option<String>,
+}
+
+/// Someone outside the directory who attended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guest {
+    pub name: String,
+    pub title: Option<String>,
+    pub organisation: String,
+    pub status: AttendanceStatus,
+    pub by: Option<String>,
+}
+
+/// An action decided at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub text: String,
+    /// A member id.
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+}
+
+impl Action {
+    /// Still to be done.
+    pub fn is_open(&self) -> bool {
+        self.done_on.is_none()
+    }
+
+    /// Open and past its due date on `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due.is_some_and(|due| due < today)
+    }
+}
+
+/// One item of the agenda.
+///
+/// The fields that a kind does not use stay empty; validation reports them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub title: Option<String>,
+    /// The case id (kind `case`).
+    pub case: Option<String>,
+    /// The timebox, in minutes.
+    pub minutes: Option<u32>,
+    pub notes: Option<String>,
+    pub decision: Option<Decision>,
+    pub decision_text: Option<String>,
+    pub next_review: Option<NaiveDate>,
+    pub closure_reason: Option<ClosureReason>,
+    pub actions: Vec<Action>,
+    pub spent_seconds: Option<u64>,
+}
+
+impl Item {
+    fn empty(kind: ItemKind) -> Self {
+        Item {
+            kind,
+            title: None,
+            case: None,
+            minutes: None,
+            notes: None,
+            decision: None,
+            decision_text: None,
+            next_review: None,
+            closure_reason: None,
+            actions: Vec::new(),
+            spent_seconds: None,
+        }
+    }
+
+    /// A free topic.
+    pub fn topic(title: impl Into<String>, minutes: Option<u32>) -> Self {
+        Item {
+            title: Some(title.into()),
+            minutes,
+            ..Item::empty(ItemKind::Topic)
+        }
+    }
+
+    /// A case to review.
+    pub fn case(case_id: impl Into<String>, minutes: Option<u32>) -> Self {
+        Item {
+            case: Some(case_id.into()),
+            minutes,
+            ..Item::empty(ItemKind::Case)
+        }
+    }
+
+    /// The review of the actions still open from earlier meetings.
+    pub fn actions_review(title: impl Into<String>, minutes: Option<u32>) -> Self {
+        Item {
+            title: Some(title.into()),
+            minutes,
+            ..Item::empty(ItemKind::Actions)
+        }
+    }
+}
+
+/// A meeting as kept in `meetings/<id>.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub id: String,
+    pub body: String,
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+    pub place: Option<String>,
+    pub chair: String,
+    pub status: MeetingStatus,
+    pub attendance: Vec<Attendance>,
+    pub guests: Vec<Guest>,
+    pub items: Vec<Item>,
+    pub difficulties: Option<String>,
+    pub next_meeting: Option<NaiveDate>,
+}
+
+impl Meeting {
+    /// The planned length: the sum of the timeboxes, in minutes.
+    pub fn planned_minutes(&self) -> u32 {
+        self.items.iter().filter_map(|i| i.minutes).sum()
+    }
+
+    /// The agenda contains this case.
+    pub fn has_case(&self, case_id: &str) -> bool {
+        self.items
+            .iter()
+            .any(|i| i.case.as_deref() == Some(case_id))
+    }
+
+    /// The agenda contains the review of open actions.
+    pub fn has_actions_review(&self) -> bool {
+        self.items.iter().any(|i| i.kind == ItemKind::Actions)
+    }
+
+    /// Sort key that orders meetings in time, then by id.
+    pub fn chronological_key(&self) -> (NaiveDate, NaiveTime, &str) {
+        (self.date, self.start, self.id.as_str())
+    }
+}

@@ -1,0 +1,22 @@
+//! The pure domain core: types and rules, no I/O and no terminal.
+
+pub mod case;
+pub mod current;
+pub mod departements;
+pub mod department;
+pub mod enums;
+pub mod ids;
+pub mod meeting;
+pub mod rules;
+
+pub use case::{Case, Measure, Referent};
+pub use current::{CaseHistoryEntry, CurrentCase, current_state, decision_history};
+pub use department::{Body, Department, Member};
+pub use enums::*;
+pub use meeting::{Action, Attendance, Guest, Item, Meeting};
+pub use rules::{OpenAction, due_for_review, is_minor, last_held, last_held_before, open_actions};
+
+#[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,68 @@
+//! Builders for tests of the domain.
+
+use super::*;
+use chrono::{NaiveDate, NaiveTime};
+
+pub fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+}
+
+pub fn case(id: &str, body: &str) -> Case {
+    Case {
+        id: id.to_string(),
+        body: body.to_string(),
+        kind: CaseKind::Person,
+        label: format!("L-{id}"),
+        name: None,
+        birth_year: None,
+        reported_on: day("2026-01-10"),
+        source: Source::Cnapr,
+        status: CaseStatus::Followed,
+        referent: None,
+        family_contacted_on: None,
+        justice: Justice::None,
+        schooling: None,
+        returnee_minor: false,
+        measures: Vec::new(),
+        next_review: None,
+        closed_on: None,
+        closure_reason: None,
+        notes: None,
+    }
+}
+
+pub fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus) -> Meeting {
+    Meeting {
+        id: id.to_string(),
+        body: body.to_string(),
+        date: day(date),
+        start: NaiveTime::from_hms_opt(14, 30, 0).unwrap_or_default(),
+        place: None,
+        chair: "dircab".to_string(),
+        status,
+        attendance: Vec::new(),
+        guests: Vec::new(),
+        items: Vec::new(),
+        difficulties: None,
+        next_meeting: None,
+    }
+}
+
+pub fn decided(case_id: &str, decision: Decision, next_review: Option<&str>) -> Item {
+    let mut item = Item::case(case_id, Some(10));
+    item.decision = Some(decision);
+    item.next_review = next_review.map(day);
+    if decision == Decision::Close {
+        item.closure_reason = Some(ClosureReason::Disengagement);
+    }
+    item
+}
+
+pub fn action(text: &str, due: Option<&str>, done: Option<&str>) -> Action {
+    Action {
+        text: text.to_string(),
+        owner: "dircab".to_string(),
+        due: due.map(day),
+        done_on: done.map(day),
+    }
+}

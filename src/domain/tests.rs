@@ -1,0 +1,202 @@
+//! Unit tests of the domain rules.
+
+use super::rules::*;
+use super::testing::*;
+use super::*;
+
+#[test]
+fn minor_is_reckoned_by_year_on_the_meeting_date() {
+    assert!(is_minor(2009, day("2026-12-31")));
+    assert!(!is_minor(2008, day("2026-01-01")));
+    assert!(is_minor(2008, day("2025-06-01")));
+    let mut c = case("x", "cpraf");
+    c.birth_year = Some(2010);
+    assert!(c.is_minor_on(day("2026-11-30")));
+    c.kind = CaseKind::Family;
+    assert!(!c.is_minor_on(day("2026-11-30")), "a family is not a minor");
+    c.kind = CaseKind::Person;
+    c.birth_year = None;
+    assert!(
+        !c.is_minor_on(day("2026-11-30")),
+        "unknown birth year is not a minor"
+    );
+}
+
+#[test]
+fn current_state_without_decisions_is_the_file() {
+    let mut c = case("c1", "cpraf");
+    c.next_review = Some(day("2026-12-01"));
+    let cur = current_state(&c, &[]);
+    assert_eq!(cur.status, CaseStatus::Followed);
+    assert_eq!(cur.next_review, Some(day("2026-12-01")));
+    assert_eq!(cur.last_decision, None);
+}
+
+#[test]
+fn later_review_of_the_latest_decision_wins_over_the_file() {
+    let mut c = case("c1", "cpraf");
+    c.next_review = Some(day("2026-10-01"));
+    let mut m1 = meeting("m1", "cpraf", "2026-09-14", MeetingStatus::Closed);
+    m1.items
+        .push(decided("c1", Decision::Continue, Some("2026-11-16")));
+    let mut m2 = meeting("m2", "cpraf", "2026-11-16", MeetingStatus::Held);
+    m2.items
+        .push(decided("c1", Decision::Orient, Some("2027-01-15")));
+    let cur = current_state(&c, &[m2.clone(), m1.clone()]);
+    assert_eq!(cur.next_review, Some(day("2027-01-15")));
+    assert_eq!(
+        cur.last_decision,
+        Some((Decision::Orient, day("2026-11-16")))
+    );
+    // Order of the meetings given does not matter.
+    assert_eq!(cur, current_state(&c, &[m1, m2]));
+}
+
+#[test]
+fn an_earlier_review_than_the_file_does_not_win() {
+    let mut c = case("c1", "cpraf");
+    c.next_review = Some(day("2027-03-01"));
+    let mut m = meeting("m", "cpraf", "2026-11-16", MeetingStatus::Held);
+    m.items
+        .push(decided("c1", Decision::Continue, Some("2027-01-15")));
+    assert_eq!(current_state(&c, &[m]).next_review, Some(day("2027-03-01")));
+}
+
+#[test]
+fn draft_and_convened_meetings_do_not_count() {
+    let c = case("c1", "cpraf");
+    let mut m = meeting("m", "cpraf", "2026-12-14", MeetingStatus::Convened);
+    m.items.push(decided("c1", Decision::Close, None));
+    let mut d = meeting("d", "cpraf", "2026-12-15", MeetingStatus::Draft);
+    d.items.push(decided("c1", Decision::Close, None));
+    assert_eq!(current_state(&c, &[m, d]).status, CaseStatus::Followed);
+}
+
+#[test]
+fn the_latest_decision_close_closes_the_case_with_its_date_and_reason() {
+    let c = case("c1", "cpraf");
+    let mut m1 = meeting("m1", "cpraf", "2026-10-12", MeetingStatus::Closed);
+    m1.items.push(decided("c1", Decision::Close, None));
+    let cur = current_state(&c, std::slice::from_ref(&m1));
+    assert_eq!(cur.status, CaseStatus::Closed);
+    assert_eq!(cur.closed_on, Some(day("2026-10-12")));
+    assert_eq!(cur.closure_reason, Some(ClosureReason::Disengagement));
+    assert!(!cur.due_by(day("2030-01-01")));
+    // A later decision to keep following reopens it.
+    let mut m2 = meeting("m2", "cpraf", "2026-11-16", MeetingStatus::Held);
+    m2.items
+        .push(decided("c1", Decision::Continue, Some("2027-01-01")));
+    let cur = current_state(&c, &[m2, m1]);
+    assert_eq!(cur.status, CaseStatus::Followed);
+    assert_eq!(cur.next_review, Some(day("2027-01-01")));
+}
+
+#[test]
+fn two_meetings_on_the_same_day_are_ordered_by_start_then_id() {
+    let c = case("c1", "cpraf");
+    let mut a = meeting(
+        "2026-11-16-cpraf",
+        "cpraf",
+        "2026-11-16",
+        MeetingStatus::Held,
+    );
+    a.items.push(decided("c1", Decision::Close, None));
+    let mut b = meeting(
+        "2026-11-16-cpraf-2",
+        "cpraf",
+        "2026-11-16",
+        MeetingStatus::Held,
+    );
+    b.items
+        .push(decided("c1", Decision::Continue, Some("2027-02-01")));
+    assert_eq!(
+        current_state(&c, &[b.clone(), a.clone()]).status,
+        CaseStatus::Followed
+    );
+    b.start = chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
+    assert_eq!(current_state(&c, &[a, b]).status, CaseStatus::Closed);
+}
+
+#[test]
+fn open_actions_of_a_body_across_meetings() {
+    let mut m1 = meeting("m1", "cpraf", "2026-09-14", MeetingStatus::Closed);
+    let mut item = decided("c1", Decision::Continue, None);
+    item.actions
+        .push(action("done", Some("2026-10-01"), Some("2026-09-30")));
+    item.actions.push(action("late", Some("2026-10-01"), None));
+    m1.items.push(item);
+    let mut m2 = meeting("m2", "cpraf", "2026-11-16", MeetingStatus::Held);
+    let mut topic = Item::topic("Point", None);
+    topic.actions.push(action("soon", Some("2026-12-20"), None));
+    m2.items.push(topic);
+    let mut other = meeting("g", "gtrdo", "2026-03-10", MeetingStatus::Closed);
+    let mut gi = Item::topic("G", None);
+    gi.actions.push(action("gtrdo", None, None));
+    other.items.push(gi);
+    let mut draft = meeting("d", "cpraf", "2026-12-14", MeetingStatus::Draft);
+    let mut di = Item::topic("D", None);
+    di.actions.push(action("draft", None, None));
+    draft.items.push(di);
+
+    let all = [draft, m2, other, m1];
+    let open = open_actions(&all, "cpraf", None);
+    let texts: Vec<&str> = open.iter().map(|o| o.action.text.as_str()).collect();
+    assert_eq!(texts, ["late", "soon"]);
+    assert_eq!(open[0].case, Some("c1"));
+    assert_eq!(open[0].age_days(day("2026-11-25")), 72);
+    assert!(open[0].action.is_overdue(day("2026-11-25")));
+    assert!(!open[1].action.is_overdue(day("2026-11-25")));
+    let before = open_actions(&all, "cpraf", Some(day("2026-11-16")));
+    assert_eq!(before.len(), 1);
+}
+
+#[test]
+fn cases_due_for_review_by_a_date() {
+    let mut a = case("a", "cpraf");
+    a.next_review = Some(day("2026-11-01"));
+    let mut b = case("b", "cpraf");
+    b.next_review = Some(day("2026-12-10"));
+    let mut c = case("c", "cpraf");
+    c.next_review = Some(day("2027-02-01"));
+    let mut closed = case("z", "cpraf");
+    closed.next_review = Some(day("2026-01-01"));
+    closed.status = CaseStatus::Closed;
+    let mut other = case("g", "gtrdo");
+    other.next_review = Some(day("2026-01-01"));
+    let cases = [c, b, a, closed, other];
+    let due = due_for_review(&cases, &[], "cpraf", day("2026-12-14"));
+    let ids: Vec<&str> = due.iter().map(|(c, _)| c.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+}
+
+#[test]
+fn measures_are_active_between_their_dates() {
+    let m = Measure {
+        kind: MeasureType::MentalHealth,
+        provider: None,
+        from: day("2026-04-01"),
+        to: Some(day("2026-09-30")),
+        fipd: true,
+    };
+    assert!(!m.active_on(day("2026-03-31")));
+    assert!(m.active_on(day("2026-04-01")));
+    assert!(m.active_on(day("2026-09-30")));
+    assert!(!m.active_on(day("2026-10-01")));
+    let open = Measure { to: None, ..m };
+    assert!(open.active_on(day("2030-01-01")));
+}
+
+#[test]
+fn last_held_meeting_of_a_body() {
+    let ms = [
+        meeting("a", "cpraf", "2026-10-12", MeetingStatus::Closed),
+        meeting("b", "cpraf", "2026-11-16", MeetingStatus::Held),
+        meeting("c", "cpraf", "2026-12-14", MeetingStatus::Draft),
+    ];
+    assert_eq!(last_held(&ms, "cpraf"), Some(day("2026-11-16")));
+    assert_eq!(
+        last_held_before(&ms, "cpraf", day("2026-11-16")),
+        Some(day("2026-10-12"))
+    );
+    assert_eq!(last_held(&ms, "gtrdo"), None);
+}

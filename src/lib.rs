@@ -1,0 +1,8 @@
+//! `cellule`: prepare, chair and write up the meetings of the cellule de suivi (CPRAF)
+//! and of the GTRDO, from the keyboard.
+//!
+//! Layers, from the bottom: [`domain`] (pure types and rules), [`i18n`] (the message
+//! catalogue), [`store`] (YAML files ⇄ domain, validation, atomic writes), [`cli`]
+//! (the commands). Dependencies point downwards only.
+
+pub mod domain;
