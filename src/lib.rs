@@ -2,7 +2,10 @@
 //! and of the GTRDO, from the keyboard.
 //!
 //! Layers, from the bottom: [`domain`] (pure types and rules), [`i18n`] (the message
-//! catalogue), [`store`] (YAML files ⇄ domain, validation, atomic writes), [`cli`]
-//! (the commands). Dependencies point downwards only.
+//! catalogue), [`store`] (YAML files ⇄ domain, validation, atomic writes), then the
+//! command line. Dependencies point downwards only.
 
 pub mod domain;
+pub mod i18n;
+pub mod store;
+pub mod text;

@@ -2,6 +2,7 @@
 
 pub mod case;
 pub mod current;
+pub mod dataset;
 pub mod departements;
 pub mod department;
 pub mod enums;
@@ -11,6 +12,7 @@ pub mod rules;
 
 pub use case::{Case, Measure, Referent};
 pub use current::{CaseHistoryEntry, CurrentCase, current_state, decision_history};
+pub use dataset::DeptData;
 pub use department::{Body, Department, Member};
 pub use enums::*;
 pub use meeting::{Action, Attendance, Guest, Item, Meeting};

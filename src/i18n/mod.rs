@@ -1,0 +1,59 @@
+//! The message catalogue: every sentence the product prints, in French (default) and English.
+//!
+//! Problems found in files are [`Msg`] values rendered here; the commands' own
+//! sentences are in [`cli`].
+
+pub mod cli;
+pub mod problems;
+
+pub use problems::{Expected, Msg};
+
+/// The language of everything shown or exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// Reads `fr` or `en` (as on the command line and in the config file).
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "fr" | "français" | "francais" | "french" => Some(Lang::Fr),
+            "en" | "english" | "anglais" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the sentence of this language.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
+    /// `fr` or `en`.
+    pub fn code(self) -> &'static str {
+        self.pick("fr", "en")
+    }
+}
+
+/// Joins values as `a, b, c`, each in French or English quotes.
+pub fn quoted_list(lang: Lang, values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| quote(lang, v))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Quotes a value: « value » in French, `value` in English.
+pub fn quote(lang: Lang, value: &str) -> String {
+    let shown = crate::text::visible(value);
+    match lang {
+        Lang::Fr => format!("« {shown} »"),
+        Lang::En => format!("\"{shown}\""),
+    }
+}

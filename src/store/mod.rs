@@ -1,0 +1,6 @@
+//! The store: YAML files ⇄ domain values, validation with positions, atomic writes.
+
+pub mod problem;
+pub mod yaml;
+
+pub use problem::Problem;

@@ -1,0 +1,107 @@
+//! A problem found in the data, with where it is.
+
+use super::yaml::{self, Seg, Target, YamlPath};
+use crate::i18n::{Lang, Msg};
+
+/// One problem: `path:line:column: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, relative to the data root, with `/` separators.
+    pub file: String,
+    /// 1-based line (1 for problems about a whole file).
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    pub msg: Msg,
+}
+
+impl Problem {
+    /// A problem about a whole file or folder.
+    pub fn whole(file: impl Into<String>, msg: Msg) -> Self {
+        Problem {
+            file: file.into(),
+            line: 1,
+            column: 1,
+            msg,
+        }
+    }
+
+    /// The line printed for users and scripts.
+    pub fn render(&self, lang: Lang) -> String {
+        format!(
+            "{}:{}:{}: {}",
+            crate::text::visible(&self.file),
+            self.line,
+            self.column,
+            self.msg.text(lang)
+        )
+    }
+}
+
+/// A problem found while decoding, whose position is still to be looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub path: YamlPath,
+    pub target: Target,
+    pub msg: Msg,
+}
+
+/// Collects the problems of one file while it is decoded.
+#[derive(Debug, Default)]
+pub struct Sink {
+    pub pending: Vec<Pending>,
+}
+
+impl Sink {
+    pub fn at_key(&mut self, path: &[Seg], msg: Msg) {
+        self.pending.push(Pending {
+            path: path.to_vec(),
+            target: Target::Key,
+            msg,
+        });
+    }
+
+    pub fn at_value(&mut self, path: &[Seg], msg: Msg) {
+        self.pending.push(Pending {
+            path: path.to_vec(),
+            target: Target::Value,
+            msg,
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+}
+
+/// Gives each pending problem of `file` its position in `src`.
+///
+/// A path that is not in the document (a missing key) falls back to its nearest
+/// parent that is.
+pub fn resolve(file: &str, src: &str, pending: Vec<Pending>) -> Vec<Problem> {
+    pending
+        .into_iter()
+        .map(|p| {
+            let mut path: &[Seg] = &p.path;
+            let mut target = p.target;
+            let (line, column) = loop {
+                if let Some(pos) = yaml::locate(src, path, target) {
+                    break pos;
+                }
+                match path.split_last() {
+                    Some((_, parent)) if !parent.is_empty() => {
+                        path = parent;
+                        target = Target::Value;
+                    }
+                    _ => break (1, 1),
+                }
+            };
+            Problem {
+                file: file.to_string(),
+                line,
+                column,
+                msg: p.msg,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,363 @@
+//! Every YAML call of the product lives here.
+//!
+//! Files are parsed into a [`Value`] tree (syntax errors carry their position; the
+//! parser refuses alias bombs and deep nesting itself). Positions of keys and values
+//! inside a parsed document are found again with [`locate`], which replays the
+//! document and stops on the node asked for: nothing is paid for positions of files
+//! that have no problem.
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+pub use serde_yaml::{Mapping, Value};
+
+/// One step of a path inside a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A path from the document's root.
+pub type YamlPath = Vec<Seg>;
+
+/// Whether a position is wanted for a key itself or for its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Key,
+    Value,
+}
+
+/// Why a document could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseFailure {
+    Syntax { detail: String },
+    DuplicateKey { key: String },
+    TooDeep,
+    AliasBomb,
+}
+
+/// A parse failure with its 1-based position when the parser gave one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub failure: ParseFailure,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+/// Parses one YAML document.
+pub fn parse(src: &str) -> Result<Value, ParseError> {
+    serde_yaml::from_str::<Value>(src).map_err(|err| {
+        let location = err.location();
+        let full = err.to_string();
+        let detail = strip_location(&full);
+        let failure = if detail.contains("recursion limit exceeded") {
+            ParseFailure::TooDeep
+        } else if detail.contains("repetition limit exceeded") {
+            ParseFailure::AliasBomb
+        } else if let Some(rest) = detail.strip_prefix("duplicate entry with key ") {
+            ParseFailure::DuplicateKey {
+                key: rest.trim_matches('"').to_string(),
+            }
+        } else {
+            ParseFailure::Syntax {
+                detail: detail.to_string(),
+            }
+        };
+        ParseError {
+            failure,
+            line: location.as_ref().map(|l| l.line()),
+            column: location.as_ref().map(|l| l.column()),
+        }
+    })
+}
+
+/// Removes the " at line N column M" the parser appends (positions are reported apart).
+fn strip_location(message: &str) -> &str {
+    let message = message.split(", while parsing").next().unwrap_or(message);
+    match message.find(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}
+
+/// Writes a value as YAML text.
+pub fn to_string(value: &Value) -> Result<String, String> {
+    serde_yaml::to_string(value).map_err(|e| e.to_string())
+}
+
+const MARK: &str = "\u{1}cellule-locate\u{1}";
+
+/// The 1-based `(line, column)` of the key or value at `path` in `src`, if it is there.
+pub fn locate(src: &str, path: &[Seg], target: Target) -> Option<(usize, usize)> {
+    let de = serde_yaml::Deserializer::from_str(src);
+    match (Finder { path, target }).deserialize(de) {
+        Err(err) if err.to_string().contains(MARK) => {
+            err.location().map(|l| (l.line(), l.column()))
+        }
+        _ => None,
+    }
+}
+
+struct Finder<'p> {
+    path: &'p [Seg],
+    target: Target,
+}
+
+impl<'de> DeserializeSeed<'de> for Finder<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        if self.path.is_empty() {
+            d.deserialize_any(Hit)
+        } else {
+            d.deserialize_any(Walk {
+                path: self.path,
+                target: self.target,
+            })
+        }
+    }
+}
+
+/// Fails on the node it is given, so that the parser reports that node's position.
+struct Hit;
+
+impl<'de> Visitor<'de> for Hit {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(MARK)
+    }
+}
+
+/// Walks one step of the path.
+struct Walk<'p> {
+    path: &'p [Seg],
+    target: Target,
+}
+
+impl<'de> Visitor<'de> for Walk<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any node")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Some((Seg::Key(want), rest)) = self.path.split_first() else {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            return Ok(());
+        };
+        let hit_key = rest.is_empty() && self.target == Target::Key;
+        while let Some(found) = map.next_key_seed(KeySeed { want, hit_key })? {
+            if found {
+                return map.next_value_seed(Finder {
+                    path: rest,
+                    target: self.target,
+                });
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Some((Seg::Index(want), rest)) = self.path.split_first() else {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(());
+        };
+        let mut index = 0;
+        loop {
+            if index == *want {
+                return seq
+                    .next_element_seed(Finder {
+                        path: rest,
+                        target: self.target,
+                    })
+                    .map(|_| ());
+            }
+            if seq.next_element::<IgnoredAny>()?.is_none() {
+                return Ok(());
+            }
+            index += 1;
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// Reads a key and tells whether it is the one wanted (failing on it when its own
+/// position is asked for).
+struct KeySeed<'w> {
+    want: &'w str,
+    hit_key: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = bool;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl KeySeed<'_> {
+    fn check<E: de::Error>(&self, key: &str) -> Result<bool, E> {
+        if key == self.want {
+            if self.hit_key {
+                Err(E::custom(MARK))
+            } else {
+                Ok(true)
+            }
+        } else {
+            Ok(false)
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
+        self.check(v)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+        self.check("null")
+    }
+}
+
+/// The text of a scalar key as the decoder compares it.
+pub fn key_text(key: &Value) -> Option<String> {
+    match key {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Null => Some("null".to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "id: x\nitems:\n  - kind: topic\n    title: A\n  - kind: case\n    case: c1\n    actions:\n      - text: t\n        owner: o\nflow: {a: 1, b: [x, y]}\n";
+
+    fn key(k: &str) -> Seg {
+        Seg::Key(k.to_string())
+    }
+
+    #[test]
+    fn locates_keys_and_values() {
+        assert_eq!(locate(DOC, &[key("id")], Target::Key), Some((1, 1)));
+        assert_eq!(locate(DOC, &[key("id")], Target::Value), Some((1, 5)));
+        assert_eq!(
+            locate(
+                DOC,
+                &[key("items"), Seg::Index(1), key("case")],
+                Target::Value
+            ),
+            Some((6, 11))
+        );
+        assert_eq!(
+            locate(
+                DOC,
+                &[
+                    key("items"),
+                    Seg::Index(1),
+                    key("actions"),
+                    Seg::Index(0),
+                    key("owner")
+                ],
+                Target::Key
+            ),
+            Some((9, 9))
+        );
+        assert_eq!(
+            locate(DOC, &[key("items"), Seg::Index(0)], Target::Value),
+            Some((3, 5))
+        );
+        assert_eq!(
+            locate(DOC, &[key("flow"), key("b"), Seg::Index(1)], Target::Value),
+            Some((10, 21))
+        );
+    }
+
+    #[test]
+    fn absent_paths_have_no_position() {
+        assert_eq!(locate(DOC, &[key("nope")], Target::Key), None);
+        assert_eq!(
+            locate(DOC, &[key("items"), Seg::Index(7)], Target::Value),
+            None
+        );
+        assert_eq!(
+            locate(DOC, &[key("id"), key("deeper")], Target::Value),
+            None
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_a_position() {
+        let err = parse("a: 1\n b: 2\n").err();
+        let err = err
+            .as_ref()
+            .map(|e| (e.line, matches!(e.failure, ParseFailure::Syntax { .. })));
+        assert_eq!(err, Some((Some(2), true)));
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let err = parse("a: 1\na: 2\n").err().map(|e| e.failure);
+        assert_eq!(err, Some(ParseFailure::DuplicateKey { key: "a".into() }));
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused_quickly() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let names = ["b", "c", "d", "e", "f", "g", "h", "i", "j"];
+        let mut prev = "a";
+        for n in names {
+            bomb.push_str(&format!("{n}: &{n} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+            prev = n;
+        }
+        let err = parse(&bomb).err().map(|e| e.failure);
+        assert_eq!(err, Some(ParseFailure::AliasBomb));
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert_eq!(
+            parse(&deep).err().map(|e| e.failure),
+            Some(ParseFailure::TooDeep)
+        );
+    }
+}

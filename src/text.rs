@@ -1,0 +1,85 @@
+//! Text that came from files is shown, never interpreted.
+//!
+//! [`visible`] turns control characters, escape sequences, bidirectional overrides and
+//! invisible characters into harmless visible marks, for the terminal and for messages.
+
+use std::borrow::Cow;
+
+/// Characters that must never reach a terminal or an export as they are.
+pub fn is_hazard(c: char) -> bool {
+    c.is_control() || is_format_hazard(c)
+}
+
+/// Invisible formatting characters that can disguise text: bidirectional controls,
+/// zero-width characters, the byte order mark.
+pub fn is_format_hazard(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}' | '\u{180E}')
+}
+
+/// One line of text made safe to show: every hazard becomes a visible mark
+/// (control pictures such as `␛` for C0 controls, `⟨U+202E⟩` for the others).
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hazard) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_visible(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`visible`], but keeps line breaks (and turns tabs into spaces), for multi-line notes.
+pub fn visible_multiline(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_hazard(c) && c != '\n') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            '\r' => {}
+            _ => push_visible(&mut out, c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn push_visible(out: &mut String, c: char) {
+    match c {
+        '\t' => out.push(' '),
+        '\u{0}'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+        '\u{7F}' => out.push('␡'),
+        c if is_hazard(c) => out.push_str(&format!("⟨U+{:04X}⟩", c as u32)),
+        c => out.push(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(visible("Adèle 日本 🎉"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escapes_and_controls_become_visible() {
+        let shown = visible("a\u{1b}[2Jb\u{7}c\u{9b}d\u{202E}e\u{200B}f");
+        assert_eq!(shown, "a␛[2Jb␇c⟨U+009B⟩d⟨U+202E⟩e⟨U+200B⟩f");
+        assert!(!shown.chars().any(is_hazard));
+    }
+
+    #[test]
+    fn multiline_keeps_line_breaks_only() {
+        assert_eq!(
+            visible_multiline("a\r\nb\tc\u{1b}]52;c;x\u{7}"),
+            "a\nb    c␛]52;c;x␇"
+        );
+        assert_eq!(visible("a\nb"), "a␊b");
+    }
+}
