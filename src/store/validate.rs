@@ -54,9 +54,9 @@ pub(crate) fn check_department(doc: &mut Doc<Department>, folder: &str) {
     }
 }
 
-/// `id` equals the file stem and is not used by another file of the same kind.
+/// `id` equals the file stem. (Ids are then unique: two files of one folder cannot
+/// share a name.)
 fn check_identity<T>(docs: &mut [Doc<T>], id_of: fn(&T) -> &str) {
-    let mut first: HashMap<String, String> = HashMap::new();
     for doc in docs.iter_mut() {
         let Some(id) = doc.value.as_ref().map(|v| id_of(v).to_string()) else {
             continue;
@@ -69,19 +69,6 @@ fn check_identity<T>(docs: &mut [Doc<T>], id_of: fn(&T) -> &str) {
                     stem: doc.stem.clone(),
                 },
             );
-            continue;
-        }
-        match first.get(&id) {
-            Some(other) => doc.sink.at_value(
-                &key("id"),
-                Msg::DuplicateId {
-                    id,
-                    other: other.clone(),
-                },
-            ),
-            None => {
-                first.insert(id, doc.rel.clone());
-            }
         }
     }
 }

@@ -55,10 +55,23 @@ pub fn parse(src: &str) -> Result<Value, ParseError> {
             ParseFailure::TooDeep
         } else if detail.contains("repetition limit exceeded") {
             ParseFailure::AliasBomb
-        } else if let Some(rest) = detail.strip_prefix("duplicate entry with key ") {
-            ParseFailure::DuplicateKey {
-                key: rest.trim_matches('"').to_string(),
+        } else if let Some(rest) = detail
+            .find("duplicate entry with key ")
+            .map(|i| &detail[i + "duplicate entry with key ".len()..])
+        {
+            let key = rest.trim_matches('"').to_string();
+            // The parser points at the mapping that holds the duplicate: look from there.
+            let from = location.as_ref().map_or(1, |l| l.line());
+            {
+                if let Some((line, column)) = duplicate_position(src, &key, from) {
+                    return ParseError {
+                        failure: ParseFailure::DuplicateKey { key },
+                        line: Some(line),
+                        column: Some(column),
+                    };
+                }
             }
+            ParseFailure::DuplicateKey { key }
         } else {
             ParseFailure::Syntax {
                 detail: detail.to_string(),
@@ -70,6 +83,42 @@ pub fn parse(src: &str) -> Result<Value, ParseError> {
             column: location.as_ref().map(|l| l.column()),
         }
     })
+}
+
+/// Where `key` appears a second time in one block mapping (the parser does not say).
+///
+/// A line-based look: a key at the same column as an earlier one, with no list item or
+/// shallower line in between. Good enough to point at the line the user must fix.
+fn duplicate_position(src: &str, key: &str, from: usize) -> Option<(usize, usize)> {
+    let mut seen: Vec<usize> = Vec::new();
+    for (n, line) in src.lines().enumerate().skip(from.saturating_sub(1)) {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let mut rest = &line[indent..];
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        seen.retain(|&col| col <= indent);
+        let mut col = indent;
+        while let Some(after) = rest.strip_prefix("- ") {
+            let trimmed = after.trim_start_matches(' ');
+            col += rest.len() - trimmed.len();
+            rest = trimmed;
+        }
+        let bare = rest
+            .strip_prefix(key)
+            .or_else(|| rest.strip_prefix(&format!("\"{key}\"")))
+            .or_else(|| rest.strip_prefix(&format!("'{key}'")));
+        let is_key = bare
+            .and_then(|b| b.trim_start_matches(' ').strip_prefix(':'))
+            .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t']));
+        if is_key {
+            if seen.contains(&col) {
+                return Some((n + 1, col + 1));
+            }
+            seen.push(col);
+        }
+    }
+    None
 }
 
 /// Removes the " at line N column M" the parser appends (positions are reported apart).
@@ -505,6 +554,12 @@ mod tests {
     fn duplicate_keys_are_refused() {
         let err = parse("a: 1\na: 2\n").err().map(|e| e.failure);
         assert_eq!(err, Some(ParseFailure::DuplicateKey { key: "a".into() }));
+        let doc = "items:\n  - kind: case\n    status: x\n  - kind: topic\n    status: y\n    title: t\n    status: z\n";
+        let err = parse(doc).err().map(|e| (e.failure, e.line, e.column));
+        let status = ParseFailure::DuplicateKey {
+            key: "status".into(),
+        };
+        assert_eq!(err, Some((status, Some(7), Some(5))));
     }
 
     #[test]
