@@ -122,8 +122,29 @@ pub fn meeting_value(m: &Meeting) -> Value {
 }
 
 /// The text of a meeting file, as the app writes it.
+///
+/// The text is read back before it is returned; should it not give the same meeting
+/// (a text the block writer does not render faithfully), the YAML library's own
+/// writer is used instead: less pretty, always exact.
 pub fn meeting_to_yaml(m: &Meeting) -> String {
-    yaml::to_block_string(&meeting_value(m))
+    let value = meeting_value(m);
+    let text = yaml::to_block_string(&value);
+    if reads_back(&text, m, super::decode_meeting) {
+        return text;
+    }
+    yaml::to_string(&value).unwrap_or(text)
+}
+
+fn reads_back<T: PartialEq>(
+    text: &str,
+    original: &T,
+    decode: fn(&Value, &mut super::problem::Sink) -> Option<T>,
+) -> bool {
+    let Ok(value) = yaml::parse(text) else {
+        return false;
+    };
+    let mut sink = super::problem::Sink::default();
+    decode(&value, &mut sink).as_ref() == Some(original) && sink.is_empty()
 }
 
 fn measure(me: &Measure) -> Value {
@@ -180,5 +201,10 @@ pub fn case_value(c: &Case) -> Value {
 /// The text of a NEW case file. The app never rewrites an existing case file: people
 /// keep them, with comments the app would lose.
 pub fn new_case_yaml(c: &Case) -> String {
-    yaml::to_block_string(&case_value(c))
+    let value = case_value(c);
+    let text = yaml::to_block_string(&value);
+    if reads_back(&text, c, super::decode_case) {
+        return text;
+    }
+    yaml::to_string(&value).unwrap_or(text)
 }
