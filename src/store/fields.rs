@@ -158,12 +158,14 @@ impl<'v> Obj<'v> {
                 },
             );
         } else {
-            sink.at_value(
-                &self.path,
-                Msg::MissingKey {
-                    key: key.to_string(),
-                },
-            );
+            let msg = Msg::MissingKey {
+                key: key.to_string(),
+            };
+            // Point at `referent:` rather than at its first line; at `- ` for a list item.
+            match self.path.last() {
+                Some(Seg::Key(_)) => sink.at_key(&self.path, msg),
+                _ => sink.at_value(&self.path, msg),
+            }
         }
     }
 

@@ -12,6 +12,8 @@
 mod decode_case;
 mod decode_department;
 mod decode_meeting;
+#[cfg(test)]
+mod decode_tests;
 mod encode;
 mod fields;
 mod load;
