@@ -261,8 +261,18 @@ fn list_yaml(
     problems: &mut Vec<Problem>,
 ) -> Vec<(String, String)> {
     let dir = root.join(folder).join(sub);
-    let Ok(entries) = fs::read_dir(&dir) else {
-        return Vec::new();
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            problems.push(Problem::whole(
+                format!("{folder}/{sub}"),
+                Msg::CannotRead {
+                    detail: e.to_string(),
+                },
+            ));
+            return Vec::new();
+        }
     };
     let mut found = Vec::new();
     for entry in entries.flatten() {

@@ -47,6 +47,9 @@ pub enum WriteError {
     /// The id cannot be a file name.
     #[error("invalid file id {id:?}")]
     BadId { id: String },
+    /// Not a known département code.
+    #[error("unknown département {code:?}")]
+    UnknownDepartment { code: String },
     /// The folder written to resolves outside the data root.
     #[error("{}: outside the data folder", .path.display())]
     OutsideRoot { path: PathBuf },
@@ -75,7 +78,7 @@ impl WriteError {
             | WriteError::Exists { path }
             | WriteError::OutsideRoot { path }
             | WriteError::Io { path, .. } => Some(path),
-            WriteError::BadId { .. } => None,
+            WriteError::BadId { .. } | WriteError::UnknownDepartment { .. } => None,
         }
     }
 
@@ -89,6 +92,7 @@ impl WriteError {
                 key: "id".into(),
                 value: id.clone(),
             },
+            WriteError::UnknownDepartment { code } => Msg::UnknownDepartment { code: code.clone() },
             WriteError::Io { detail, .. } => Msg::WriteFailed {
                 detail: detail.clone(),
             },
@@ -217,8 +221,8 @@ pub fn save_meeting(
         return Err(WriteError::BadId { id: m.id.clone() });
     }
     if crate::domain::departements::by_code(dept).is_none() {
-        return Err(WriteError::BadId {
-            id: dept.to_string(),
+        return Err(WriteError::UnknownDepartment {
+            code: dept.to_string(),
         });
     }
     let folder = root.join(dept).join("meetings");
