@@ -322,3 +322,22 @@ fn a_meetings_folder_linked_outside_the_root_is_not_written() {
     assert!(matches!(err, WriteError::OutsideRoot { .. }), "{err:?}");
     assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_departement_folder_linked_outside_the_root_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("49")).unwrap();
+    let err = save_meeting(dir.path(), "49", &sample_meeting(), Expect::Any).unwrap_err();
+    assert!(matches!(err, WriteError::OutsideRoot { .. }), "{err:?}");
+    assert_eq!(
+        fs::read_dir(outside.path()).unwrap().count(),
+        0,
+        "nothing created outside"
+    );
+    assert!(matches!(
+        save_meeting(dir.path(), "20", &sample_meeting(), Expect::Any),
+        Err(WriteError::UnknownDepartment { .. })
+    ));
+}

@@ -128,3 +128,20 @@ fn meetings_are_sorted_chronologically() {
         .collect();
     assert_eq!(ids, ["c-early", "b-late", "a-later-day"]);
 }
+
+#[test]
+fn notices_alone_are_not_errors() {
+    let loaded = load_root(Path::new("fixtures/invalid/not-yaml")).unwrap();
+    // A .yml file is an error (its data would be ignored); a stray .txt is a notice.
+    assert!(loaded.has_errors());
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        Path::new("fixtures/invalid/unknown-case/49"),
+        &dir.path().join("49"),
+    );
+    fs::remove_dir_all(dir.path().join("49/meetings")).unwrap();
+    fs::write(dir.path().join("49/cases/README.txt"), "à lire").unwrap();
+    let loaded = load_root(dir.path()).unwrap();
+    assert_eq!(loaded.problems.len(), 1);
+    assert!(!loaded.has_errors());
+}

@@ -34,6 +34,11 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Some problem is an error, not a mere notice (see [`Msg::is_notice`]).
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| !p.msg.is_notice())
+    }
+
     /// The département with this code, if it loaded.
     pub fn dept(&self, code: &str) -> Option<&LoadedDept> {
         self.depts.iter().find(|d| d.folder == code)

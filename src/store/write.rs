@@ -206,6 +206,37 @@ pub fn meeting_path(root: &Path, dept: &str, id: &str) -> PathBuf {
     root.join(dept).join("meetings").join(format!("{id}.yaml"))
 }
 
+/// `<root>/<dept>/meetings`, created if needed (with the permissions of the département
+/// folder), after checking that neither the département folder nor `meetings/` leads
+/// outside the data root through a symbolic link.
+fn meetings_folder(root: &Path, dept: &str) -> Result<PathBuf, WriteError> {
+    let real_root = fs::canonicalize(root).map_err(|e| WriteError::io(root, &e))?;
+    let dept_dir = root.join(dept);
+    let inside = |dir: &Path| -> Result<(), WriteError> {
+        let real = fs::canonicalize(dir).map_err(|e| WriteError::io(dir, &e))?;
+        if real.starts_with(&real_root) {
+            Ok(())
+        } else {
+            Err(WriteError::OutsideRoot {
+                path: dir.to_path_buf(),
+            })
+        }
+    };
+    inside(&dept_dir)?;
+    let folder = dept_dir.join("meetings");
+    match fs::symlink_metadata(&folder) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir(&folder).map_err(|e| WriteError::io(&folder, &e))?;
+            if let Ok(meta) = fs::metadata(&dept_dir) {
+                let _ = fs::set_permissions(&folder, meta.permissions());
+            }
+        }
+        Err(e) => return Err(WriteError::io(&folder, &e)),
+        Ok(_) => inside(&folder)?,
+    }
+    Ok(folder)
+}
+
 /// Writes a meeting to `<root>/<dept>/meetings/<id>.yaml` (creating `meetings/` if
 /// needed) in the shape of the format, atomically, if `expect` holds.
 ///
@@ -225,15 +256,13 @@ pub fn save_meeting(
             code: dept.to_string(),
         });
     }
-    let folder = root.join(dept).join("meetings");
-    fs::create_dir_all(&folder).map_err(|e| WriteError::io(&folder, &e))?;
-    let real_root = fs::canonicalize(root).map_err(|e| WriteError::io(root, &e))?;
-    let real_folder = fs::canonicalize(&folder).map_err(|e| WriteError::io(&folder, &e))?;
-    if !real_folder.starts_with(&real_root) {
-        return Err(WriteError::OutsideRoot { path: folder });
-    }
+    let folder = meetings_folder(root, dept)?;
     let text = super::encode::meeting_to_yaml(m);
-    write_atomic(&meeting_path(root, dept, &m.id), text.as_bytes(), expect)
+    write_atomic(
+        &folder.join(format!("{}.yaml", m.id)),
+        text.as_bytes(),
+        expect,
+    )
 }
 
 #[cfg(test)]
