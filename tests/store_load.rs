@@ -145,3 +145,22 @@ fn notices_alone_are_not_errors() {
     assert_eq!(loaded.problems.len(), 1);
     assert!(!loaded.has_errors());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        Path::new("fixtures/invalid/unknown-case/49"),
+        &dir.path().join("49"),
+    );
+    fs::remove_dir_all(dir.path().join("49/meetings")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("49/cases/49-2026-005.yaml")).unwrap();
+    let loaded = load_root(dir.path()).unwrap();
+    let lines: Vec<String> = loaded.problems.iter().map(|p| p.render(Lang::Fr)).collect();
+    assert_eq!(
+        lines,
+        ["49/cases/49-2026-005.yaml:1:1: ce n'est pas un fichier ordinaire : non lu"]
+    );
+    assert_eq!(loaded.depts[0].data.cases.len(), 1);
+}
