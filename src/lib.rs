@@ -6,6 +6,7 @@
 //! command line. Dependencies point downwards only.
 
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod store;
 pub mod text;
