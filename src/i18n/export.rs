@@ -181,13 +181,13 @@ pub fn duration(lang: Lang, minutes: u32) -> String {
     }
 }
 
-/// A number of days since something: `12 jours`, `1 jour`.
+/// A number of days: `12 jours`, `1 jour`, `0 jour` (French singular below 2), `0 days`.
 pub fn days(lang: Lang, n: i64) -> String {
-    match (lang, n.abs() == 1) {
-        (Lang::Fr, true) => format!("{n} jour"),
-        (Lang::Fr, false) => format!("{n} jours"),
-        (Lang::En, true) => format!("{n} day"),
-        (Lang::En, false) => format!("{n} days"),
+    match lang {
+        Lang::Fr if n.abs() <= 1 => format!("{n} jour"),
+        Lang::Fr => format!("{n} jours"),
+        Lang::En if n.abs() == 1 => format!("{n} day"),
+        Lang::En => format!("{n} days"),
     }
 }
 
@@ -383,5 +383,7 @@ mod tests {
         assert_eq!(duration(Lang::Fr, 120), "2 h");
         assert_eq!(days(Lang::Fr, 1), "1 jour");
         assert_eq!(days(Lang::En, 14), "14 days");
+        assert_eq!(days(Lang::Fr, 0), "0 jour");
+        assert_eq!(days(Lang::En, 0), "0 days");
     }
 }
