@@ -65,11 +65,15 @@ impl std::fmt::Display for CommitError {
 
 impl std::error::Error for CommitError {}
 
-fn git(dir: &Path, args: &[&std::ffi::OsStr]) -> Result<Output, CommitError> {
-    Command::new("git")
+fn run(program: &str, dir: &Path, args: &[&std::ffi::OsStr]) -> Result<Output, CommitError> {
+    Command::new(program)
         .current_dir(dir)
         .args(args)
         .env("LC_ALL", "C")
+        // The repository is the one that holds the folder, whatever the caller's environment.
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
         .output()
         .map_err(|e| CommitError::GitMissing {
             detail: visible(&e.to_string()).into_owned(),
@@ -95,6 +99,16 @@ pub fn git_commit(
     file: &Path,
     message: &str,
 ) -> Result<CommitOutcome, CommitError> {
+    commit_with("git", repo_dir, file, message)
+}
+
+fn commit_with(
+    program: &str,
+    repo_dir: &Path,
+    file: &Path,
+    message: &str,
+) -> Result<CommitOutcome, CommitError> {
+    let git = |dir: &Path, args: &[&std::ffi::OsStr]| run(program, dir, args);
     let inside = git(
         repo_dir,
         &["rev-parse".as_ref(), "--is-inside-work-tree".as_ref()],
@@ -194,4 +208,22 @@ pub fn commit_message_report(
         month.1,
         format.extension()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_git_is_a_clear_error() {
+        let dir = std::env::temp_dir();
+        let err =
+            commit_with("cellule-no-such-git-program", &dir, Path::new("a.md"), "m").unwrap_err();
+        assert!(matches!(err, CommitError::GitMissing { .. }), "{err:?}");
+        assert!(
+            err.text(Lang::Fr)
+                .contains("la commande git est introuvable")
+        );
+        assert!(err.text(Lang::En).contains("install git"));
+    }
 }
