@@ -344,12 +344,12 @@ fn the_report_has_the_expected_outline() {
             "Difficultés"
         ]
     );
-    // Meetings, situations (6 rows x 4), modalities (6 types + any), closures (5), decisions (7).
+    // Meetings, situations (7 rows x 4), modalities (6 types + any), closures (5), decisions (7).
     assert_eq!(
         s.tables,
         vec![
             (2, vec![2]),
-            (4, vec![4; 6]),
+            (4, vec![4; 7]),
             (3, vec![3; 7]),
             (2, vec![2; 5]),
             (2, vec![2; 7]),

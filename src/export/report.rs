@@ -70,7 +70,7 @@ pub fn markdown(r: &MonthlyReport, dept: &Department, lang: Lang) -> String {
                     words::long_date(lang, m.date),
                     m.days_since_previous
                         .map(|d| words::days(lang, d))
-                        .unwrap_or_default(),
+                        .unwrap_or_else(|| Label::NoPrevious.text(lang).to_string()),
                 ]
             })
             .collect();
@@ -93,10 +93,11 @@ pub fn markdown(r: &MonthlyReport, dept: &Department, lang: Lang) -> String {
     }
 
     doc.heading(2, Label::Situations.text(lang));
-    let split_rows: [(Label, SplitFigure); 6] = [
+    let split_rows: [(Label, SplitFigure); 7] = [
         (Label::Minors, |s| s.minors),
         (Label::Adults, |s| s.adults),
         (Label::AgeUnknown, |s| s.age_unknown),
+        (Label::Persons, |s| s.persons()),
         (Label::Families, |s| s.families),
         (Label::OrganisationsCases, |s| s.organisations),
         (Label::Total, |s| s.total()),

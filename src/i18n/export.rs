@@ -86,6 +86,7 @@ labels! {
     MeetingsHeld => "Réunions tenues dans le mois", "Meetings held in the month";
     NoMeeting => "Aucune réunion tenue dans le mois.", "No meeting held in the month.";
     DaysSincePrevious => "Jours depuis la réunion précédente", "Days since the previous meeting";
+    NoPrevious => "— (aucune réunion antérieure)", "— (no earlier meeting)";
     LastMeeting => "Dernière réunion tenue", "Last meeting held";
     DaysSinceLast => "Jours écoulés à la fin du mois", "Days elapsed at the end of the month";
     Situations => "Situations", "Situations";
@@ -97,6 +98,7 @@ labels! {
     Minors => "Personnes mineures", "Persons, minors";
     Adults => "Personnes majeures", "Persons, adults";
     AgeUnknown => "Personnes, âge non renseigné", "Persons, age unknown";
+    Persons => "Personnes, total", "Persons, total";
     Families => "Familles", "Families";
     OrganisationsCases => "Structures (groupes, praticiens, établissements)", "Organisations (groups, practitioners, establishments)";
     Total => "Total", "Total";
