@@ -135,3 +135,19 @@ fn commit_messages_name_body_departement_date_and_level() {
     );
     assert!(commit_message_minutes(&data, "nope", Level::Public).is_err());
 }
+
+#[test]
+fn the_first_commit_of_a_new_repository_holds_only_the_file() {
+    let dir = repo();
+    let root = dir.path();
+    std::fs::write(root.join("staged.txt"), "someone else's").unwrap();
+    git(root, &["add", "staged.txt"]);
+    std::fs::write(root.join("report.csv"), "section,indicator,value\r\n").unwrap();
+    let outcome = git_commit(root, Path::new("report.csv"), "Rapport mensuel").unwrap();
+    assert_eq!(outcome, CommitOutcome::Committed);
+    assert_eq!(
+        git(root, &["show", "--name-only", "--format=", "HEAD"]).trim(),
+        "report.csv"
+    );
+    assert!(git(root, &["status", "--porcelain"]).contains("A  staged.txt"));
+}

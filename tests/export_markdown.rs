@@ -295,10 +295,12 @@ fn the_minutes_have_the_expected_outline() {
             (2, "Relevé de décisions"),
             (3, "1. Approbation du compte rendu du 26 octobre"),
             (3, "2. Situation A.B. (49-2026-001)"),
+            (4, "Actions"),
             (3, "3. Situation D.E. (49-2026-003)"),
             (3, "4. Situation Famille C. (49-2026-002)"),
             (3, "5. Situation G.H. (49-2026-004)"),
             (3, "6. Suivi des actions"),
+            (4, "Actions en cours des réunions précédentes"),
             (2, "Actions décidées"),
         ]
     );

@@ -162,10 +162,16 @@ impl Doc {
 }
 
 fn row_line(cells: impl Iterator<Item = String>) -> String {
-    let cells: Vec<String> = cells
-        .map(|c| if c.is_empty() { " ".to_string() } else { c })
-        .collect();
-    format!("| {} |", cells.join(" | "))
+    // `| a | b |`; an empty cell is written `| |`.
+    let mut line = String::from("|");
+    for cell in cells {
+        if !cell.is_empty() {
+            line.push(' ');
+            line.push_str(&cell);
+        }
+        line.push_str(" |");
+    }
+    line
 }
 
 #[cfg(test)]
@@ -208,7 +214,7 @@ mod tests {
         );
         assert_eq!(
             doc.finish(),
-            "| A | B |\n| --- | --- |\n| 1 |   |\n| x | y |\n"
+            "| A | B |\n| --- | --- |\n| 1 | |\n| x | y |\n"
         );
     }
 }

@@ -215,7 +215,11 @@ fn case_item<L: Redaction>(doc: &mut Doc, lang: Lang, item: &ItemView<'_, L>) {
                 );
             }
         }
-        None => doc.para(format!("*{}*", Label::NoDecision.text(lang))),
+        None => doc.field(
+            Label::Decision.text(lang),
+            colon,
+            Label::NoDecision.text(lang),
+        ),
     }
     if let Some(text) = item.decision_text().map(block).filter(|t| !t.is_empty()) {
         doc.field(Label::DecisionText.text(lang), colon, &text);
@@ -241,7 +245,7 @@ fn case_item<L: Redaction>(doc: &mut Doc, lang: Lang, item: &ItemView<'_, L>) {
                 ]
             })
             .collect();
-        doc.para(format!("**{}**", Label::Actions.text(lang)));
+        doc.heading(4, Label::Actions.text(lang));
         doc.table(
             &[
                 Label::Action.text(lang),
@@ -298,7 +302,7 @@ fn action_case<L: Redaction>(a: &ActionView<'_, L>) -> String {
 fn open_actions<L: Redaction>(doc: &mut Doc, lang: Lang, meeting: &MeetingView<'_, L>) {
     let on = meeting.date();
     let open = meeting.earlier_open_actions();
-    doc.para(format!("**{}**", Label::OpenActions.text(lang)));
+    doc.heading(4, Label::OpenActions.text(lang));
     if open.is_empty() {
         doc.para(Label::NoOpenAction.text(lang));
         return;

@@ -44,7 +44,7 @@ pub fn markdown(r: &MonthlyReport, dept: &Department, lang: Lang) -> String {
         colon,
         &r.member_count.to_string(),
     );
-    doc.para(format!("**{}**", Label::Organisations.text(lang)));
+    doc.heading(3, Label::Organisations.text(lang));
     let orgs: Vec<String> = r.organisations.iter().map(|o| inline(o)).collect();
     doc.list(&orgs, false);
 

@@ -56,7 +56,7 @@ labels! {
     Referent => "Référent de parcours", "Référent de parcours";
     Decision => "Décision", "Decision";
     DecisionText => "Détail", "Details";
-    NoDecision => "Pas de décision enregistrée", "No decision recorded";
+    NoDecision => "pas de décision enregistrée", "no decision recorded";
     NextReview => "Prochain examen", "Next review";
     ClosureReason => "Motif de fin de suivi", "Reason for closure";
     Actions => "Actions", "Actions";
