@@ -89,6 +89,11 @@ pub struct Difficulty {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthlyReport {
     pub dept_code: String,
+    pub dept_name: String,
+    /// How the authority is titled, if the département says.
+    pub authority: Option<String>,
+    /// The marking printed at the top.
+    pub marking: String,
     pub body_id: String,
     pub body_name: String,
     pub year: i32,
@@ -289,6 +294,9 @@ pub fn monthly_report(
 
     Ok(MonthlyReport {
         dept_code: data.department.code.clone(),
+        dept_name: data.department.name.clone(),
+        authority: data.department.authority.clone(),
+        marking: data.department.marking().to_string(),
         body_id: body_def.id.clone(),
         body_name: body_def.name.clone(),
         year,

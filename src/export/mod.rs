@@ -176,7 +176,7 @@ pub fn monthly_report(
 ) -> Result<String, ExportError> {
     let report = crate::domain::report::monthly_report(data, body, month.0, month.1)?;
     Ok(match format {
-        ReportFormat::Markdown => report::markdown(&report, &data.department, lang),
+        ReportFormat::Markdown => report::markdown(&report, lang),
         ReportFormat::Csv => report::csv(&report),
     })
 }

@@ -23,6 +23,14 @@
 //!     const LEVEL: cellule::export::Level = cellule::export::Level::Public;
 //! }
 //! ```
+//!
+//! Nor can a view be turned back into the data it hides:
+//!
+//! ```compile_fail
+//! fn leak<'a>(view: cellule::export::Redacted<'a, cellule::export::Partners>) -> &'a cellule::domain::DeptData {
+//!     view.data
+//! }
+//! ```
 
 use super::Level;
 use crate::domain::{

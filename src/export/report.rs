@@ -1,12 +1,12 @@
 //! The monthly report rendered as Markdown (for reading) or CSV (one row per figure).
 //!
-//! The figures come from [`crate::domain::report::MonthlyReport`]; nothing is computed here.
+//! The figures come from [`crate::domain::report::MonthlyReport`]; nothing is computed here,
+//! and nothing but the report is read (it holds no name of a person).
 //! The CSV's `section` and `indicator` columns are fixed keys, the same in every language, so
 //! that a spreadsheet can rely on them.
 
 use super::csv;
 use super::markdown::{Doc, block, inline};
-use crate::domain::Department;
 use crate::domain::report::{MonthlyReport, Split};
 use crate::i18n::Lang;
 use crate::i18n::export::{self as words, Label};
@@ -15,10 +15,10 @@ use crate::i18n::export::{self as words, Label};
 type SplitFigure = fn(&Split) -> u32;
 
 /// The report as Markdown.
-pub fn markdown(r: &MonthlyReport, dept: &Department, lang: Lang) -> String {
+pub fn markdown(r: &MonthlyReport, lang: Lang) -> String {
     let colon = words::colon(lang);
     let mut doc = Doc::new();
-    doc.para(format!("**{}**", inline(dept.marking())));
+    doc.para(format!("**{}**", inline(&r.marking)));
     doc.heading(
         1,
         &format!(
@@ -27,8 +27,8 @@ pub fn markdown(r: &MonthlyReport, dept: &Department, lang: Lang) -> String {
             inline(&r.body_name)
         ),
     );
-    let mut dept_line = format!("{} ({})", inline(&dept.name), inline(&dept.code));
-    if let Some(authority) = dept.authority.as_deref().filter(|a| !a.trim().is_empty()) {
+    let mut dept_line = format!("{} ({})", inline(&r.dept_name), inline(&r.dept_code));
+    if let Some(authority) = r.authority.as_deref().filter(|a| !a.trim().is_empty()) {
         dept_line.push_str(&format!(" — {}", inline(authority)));
     }
     doc.field(Label::Departement.text(lang), colon, &dept_line);
