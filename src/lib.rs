@@ -5,6 +5,9 @@
 //! catalogue), [`store`] (YAML files ⇄ domain, validation, atomic writes), then the
 //! command line. Dependencies point downwards only.
 
+pub mod cli;
+pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod i18n;

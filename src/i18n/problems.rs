@@ -183,9 +183,41 @@ pub enum Msg {
     UnknownDepartment {
         code: String,
     },
+    /// `by` on an attendance whose status is not `represented`.
+    ByWithoutRepresented {
+        status: String,
+    },
+    /// A `.yml` file, which is not read (the app writes `.yaml`).
+    RenameYml {
+        name: String,
+    },
+    /// The département is left out because its `department.yaml` is invalid.
+    DeptNotLoaded {
+        code: String,
+    },
+    /// Not a regular file (a folder, a device...).
+    NotRegularFile,
+    /// The data root does not exist or is not a folder.
+    NotAFolder,
+    /// Writing refused: the file changed since it was read.
+    WriteChanged,
+    /// Writing refused: the file already exists.
+    WriteExists,
+    /// Writing refused: the path leads outside the data folder.
+    WriteOutsideRoot,
+    /// Writing failed.
+    WriteFailed {
+        detail: String,
+    },
 }
 
 impl Msg {
+    /// A file skipped on purpose rather than data in error (a stray non-YAML file):
+    /// worth showing, not worth failing `validate` for.
+    pub fn is_notice(&self) -> bool {
+        matches!(self, Msg::NotYaml { .. })
+    }
+
     /// The message in the language asked for.
     pub fn text(&self, lang: Lang) -> String {
         let q = |v: &str| quote(lang, v);
@@ -498,6 +530,65 @@ impl Msg {
             Msg::UnknownDepartment { code } => match lang {
                 Lang::Fr => format!("département {} absent de ce dossier de données", q(code)),
                 Lang::En => format!("département {} is not in this data folder", q(code)),
+            },
+            Msg::ByWithoutRepresented { status } => match lang {
+                Lang::Fr => format!(
+                    "by n'est permis qu'avec status represented (ici {})",
+                    q(status)
+                ),
+                Lang::En => format!(
+                    "by is only allowed with status represented (here {})",
+                    q(status)
+                ),
+            },
+            Msg::RenameYml { name } => {
+                let renamed = format!("{}.yaml", name.strip_suffix(".yml").unwrap_or(name));
+                match lang {
+                    Lang::Fr => format!(
+                        "fichier {} ignoré : renommez-le {}",
+                        q(name),
+                        q(&renamed)
+                    ),
+                    Lang::En => format!("file {} skipped: rename it {}", q(name), q(&renamed)),
+                }
+            }
+            Msg::DeptNotLoaded { code } => match lang {
+                Lang::Fr => format!(
+                    "département {} non chargé tant que ce fichier n'est pas corrigé",
+                    q(code)
+                ),
+                Lang::En => format!("département {} not loaded until this file is fixed", q(code)),
+            },
+            Msg::NotRegularFile => lang
+                .pick("ce n'est pas un fichier ordinaire : non lu", "not a regular file: not read")
+                .into(),
+            Msg::NotAFolder => lang
+                .pick(
+                    "dossier de données introuvable (ou ce n'est pas un dossier)",
+                    "data folder not found (or not a folder)",
+                )
+                .into(),
+            Msg::WriteChanged => lang
+                .pick(
+                    "fichier modifié par ailleurs depuis sa lecture : rien n'a été écrit (rechargez)",
+                    "file changed elsewhere since it was read: nothing written (reload)",
+                )
+                .into(),
+            Msg::WriteExists => lang
+                .pick(
+                    "ce fichier existe déjà : rien n'a été écrit",
+                    "this file already exists: nothing written",
+                )
+                .into(),
+            Msg::WriteOutsideRoot => lang
+                .pick(
+                    "ce chemin sort du dossier de données (lien symbolique ?) : rien n'a été écrit",
+                    "this path leads outside the data folder (symbolic link?): nothing written",
+                )
+                .into(),
+            Msg::WriteFailed { detail } => match lang {
+                Lang::Fr => format!("écriture impossible : {detail}"),
+                Lang::En => format!("cannot write: {detail}"),
             },
         }
     }

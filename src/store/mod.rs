@@ -1,6 +1,31 @@
 //! The store: YAML files ⇄ domain values, validation with positions, atomic writes.
+//!
+//! - [`load_root`] / [`load_root_dept`] read a data root into [`Loaded`]: the valid
+//!   data of each département and every [`Problem`] found (`path:line:column: message`).
+//! - [`meeting_to_yaml`] / [`new_case_yaml`] write domain values in the shape of the format.
+//! - [`write_atomic`] / [`save_meeting`] write files atomically, refusing to overwrite a
+//!   change made since the file was read (see [`Stamp`], [`Expect`]).
+//!
+//! Every YAML call stays in [`yaml`]; files are decoded by hand from its `Value` tree
+//! so that each problem is reported at its place.
 
+mod decode_case;
+mod decode_department;
+mod decode_meeting;
+#[cfg(test)]
+mod decode_tests;
+mod encode;
+mod fields;
+mod load;
 pub mod problem;
+mod validate;
+mod write;
 pub mod yaml;
 
+pub use decode_case::decode_case;
+pub use decode_department::decode_department;
+pub use decode_meeting::decode_meeting;
+pub use encode::{meeting_to_yaml, new_case_yaml};
+pub use load::{Loaded, LoadedDept, MAX_FILE_BYTES, StoreError, load_root, load_root_dept};
 pub use problem::Problem;
+pub use write::{Expect, Stamp, WriteError, meeting_path, save_meeting, write_atomic};

@@ -55,10 +55,23 @@ pub fn parse(src: &str) -> Result<Value, ParseError> {
             ParseFailure::TooDeep
         } else if detail.contains("repetition limit exceeded") {
             ParseFailure::AliasBomb
-        } else if let Some(rest) = detail.strip_prefix("duplicate entry with key ") {
-            ParseFailure::DuplicateKey {
-                key: rest.trim_matches('"').to_string(),
+        } else if let Some(rest) = detail
+            .find("duplicate entry with key ")
+            .map(|i| &detail[i + "duplicate entry with key ".len()..])
+        {
+            let key = rest.trim_matches('"').to_string();
+            // The parser points at the mapping that holds the duplicate: look from there.
+            let from = location.as_ref().map_or(1, |l| l.line());
+            {
+                if let Some((line, column)) = duplicate_position(src, &key, from) {
+                    return ParseError {
+                        failure: ParseFailure::DuplicateKey { key },
+                        line: Some(line),
+                        column: Some(column),
+                    };
+                }
             }
+            ParseFailure::DuplicateKey { key }
         } else {
             ParseFailure::Syntax {
                 detail: detail.to_string(),
@@ -70,6 +83,42 @@ pub fn parse(src: &str) -> Result<Value, ParseError> {
             column: location.as_ref().map(|l| l.column()),
         }
     })
+}
+
+/// Where `key` appears a second time in one block mapping (the parser does not say).
+///
+/// A line-based look: a key at the same column as an earlier one, with no list item or
+/// shallower line in between. Good enough to point at the line the user must fix.
+fn duplicate_position(src: &str, key: &str, from: usize) -> Option<(usize, usize)> {
+    let mut seen: Vec<usize> = Vec::new();
+    for (n, line) in src.lines().enumerate().skip(from.saturating_sub(1)) {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let mut rest = &line[indent..];
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        seen.retain(|&col| col <= indent);
+        let mut col = indent;
+        while let Some(after) = rest.strip_prefix("- ") {
+            let trimmed = after.trim_start_matches(' ');
+            col += rest.len() - trimmed.len();
+            rest = trimmed;
+        }
+        let bare = rest
+            .strip_prefix(key)
+            .or_else(|| rest.strip_prefix(&format!("\"{key}\"")))
+            .or_else(|| rest.strip_prefix(&format!("'{key}'")));
+        let is_key = bare
+            .and_then(|b| b.trim_start_matches(' ').strip_prefix(':'))
+            .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t']));
+        if is_key {
+            if seen.contains(&col) {
+                return Some((n + 1, col + 1));
+            }
+            seen.push(col);
+        }
+    }
+    None
 }
 
 /// Removes the " at line N column M" the parser appends (positions are reported apart).
@@ -84,6 +133,170 @@ fn strip_location(message: &str) -> &str {
 /// Writes a value as YAML text.
 pub fn to_string(value: &Value) -> Result<String, String> {
     serde_yaml::to_string(value).map_err(|e| e.to_string())
+}
+
+/// Writes a mapping as block YAML in the shape of the format documentation: lists
+/// indented under their key, multi-line texts as `|` blocks, a text left unquoted
+/// only when it reads back as the same text (so `"14:30"`, `"true"`, `"2009"` keep
+/// their quotes).
+pub fn to_block_string(value: &Value) -> String {
+    let mut out = String::new();
+    match value {
+        Value::Mapping(m) if !m.is_empty() => write_mapping(&mut out, m, 0, false),
+        other => {
+            out.push_str(&scalar(other));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn pad(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+fn write_mapping(out: &mut String, map: &Mapping, indent: usize, inline_first: bool) {
+    for (i, (k, v)) in map.iter().enumerate() {
+        if i > 0 || !inline_first {
+            pad(out, indent);
+        }
+        out.push_str(&scalar(k));
+        out.push(':');
+        match v {
+            Value::Mapping(m) if !m.is_empty() => {
+                out.push('\n');
+                write_mapping(out, m, indent + 2, false);
+            }
+            Value::Sequence(s) if !s.is_empty() => {
+                out.push('\n');
+                write_sequence(out, s, indent + 2);
+            }
+            other => {
+                out.push(' ');
+                write_inline(out, other, indent + 2);
+            }
+        }
+    }
+}
+
+fn write_sequence(out: &mut String, seq: &[Value], indent: usize) {
+    for v in seq {
+        pad(out, indent);
+        out.push_str("- ");
+        match v {
+            Value::Mapping(m) if !m.is_empty() => write_mapping(out, m, indent + 2, true),
+            Value::Sequence(s) if !s.is_empty() => {
+                out.push('\n');
+                write_sequence(out, s, indent + 2);
+            }
+            other => write_inline(out, other, indent + 2),
+        }
+    }
+}
+
+/// A scalar (or empty collection) after `key: ` or `- `, with its line end; a block
+/// text has its lines at `indent`.
+fn write_inline(out: &mut String, value: &Value, indent: usize) {
+    if let Value::String(s) = value {
+        if let Some(chomp) = block_chomping(s) {
+            out.push('|');
+            out.push_str(chomp);
+            out.push('\n');
+            for line in s.strip_suffix('\n').unwrap_or(s).split('\n') {
+                if !line.is_empty() {
+                    pad(out, indent);
+                    out.push_str(line);
+                }
+                out.push('\n');
+            }
+            return;
+        }
+    }
+    out.push_str(&scalar(value));
+    out.push('\n');
+}
+
+fn is_break_or_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// The chomping indicator when `s` reads well as a `|` block: several lines, no line
+/// made only of blanks, no control character, not starting with a blank.
+fn block_chomping(s: &str) -> Option<&'static str> {
+    let body = s.strip_suffix('\n');
+    let chomp = if body.is_some() { "" } else { "-" };
+    let body = body.unwrap_or(s);
+    if !body.contains('\n') && chomp == "-" {
+        return None;
+    }
+    if body.is_empty()
+        || body.ends_with('\n')
+        || body.starts_with([' ', '\t', '\n'])
+        || body.chars().any(is_break_or_control)
+        || body
+            .split('\n')
+            .any(|l| !l.is_empty() && l.trim().is_empty())
+    {
+        return None;
+    }
+    Some(chomp)
+}
+
+/// A scalar on one line: plain when that reads back as the same text, else in double quotes.
+fn scalar(value: &Value) -> String {
+    match value {
+        Value::String(s) => {
+            if plain_ok(s) {
+                s.clone()
+            } else {
+                double_quoted(s)
+            }
+        }
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".to_string(),
+        Value::Sequence(_) => "[]".to_string(),
+        Value::Mapping(_) => "{}".to_string(),
+        Value::Tagged(t) => scalar(&t.value),
+    }
+}
+
+fn plain_ok(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if "-?:,[]{}#&*!|>'\"%@` \t".contains(first)
+        || s.ends_with([' ', '\t'])
+        || s.contains(':')
+        || s.contains(" #")
+        || s.contains('\n')
+        || s.chars().any(is_break_or_control)
+    {
+        return false;
+    }
+    // Anything YAML would read as a number, a boolean or null keeps its quotes.
+    let mut probe = Mapping::new();
+    probe.insert(Value::String("k".into()), Value::String(s.to_string()));
+    parse(&format!("k: {s}\n")).is_ok_and(|v| v == Value::Mapping(probe))
+}
+
+fn double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if is_break_or_control(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 const MARK: &str = "\u{1}cellule-locate\u{1}";
@@ -341,6 +554,12 @@ mod tests {
     fn duplicate_keys_are_refused() {
         let err = parse("a: 1\na: 2\n").err().map(|e| e.failure);
         assert_eq!(err, Some(ParseFailure::DuplicateKey { key: "a".into() }));
+        let doc = "items:\n  - kind: case\n    status: x\n  - kind: topic\n    status: y\n    title: t\n    status: z\n";
+        let err = parse(doc).err().map(|e| (e.failure, e.line, e.column));
+        let status = ParseFailure::DuplicateKey {
+            key: "status".into(),
+        };
+        assert_eq!(err, Some((status, Some(7), Some(5))));
     }
 
     #[test]

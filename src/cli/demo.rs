@@ -1,0 +1,104 @@
+//! `cellule demo`: copy the bundled (fictional) demo data into a fresh folder and open it.
+
+use super::{Context, Exit, Failure, root};
+use crate::demo::DEMO_FILES;
+use crate::i18n::cli::{CliMsg, shown};
+use crate::store::{Expect, Loaded, LoadedDept, write_atomic};
+use std::path::{Path, PathBuf};
+
+pub fn run(ctx: &Context) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let dest = destination(ctx)?;
+    copy_demo(&dest).map_err(|(path, detail)| {
+        Failure::new(
+            Exit::Io,
+            lang,
+            CliMsg::CannotWrite {
+                path: shown(&path),
+                detail,
+            },
+        )
+    })?;
+    println!("{}", CliMsg::DemoCopied { path: shown(&dest) }.text(lang));
+    let loaded = root::load(ctx, &dest)?;
+    let dept = root::pick_dept(ctx, &loaded)?;
+    print_summary(ctx, &loaded, dept);
+    println!("{}", CliMsg::OpenWith { path: shown(&dest) }.text(lang));
+    Ok(())
+}
+
+/// `--data` when given (a new or empty folder), else a new folder in the temporary folder.
+fn destination(ctx: &Context) -> Result<PathBuf, Failure> {
+    let lang = ctx.lang;
+    let io = |path: &Path, e: std::io::Error| {
+        Failure::new(
+            Exit::Io,
+            lang,
+            CliMsg::CannotWrite {
+                path: shown(path),
+                detail: e.to_string(),
+            },
+        )
+    };
+    match &ctx.cli.data {
+        Some(dir) => {
+            match std::fs::read_dir(dir) {
+                Ok(mut entries) => {
+                    if entries.next().is_some() {
+                        return Err(Failure::new(
+                            Exit::Usage,
+                            lang,
+                            CliMsg::DestinationNotEmpty { path: shown(dir) },
+                        ));
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?
+                }
+                Err(e) => return Err(io(dir, e)),
+            }
+            Ok(dir.clone())
+        }
+        None => {
+            let tmp = std::env::temp_dir();
+            tempfile::Builder::new()
+                .prefix("cellule-demo-")
+                .tempdir_in(&tmp)
+                .map(|d| d.keep())
+                .map_err(|e| io(&tmp, e))
+        }
+    }
+}
+
+/// Writes every demo file under `dest`.
+pub fn copy_demo(dest: &Path) -> Result<(), (PathBuf, String)> {
+    for (rel, content) in DEMO_FILES {
+        let path = dest.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| (parent.to_path_buf(), e.to_string()))?;
+        }
+        write_atomic(&path, content.as_bytes(), Expect::New)
+            .map_err(|e| (path.clone(), e.text(crate::i18n::Lang::En)))?;
+    }
+    Ok(())
+}
+
+/// One line per département and the problems found, on standard output.
+pub fn print_summary(ctx: &Context, loaded: &Loaded, dept: &LoadedDept) {
+    let problems = loaded.problems.len();
+    let data = &dept.data;
+    println!(
+        "{}",
+        CliMsg::Loaded {
+            code: data.code().to_string(),
+            name: crate::text::visible(&data.department.name).into_owned(),
+            cases: data.cases.len(),
+            meetings: data.meetings.len(),
+            problems,
+        }
+        .text(ctx.lang)
+    );
+    for p in &loaded.problems {
+        println!("{}", p.render(ctx.lang));
+    }
+}

@@ -1,0 +1,193 @@
+//! `cellule init --data DIR --dept CODE`: a new département folder with a starter `department.yaml`.
+
+use super::{Context, Exit, Failure, create_private_dir, root};
+use crate::domain::departements::{self, DeptInfo};
+use crate::i18n::cli::{CliMsg, shown};
+use crate::store::{Expect, write_atomic};
+
+pub fn run(ctx: &Context) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let Some(data) = ctx.cli.data.clone() else {
+        return Err(Failure::new(
+            Exit::Usage,
+            lang,
+            CliMsg::NoDataRoot { config: None },
+        ));
+    };
+    let Some(code) = root::dept_flag(ctx)? else {
+        return Err(Failure::new(
+            Exit::Usage,
+            lang,
+            CliMsg::UnknownDeptCode {
+                code: String::new(),
+            },
+        ));
+    };
+    let Some(info) = departements::by_code(&code) else {
+        return Err(Failure::new(
+            Exit::Usage,
+            lang,
+            CliMsg::UnknownDeptCode { code },
+        ));
+    };
+    let folder = data.join(&code);
+    if folder.exists() {
+        return Err(Failure::new(
+            Exit::Usage,
+            lang,
+            CliMsg::DeptFolderExists {
+                path: shown(&folder),
+            },
+        ));
+    }
+    let io = |path: &std::path::Path, e: &dyn std::fmt::Display| {
+        Failure::new(
+            Exit::Io,
+            lang,
+            CliMsg::CannotWrite {
+                path: shown(path),
+                detail: e.to_string(),
+            },
+        )
+    };
+    for sub in ["cases", "meetings"] {
+        create_private_dir(&folder.join(sub)).map_err(|e| io(&folder.join(sub), &e))?;
+    }
+    let file = folder.join("department.yaml");
+    write_atomic(&file, starter(info).as_bytes(), Expect::New)
+        .map_err(|e| io(&file, &e.text(lang)))?;
+    println!(
+        "{}",
+        CliMsg::InitDone {
+            path: shown(&folder),
+            code: code.clone(),
+            name: info.name.to_string()
+        }
+        .text(lang)
+    );
+    Ok(())
+}
+
+/// The usual members of the two bodies (domain.md, "Who sits at the table").
+const MEMBERS: &[(&str, &str, &str)] = &[
+    ("prefet", "{representative}", "{authority}"),
+    (
+        "dircab",
+        "Directeur ou directrice de cabinet",
+        "{authority}",
+    ),
+    (
+        "cm-prev",
+        "Chargé(e) de mission prévention de la radicalisation et dérives sectaires",
+        "{authority}",
+    ),
+    ("parquet", "Procureur de la République", "Parquet"),
+    (
+        "ddsp-rt",
+        "Chef du service départemental du renseignement territorial",
+        "Police nationale — SDRT",
+    ),
+    ("ggd", "Commandant du groupement", "Gendarmerie nationale"),
+    (
+        "dsden",
+        "Référent radicalisation",
+        "Éducation nationale — DSDEN",
+    ),
+    ("ars", "Délégué(e) départemental(e)", "ARS"),
+    (
+        "pjj",
+        "Directeur territorial",
+        "Protection judiciaire de la jeunesse",
+    ),
+    ("spip", "Directeur fonctionnel", "SPIP"),
+    (
+        "cd-ase",
+        "Responsable de la CRIP",
+        "Conseil départemental — ASE",
+    ),
+    ("caf", "Directeur", "CAF"),
+    ("mission-locale", "Directeur", "Mission locale"),
+    ("france-travail", "Directeur territorial", "France Travail"),
+    ("mda", "Responsable", "Maison des adolescents"),
+    ("miviludes", "Conseiller", "Miviludes"),
+];
+
+/// The starter `department.yaml` of a code: it validates as it is.
+pub fn starter(info: &DeptInfo) -> String {
+    let (representative, authority) = match info.representative {
+        "haut-commissaire" => (
+            "Haut-commissaire de la République",
+            format!("Haut-commissariat de la République — {}", info.name),
+        ),
+        _ => ("Préfet", format!("Préfecture — {}", info.name)),
+    };
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# Département créé par « cellule init ». Remplacez « À renseigner » par les noms,\n\
+         # ajoutez ou retirez des membres, puis lancez « cellule validate ».\n\
+         code: \"{code}\"\nname: {name}\nauthority: {authority}\ntimezone: {tz}\nmarking: Diffusion restreinte\nmembers:\n",
+        code = info.code,
+        name = yaml_text(info.name),
+        authority = yaml_text(&authority),
+        tz = info.tz.name(),
+    ));
+    for (id, title, organisation) in MEMBERS {
+        let title = title.replace("{representative}", representative);
+        let organisation = organisation.replace("{authority}", &authority);
+        out.push_str(&format!(
+            "  - id: {id}\n    name: À renseigner\n    title: {}\n    organisation: {}\n",
+            yaml_text(&title),
+            yaml_text(&organisation)
+        ));
+    }
+    let cpraf = [
+        "prefet",
+        "dircab",
+        "cm-prev",
+        "parquet",
+        "ddsp-rt",
+        "ggd",
+        "dsden",
+        "ars",
+        "pjj",
+        "spip",
+        "cd-ase",
+        "caf",
+        "mission-locale",
+        "france-travail",
+        "mda",
+    ];
+    let gtrdo = [
+        "prefet",
+        "dircab",
+        "cm-prev",
+        "parquet",
+        "ddsp-rt",
+        "ggd",
+        "dsden",
+        "ars",
+        "caf",
+        "miviludes",
+    ];
+    out.push_str(&format!(
+        "bodies:\n  cpraf:\n    name: Cellule de prévention de la radicalisation et d'accompagnement des familles\n    chair: dircab\n    every_days: 30\n    review_every_days: 60\n    members: [{}]\n",
+        cpraf.join(", ")
+    ));
+    out.push_str(&format!(
+        "  gtrdo:\n    name: Groupe de travail restreint à dimension opérationnelle — dérives sectaires\n    chair: prefet\n    every_days: 365\n    members: [{}]\n",
+        gtrdo.join(", ")
+    ));
+    out
+}
+
+/// A plain text as a YAML scalar: quoted when it could be read as something else.
+fn yaml_text(text: &str) -> String {
+    let risky = text.contains(": ")
+        || text.contains(" #")
+        || text.starts_with(|c: char| "!&*?|>'\"%@`{[,-#".contains(c));
+    if risky {
+        format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,124 @@
+//! The commands of `cli.md`: argument parsing is in [`args`], each command in its own file.
+//!
+//! Every command returns `Result<(), Failure>`; a failure carries its exit code
+//! (1 data problems, 2 wrong usage, 3 input/output) and its lines for stderr.
+
+pub mod args;
+mod demo;
+mod init;
+mod root;
+mod validate;
+
+use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
+use args::{Cli, Command, LangArg};
+use clap::Parser;
+use std::process::ExitCode;
+
+/// The exit codes of cli.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The data has problems.
+    Data = 1,
+    /// Wrong usage: unknown flag, département, meeting, bad date.
+    Usage = 2,
+    /// Cannot read or write.
+    Io = 3,
+}
+
+/// A command that did not succeed: its exit code and the lines to print on stderr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub exit: Exit,
+    pub lines: Vec<String>,
+}
+
+impl Failure {
+    pub fn new(exit: Exit, lang: Lang, msg: CliMsg) -> Self {
+        Failure {
+            exit,
+            lines: vec![msg.text(lang)],
+        }
+    }
+}
+
+/// What every command needs: the language and the parsed flags.
+pub struct Context {
+    pub lang: Lang,
+    pub cli: Cli,
+    pub config: crate::config::Config,
+}
+
+/// Parses the process arguments, runs the command and gives the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version on stdout (exit 0) and usage errors on stderr (exit 2).
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() {
+                Exit::Usage as u8
+            } else {
+                0
+            });
+        }
+    };
+    let config_path = crate::config::config_path();
+    let (config, config_problem) = match config_path.as_deref().map(crate::config::load) {
+        Some(Ok(config)) => (config, None),
+        Some(Err(problem)) => (crate::config::Config::default(), Some(problem)),
+        None => (crate::config::Config::default(), None),
+    };
+    let lang = match cli.lang {
+        Some(LangArg::Fr) => Lang::Fr,
+        Some(LangArg::En) => Lang::En,
+        None => config.lang.unwrap_or_default(),
+    };
+    if let (Some(problem), Some(path)) = (config_problem, config_path.as_deref()) {
+        eprintln!("{}", problem.render(path, lang));
+        return ExitCode::from(Exit::Usage as u8);
+    }
+    let ctx = Context { lang, cli, config };
+    match run(&ctx) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            for line in &failure.lines {
+                eprintln!("{line}");
+            }
+            ExitCode::from(failure.exit as u8)
+        }
+    }
+}
+
+fn run(ctx: &Context) -> Result<(), Failure> {
+    match &ctx.cli.command {
+        None => open_interface(ctx),
+        Some(Command::Demo) => demo::run(ctx),
+        Some(Command::Init) => init::run(ctx),
+        Some(Command::Validate) => validate::run(ctx),
+        Some(Command::Export(_)) | Some(Command::Report(_)) => {
+            Err(Failure::new(Exit::Usage, ctx.lang, CliMsg::NoTerminal))
+        }
+    }
+}
+
+/// Opens the interface on the data root of the flags.
+fn open_interface(ctx: &Context) -> Result<(), Failure> {
+    let root = root::data_root(ctx)?;
+    let loaded = root::load(ctx, &root)?;
+    let dept = root::pick_dept(ctx, &loaded)?;
+    demo::print_summary(ctx, &loaded, dept);
+    Ok(())
+}
+
+/// Creates a folder and its parents; the new ones are not readable by others.
+pub(crate) fn create_private_dir(path: &std::path::Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o750);
+    }
+    builder.create(path)
+}

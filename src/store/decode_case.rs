@@ -1,0 +1,182 @@
+//! `cases/<id>.yaml` → [`Case`].
+
+use super::fields::{Obj, index};
+use super::problem::Sink;
+use super::yaml::Value;
+use crate::domain::{
+    Case, CaseKind, CaseStatus, ClosureReason, Justice, Measure, MeasureType, Referent,
+    ReferentType, Schooling, Source,
+};
+use crate::i18n::Msg;
+use chrono::{Datelike, NaiveDate};
+
+pub(crate) const KEYS: &[&str] = &[
+    "id",
+    "body",
+    "kind",
+    "label",
+    "name",
+    "birth_year",
+    "reported_on",
+    "source",
+    "status",
+    "referent",
+    "family_contacted_on",
+    "justice",
+    "schooling",
+    "returnee_minor",
+    "measures",
+    "next_review",
+    "closed_on",
+    "closure_reason",
+    "notes",
+];
+const REFERENT_KEYS: &[&str] = &["structure", "type", "person"];
+const MEASURE_KEYS: &[&str] = &["type", "provider", "from", "to", "fipd"];
+
+/// Earliest birth year accepted.
+pub const MIN_BIRTH_YEAR: i64 = 1900;
+
+/// Decodes a case, checking what can be checked inside the file: shapes, enum values,
+/// dates, the closure fields against the status and dates in order.
+pub fn decode_case(root: &Value, sink: &mut Sink) -> Option<Case> {
+    let o = Obj::open(root, Vec::new(), "case", KEYS, sink)?;
+    let id = o.need_file_id("id", sink);
+    let body = o.need_short_id("body", sink);
+    let kind = o.need_choice("kind", CaseKind::parse, CaseKind::NAMES, sink);
+    let label = o.need_text("label", sink);
+    let name = o.text("name", sink);
+    let birth_year = o.year("birth_year", sink);
+    let reported_on = o.need_date("reported_on", sink);
+    let source = o.need_choice("source", Source::parse, Source::NAMES, sink);
+    let status = o.need_choice("status", CaseStatus::parse, CaseStatus::NAMES, sink);
+    let referent = o.get("referent").and_then(|v| decode_referent(v, &o, sink));
+    let family_contacted_on = o.date("family_contacted_on", sink);
+    let justice = o.choice("justice", Justice::parse, Justice::NAMES, sink);
+    let schooling = o.choice("schooling", Schooling::parse, Schooling::NAMES, sink);
+    let returnee_minor = o.boolean("returnee_minor", sink);
+    let measures_path = o.at("measures");
+    let measures: Option<Vec<Measure>> = o
+        .list("measures", sink)
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_measure(v, index(&measures_path, i), sink))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    let next_review = o.date("next_review", sink);
+    let closed_on = o.date("closed_on", sink);
+    let closure_reason = o.choice(
+        "closure_reason",
+        ClosureReason::parse,
+        ClosureReason::NAMES,
+        sink,
+    );
+    let notes = o.text("notes", sink);
+
+    // A birth year after the signalement, or too far back, is a typo.
+    if let Some(year) = birth_year {
+        let latest = reported_on.map_or(2100, |d| i64::from(d.year()));
+        if !(MIN_BIRTH_YEAR..=latest).contains(&year) {
+            sink.at_value(&o.at("birth_year"), Msg::YearOutOfRange { value: year });
+        }
+    }
+
+    // Closure fields go with status closed, and only with it.
+    if let Some(status) = status {
+        if status == CaseStatus::Closed {
+            if !o.has("closed_on") {
+                sink.at_value(&o.at("status"), Msg::ClosedNeedsDate);
+            }
+            if !o.has("closure_reason") {
+                sink.at_value(&o.at("status"), Msg::ClosedNeedsReason);
+            }
+        } else {
+            let status = status.as_str().to_string();
+            if o.has("closed_on") {
+                sink.at_key(
+                    &o.at("closed_on"),
+                    Msg::NotClosedButDate {
+                        status: status.clone(),
+                    },
+                );
+            }
+            if o.has("closure_reason") {
+                sink.at_key(&o.at("closure_reason"), Msg::NotClosedButReason { status });
+            }
+        }
+    }
+    if let (Some(closed), Some(reported)) = (closed_on, reported_on) {
+        if closed < reported {
+            sink.at_value(
+                &o.at("closed_on"),
+                before("closed_on", closed, "reported_on", reported),
+            );
+        }
+    }
+
+    Some(Case {
+        id: id?,
+        body: body?,
+        kind: kind?,
+        label: label?,
+        name,
+        birth_year: birth_year.and_then(|y| i32::try_from(y).ok()),
+        reported_on: reported_on?,
+        source: source?,
+        status: status?,
+        referent,
+        family_contacted_on,
+        justice: justice.unwrap_or(Justice::None),
+        schooling,
+        returnee_minor: returnee_minor.unwrap_or(false),
+        measures: measures?,
+        next_review,
+        closed_on,
+        closure_reason,
+        notes,
+    })
+}
+
+/// The message for a date earlier than the one it must follow.
+pub(crate) fn before(key: &str, value: NaiveDate, other_key: &str, other: NaiveDate) -> Msg {
+    Msg::DateBefore {
+        key: key.to_string(),
+        value: value.to_string(),
+        other_key: other_key.to_string(),
+        other: other.to_string(),
+    }
+}
+
+fn decode_referent(v: &Value, parent: &Obj, sink: &mut Sink) -> Option<Referent> {
+    let o = Obj::open(v, parent.at("referent"), "referent", REFERENT_KEYS, sink)?;
+    let structure = o.need_text("structure", sink);
+    let kind = o.need_choice("type", ReferentType::parse, ReferentType::NAMES, sink);
+    let person = o.text("person", sink);
+    Some(Referent {
+        structure: structure?,
+        kind: kind?,
+        person,
+    })
+}
+
+fn decode_measure(v: &Value, path: Vec<super::yaml::Seg>, sink: &mut Sink) -> Option<Measure> {
+    let o = Obj::open(v, path, "measures", MEASURE_KEYS, sink)?;
+    let kind = o.need_choice("type", MeasureType::parse, MeasureType::NAMES, sink);
+    let provider = o.text("provider", sink);
+    let from = o.need_date("from", sink);
+    let to = o.date("to", sink);
+    let fipd = o.boolean("fipd", sink);
+    if let (Some(from), Some(to)) = (from, to) {
+        if to < from {
+            sink.at_value(&o.at("to"), before("to", to, "from", from));
+        }
+    }
+    Some(Measure {
+        kind: kind?,
+        provider,
+        from: from?,
+        to,
+        fipd: fipd.unwrap_or(false),
+    })
+}

@@ -1,0 +1,306 @@
+//! `meetings/<id>.yaml` → [`Meeting`].
+
+use super::decode_case::before;
+use super::fields::{Obj, index};
+use super::problem::Sink;
+use super::yaml::{Seg, Value};
+use crate::domain::{
+    Action, Attendance, AttendanceStatus, ClosureReason, Decision, Guest, Item, ItemKind, Meeting,
+    MeetingStatus,
+};
+use crate::i18n::Msg;
+use std::collections::HashSet;
+
+pub(crate) const KEYS: &[&str] = &[
+    "id",
+    "body",
+    "date",
+    "start",
+    "place",
+    "chair",
+    "status",
+    "attendance",
+    "guests",
+    "items",
+    "difficulties",
+    "next_meeting",
+];
+const ATTENDANCE_KEYS: &[&str] = &["member", "status", "by"];
+const GUEST_KEYS: &[&str] = &["name", "title", "organisation", "status", "by"];
+const ITEM_KEYS: &[&str] = &[
+    "kind",
+    "title",
+    "case",
+    "minutes",
+    "notes",
+    "decision",
+    "decision_text",
+    "next_review",
+    "closure_reason",
+    "actions",
+    "spent_seconds",
+];
+const ACTION_KEYS: &[&str] = &["text", "owner", "due", "done_on"];
+/// Keys that only an item of kind `case` may carry.
+const CASE_ONLY: &[&str] = &[
+    "case",
+    "decision",
+    "decision_text",
+    "next_review",
+    "closure_reason",
+];
+
+/// Decodes a meeting, checking what can be checked inside the file: shapes, enum values,
+/// dates and times, `by` with `represented`, attendance entries unique, the fields of
+/// each item kind, and the rules of the decision `close`.
+pub fn decode_meeting(root: &Value, sink: &mut Sink) -> Option<Meeting> {
+    let o = Obj::open(root, Vec::new(), "meeting", KEYS, sink)?;
+    let id = o.need_file_id("id", sink);
+    let body = o.need_short_id("body", sink);
+    let date = o.need_date("date", sink);
+    let start = o.need_time("start", sink);
+    let place = o.text("place", sink);
+    let chair = o.need_short_id("chair", sink);
+    let status = o.need_choice("status", MeetingStatus::parse, MeetingStatus::NAMES, sink);
+
+    // Every list keeps one entry per element (`None` when it failed), so that
+    // indices stay those of the file for the checks across files.
+    let mut attendance: Vec<Option<Attendance>> = Vec::new();
+    let mut invited = HashSet::new();
+    let att_path = o.at("attendance");
+    for (i, v) in o.need_list("attendance", sink).iter().enumerate() {
+        let path = index(&att_path, i);
+        let a = decode_attendance(v, path.clone(), sink);
+        if let Some(a) = &a {
+            if !invited.insert(a.member.clone()) {
+                let mut at = path;
+                at.push(Seg::Key("member".into()));
+                sink.at_value(
+                    &at,
+                    Msg::DuplicateEntry {
+                        key: "attendance".into(),
+                        value: a.member.clone(),
+                    },
+                );
+            }
+        }
+        attendance.push(a);
+    }
+
+    let guests_path = o.at("guests");
+    let guests: Option<Vec<Guest>> = o
+        .list("guests", sink)
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_guest(v, index(&guests_path, i), sink))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+
+    let items_path = o.at("items");
+    let items: Option<Vec<Item>> = o
+        .need_list("items", sink)
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_item(v, index(&items_path, i), sink))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+
+    let difficulties = o.text("difficulties", sink);
+    let next_meeting = o.date("next_meeting", sink);
+    if let (Some(next), Some(date)) = (next_meeting, date) {
+        if next < date {
+            sink.at_value(
+                &o.at("next_meeting"),
+                before("next_meeting", next, "date", date),
+            );
+        }
+    }
+
+    Some(Meeting {
+        id: id?,
+        body: body?,
+        date: date?,
+        start: start?,
+        place,
+        chair: chair?,
+        status: status?,
+        attendance: attendance.into_iter().collect::<Option<Vec<_>>>()?,
+        guests: guests?,
+        items: items?,
+        difficulties,
+        next_meeting,
+    })
+}
+
+/// `by` goes with `represented`, and only with it.
+fn check_by(o: &Obj, status: Option<AttendanceStatus>, has_by: bool, sink: &mut Sink) {
+    match status {
+        Some(AttendanceStatus::Represented) if !has_by => {
+            sink.at_value(&o.at("status"), Msg::RepresentedNeedsBy);
+        }
+        Some(s) if s != AttendanceStatus::Represented && has_by => {
+            sink.at_key(
+                &o.at("by"),
+                Msg::ByWithoutRepresented {
+                    status: s.as_str().to_string(),
+                },
+            );
+        }
+        _ => {}
+    }
+}
+
+fn decode_attendance(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Attendance> {
+    let o = Obj::open(v, path, "attendance", ATTENDANCE_KEYS, sink)?;
+    let member = o.need_short_id("member", sink);
+    let status = o.need_choice(
+        "status",
+        AttendanceStatus::parse,
+        AttendanceStatus::NAMES,
+        sink,
+    );
+    let by = o.text("by", sink);
+    check_by(&o, status, by.is_some(), sink);
+    Some(Attendance {
+        member: member?,
+        status: status?,
+        by,
+    })
+}
+
+fn decode_guest(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Guest> {
+    let o = Obj::open(v, path, "guests", GUEST_KEYS, sink)?;
+    let name = o.need_text("name", sink);
+    let title = o.text("title", sink);
+    let organisation = o.need_text("organisation", sink);
+    let status = o.need_choice(
+        "status",
+        AttendanceStatus::parse,
+        AttendanceStatus::NAMES,
+        sink,
+    );
+    let by = o.text("by", sink);
+    check_by(&o, status, by.is_some(), sink);
+    Some(Guest {
+        name: name?,
+        title,
+        organisation: organisation?,
+        status: status?,
+        by,
+    })
+}
+
+fn decode_item(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Item> {
+    let o = Obj::open(v, path, "items", ITEM_KEYS, sink)?;
+    let kind = o.need_choice("kind", ItemKind::parse, ItemKind::NAMES, sink);
+    let title = o.text("title", sink);
+    let case = o.text("case", sink);
+    let minutes = o.number32("minutes", 0, sink);
+    let notes = o.text("notes", sink);
+    let decision = o.choice("decision", Decision::parse, Decision::NAMES, sink);
+    let decision_text = o.text("decision_text", sink);
+    let next_review = o.date("next_review", sink);
+    let closure_reason = o.choice(
+        "closure_reason",
+        ClosureReason::parse,
+        ClosureReason::NAMES,
+        sink,
+    );
+    let actions_path = o.at("actions");
+    let actions: Option<Vec<Action>> = o
+        .list("actions", sink)
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_action(v, index(&actions_path, i), sink))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    let spent_seconds = o.number("spent_seconds", 0, sink);
+
+    let kind = kind?;
+    let kind_name = kind.as_str().to_string();
+    let needs = |key: &str, sink: &mut Sink| {
+        if !o.has(key) {
+            sink.at_value(
+                o.path(),
+                Msg::NeedsKey {
+                    key: key.to_string(),
+                    kind: kind_name.clone(),
+                },
+            );
+        }
+    };
+    match kind {
+        ItemKind::Topic => needs("title", sink),
+        ItemKind::Case => needs("case", sink),
+        ItemKind::Actions => {}
+    }
+    let forbidden: &[&str] = match kind {
+        ItemKind::Case => &["title"],
+        ItemKind::Topic | ItemKind::Actions => CASE_ONLY,
+    };
+    for key in forbidden {
+        if o.has(key) {
+            sink.at_key(
+                &o.at(key),
+                Msg::NotForKind {
+                    key: key.to_string(),
+                    kind: kind_name.clone(),
+                },
+            );
+        }
+    }
+    if let Some(case) = &case {
+        if kind == ItemKind::Case && !crate::domain::ids::is_file_id(case) {
+            sink.at_value(
+                &o.at("case"),
+                Msg::BadFileId {
+                    key: "case".into(),
+                    value: case.clone(),
+                },
+            );
+        }
+    }
+    if kind == ItemKind::Case {
+        if decision == Some(Decision::Close) {
+            if !o.has("closure_reason") {
+                sink.at_value(&o.at("decision"), Msg::CloseNeedsReason);
+            }
+            if o.has("next_review") {
+                sink.at_key(&o.at("next_review"), Msg::CloseForbidsReview);
+            }
+        } else if o.has("closure_reason") {
+            sink.at_key(&o.at("closure_reason"), Msg::ReasonWithoutClose);
+        }
+    }
+
+    Some(Item {
+        kind,
+        title,
+        case,
+        minutes,
+        notes,
+        decision,
+        decision_text,
+        next_review,
+        closure_reason,
+        actions: actions?,
+        spent_seconds,
+    })
+}
+
+fn decode_action(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Action> {
+    let o = Obj::open(v, path, "actions", ACTION_KEYS, sink)?;
+    let text = o.need_text("text", sink);
+    let owner = o.need_short_id("owner", sink);
+    let due = o.date("due", sink);
+    let done_on = o.date("done_on", sink);
+    Some(Action {
+        text: text?,
+        owner: owner?,
+        due,
+        done_on,
+    })
+}

@@ -1,0 +1,486 @@
+//! Reading the fields of one YAML mapping by hand, reporting every problem at its path.
+//!
+//! Conventions, the same for every file:
+//! - a key written with no value (`notes:`) counts as absent;
+//! - text fields accept what YAML reads as a whole number (`label: 12`, `code: 49`);
+//! - number fields accept a number written in quotes (`birth_year: "2009"`): what
+//!   matters is the text of the value, not the quotes around it;
+//! - booleans are `true` or `false` (quoted or not); dates are `YYYY-MM-DD`;
+//!   times are `HH:MM` (quoted, as the app writes them, or not).
+
+use super::problem::Sink;
+use super::yaml::{Mapping, Seg, Value, YamlPath, key_text};
+use crate::i18n::{Expected, Msg};
+use chrono::{NaiveDate, NaiveTime};
+
+/// One mapping being decoded, with its path in the document.
+pub(crate) struct Obj<'v> {
+    map: &'v Mapping,
+    path: YamlPath,
+}
+
+/// The nearest known key to a misspelt one, if it is close enough to be a likely typo.
+pub(crate) fn suggest(key: &str, known: &[&str]) -> Option<String> {
+    let lower = key.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.to_string())
+}
+
+/// The text of a scalar, as written (numbers and booleans included).
+pub(crate) fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Tagged(t) => scalar_text(&t.value),
+        _ => None,
+    }
+}
+
+fn child(path: &[Seg], key: &str) -> YamlPath {
+    let mut p = path.to_vec();
+    p.push(Seg::Key(key.to_string()));
+    p
+}
+
+/// Path of item `index` of a list at `path`.
+pub(crate) fn index(path: &[Seg], index: usize) -> YamlPath {
+    let mut p = path.to_vec();
+    p.push(Seg::Index(index));
+    p
+}
+
+/// Reads a date `YYYY-MM-DD`, telling a badly written date from one that does not exist.
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, DateFault> {
+    let b = text.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err(DateFault::Shape);
+    }
+    let num = |r: std::ops::Range<usize>| text[r].parse::<u32>().unwrap_or(0);
+    let year = num(0..4) as i32;
+    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10)).ok_or(DateFault::Impossible)
+}
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateFault {
+    Shape,
+    Impossible,
+}
+
+/// Reads a time `HH:MM` (or `H:MM`).
+pub(crate) fn parse_time(text: &str) -> Option<NaiveTime> {
+    let (h, m) = text.split_once(':')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || h.len() > 2 || m.len() != 2 || !digits(m) {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+impl<'v> Obj<'v> {
+    /// Opens the mapping `value` found at `path` (under the key `name`, for messages),
+    /// reporting a value that is not a mapping and every key not in `known`.
+    pub fn open(
+        value: &'v Value,
+        path: YamlPath,
+        name: &str,
+        known: &[&str],
+        sink: &mut Sink,
+    ) -> Option<Obj<'v>> {
+        let Value::Mapping(map) = value else {
+            sink.at_value(
+                &path,
+                Msg::WrongType {
+                    key: name.to_string(),
+                    expected: Expected::Mapping,
+                },
+            );
+            return None;
+        };
+        for key in map.keys() {
+            let text = key_text(key).unwrap_or_else(|| "?".to_string());
+            let is_known = matches!(key, Value::String(s) if known.contains(&s.as_str()));
+            if !is_known {
+                let suggestion = suggest(&text, known);
+                sink.at_key(
+                    &child(&path, &text),
+                    Msg::UnknownKey {
+                        key: text,
+                        suggestion,
+                    },
+                );
+            }
+        }
+        Some(Obj { map, path })
+    }
+
+    /// The path of `key` in this mapping.
+    pub fn at(&self, key: &str) -> YamlPath {
+        child(&self.path, key)
+    }
+
+    /// The path of this mapping.
+    pub fn path(&self) -> &[Seg] {
+        &self.path
+    }
+
+    /// The value of `key`, `None` when absent or written with no value.
+    pub fn get(&self, key: &str) -> Option<&'v Value> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    /// The key is written, with a value.
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Reports a required key that is absent or empty.
+    fn missing(&self, key: &str, sink: &mut Sink) {
+        if self.map.contains_key(key) {
+            sink.at_key(
+                &self.at(key),
+                Msg::EmptyValue {
+                    key: key.to_string(),
+                },
+            );
+        } else {
+            let msg = Msg::MissingKey {
+                key: key.to_string(),
+            };
+            // Point at `referent:` rather than at its first line; at `- ` for a list item.
+            match self.path.last() {
+                Some(Seg::Key(_)) => sink.at_key(&self.path, msg),
+                _ => sink.at_value(&self.path, msg),
+            }
+        }
+    }
+
+    fn wrong(&self, key: &str, expected: Expected, sink: &mut Sink) {
+        sink.at_value(
+            &self.at(key),
+            Msg::WrongType {
+                key: key.to_string(),
+                expected,
+            },
+        );
+    }
+
+    /// Requires a value: reports it when absent.
+    pub fn required<T>(
+        &self,
+        key: &str,
+        sink: &mut Sink,
+        read: impl FnOnce(&Self, &mut Sink) -> Option<T>,
+    ) -> Option<T> {
+        if !self.has(key) {
+            self.missing(key, sink);
+            return None;
+        }
+        read(self, sink)
+    }
+
+    /// An optional text. An empty or blank text counts as absent.
+    pub fn text(&self, key: &str, sink: &mut Sink) -> Option<String> {
+        let value = self.get(key)?;
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
+            _ => {
+                self.wrong(key, Expected::Text, sink);
+                return None;
+            }
+        };
+        if text.trim().is_empty() {
+            return None;
+        }
+        Some(text)
+    }
+
+    /// A required, non-blank text.
+    pub fn req_text(&self, key: &str, sink: &mut Sink) -> Option<String> {
+        let value = self.get(key)?;
+        let text = self.text(key, sink);
+        if text.is_none() && matches!(value, Value::String(_)) {
+            self.missing(key, sink);
+        }
+        text
+    }
+
+    /// A required text, reported when absent.
+    pub fn need_text(&self, key: &str, sink: &mut Sink) -> Option<String> {
+        self.required(key, sink, |o, s| o.req_text(key, s))
+    }
+
+    /// An optional member or body id (`[a-z0-9-]{1,32}`).
+    pub fn short_id(&self, key: &str, sink: &mut Sink) -> Option<String> {
+        let id = self.req_text(key, sink)?;
+        if !crate::domain::ids::is_short_id(&id) {
+            sink.at_value(
+                &self.at(key),
+                Msg::BadShortId {
+                    key: key.to_string(),
+                    value: id,
+                },
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    /// A required member or body id.
+    pub fn need_short_id(&self, key: &str, sink: &mut Sink) -> Option<String> {
+        self.required(key, sink, |o, s| o.short_id(key, s))
+    }
+
+    /// A required case or meeting id (`[A-Za-z0-9_-]{1,64}`).
+    pub fn need_file_id(&self, key: &str, sink: &mut Sink) -> Option<String> {
+        let id = self.required(key, sink, |o, s| o.req_text(key, s))?;
+        if !crate::domain::ids::is_file_id(&id) {
+            sink.at_value(
+                &self.at(key),
+                Msg::BadFileId {
+                    key: key.to_string(),
+                    value: id,
+                },
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    /// An optional value of a closed list.
+    pub fn choice<E>(
+        &self,
+        key: &str,
+        parse: fn(&str) -> Option<E>,
+        names: &'static [&'static str],
+        sink: &mut Sink,
+    ) -> Option<E> {
+        let value = self.get(key)?;
+        let Some(text) = scalar_text(value) else {
+            self.wrong(key, Expected::Text, sink);
+            return None;
+        };
+        let found = parse(&text);
+        if found.is_none() {
+            sink.at_value(
+                &self.at(key),
+                Msg::BadEnum {
+                    key: key.to_string(),
+                    value: text,
+                    allowed: names,
+                },
+            );
+        }
+        found
+    }
+
+    /// A required value of a closed list.
+    pub fn need_choice<E>(
+        &self,
+        key: &str,
+        parse: fn(&str) -> Option<E>,
+        names: &'static [&'static str],
+        sink: &mut Sink,
+    ) -> Option<E> {
+        self.required(key, sink, |o, s| o.choice(key, parse, names, s))
+    }
+
+    /// An optional date `YYYY-MM-DD`.
+    pub fn date(&self, key: &str, sink: &mut Sink) -> Option<NaiveDate> {
+        let value = self.get(key)?;
+        let Some(text) = scalar_text(value) else {
+            self.wrong(key, Expected::Date, sink);
+            return None;
+        };
+        match parse_date(text.trim()) {
+            Ok(d) => Some(d),
+            Err(fault) => {
+                let path = self.at(key);
+                let key = key.to_string();
+                let msg = match fault {
+                    DateFault::Shape => Msg::BadDate { key, value: text },
+                    DateFault::Impossible => Msg::ImpossibleDate { key, value: text },
+                };
+                sink.at_value(&path, msg);
+                None
+            }
+        }
+    }
+
+    /// A required date.
+    pub fn need_date(&self, key: &str, sink: &mut Sink) -> Option<NaiveDate> {
+        self.required(key, sink, |o, s| o.date(key, s))
+    }
+
+    /// An optional time `HH:MM`.
+    pub fn time(&self, key: &str, sink: &mut Sink) -> Option<NaiveTime> {
+        let value = self.get(key)?;
+        let Some(text) = scalar_text(value) else {
+            self.wrong(key, Expected::Time, sink);
+            return None;
+        };
+        let found = parse_time(text.trim());
+        if found.is_none() {
+            sink.at_value(
+                &self.at(key),
+                Msg::BadTime {
+                    key: key.to_string(),
+                    value: text,
+                },
+            );
+        }
+        found
+    }
+
+    /// A required time.
+    pub fn need_time(&self, key: &str, sink: &mut Sink) -> Option<NaiveTime> {
+        self.required(key, sink, |o, s| o.time(key, s))
+    }
+
+    /// An optional whole number, at least `min`.
+    pub fn number(&self, key: &str, min: u64, sink: &mut Sink) -> Option<u64> {
+        let value = self.get(key)?;
+        let n = match value {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse::<u64>().ok(),
+            _ => None,
+        };
+        match n {
+            Some(n) if n >= min => Some(n),
+            _ => {
+                self.wrong(key, Expected::PositiveInteger, sink);
+                None
+            }
+        }
+    }
+
+    /// An optional whole number that fits in a `u32`.
+    pub fn number32(&self, key: &str, min: u64, sink: &mut Sink) -> Option<u32> {
+        let n = self.number(key, min, sink)?;
+        match u32::try_from(n) {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.wrong(key, Expected::PositiveInteger, sink);
+                None
+            }
+        }
+    }
+
+    /// An optional year (four digits).
+    pub fn year(&self, key: &str, sink: &mut Sink) -> Option<i64> {
+        let value = self.get(key)?;
+        let n = match value {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) if s.trim().len() == 4 => s.trim().parse::<i64>().ok(),
+            _ => None,
+        };
+        if n.is_none() {
+            self.wrong(key, Expected::Year, sink);
+        }
+        n
+    }
+
+    /// An optional boolean: `true` or `false`.
+    pub fn boolean(&self, key: &str, sink: &mut Sink) -> Option<bool> {
+        let value = self.get(key)?;
+        let b = match value {
+            Value::Bool(b) => Some(*b),
+            Value::String(s) if s.trim() == "true" => Some(true),
+            Value::String(s) if s.trim() == "false" => Some(false),
+            _ => None,
+        };
+        if b.is_none() {
+            self.wrong(key, Expected::Boolean, sink);
+        }
+        b
+    }
+
+    /// An optional list; absent gives an empty list.
+    pub fn list(&self, key: &str, sink: &mut Sink) -> &'v [Value] {
+        match self.get(key) {
+            None => &[],
+            Some(Value::Sequence(items)) => items,
+            Some(_) => {
+                self.wrong(key, Expected::List, sink);
+                &[]
+            }
+        }
+    }
+
+    /// A required list (it may be empty: `[]`).
+    pub fn need_list(&self, key: &str, sink: &mut Sink) -> &'v [Value] {
+        if !self.map.contains_key(key) {
+            self.missing(key, sink);
+            return &[];
+        }
+        self.list(key, sink)
+    }
+
+    /// An optional mapping.
+    pub fn mapping(&self, key: &str, sink: &mut Sink) -> Option<&'v Mapping> {
+        match self.get(key)? {
+            Value::Mapping(m) => Some(m),
+            _ => {
+                self.wrong(key, Expected::Mapping, sink);
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_tell_shape_from_impossible() {
+        assert!(parse_date("2026-02-28").is_ok());
+        assert_eq!(parse_date("2026-02-30"), Err(DateFault::Impossible));
+        assert_eq!(parse_date("2026-13-01"), Err(DateFault::Impossible));
+        assert_eq!(parse_date("2026-2-3"), Err(DateFault::Shape));
+        assert_eq!(parse_date("30/11/2026"), Err(DateFault::Shape));
+        assert_eq!(parse_date("2026-02-3x"), Err(DateFault::Shape));
+        assert_eq!(parse_date("２026-02-03"), Err(DateFault::Shape));
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time("14:30"), NaiveTime::from_hms_opt(14, 30, 0));
+        assert_eq!(parse_time("9:05"), NaiveTime::from_hms_opt(9, 5, 0));
+        assert_eq!(parse_time("24:00"), None);
+        assert_eq!(parse_time("14:60"), None);
+        assert_eq!(parse_time("14h30"), None);
+        assert_eq!(parse_time("14:3"), None);
+        assert_eq!(parse_time("870"), None);
+    }
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        let known = ["next_review", "notes", "status", "closure_reason"];
+        assert_eq!(
+            suggest("next_reveiw", &known).as_deref(),
+            Some("next_review")
+        );
+        assert_eq!(suggest("Status", &known).as_deref(), Some("status"));
+        assert_eq!(
+            suggest("closing_reason", &known).as_deref(),
+            Some("closure_reason")
+        );
+        assert_eq!(suggest("colour", &known), None);
+    }
+}

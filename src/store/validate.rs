@@ -1,0 +1,168 @@
+//! Checks across the files of one département: identity and references.
+//!
+//! Each file was decoded on its own (see the `decode_*` modules); here the decoded
+//! values are checked against each other, and every problem is recorded in the
+//! sink of the file it belongs to. A file with any problem is left out of the data.
+
+use super::problem::Sink;
+use super::yaml::Seg;
+use crate::domain::{Case, Department, Meeting};
+use crate::i18n::Msg;
+use std::collections::HashMap;
+
+/// One decoded file of a département, with the problems found in it so far.
+#[derive(Debug)]
+pub(crate) struct Doc<T> {
+    /// Path relative to the data root, with `/`.
+    pub rel: String,
+    /// The file name without `.yaml`.
+    pub stem: String,
+    /// The text read (kept to give positions to problems).
+    pub src: String,
+    /// The decoded value; `None` when decoding could not build one.
+    pub value: Option<T>,
+    pub sink: Sink,
+}
+
+impl<T> Doc<T> {
+    /// Decoded, and no problem so far.
+    pub fn is_clean(&self) -> bool {
+        self.value.is_some() && self.sink.is_empty()
+    }
+}
+
+fn key(k: &str) -> Vec<Seg> {
+    vec![Seg::Key(k.to_string())]
+}
+
+fn path(segs: &[Seg]) -> Vec<Seg> {
+    segs.to_vec()
+}
+
+/// `code` must equal the folder name.
+pub(crate) fn check_department(doc: &mut Doc<Department>, folder: &str) {
+    if let Some(d) = &doc.value {
+        if d.code != folder {
+            doc.sink.at_value(
+                &key("code"),
+                Msg::CodeMismatch {
+                    code: d.code.clone(),
+                    folder: folder.to_string(),
+                },
+            );
+        }
+    }
+}
+
+/// `id` equals the file stem. (Ids are then unique: two files of one folder cannot
+/// share a name.)
+fn check_identity<T>(docs: &mut [Doc<T>], id_of: fn(&T) -> &str) {
+    for doc in docs.iter_mut() {
+        let Some(id) = doc.value.as_ref().map(|v| id_of(v).to_string()) else {
+            continue;
+        };
+        if id != doc.stem {
+            doc.sink.at_value(
+                &key("id"),
+                Msg::IdMismatch {
+                    id,
+                    stem: doc.stem.clone(),
+                },
+            );
+        }
+    }
+}
+
+/// Identity of every case, and its body known to the département (when it loaded).
+pub(crate) fn check_cases(docs: &mut [Doc<Case>], dept: Option<&Department>) {
+    check_identity(docs, |c| &c.id);
+    let Some(dept) = dept else { return };
+    for doc in docs.iter_mut() {
+        if let Some(c) = &doc.value {
+            if dept.body(&c.body).is_none() {
+                doc.sink
+                    .at_value(&key("body"), Msg::UnknownBody { id: c.body.clone() });
+            }
+        }
+    }
+}
+
+/// Identity of every meeting; its body, chair, attendance and action owners known to
+/// the département (when it loaded); its cases valid and followed by its body.
+pub(crate) fn check_meetings(
+    docs: &mut [Doc<Meeting>],
+    dept: Option<&Department>,
+    cases: &HashMap<&str, &Case>,
+) {
+    check_identity(docs, |m| &m.id);
+    for doc in docs.iter_mut() {
+        let Some(m) = &doc.value else { continue };
+        let sink = &mut doc.sink;
+        if let Some(dept) = dept {
+            check_members(m, dept, sink);
+        }
+        let body_known = dept.is_none_or(|d| d.body(&m.body).is_some());
+        for (i, item) in m.items.iter().enumerate() {
+            let Some(case_id) = &item.case else { continue };
+            let at = path(&[
+                Seg::Key("items".into()),
+                Seg::Index(i),
+                Seg::Key("case".into()),
+            ]);
+            match cases.get(case_id.as_str()) {
+                None => sink.at_value(
+                    &at,
+                    Msg::UnknownCase {
+                        id: case_id.clone(),
+                    },
+                ),
+                Some(c) if body_known && c.body != m.body => sink.at_value(
+                    &at,
+                    Msg::CaseOfOtherBody {
+                        id: case_id.clone(),
+                        case_body: c.body.clone(),
+                        body: m.body.clone(),
+                    },
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+fn check_members(m: &Meeting, dept: &Department, sink: &mut Sink) {
+    if dept.body(&m.body).is_none() {
+        sink.at_value(&key("body"), Msg::UnknownBody { id: m.body.clone() });
+    }
+    let unknown = |key: &str, id: &str| Msg::UnknownMember {
+        key: key.to_string(),
+        id: id.to_string(),
+    };
+    if dept.member(&m.chair).is_none() {
+        sink.at_value(&key("chair"), unknown("chair", &m.chair));
+    }
+    for (i, a) in m.attendance.iter().enumerate() {
+        if dept.member(&a.member).is_none() {
+            let at = path(&[
+                Seg::Key("attendance".into()),
+                Seg::Index(i),
+                Seg::Key("member".into()),
+            ]);
+            sink.at_value(&at, unknown("member", &a.member));
+        }
+    }
+    for (i, item) in m.items.iter().enumerate() {
+        for (j, action) in item.actions.iter().enumerate() {
+            if dept.member(&action.owner).is_none() {
+                let at = path(&[
+                    Seg::Key("items".into()),
+                    Seg::Index(i),
+                    Seg::Key("actions".into()),
+                    Seg::Index(j),
+                    Seg::Key("owner".into()),
+                ]);
+                sink.at_value(&at, unknown("owner", &action.owner));
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Atomic writes that never overwrite a change made elsewhere.
+//!
+//! A file is written to a temporary file in the same folder, flushed and synced, then
+//! renamed over the target: readers see the old file or the new one, never half of
+//! one. Before that, the target's current content is compared with the [`Stamp`] taken
+//! when it was read, so that an edit made meanwhile (by a colleague, by `git pull`) is
+//! not lost.
+
+use crate::domain::Meeting;
+use crate::i18n::{Lang, Msg};
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The SHA-256 of a file's bytes, taken when it was read or written.
+#[derive(Clone, PartialEq, Eq, Debug, Hash)]
+pub struct Stamp([u8; 32]);
+
+impl Stamp {
+    /// The stamp of these bytes.
+    pub fn of(bytes: &[u8]) -> Stamp {
+        Stamp(Sha256::digest(bytes).into())
+    }
+}
+
+/// What the target must be like for the write to go ahead.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Expect {
+    /// The file must not exist yet.
+    New,
+    /// The file must still hold the bytes of this stamp.
+    Unchanged(Stamp),
+    /// Write whatever is there.
+    Any,
+}
+
+/// Why a write did not happen. Nothing was changed on disk in any case.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The file's content differs from the stamp (or the file is gone).
+    #[error("{}: file changed since it was read", .path.display())]
+    Changed { path: PathBuf },
+    /// [`Expect::New`] and the file exists.
+    #[error("{}: file already exists", .path.display())]
+    Exists { path: PathBuf },
+    /// The id cannot be a file name.
+    #[error("invalid file id {id:?}")]
+    BadId { id: String },
+    /// Not a known département code.
+    #[error("unknown département {code:?}")]
+    UnknownDepartment { code: String },
+    /// The folder written to resolves outside the data root.
+    #[error("{}: outside the data folder", .path.display())]
+    OutsideRoot { path: PathBuf },
+    /// The system refused.
+    #[error("{}: {detail}", .path.display())]
+    Io {
+        path: PathBuf,
+        kind: io::ErrorKind,
+        detail: String,
+    },
+}
+
+impl WriteError {
+    fn io(path: &Path, err: &io::Error) -> WriteError {
+        WriteError::Io {
+            path: path.to_path_buf(),
+            kind: err.kind(),
+            detail: err.to_string(),
+        }
+    }
+
+    /// The path concerned, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            WriteError::Changed { path }
+            | WriteError::Exists { path }
+            | WriteError::OutsideRoot { path }
+            | WriteError::Io { path, .. } => Some(path),
+            WriteError::BadId { .. } | WriteError::UnknownDepartment { .. } => None,
+        }
+    }
+
+    /// The message of the catalogue.
+    pub fn msg(&self) -> Msg {
+        match self {
+            WriteError::Changed { .. } => Msg::WriteChanged,
+            WriteError::Exists { .. } => Msg::WriteExists,
+            WriteError::OutsideRoot { .. } => Msg::WriteOutsideRoot,
+            WriteError::BadId { id } => Msg::BadFileId {
+                key: "id".into(),
+                value: id.clone(),
+            },
+            WriteError::UnknownDepartment { code } => Msg::UnknownDepartment { code: code.clone() },
+            WriteError::Io { detail, .. } => Msg::WriteFailed {
+                detail: detail.clone(),
+            },
+        }
+    }
+
+    /// One line for users: `path: message`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self.path() {
+            Some(p) => format!(
+                "{}: {}",
+                crate::text::visible(&p.to_string_lossy()),
+                self.msg().text(lang)
+            ),
+            None => self.msg().text(lang),
+        }
+    }
+}
+
+/// Writes `bytes` to `path` atomically, if `expect` holds; returns the new stamp.
+///
+/// An existing file keeps its permissions; a new file is readable by its owner only
+/// (on Unix). A symbolic link at `path` is replaced by a file, never written through.
+pub fn write_atomic(path: &Path, bytes: &[u8], expect: Expect) -> Result<Stamp, WriteError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let current = match fs::symlink_metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(WriteError::io(path, &e)),
+    };
+    match (&expect, &current) {
+        (Expect::New, Some(_)) => {
+            return Err(WriteError::Exists {
+                path: path.to_path_buf(),
+            });
+        }
+        (Expect::Unchanged(_), None) => {
+            return Err(WriteError::Changed {
+                path: path.to_path_buf(),
+            });
+        }
+        (Expect::Unchanged(stamp), Some(_)) => {
+            let now = fs::read(path).map_err(|e| WriteError::io(path, &e))?;
+            if Stamp::of(&now) != *stamp {
+                return Err(WriteError::Changed {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        _ => {}
+    }
+
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| WriteError::io(path, &e))?;
+    let permissions = current
+        .as_ref()
+        .filter(|m| m.is_file())
+        .map(|m| m.permissions());
+    if let Some(p) = permissions {
+        fs::set_permissions(tmp.path(), p).map_err(|e| WriteError::io(path, &e))?;
+    } else {
+        restrict(tmp.path()).map_err(|e| WriteError::io(path, &e))?;
+    }
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.flush())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| WriteError::io(path, &e))?;
+    if expect == Expect::New {
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == io::ErrorKind::AlreadyExists {
+                WriteError::Exists {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                WriteError::io(path, &e.error)
+            }
+        })?;
+    } else {
+        tmp.persist(path)
+            .map_err(|e| WriteError::io(path, &e.error))?;
+    }
+    sync_dir(dir);
+    Ok(Stamp::of(bytes))
+}
+
+#[cfg(unix)]
+fn restrict(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn restrict(_path: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// Makes the rename durable (best effort: not every system can sync a folder).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// The path of a meeting's file: `<root>/<dept>/meetings/<id>.yaml`.
+pub fn meeting_path(root: &Path, dept: &str, id: &str) -> PathBuf {
+    root.join(dept).join("meetings").join(format!("{id}.yaml"))
+}
+
+/// `<root>/<dept>/meetings`, created if needed (with the permissions of the département
+/// folder), after checking that neither the département folder nor `meetings/` leads
+/// outside the data root through a symbolic link.
+fn meetings_folder(root: &Path, dept: &str) -> Result<PathBuf, WriteError> {
+    let real_root = fs::canonicalize(root).map_err(|e| WriteError::io(root, &e))?;
+    let dept_dir = root.join(dept);
+    let inside = |dir: &Path| -> Result<(), WriteError> {
+        let real = fs::canonicalize(dir).map_err(|e| WriteError::io(dir, &e))?;
+        if real.starts_with(&real_root) {
+            Ok(())
+        } else {
+            Err(WriteError::OutsideRoot {
+                path: dir.to_path_buf(),
+            })
+        }
+    };
+    inside(&dept_dir)?;
+    let folder = dept_dir.join("meetings");
+    match fs::symlink_metadata(&folder) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir(&folder).map_err(|e| WriteError::io(&folder, &e))?;
+            if let Ok(meta) = fs::metadata(&dept_dir) {
+                let _ = fs::set_permissions(&folder, meta.permissions());
+            }
+        }
+        Err(e) => return Err(WriteError::io(&folder, &e)),
+        Ok(_) => inside(&folder)?,
+    }
+    Ok(folder)
+}
+
+/// Writes a meeting to `<root>/<dept>/meetings/<id>.yaml` (creating `meetings/` if
+/// needed) in the shape of the format, atomically, if `expect` holds.
+///
+/// Refuses an id that cannot be a file name, an unknown département code, and a
+/// `meetings/` folder that resolves outside the data root.
+pub fn save_meeting(
+    root: &Path,
+    dept: &str,
+    m: &Meeting,
+    expect: Expect,
+) -> Result<Stamp, WriteError> {
+    if !crate::domain::ids::is_file_id(&m.id) {
+        return Err(WriteError::BadId { id: m.id.clone() });
+    }
+    if crate::domain::departements::by_code(dept).is_none() {
+        return Err(WriteError::UnknownDepartment {
+            code: dept.to_string(),
+        });
+    }
+    let folder = meetings_folder(root, dept)?;
+    let text = super::encode::meeting_to_yaml(m);
+    write_atomic(
+        &folder.join(format!("{}.yaml", m.id)),
+        text.as_bytes(),
+        expect,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_new_then_refuses_a_stale_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("m.yaml");
+        let s1 = write_atomic(&p, b"one\n", Expect::New).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"one\n");
+        assert!(matches!(
+            write_atomic(&p, b"x", Expect::New),
+            Err(WriteError::Exists { .. })
+        ));
+        let s2 = write_atomic(&p, b"two\n", Expect::Unchanged(s1.clone())).unwrap();
+        assert_eq!(s2, Stamp::of(b"two\n"));
+        // Someone else edits the file: the old stamp no longer matches.
+        fs::write(&p, b"edited elsewhere\n").unwrap();
+        let err = write_atomic(&p, b"three\n", Expect::Unchanged(s2)).unwrap_err();
+        assert!(matches!(err, WriteError::Changed { .. }));
+        assert_eq!(fs::read(&p).unwrap(), b"edited elsewhere\n");
+        assert!(err.text(Lang::Fr).contains("modifié par ailleurs"));
+        write_atomic(&p, b"four\n", Expect::Any).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"four\n");
+        // A vanished file is a change too.
+        fs::remove_file(&p).unwrap();
+        assert!(matches!(
+            write_atomic(&p, b"x", Expect::Unchanged(s1)),
+            Err(WriteError::Changed { .. })
+        ));
+        // No temporary file is left behind.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_private_and_existing_permissions_are_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("new.yaml");
+        write_atomic(&p, b"a", Expect::New).unwrap();
+        let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&p, b"b", Expect::Any).unwrap();
+        let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn io_errors_carry_the_path_and_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("missing-folder").join("m.yaml");
+        let err = write_atomic(&p, b"a", Expect::Any).unwrap_err();
+        match &err {
+            WriteError::Io { path, kind, .. } => {
+                assert_eq!(path, &p);
+                assert_eq!(*kind, io::ErrorKind::NotFound);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(err.text(Lang::En).contains("cannot write"));
+    }
+}

@@ -1,0 +1,341 @@
+//! The commands of the foundation, run as scripts would run them: `validate`, `init`, `demo`,
+//! the data-root resolution and the exit codes of cli.md.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+use tempfile::TempDir;
+
+/// The binary with a clean environment: no data root and an empty config folder.
+fn cellule(config: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("cellule").unwrap();
+    cmd.env_remove("CELLULE_DATA")
+        .env("CELLULE_CONFIG_DIR", config.path())
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn demo_copy() -> (TempDir, TempDir) {
+    let config = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    let dest = data.path().join("donnees");
+    cellule(&config)
+        .args(["demo", "--data"])
+        .arg(&dest)
+        .assert()
+        .success();
+    (config, data)
+}
+
+#[test]
+fn the_demo_is_copied_and_validates_clean() {
+    let config = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    let dest = data.path().join("donnees");
+    cellule(&config)
+        .args(["demo", "--data"])
+        .arg(&dest)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Données de démonstration (fictives) copiées dans",
+        ))
+        .stdout(predicate::str::contains("49 Maine-et-Loire"))
+        .stdout(predicate::str::contains("0 problème(s)"));
+    assert!(dest.join("49/department.yaml").is_file());
+    cellule(&config)
+        .arg("validate")
+        .arg("--data")
+        .arg(&dest)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("aucun problème"));
+}
+
+#[test]
+fn demo_without_data_makes_a_fresh_folder_each_time() {
+    let config = TempDir::new().unwrap();
+    let tmp = TempDir::new().unwrap();
+    let run = || {
+        let out = cellule(&config)
+            .arg("demo")
+            .env("TMPDIR", tmp.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let first = text.lines().next().unwrap().to_string();
+        first.rsplit(' ').next().unwrap().to_string()
+    };
+    let (a, b) = (run(), run());
+    assert_ne!(a, b);
+    assert!(Path::new(&a).join("49/department.yaml").is_file());
+    assert!(a.starts_with(&tmp.path().display().to_string()));
+}
+
+#[test]
+fn demo_refuses_a_folder_that_is_not_empty() {
+    let (config, data) = demo_copy();
+    cellule(&config)
+        .args(["demo", "--data"])
+        .arg(data.path().join("donnees"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("n'est pas vide"));
+}
+
+#[test]
+fn without_a_data_root_the_message_names_every_way_to_give_one() {
+    let config = TempDir::new().unwrap();
+    cellule(&config)
+        .arg("validate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--data"))
+        .stderr(predicate::str::contains("CELLULE_DATA"))
+        .stderr(predicate::str::contains("data_dir"))
+        .stderr(predicate::str::contains("cellule demo"));
+}
+
+#[test]
+fn the_data_root_comes_from_the_environment_then_the_config_file() {
+    let (config, data) = demo_copy();
+    let root = data.path().join("donnees");
+    cellule(&config)
+        .arg("validate")
+        .env("CELLULE_DATA", &root)
+        .assert()
+        .code(0);
+    std::fs::write(
+        config.path().join("config.yaml"),
+        format!("data_dir: {}\nlang: en\n", root.display()),
+    )
+    .unwrap();
+    cellule(&config)
+        .arg("validate")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("no problem"));
+    // --data wins over both.
+    cellule(&config)
+        .args(["validate", "--data", "/nonexistent/cellule"])
+        .env("CELLULE_DATA", &root)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_bad_config_file_is_reported_with_its_position() {
+    let config = TempDir::new().unwrap();
+    std::fs::write(
+        config.path().join("config.yaml"),
+        "lang: fr\ndata_dri: /x\n",
+    )
+    .unwrap();
+    cellule(&config)
+        .arg("validate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "config.yaml:2:1: clé inconnue « data_dri »",
+        ));
+}
+
+#[test]
+fn validate_reports_problems_with_positions_and_exits_1() {
+    let (config, data) = demo_copy();
+    let root = data.path().join("donnees");
+    let case = root.join("49/cases/49-2025-002.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(&case, text.replace("next_review:", "next_reveiw:")).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("next_review:"))
+        .unwrap()
+        + 1;
+    cellule(&config)
+        .arg("validate")
+        .arg("--data")
+        .arg(&root)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "49/cases/49-2025-002.yaml:{line}:1: clé inconnue « next_reveiw » (vouliez-vous dire « next_review » ?)"
+        )));
+    cellule(&config)
+        .args(["validate", "--lang", "en", "--data"])
+        .arg(&root)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "unknown key \"next_reveiw\" (did you mean \"next_review\"?)",
+        ));
+}
+
+#[test]
+fn unknown_or_absent_departements_are_usage_errors() {
+    let (config, data) = demo_copy();
+    let root = data.path().join("donnees");
+    cellule(&config)
+        .args(["validate", "--dept", "20", "--data"])
+        .arg(&root)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "code de département inconnu « 20 »",
+        ));
+    cellule(&config)
+        .args(["validate", "--dept", "75", "--data"])
+        .arg(&root)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("présents : 49"));
+    cellule(&config)
+        .args(["validate", "--dept", "49", "--data"])
+        .arg(&root)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn unknown_flags_are_usage_errors() {
+    let config = TempDir::new().unwrap();
+    cellule(&config)
+        .args(["validate", "--nope"])
+        .assert()
+        .code(2);
+    cellule(&config).args(["frobnicate"]).assert().code(2);
+    cellule(&config)
+        .args(["--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("validate"));
+}
+
+#[test]
+fn init_creates_a_departement_that_validates() {
+    let config = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    for code in ["2a", "971", "988"] {
+        cellule(&config)
+            .args(["init", "--dept", code, "--data"])
+            .arg(data.path())
+            .assert()
+            .success();
+    }
+    let file = data.path().join("2A/department.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("code: \"2A\"") && text.contains("Corse-du-Sud"));
+    assert!(text.contains("cpraf:") && text.contains("gtrdo:"));
+    for org in [
+        "Parquet",
+        "Gendarmerie",
+        "DSDEN",
+        "ARS",
+        "Protection judiciaire",
+        "SPIP",
+        "ASE",
+        "Mission locale",
+        "Miviludes",
+    ] {
+        assert!(text.contains(org), "{org} missing from the starter");
+    }
+    assert!(
+        std::fs::read_to_string(data.path().join("971/department.yaml"))
+            .unwrap()
+            .contains("America/Guadeloupe")
+    );
+    assert!(
+        std::fs::read_to_string(data.path().join("988/department.yaml"))
+            .unwrap()
+            .contains("Haut-commissaire")
+    );
+    assert!(data.path().join("2A/cases").is_dir() && data.path().join("2A/meetings").is_dir());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o007,
+            0,
+            "department.yaml is readable by others: {mode:o}"
+        );
+    }
+    cellule(&config)
+        .arg("validate")
+        .arg("--data")
+        .arg(data.path())
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn init_refuses_an_unknown_code_and_an_existing_folder() {
+    let config = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    cellule(&config)
+        .args(["init", "--dept", "96", "--data"])
+        .arg(data.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("inconnu"));
+    cellule(&config)
+        .args(["init", "--dept", "49", "--data"])
+        .arg(data.path())
+        .assert()
+        .success();
+    let before = std::fs::read(data.path().join("49/department.yaml")).unwrap();
+    cellule(&config)
+        .args(["init", "--dept", "49", "--data"])
+        .arg(data.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("existe déjà"));
+    assert_eq!(
+        std::fs::read(data.path().join("49/department.yaml")).unwrap(),
+        before
+    );
+    cellule(&config)
+        .args(["init", "--dept", "49"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_write_that_cannot_happen_exits_3() {
+    let config = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    let file = data.path().join("un-fichier");
+    std::fs::write(&file, "x").unwrap();
+    cellule(&config)
+        .args(["init", "--dept", "49", "--data"])
+        .arg(file.join("sous-dossier"))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("écriture impossible"));
+}
+
+#[test]
+fn several_departements_need_dept_for_the_interface() {
+    let config = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    for code in ["49", "75"] {
+        cellule(&config)
+            .args(["init", "--dept", code, "--data"])
+            .arg(data.path())
+            .assert()
+            .success();
+    }
+    cellule(&config)
+        .arg("validate")
+        .arg("--data")
+        .arg(data.path())
+        .assert()
+        .code(0);
+    cellule(&config)
+        .arg("--data")
+        .arg(data.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("choisissez avec --dept"));
+}
