@@ -155,6 +155,6 @@ fn note_lines(note: &str) -> Vec<String> {
     note.lines()
         .map(str::trim)
         .filter(|l| l.chars().count() >= 12)
-        .map(|l| cellule::export::markdown::inline(l))
+        .map(cellule::export::markdown::inline)
         .collect()
 }
