@@ -8,6 +8,7 @@ pub mod department;
 pub mod enums;
 pub mod ids;
 pub mod meeting;
+pub mod report;
 pub mod rules;
 
 pub use case::{Case, Measure, Referent};
