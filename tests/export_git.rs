@@ -3,10 +3,10 @@
 mod export_support;
 
 use cellule::export::{
-    self, CommitError, CommitOutcome, Level, ReportFormat, commit_message_agenda,
-    commit_message_minutes, commit_message_report, git_commit,
+    self, Level, ReportFormat, commit_message_agenda, commit_message_minutes, commit_message_report,
 };
 use cellule::i18n::Lang;
+use cellule::store::{CommitError, CommitOutcome, git_commit};
 use std::path::Path;
 use std::process::Command;
 

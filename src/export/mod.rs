@@ -7,18 +7,15 @@
 //! [`redact`]. [`git`] commits a written file.
 
 pub mod agenda;
+pub mod commit_message;
 pub mod csv;
-pub mod git;
 pub mod markdown;
 pub mod minutes;
 mod parts;
 pub mod redact;
 pub mod report;
 
-pub use git::{
-    CommitError, CommitOutcome, commit_message_agenda, commit_message_minutes,
-    commit_message_report, git_commit,
-};
+pub use commit_message::{commit_message_agenda, commit_message_minutes, commit_message_report};
 pub use redact::{BLACKED_OUT, Internal, Partners, Public, Redacted, Redaction};
 
 use crate::domain::DeptData;

@@ -1,15 +1,12 @@
-//! Committing an exported file with the `git` command (`--commit`).
+//! Committing a written file with the `git` command (`--commit`).
 //!
 //! Only the given file is committed: it is added, then committed with a pathspec
 //! (`git commit -- <file>`), so that whatever else the index holds stays staged and uncommitted.
 
-use crate::domain::{DeptData, Meeting};
 use crate::i18n::Lang;
 use crate::text::visible;
 use std::path::Path;
 use std::process::{Command, Output};
-
-use super::{ExportError, Level};
 
 /// Why a file could not be committed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,56 +155,6 @@ fn commit_with(
         });
     }
     Ok(CommitOutcome::Committed)
-}
-
-fn meeting_of<'a>(data: &'a DeptData, meeting_id: &str) -> Result<&'a Meeting, ExportError> {
-    data.meeting(meeting_id)
-        .ok_or_else(|| ExportError::UnknownMeeting {
-            id: meeting_id.to_string(),
-        })
-}
-
-/// `Compte rendu cpraf 75 2026-11-30 (partners)`.
-pub fn commit_message_minutes(
-    data: &DeptData,
-    meeting_id: &str,
-    level: Level,
-) -> Result<String, ExportError> {
-    let m = meeting_of(data, meeting_id)?;
-    Ok(format!(
-        "Compte rendu {} {} {} ({})",
-        m.body,
-        data.code(),
-        m.date,
-        level.as_str()
-    ))
-}
-
-/// `Ordre du jour cpraf 75 2026-11-30`.
-pub fn commit_message_agenda(data: &DeptData, meeting_id: &str) -> Result<String, ExportError> {
-    let m = meeting_of(data, meeting_id)?;
-    Ok(format!(
-        "Ordre du jour {} {} {}",
-        m.body,
-        data.code(),
-        m.date
-    ))
-}
-
-/// `Rapport mensuel cpraf 75 2026-11 (csv)`.
-pub fn commit_message_report(
-    data: &DeptData,
-    month: (i32, u32),
-    body: &str,
-    format: super::ReportFormat,
-) -> String {
-    format!(
-        "Rapport mensuel {body} {} {:04}-{:02} ({})",
-        data.code(),
-        month.0,
-        month.1,
-        format.extension()
-    )
 }
 
 #[cfg(test)]
