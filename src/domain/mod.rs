@@ -3,6 +3,7 @@
 pub mod case;
 pub mod current;
 pub mod dataset;
+pub mod dates;
 pub mod departements;
 pub mod department;
 pub mod enums;

@@ -4,6 +4,7 @@
 //! sentences are in [`cli`].
 
 pub mod cli;
+pub mod dates;
 pub mod problems;
 
 pub use problems::{Expected, Msg};
