@@ -8,6 +8,7 @@ pub mod departements;
 pub mod department;
 pub mod enums;
 pub mod ids;
+pub mod live;
 pub mod meeting;
 pub mod rules;
 

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod dates;
+pub mod live;
 pub mod problems;
 
 pub use problems::{Expected, Msg};
