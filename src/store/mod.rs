@@ -1,5 +1,6 @@
 //! The store: YAML files ⇄ domain values, validation with positions, atomic writes.
 
+pub mod lock;
 pub mod problem;
 pub mod yaml;
 
