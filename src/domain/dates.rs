@@ -392,6 +392,40 @@ mod tests {
     }
 
     #[test]
+    fn no_text_makes_it_panic() {
+        // Every text of up to four characters over an alphabet of what dates are made of,
+        // from several reference days (including the ends of the allowed range).
+        let alphabet: Vec<char> = "0129+-/.wmjy sé'".chars().collect();
+        let references = [
+            d(2026, 11, 30),
+            d(MIN_YEAR, 1, 1),
+            d(MAX_YEAR, 12, 31),
+            d(2028, 2, 29),
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+            texts.sort();
+            texts.dedup();
+        }
+        assert!(texts.len() > 50_000);
+        let mut accepted = 0;
+        for text in &texts {
+            for reference in references {
+                if let Ok(Some(day)) = parse_date(text, reference) {
+                    accepted += 1;
+                    assert!((MIN_YEAR..=MAX_YEAR).contains(&day.year()), "{text:?}");
+                }
+            }
+        }
+        assert!(accepted > 1000);
+    }
+
+    #[test]
     fn short_form_reads_back() {
         let day = d(2027, 1, 5);
         assert_eq!(format_short(day), "05/01/2027");

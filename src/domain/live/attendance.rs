@@ -94,6 +94,31 @@ pub fn add_guest(meeting: &mut Meeting, guest: NewGuest<'_>) -> Result<bool, Liv
     Ok(true)
 }
 
+/// Corrects a guest: name, title, organisation, status and representative.
+pub fn edit_guest(
+    meeting: &mut Meeting,
+    index: usize,
+    guest: NewGuest<'_>,
+) -> Result<bool, LiveError> {
+    ensure_editable(meeting)?;
+    let name = clean_text(guest.name).ok_or(LiveError::GuestNameRequired)?;
+    let organisation =
+        clean_text(guest.organisation).ok_or(LiveError::GuestOrganisationRequired)?;
+    let (status, by) = status_and_by(guest.status, guest.by)?;
+    let edited = Guest {
+        name,
+        title: guest.title.and_then(clean_text),
+        organisation,
+        status,
+        by,
+    };
+    let slot = meeting
+        .guests
+        .get_mut(index)
+        .ok_or(LiveError::NoSuchGuest { index })?;
+    Ok(set_if_changed(slot, edited))
+}
+
 /// Sets a guest's status, with the same rule for `by` as for invitees.
 pub fn set_guest_status(
     meeting: &mut Meeting,

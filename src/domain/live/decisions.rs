@@ -30,6 +30,17 @@ pub fn default_next_review(meeting: &Meeting, review_every_days: u32) -> Option<
         .checked_add_days(Days::new(u64::from(review_every_days)))
 }
 
+/// The indexes of the case items still without a decision (to warn before closing).
+pub fn undecided_cases(meeting: &Meeting) -> Vec<usize> {
+    meeting
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.kind == ItemKind::Case && i.decision.is_none())
+        .map(|(n, _)| n)
+        .collect()
+}
+
 /// Sets (or clears, with `None`) the decision on a case item.
 ///
 /// - `close` requires `closure_reason` and clears the next review;

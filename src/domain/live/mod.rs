@@ -17,6 +17,7 @@ pub mod timers;
 
 pub use actions::ActionInput;
 pub use attendance::{AttendanceCounts, NewGuest, attendance_counts};
+pub use decisions::{default_next_review, undecided_cases};
 pub use error::{Change, LiveError};
 pub use history::{Field, History, Target};
 pub use seance::{Progress, Seance};

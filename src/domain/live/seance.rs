@@ -228,6 +228,11 @@ impl Seance {
         self.edit(None, |m| attendance::add_guest(m, guest))
     }
 
+    /// See [`attendance::edit_guest`].
+    pub fn edit_guest(&mut self, index: usize, guest: NewGuest<'_>) -> Result<Change, LiveError> {
+        self.edit(None, |m| attendance::edit_guest(m, index, guest))
+    }
+
     /// See [`attendance::set_guest_status`].
     pub fn set_guest_status(
         &mut self,

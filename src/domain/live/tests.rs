@@ -113,6 +113,16 @@ fn a_closed_meeting_refuses_every_edit() {
             by: None,
         }),
         s.set_guest_status(0, AttendanceStatus::Absent, None),
+        s.edit_guest(
+            0,
+            NewGuest {
+                name: "x",
+                title: None,
+                organisation: "y",
+                status: AttendanceStatus::Present,
+                by: None,
+            },
+        ),
         s.remove_guest(0),
         s.set_decision(1, Some(Decision::Continue), None),
         s.set_closure_reason(1, ClosureReason::Moved),
@@ -338,6 +348,37 @@ fn members_and_guests_added_during_the_meeting() {
         }),
         Err(LiveError::RepresentativeRequired)
     );
+    assert_eq!(s.edit_guest(0, guest), Ok(Change::Unchanged));
+    assert_eq!(
+        s.edit_guest(
+            0,
+            NewGuest {
+                name: "Jeanne Morelle",
+                title: Some("conseillère"),
+                ..guest
+            }
+        ),
+        Ok(Change::This)
+    );
+    let g = &s.meeting().guests[0];
+    assert_eq!(
+        (g.name.as_str(), g.title.as_deref()),
+        ("Jeanne Morelle", Some("conseillère"))
+    );
+    assert_eq!(
+        s.edit_guest(
+            0,
+            NewGuest {
+                organisation: "",
+                ..guest
+            }
+        ),
+        Err(LiveError::GuestOrganisationRequired)
+    );
+    assert_eq!(
+        s.edit_guest(3, guest),
+        Err(LiveError::NoSuchGuest { index: 3 })
+    );
     assert_eq!(
         s.set_guest_status(0, AttendanceStatus::Excused, None),
         Ok(Change::This)
@@ -487,6 +528,17 @@ fn clearing_a_decision_clears_what_it_implied() {
         (item.decision, item.closure_reason, item.next_review),
         (None, None, None)
     );
+}
+
+#[test]
+fn undecided_cases_are_listed_before_closing() {
+    let mut s = seance();
+    assert_eq!(undecided_cases(s.meeting()), vec![1, 2]);
+    assert_eq!(
+        s.set_decision(2, Some(Decision::Orient), None),
+        Ok(Change::This)
+    );
+    assert_eq!(undecided_cases(s.meeting()), vec![1]);
 }
 
 #[test]
@@ -829,6 +881,21 @@ fn undo_and_redo_walk_through_every_edit() {
             })
         }),
         Box::new(|s| s.set_guest_status(0, AttendanceStatus::Excused, None)),
+        Box::new(|s| {
+            s.edit_guest(
+                0,
+                NewGuest {
+                    name: "Jeanne Morelle",
+                    title: None,
+                    organisation: "Miviludes",
+                    status: AttendanceStatus::Excused,
+                    by: None,
+                },
+            )
+        }),
+        Box::new(|s| s.set_notes(0, "Approuvé sans observation.")),
+        Box::new(|s| s.set_decision_text(1, "Maintien du suivi.")),
+        Box::new(|s| s.set_difficulties("Délais de rendez-vous en CMP.")),
         Box::new(|s| s.set_decision(1, Some(Decision::Continue), None)),
         Box::new(|s| s.set_next_review(1, Some(day("2027-01-15")))),
         Box::new(|s| s.set_decision(2, Some(Decision::Close), Some(ClosureReason::Moved))),
