@@ -1,8 +1,69 @@
-//! Messages of the live meeting: why an edit was refused.
+//! Messages of the live meeting: why an edit was refused, and who holds the meeting.
 
 use super::{Lang, quote};
 use crate::domain::dates::format_short;
 use crate::domain::live::LiveError;
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+
+/// When a lock was taken, in local time: `14 h 02` today, else `le 24/11/2026 à 23 h 29`
+/// (`14:02`, `24/11/2026 at 23:29`).
+fn since(lang: Lang, since: NaiveDateTime, today: NaiveDate) -> String {
+    let (h, m) = (since.hour(), since.minute());
+    let time = match lang {
+        Lang::Fr => format!("{h} h {m:02}"),
+        Lang::En => format!("{h:02}:{m:02}"),
+    };
+    if since.date() == today {
+        time
+    } else {
+        let day = format_short(since.date());
+        match lang {
+            Lang::Fr => format!("le {day} à {time}"),
+            Lang::En => format!("{day} at {time}"),
+        }
+    }
+}
+
+/// Said when the meeting opens read-only because someone else edits it. `since_local` is
+/// the lock's time in the département's time zone.
+pub fn lock_held(
+    lang: Lang,
+    user: &str,
+    host: &str,
+    since_local: NaiveDateTime,
+    today: NaiveDate,
+) -> String {
+    let (user, host) = (quote(lang, user), quote(lang, host));
+    let when = since(lang, since_local, today);
+    match lang {
+        Lang::Fr => format!(
+            "lecture seule : {user} modifie cette réunion sur le poste {host} depuis {when}"
+        ),
+        Lang::En => {
+            format!("read-only: {user} has been editing this meeting on {host} since {when}")
+        }
+    }
+}
+
+/// Asked before taking over a lock left behind (its session ended, or it is over 12 hours old).
+pub fn lock_stale(
+    lang: Lang,
+    user: &str,
+    host: &str,
+    since_local: NaiveDateTime,
+    today: NaiveDate,
+) -> String {
+    let (user, host) = (quote(lang, user), quote(lang, host));
+    let when = since(lang, since_local, today);
+    match lang {
+        Lang::Fr => format!(
+            "cette réunion a été ouverte par {user} sur le poste {host} ({when}) et cette session ne semble plus active : reprendre la main ?"
+        ),
+        Lang::En => format!(
+            "this meeting was opened by {user} on {host} ({when}) and that session no longer seems active: take over?"
+        ),
+    }
+}
 
 impl LiveError {
     /// Why the edit was refused, in the language asked for.
@@ -211,6 +272,30 @@ mod tests {
             assert!(!fr.is_empty() && !en.is_empty(), "{e:?}");
             assert_ne!(fr, en, "{e:?}");
         }
+    }
+
+    #[test]
+    fn lock_sentences_name_the_holder() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let at = |d: u32, h: u32, m: u32| {
+            NaiveDate::from_ymd_opt(2026, 11, d)
+                .unwrap()
+                .and_hms_opt(h, m, 0)
+                .unwrap()
+        };
+        assert_eq!(
+            lock_held(Lang::Fr, "alice", "poste-12", at(30, 14, 2), today),
+            "lecture seule : « alice » modifie cette réunion sur le poste « poste-12 » depuis 14 h 02"
+        );
+        assert_eq!(
+            lock_held(Lang::En, "alice", "poste-12", at(29, 9, 5), today),
+            "read-only: \"alice\" has been editing this meeting on \"poste-12\" since 29/11/2026 at 09:05"
+        );
+        assert_eq!(
+            lock_stale(Lang::Fr, "alice", "poste-12", at(29, 23, 29), today),
+            "cette réunion a été ouverte par « alice » sur le poste « poste-12 » (le 29/11/2026 à 23 h 29) et cette session ne semble plus active : reprendre la main ?"
+        );
+        assert!(!lock_stale(Lang::En, "a\u{1b}[2J", "h", at(30, 1, 0), today).contains('\u{1b}'));
     }
 
     #[test]
