@@ -181,6 +181,12 @@ pub fn lock_path(meeting_file: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// A file name that is a meeting's lock (`<meeting-id>.yaml.lock`): not a data file, to be
+/// skipped when the meetings folder is read.
+pub fn is_lock_file(name: &str) -> bool {
+    name.ends_with(".yaml.lock")
+}
+
 /// Tries to take the lock of `meeting_file` for this process.
 pub fn acquire(meeting_file: &Path) -> io::Result<LockState> {
     acquire_as(
@@ -505,5 +511,8 @@ mod tests {
             lock_path(Path::new("/d/75/meetings/2026-11-30-cpraf.yaml")),
             PathBuf::from("/d/75/meetings/2026-11-30-cpraf.yaml.lock")
         );
+        assert!(is_lock_file("2026-11-30-cpraf.yaml.lock"));
+        assert!(!is_lock_file("2026-11-30-cpraf.yaml"));
+        assert!(!is_lock_file("notes.lock"));
     }
 }
