@@ -203,3 +203,18 @@ fn a_missing_folder_is_an_error_not_a_panic() {
     let seen = LockInfo::here(now);
     assert!(take_over_as(&file, &seen, LockInfo::here(now), now, |_| true).is_err());
 }
+
+#[test]
+fn an_ending_session_never_removes_a_lock_file_that_replaced_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = meeting_file(&dir);
+    let LockState::Acquired(old) = acquire(&file).unwrap() else {
+        panic!("acquired");
+    };
+    // Another instance has just replaced the file and not yet written its name in it.
+    fs::remove_file(lock_path(&file)).unwrap();
+    fs::write(lock_path(&file), "").unwrap();
+    assert!(!old.still_ours());
+    old.release().unwrap();
+    assert!(lock_path(&file).exists());
+}

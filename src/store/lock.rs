@@ -136,10 +136,15 @@ impl MeetingLock {
         &self.path
     }
 
-    /// The lock file still names this holder (it was not taken over as stale meanwhile).
+    /// The lock file is still this holder's (it was not taken over as stale meanwhile).
     /// Worth asking before writing after a long pause.
     pub fn still_ours(&self) -> bool {
-        matches!(read_info(&self.path), Ok(Some(info)) if info.same_holder(&self.info))
+        if cfg!(unix) {
+            // The very file this guard locked is still the one at the path.
+            is_same_file(&self.file, &self.path)
+        } else {
+            matches!(read_info(&self.path), Ok(Some(info)) if info.same_holder(&self.info))
+        }
     }
 
     /// Releases the lock now, reporting a failure to remove the lock file.
@@ -152,16 +157,12 @@ impl MeetingLock {
 
     /// Removes the lock file unless someone has taken it over meanwhile.
     fn remove_if_ours(&mut self) -> io::Result<()> {
-        if self.path.as_os_str().is_empty() {
+        if self.path.as_os_str().is_empty() || !self.still_ours() {
             return Ok(());
         }
-        match read_info(&self.path) {
-            Ok(Some(info)) if !info.same_holder(&self.info) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            _ => match fs::remove_file(&self.path) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-                _ => Ok(()),
-            },
+        match fs::remove_file(&self.path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
         }
     }
 }
