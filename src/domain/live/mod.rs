@@ -1,4 +1,4 @@
-//! The live meeting (séance): pure edits of a [`Meeting`](super::Meeting) while it is held.
+//! The live meeting (séance): pure edits of a [`Meeting`] while it is held.
 //!
 //! Every edit is a function of the meeting and the user's input, with no clock and no I/O:
 //! it returns whether something changed (so the caller writes the file only then) or why it
