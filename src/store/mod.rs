@@ -18,6 +18,7 @@ mod encode;
 mod fields;
 pub mod git;
 mod load;
+pub mod lock;
 pub mod problem;
 mod validate;
 mod write;
