@@ -146,7 +146,7 @@ pub fn alerts(data: &DeptData, today: NaiveDate) -> Vec<Alert> {
             });
         }
     }
-    out.sort_by(|a, b| (a.rank(), a.date(), alert_key(a)).cmp(&(b.rank(), b.date(), alert_key(b))));
+    out.sort_by_key(|a| (a.rank(), a.date(), alert_key(a)));
     out
 }
 

@@ -1,0 +1,122 @@
+//! Popups: the list of loading problems, the case picker, the one-line prompts.
+
+use super::{centered, fit, popup, scroll_offset, shown};
+use crate::tui::app::{App, Picker, Prompt, PromptKind};
+use crate::tui::strings::T;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+pub fn problems(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    let title = format!("{} ({})", T::Problems.get(app.lang), app.problems.len());
+    let inner = popup(app, frame, rect, &title);
+    let width = inner.width as usize;
+    let rows = inner.height as usize;
+    let lines: Vec<Line> = if app.problems.is_empty() {
+        vec![Line::styled(T::NoProblem.get(app.lang), app.theme.muted)]
+    } else {
+        let offset = scroll_offset(selected, rows);
+        app.problems
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(rows)
+            .map(|(i, p)| {
+                let style = if i == selected {
+                    app.theme.selected
+                } else {
+                    app.theme.base
+                };
+                Line::styled(fit(&shown(p), width), style)
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn picker(app: &App, frame: &mut Frame, area: Rect, picker: &Picker) {
+    let lang = app.lang;
+    let rect = centered(area, 64, area.height.saturating_sub(2).min(16));
+    let inner = popup(app, frame, rect, T::PickCase.get(lang));
+    if inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let query = format!("> {}", picker.query.text());
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&query, width), app.theme.key)),
+        Rect { height: 1, ..inner },
+    );
+    let cursor_x = inner
+        .x
+        .saturating_add(2 + picker.query.cursor_width() as u16)
+        .min(inner.right().saturating_sub(1));
+    frame.set_cursor_position(Position::new(cursor_x, inner.y));
+    let list_area = Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let matches = app.picker_matches(picker.query.text());
+    let rows = list_area.height as usize;
+    let lines: Vec<Line> = if matches.is_empty() {
+        vec![Line::styled(T::NoPick.get(lang), app.theme.muted)]
+    } else {
+        let offset = scroll_offset(picker.selected, rows);
+        matches
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(rows)
+            .map(|(i, c)| {
+                let text = format!("{}  {}", shown(&c.label), shown(&c.id));
+                let style = if i == picker.selected {
+                    app.theme.selected
+                } else {
+                    app.theme.base
+                };
+                Line::styled(fit(&text, width), style)
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines), list_area);
+}
+
+pub fn prompt(app: &App, frame: &mut Frame, area: Rect, prompt: &Prompt) {
+    let lang = app.lang;
+    let title = match prompt.kind {
+        PromptKind::Topic => T::PromptTopic,
+        PromptKind::Timebox => T::PromptTimebox,
+        PromptKind::NewMeetingDate { .. } => T::PromptDate,
+    }
+    .get(lang);
+    let rect = centered(area, 64, 5);
+    let inner = popup(app, frame, rect, title);
+    if inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let mut lines = vec![Line::styled(
+        fit(&format!("> {}", prompt.input.text()), width),
+        app.theme.base,
+    )];
+    match &prompt.error {
+        Some(e) => lines.push(Line::styled(fit(e, width), app.theme.error)),
+        None => lines.push(Line::styled(
+            fit(T::HelpTextEntry.get(lang), width),
+            app.theme.muted,
+        )),
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let cursor_x = inner
+        .x
+        .saturating_add(2 + prompt.input.cursor_width() as u16)
+        .min(inner.right().saturating_sub(1));
+    frame.set_cursor_position(Position::new(cursor_x, inner.y));
+}
