@@ -90,7 +90,7 @@ texts! {
     NoProblem => "Aucun problème", "No problem";
     Help => "Aide", "Help";
     HelpGlobal => "Partout", "Everywhere";
-    HelpClose => "Échap ou ? pour fermer", "Esc or ? to close";
+    HelpClose => "↑/↓ défiler · Échap ou ? fermer", "↑/↓ scroll · Esc or ? close";
     HelpTextEntry => "Saisie : Entrée valide, Échap annule, ↑/↓ choisit", "Typing: Enter accepts, Esc cancels, ↑/↓ choose";
     SeanceLater => "La conduite de séance n'est pas encore disponible dans cette version.", "Running a meeting is not available in this version yet.";
     ReadOnlyMeeting => "Réunion tenue : son ordre du jour ne se modifie plus ici", "Meeting held: its agenda is no longer edited here";
@@ -146,7 +146,7 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         AddCase => ("situation", "case"),
         Suggest => ("proposer", "suggest"),
         MoveUp => ("remonter", "move up"),
-        MoveDown => ("descendre le point", "move down"),
+        MoveDown => ("redescendre", "move down"),
         Delete => ("supprimer", "delete"),
         Timebox => ("durée", "timebox"),
         Convene => ("convoquer", "convene"),

@@ -59,13 +59,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     .map(|b| shown(&b.name))
                     .unwrap_or_else(|| shown(&m.body));
                 let text = format!(
-                    "{} {}  {}  {}  {} {}",
+                    "{} {}  {}  {}  {} : {}",
                     strings::date(m.date, lang),
                     m.start.format("%H:%M"),
                     body,
                     strings::meeting_status(m.status, lang),
+                    T::ColItems.get(lang),
                     m.items.len(),
-                    T::ColItems.get(lang).to_lowercase(),
                 );
                 let selected = focus == DashPane::Meetings && i == app.dashboard.meeting;
                 let style = if selected {

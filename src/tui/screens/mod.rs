@@ -44,7 +44,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(header_line(app)).style(app.theme.base),
+        Paragraph::new(header_line(app, header.width as usize)).style(app.theme.base),
         header,
     );
     match app.screen {
@@ -76,25 +76,31 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
-/// The top line: the département and the screens with their numbers.
-fn header_line(app: &App) -> Line<'static> {
+/// The top line: the département and the screens with their numbers. When the full
+/// titles do not fit, only the current screen keeps its title.
+fn header_line(app: &App, width: usize) -> Line<'static> {
     let t = &app.theme;
     let dept = format!(
         " {} {} ",
         crate::text::visible(&app.data.department.code),
         crate::text::visible(&app.data.department.name)
     );
+    let full: usize = dept.width()
+        + 1
+        + Screen::ALL
+            .iter()
+            .map(|s| screen_title(*s, app).width() + 4)
+            .sum::<usize>();
     let mut spans = vec![Span::styled(dept, t.title), Span::raw(" ")];
     for (n, screen) in Screen::ALL.iter().enumerate() {
-        let style = if *screen == app.screen {
-            t.tab_active
+        let current = *screen == app.screen;
+        let style = if current { t.tab_active } else { t.muted };
+        let text = if current || full <= width {
+            format!(" {} {} ", n + 1, screen_title(*screen, app))
         } else {
-            t.muted
+            format!(" {} ", n + 1)
         };
-        spans.push(Span::styled(
-            format!(" {} {} ", n + 1, screen_title(*screen, app)),
-            style,
-        ));
+        spans.push(Span::styled(text, style));
     }
     Line::from(spans)
 }
@@ -115,7 +121,10 @@ fn key_bar(app: &App, width: usize) -> Line<'static> {
     let context = app.context();
     let mut spans = Vec::new();
     let mut used = 0usize;
-    for (key, action) in app.keymap.bar(context) {
+    // The global keys (help, quit) first, so that they always fit.
+    let mut entries = app.keymap.bar(context);
+    entries.sort_by_key(|(_, a)| !matches!(a, Action::Help | Action::Quit));
+    for (key, action) in entries {
         let label = if action == Action::Quit
             && (app.screen != Screen::Dashboard || context == Context::Help)
         {

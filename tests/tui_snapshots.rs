@@ -1,0 +1,55 @@
+//! What each screen draws, at 80×24 and 140×40, in French and English.
+
+mod tui_support;
+
+use cellule::i18n::Lang;
+use tui_support::*;
+
+/// Each screen as reached by keys from the dashboard.
+const SCREENS: &[(&str, &str)] = &[
+    ("dashboard", ""),
+    ("situations", "2"),
+    ("situations_search", "2/bern"),
+    ("meetings", "3"),
+    ("agenda", "3<Enter>s"),
+    ("agenda_picker", "3<Enter>c"),
+    ("new_meeting", "3n"),
+    ("help_agenda", "3<Enter>?"),
+    ("problems", "p"),
+    ("seance", "5"),
+];
+
+fn check(lang: Lang, width: u16, height: u16) {
+    for (name, keys) in SCREENS {
+        let mut app = app(lang);
+        press(&mut app, keys);
+        let text = draw(&app, width, height);
+        insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.code()), text);
+    }
+}
+
+#[test]
+fn screens_fr_80x24() {
+    check(Lang::Fr, 80, 24);
+}
+
+#[test]
+fn screens_en_80x24() {
+    check(Lang::En, 80, 24);
+}
+
+#[test]
+fn screens_fr_140x40() {
+    check(Lang::Fr, 140, 40);
+}
+
+#[test]
+fn screens_en_140x40() {
+    check(Lang::En, 140, 40);
+}
+
+#[test]
+fn too_small() {
+    let app = app(Lang::Fr);
+    insta::assert_snapshot!("too_small_fr_40x10", draw(&app, 40, 10));
+}
