@@ -17,6 +17,7 @@ const SCREENS: &[(&str, &str)] = &[
     ("help_agenda", "3<Enter>?"),
     ("problems", "p"),
     ("seance", "5"),
+    ("new_case", "2nA.B.C."),
 ];
 
 fn check(lang: Lang, width: u16, height: u16) {
@@ -52,4 +53,20 @@ fn screens_en_140x40() {
 fn too_small() {
     let app = app(Lang::Fr);
     insta::assert_snapshot!("too_small_fr_40x10", draw(&app, 40, 10));
+}
+
+#[test]
+fn invalid_edit() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = app(lang);
+        press(&mut app, "2");
+        app.edit_failed(
+            "49-2026-001",
+            vec!["cases/49-2026-001.yaml:12:3: date impossible « 2026-02-30 »".into()],
+        );
+        insta::assert_snapshot!(
+            format!("invalid_edit_{}_80x24", lang.code()),
+            draw(&app, 80, 24)
+        );
+    }
 }

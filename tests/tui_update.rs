@@ -434,3 +434,81 @@ fn drawing_never_panics_at_any_size() {
         }
     }
 }
+
+#[test]
+fn the_new_case_form_makes_a_reported_case_with_the_next_id() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "2n");
+    assert!(matches!(app.overlays.last(), Some(Overlay::CaseForm(_))));
+    // The label is refused empty.
+    assert!(press(&mut app, "<Enter>").is_empty());
+    assert!(matches!(app.overlays.last(), Some(Overlay::CaseForm(f)) if f.error.is_some()));
+    // Label, then up to the kind: family; down past the date to the source: GED.
+    let effects = press(
+        &mut app,
+        "J.K.<Up><Right><Down><Down><Down><Right><Right><Enter>",
+    );
+    let [Effect::CreateCase(case)] = effects.as_slice() else {
+        panic!("one case created: {effects:?}");
+    };
+    assert_eq!(case.id, "49-2026-008");
+    assert_eq!(case.label, "J.K.");
+    assert_eq!(case.body, "cpraf");
+    assert_eq!(case.kind, cellule::domain::CaseKind::Family);
+    assert_eq!(case.source, cellule::domain::Source::Ged);
+    assert_eq!(case.status, cellule::domain::CaseStatus::Reported);
+    assert_eq!(case.reported_on, day(TODAY));
+    assert!(app.overlays.is_empty());
+    // The runtime reports it written: it shows in the list.
+    app.case_edited(case.clone());
+    cellule::tui::update::show_case(&mut app, "49-2026-008");
+    let selected = app.selected_case().map(|i| app.data.cases[i].id.clone());
+    assert_eq!(selected.as_deref(), Some("49-2026-008"));
+}
+
+#[test]
+fn the_new_case_form_takes_the_body_filter_and_refuses_a_bad_date() {
+    let mut app = app(Lang::En);
+    press(&mut app, "2bbn");
+    press(&mut app, "Cabinet X<Down><Backspace><Backspace><Backspace>");
+    assert!(press(&mut app, "<Enter>").is_empty());
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::CaseForm(f)) if f.error.as_deref() == Some("Invalid date"))
+    );
+    let effects = press(&mut app, "-26<Enter>");
+    let [Effect::CreateCase(case)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(case.body, "gtrdo");
+    press(&mut app, "n<Esc>");
+    assert!(app.overlays.is_empty(), "Esc cancels");
+}
+
+#[test]
+fn an_invalid_edit_offers_to_edit_again_or_discard() {
+    let mut app = app(Lang::Fr);
+    assert_eq!(
+        press(&mut app, "2e"),
+        vec![Effect::EditCase("49-2026-001".into())]
+    );
+    app.edit_failed(
+        "49-2026-001",
+        vec!["cases/49-2026-001.yaml:3:1: valeur \u{1b}[2J inconnue".into()],
+    );
+    let Some(Overlay::EditFailed { problems, .. }) = app.overlays.last() else {
+        panic!("the problem is shown");
+    };
+    assert!(!problems[0].contains('\u{1b}'));
+    assert!(press(&mut app, "x").is_empty(), "only e or d answer");
+    assert_eq!(
+        press(&mut app, "e"),
+        vec![Effect::EditCase("49-2026-001".into())]
+    );
+    assert!(app.overlays.is_empty());
+    app.edit_failed("49-2026-001", vec!["encore".into()]);
+    assert_eq!(
+        press(&mut app, "d"),
+        vec![Effect::DiscardCaseEdit("49-2026-001".into())]
+    );
+    assert!(app.overlays.is_empty());
+}

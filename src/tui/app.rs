@@ -5,8 +5,8 @@ use super::input::LineInput;
 use super::keymap::{Context, Keymap};
 use super::theme::Theme;
 use crate::domain::{
-    Alert, Case, CaseKind, CaseStatus, CurrentCase, DeptData, Meeting, alerts_with_problems,
-    current_state,
+    Alert, Case, CaseKind, CaseStatus, CurrentCase, DeptData, Meeting, Source,
+    alerts_with_problems, current_state,
 };
 use crate::i18n::Lang;
 use chrono::NaiveDate;
@@ -174,11 +174,62 @@ pub struct Picker {
     pub selected: usize,
 }
 
+/// The fields of the new-case form, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Body,
+    Kind,
+    Label,
+    ReportedOn,
+    Source,
+}
+
+impl FormField {
+    pub const ALL: &'static [FormField] = &[
+        FormField::Body,
+        FormField::Kind,
+        FormField::Label,
+        FormField::ReportedOn,
+        FormField::Source,
+    ];
+}
+
+/// The form of a new case: the few fields needed to open a file; the rest is written in
+/// the file afterwards (`e`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseForm {
+    pub field: usize,
+    /// Index of the body in the département's list.
+    pub body: usize,
+    pub kind: CaseKind,
+    pub label: LineInput,
+    pub reported_on: LineInput,
+    pub source: Source,
+    pub error: Option<String>,
+}
+
+impl CaseForm {
+    pub fn current(&self) -> FormField {
+        FormField::ALL[self.field.min(FormField::ALL.len() - 1)]
+    }
+}
+
 /// The layers drawn over the screen; the top one gets the keys first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Problems { selected: usize },
+    Help {
+        scroll: usize,
+    },
+    Problems {
+        selected: usize,
+    },
+    /// A case file edited in `$EDITOR` is invalid: edit again (`e`) or discard (`d`).
+    EditFailed {
+        id: String,
+        problems: Vec<String>,
+    },
+    /// The form of a new case.
+    CaseForm(CaseForm),
     Picker(Picker),
     Prompt(Prompt),
 }
@@ -286,6 +337,30 @@ impl App {
             Some(Overlay::Help { .. }) => Context::Help,
             _ => self.screen.context(),
         }
+    }
+
+    /// The runtime reports a case file left invalid by the editor.
+    pub fn edit_failed(&mut self, id: &str, problems: Vec<String>) {
+        let problems = problems
+            .iter()
+            .map(|p| crate::text::visible(p).into_owned())
+            .collect();
+        self.overlays.push(Overlay::EditFailed {
+            id: id.to_string(),
+            problems,
+        });
+    }
+
+    /// The runtime reports a case file read back after editing.
+    pub fn case_edited(&mut self, case: Case) {
+        match self.data.cases.iter_mut().find(|c| c.id == case.id) {
+            Some(slot) => *slot = case,
+            None => {
+                self.data.cases.push(case);
+                self.data.cases.sort_by(|a, b| a.id.cmp(&b.id));
+            }
+        }
+        self.refresh();
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

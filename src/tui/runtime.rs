@@ -3,15 +3,18 @@
 //! The terminal is restored on every way out: normal exit, error (a guard's `Drop`),
 //! panic (a hook installed before the terminal is touched) and `Ctrl-c` (a key in raw mode).
 
+use super::action::Action;
 use super::app::App;
 use super::keymap::Key;
 use super::screens;
 use super::strings::{self, T};
-use super::update::{Effect, handle_key};
+use super::update::{Effect, handle_key, update};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
 use ratatui::Terminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -44,6 +47,11 @@ pub trait Persist {
     /// Reads a case file back after editing: the case, or the problems (rendered lines).
     fn check_case(&mut self, id: &str) -> Result<Case, Vec<String>> {
         Err(vec![format!("cannot read {id}")])
+    }
+    /// Puts back a case file as it was before an invalid edit (atomically).
+    fn restore_case(&mut self, id: &str, original: &[u8]) -> Result<(), String> {
+        let _ = original;
+        Err(format!("cannot restore {id}"))
     }
 }
 
@@ -79,9 +87,23 @@ pub fn run(
 pub fn run_app(mut app: App, persist: &mut dyn Persist) -> Result<(), TuiError> {
     install_panic_hook();
     let mut guard = TerminalGuard::enter()?;
-    let result = event_loop(&mut app, &mut guard, persist);
+    let mut session = Session {
+        guard: &mut guard,
+        persist,
+        original: None,
+    };
+    let result = event_loop(&mut app, &mut session);
     guard.leave();
     result
+}
+
+/// What the runtime holds while it works.
+struct Session<'a> {
+    guard: &'a mut TerminalGuard,
+    persist: &'a mut dyn Persist,
+    /// The case file as it was before the editor: `(id, bytes)`, kept until the edit is
+    /// valid or discarded.
+    original: Option<(String, Vec<u8>)>,
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -93,13 +115,23 @@ struct TerminalGuard {
 
 impl TerminalGuard {
     fn enter() -> Result<TerminalGuard, TuiError> {
-        let mut guard = TerminalGuard { terminal: None };
-        enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen)?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        terminal.clear()?;
-        guard.terminal = Some(terminal);
-        Ok(guard)
+        let setup = || -> io::Result<Term> {
+            enable_raw_mode()?;
+            execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+            let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+            terminal.clear()?;
+            Ok(terminal)
+        };
+        match setup() {
+            Ok(terminal) => Ok(TerminalGuard {
+                terminal: Some(terminal),
+            }),
+            Err(e) => {
+                // A half-done set-up is undone before the error is reported.
+                restore_terminal();
+                Err(e.into())
+            }
+        }
     }
 
     fn leave(&mut self) {
@@ -118,7 +150,12 @@ impl Drop for TerminalGuard {
 /// Puts the terminal back as the shell expects it. Safe to call more than once.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
 }
 
 /// A panic restores the terminal first, then prints as usual.
@@ -133,67 +170,76 @@ fn install_panic_hook() {
     });
 }
 
-fn event_loop(
-    app: &mut App,
-    guard: &mut TerminalGuard,
-    persist: &mut dyn Persist,
-) -> Result<(), TuiError> {
+fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> {
     while app.running {
-        let Some(terminal) = guard.terminal.as_mut() else {
+        let Some(terminal) = session.guard.terminal.as_mut() else {
             break;
         };
         let frame = terminal.draw(|f| screens::render(app, f))?;
         app.page = usize::from(frame.area.height.saturating_sub(8)).max(1);
         // Blocks until the next event: no busy loop.
-        match event::read()? {
+        let effects = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                let effects = handle_key(app, Key::from_event(&key));
-                carry_out(app, guard, persist, effects)?;
+                handle_key(app, Key::from_event(&key))
             }
-            _ => {}
-        }
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::ScrollDown => update(app, Action::Down),
+                MouseEventKind::ScrollUp => update(app, Action::Up),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        carry_out(app, session, effects)?;
     }
     Ok(())
 }
 
 fn carry_out(
     app: &mut App,
-    guard: &mut TerminalGuard,
-    persist: &mut dyn Persist,
+    session: &mut Session<'_>,
     effects: Vec<Effect>,
 ) -> Result<(), TuiError> {
+    let lang = app.lang;
     for effect in effects {
         match effect {
             Effect::SaveMeeting(m) => {
-                if let Err(e) = persist.save_meeting(&m) {
-                    app.error(strings::save_failed(&e, app.lang));
+                if let Err(e) = session.persist.save_meeting(&m) {
+                    app.error(strings::save_failed(&e, lang));
                 }
             }
             Effect::DeleteMeeting(id) => {
-                if let Err(e) = persist.delete_meeting(&id) {
-                    app.error(strings::save_failed(&e, app.lang));
+                if let Err(e) = session.persist.delete_meeting(&id) {
+                    app.error(strings::save_failed(&e, lang));
                 }
             }
-            Effect::CreateCase(case) => match persist.create_case(&case) {
+            Effect::CreateCase(case) => match session.persist.create_case(&case) {
                 Ok(()) => {
-                    app.data.cases.push(case);
-                    app.data.cases.sort_by(|a, b| a.id.cmp(&b.id));
-                    app.refresh();
-                    let text = T::Saved.get(app.lang);
-                    app.info(text);
+                    let id = case.id.clone();
+                    app.case_edited(case);
+                    super::update::show_case(app, &id);
+                    app.info(T::CaseCreated.get(lang));
                 }
-                Err(e) => app.error(strings::save_failed(&e, app.lang)),
+                Err(e) => app.error(strings::save_failed(&e, lang)),
             },
             Effect::ExportAgenda(id) => {
                 let Some(meeting) = app.data.meeting(&id).cloned() else {
                     continue;
                 };
-                match persist.export_agenda(&meeting, &app.data) {
-                    Ok(path) => app.info(strings::written(&path.display().to_string(), app.lang)),
-                    Err(e) => app.error(strings::save_failed(&e, app.lang)),
+                match session.persist.export_agenda(&meeting, &app.data) {
+                    Ok(path) => app.info(strings::written(&path.display().to_string(), lang)),
+                    Err(e) => app.error(strings::save_failed(&e, lang)),
                 }
             }
-            Effect::EditCase(id) => edit_case(app, guard, persist, &id)?,
+            Effect::EditCase(id) => edit_case(app, session, &id)?,
+            Effect::DiscardCaseEdit(id) => match session.original.take() {
+                Some((orig_id, bytes)) if orig_id == id => {
+                    match session.persist.restore_case(&id, &bytes) {
+                        Ok(()) => app.info(T::EditDiscarded.get(lang)),
+                        Err(e) => app.error(strings::save_failed(&e, lang)),
+                    }
+                }
+                other => session.original = other,
+            },
             Effect::Quit => app.running = false,
         }
     }
@@ -201,18 +247,24 @@ fn carry_out(
 }
 
 /// Opens the case file in the user's editor, the terminal handed over meanwhile, then
-/// reads it back. An invalid file is reported; the user edits again with `e`.
-fn edit_case(
-    app: &mut App,
-    guard: &mut TerminalGuard,
-    persist: &mut dyn Persist,
-    id: &str,
-) -> Result<(), TuiError> {
-    let Some(path) = persist.case_path(id) else {
-        let text = T::NoEditor.get(app.lang);
-        app.info(text);
+/// reads it back. An invalid file is shown with the choice to edit again or discard.
+fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), TuiError> {
+    let Some(path) = session.persist.case_path(id) else {
+        app.info(T::NoEditor.get(app.lang));
         return Ok(());
     };
+    if session.original.as_ref().is_none_or(|(o, _)| o != id) {
+        match std::fs::read(&path) {
+            Ok(bytes) => session.original = Some((id.to_string(), bytes)),
+            Err(e) => {
+                app.error(format!(
+                    "{}: {e}",
+                    crate::text::visible(&path.display().to_string())
+                ));
+                return Ok(());
+            }
+        }
+    }
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|v| !v.trim().is_empty())
@@ -225,31 +277,23 @@ fn edit_case(
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi").to_string();
     let args: Vec<String> = words.map(str::to_string).collect();
-    guard.leave();
+    session.guard.leave();
     let status = std::process::Command::new(&program)
         .args(&args)
         .arg(&path)
         .status();
-    *guard = TerminalGuard::enter()?;
+    *session.guard = TerminalGuard::enter()?;
     if let Err(e) = status {
-        app.error(format!("{program}: {e}"));
+        app.error(format!("{}: {e}", crate::text::visible(&program)));
         return Ok(());
     }
-    match persist.check_case(id) {
+    match session.persist.check_case(id) {
         Ok(case) => {
-            if let Some(slot) = app.data.cases.iter_mut().find(|c| c.id == id) {
-                *slot = case;
-            }
-            app.refresh();
-            let text = T::Saved.get(app.lang);
-            app.info(text);
+            session.original = None;
+            app.case_edited(case);
+            app.info(T::Saved.get(app.lang));
         }
-        Err(problems) => {
-            let first = problems.first().cloned().unwrap_or_default();
-            app.error(crate::text::visible(&first).into_owned());
-            app.problems.extend(problems);
-            app.refresh();
-        }
+        Err(problems) => app.edit_failed(id, problems),
     }
     Ok(())
 }

@@ -106,6 +106,17 @@ texts! {
     NoBody => "Aucune instance n'est définie dans department.yaml", "No body is defined in department.yaml";
     NoEditor => "La modification dans l'éditeur n'est pas disponible ici", "Editing in the editor is not available here";
     Never => "jamais", "never";
+    NewCase => "Nouvelle situation", "New case";
+    FieldBody => "Instance", "Body";
+    FieldKind => "Type", "Kind";
+    FieldLabel => "Libellé", "Label";
+    FieldReportedOn => "Signalé le", "Reported on";
+    FieldSource => "Source", "Source";
+    FormHelp => "Tab/↑/↓ champ · ←/→ choix · Entrée crée · Échap annule", "Tab/↑/↓ field · ←/→ choice · Enter creates · Esc cancels";
+    CaseCreated => "Situation créée", "Case created";
+    EditInvalid => "Le fichier modifié n'est pas valide", "The edited file is not valid";
+    EditChoice => "e : modifier à nouveau · d : abandonner la modification (le fichier est rétabli)", "e: edit again · d: discard the change (the file is put back)";
+    EditDiscarded => "Modification abandonnée : le fichier est rétabli", "Change discarded: the file is put back";
     Minutes => "min", "min";
 }
 
@@ -366,6 +377,22 @@ pub fn too_small(width: u16, height: u16, min_w: u16, min_h: u16, lang: Lang) ->
         "{} ({width}×{height}, min {min_w}×{min_h})",
         T::TooSmall.get(lang)
     )
+}
+
+pub fn source(s: crate::domain::Source, lang: Lang) -> &'static str {
+    use crate::domain::Source::*;
+    let (fr, en) = match s {
+        Cnapr => ("CNAPR", "CNAPR"),
+        Ems => ("état-major de sécurité", "security staff"),
+        Ged => ("GED", "GED"),
+        Education => ("éducation nationale", "education"),
+        Health => ("santé", "health"),
+        Justice => ("justice", "justice"),
+        LocalAuthority => ("collectivité", "local authority"),
+        Association => ("association", "association"),
+        Other => ("autre", "other"),
+    };
+    lang.pick(fr, en)
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub enum Effect {
     CreateCase(Case),
     /// Open the case's file in `$VISUAL`/`$EDITOR`, then validate it.
     EditCase(String),
+    /// Put back the case file as it was before the editor (its edit was invalid).
+    DiscardCaseEdit(String),
     /// Export the agenda of this meeting for the convocation.
     ExportAgenda(String),
     /// Leave the interface (everything is saved already).
@@ -35,6 +37,21 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     match app.overlays.last() {
         Some(Overlay::Prompt(_)) => return prompt_key(app, key),
         Some(Overlay::Picker(_)) => return picker_key(app, key),
+        Some(Overlay::CaseForm(_)) => return form_key(app, key),
+        Some(Overlay::EditFailed { id, .. }) => {
+            let id = id.clone();
+            return match key.code {
+                KeyCode::Char('e') | KeyCode::Enter => {
+                    app.overlays.pop();
+                    vec![Effect::EditCase(id)]
+                }
+                KeyCode::Char('d') | KeyCode::Esc => {
+                    app.overlays.pop();
+                    vec![Effect::DiscardCaseEdit(id)]
+                }
+                _ => Vec::new(),
+            };
+        }
         _ => {}
     }
     if app.screen == Screen::Situations && app.situations.searching && app.overlays.is_empty() {
@@ -312,8 +329,26 @@ fn situations(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::New => {
-            let text = T::NoEditor.get(app.lang);
-            app.info(text);
+            let body = s
+                .body
+                .as_ref()
+                .and_then(|b| app.data.department.bodies.iter().position(|x| &x.id == b))
+                .unwrap_or(0);
+            if app.data.department.bodies.is_empty() {
+                let text = T::NoBody.get(app.lang);
+                app.error(text);
+                return Vec::new();
+            }
+            let form = CaseForm {
+                field: 2,
+                body,
+                kind: crate::domain::CaseKind::Person,
+                label: LineInput::default(),
+                reported_on: LineInput::new(&strings::date(app.today, app.lang)),
+                source: crate::domain::Source::Cnapr,
+                error: None,
+            };
+            app.overlays.push(Overlay::CaseForm(form));
         }
         other if s.detail_focus => {
             s.detail_scroll = match other {
@@ -737,4 +772,120 @@ fn picker_key(app: &mut App, key: Key) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
+    let n = all.len();
+    let i = all.iter().position(|x| *x == current).unwrap_or(0);
+    let next = if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    };
+    all.get(next).copied().unwrap_or(current)
+}
+
+fn form_key(app: &mut App, key: Key) -> Vec<Effect> {
+    let bodies = app.data.department.bodies.len().max(1);
+    let Some(Overlay::CaseForm(form)) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    let last = FormField::ALL.len() - 1;
+    match key.code {
+        KeyCode::Esc => {
+            app.overlays.pop();
+            return Vec::new();
+        }
+        KeyCode::Tab | KeyCode::Down => form.field = (form.field + 1).min(last),
+        KeyCode::BackTab | KeyCode::Up => form.field = form.field.saturating_sub(1),
+        KeyCode::Enter => {
+            let form = form.clone();
+            return match new_case(app, &form) {
+                Ok(case) => {
+                    app.overlays.pop();
+                    vec![Effect::CreateCase(case)]
+                }
+                Err(e) => {
+                    if let Some(Overlay::CaseForm(f)) = app.overlays.last_mut() {
+                        f.error = Some(e);
+                    }
+                    Vec::new()
+                }
+            };
+        }
+        code => {
+            let forward = !matches!(code, KeyCode::Left);
+            let choice = matches!(code, KeyCode::Left | KeyCode::Right | KeyCode::Char(' '));
+            match form.current() {
+                FormField::Body if choice => {
+                    form.body = if forward {
+                        (form.body + 1) % bodies
+                    } else {
+                        (form.body + bodies - 1) % bodies
+                    };
+                }
+                FormField::Kind if choice => {
+                    form.kind = cycle(crate::domain::CaseKind::ALL, form.kind, forward);
+                }
+                FormField::Source if choice => {
+                    form.source = cycle(crate::domain::Source::ALL, form.source, forward);
+                }
+                FormField::Label => {
+                    edit_line(&mut form.label, key);
+                }
+                FormField::ReportedOn => {
+                    edit_line(&mut form.reported_on, key);
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(Overlay::CaseForm(f)) = app.overlays.last_mut() {
+        f.error = None;
+    }
+    Vec::new()
+}
+
+/// The case the form describes, with the next free id of its year.
+fn new_case(app: &App, form: &CaseForm) -> Result<Case, String> {
+    use chrono::Datelike;
+    let lang = app.lang;
+    let label = form.label.text().trim();
+    if label.is_empty() {
+        return Err(T::EmptyText.get(lang).to_string());
+    }
+    let reported_on = strings::parse_date(form.reported_on.text())
+        .ok_or_else(|| T::BadDate.get(lang).to_string())?;
+    let body = app
+        .data
+        .department
+        .bodies
+        .get(form.body)
+        .ok_or_else(|| T::NoBody.get(lang).to_string())?;
+    let id = crate::domain::ids::next_case_id(
+        app.data.code(),
+        reported_on.year(),
+        app.data.cases.iter().map(|c| c.id.as_str()),
+    );
+    Ok(Case {
+        id,
+        body: body.id.clone(),
+        kind: form.kind,
+        label: label.to_string(),
+        name: None,
+        birth_year: None,
+        reported_on,
+        source: form.source,
+        status: crate::domain::CaseStatus::Reported,
+        referent: None,
+        family_contacted_on: None,
+        justice: crate::domain::Justice::None,
+        schooling: None,
+        returnee_minor: false,
+        measures: Vec::new(),
+        next_review: None,
+        closed_on: None,
+        closure_reason: None,
+        notes: None,
+    })
 }

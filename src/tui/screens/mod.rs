@@ -72,6 +72,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::Problems { selected } => overlays::problems(app, frame, body, *selected),
             Overlay::Picker(p) => overlays::picker(app, frame, body, p),
             Overlay::Prompt(p) => overlays::prompt(app, frame, body, p),
+            Overlay::CaseForm(f) => overlays::case_form(app, frame, body, f),
+            Overlay::EditFailed { id, problems } => {
+                overlays::edit_failed(app, frame, body, id, problems)
+            }
         }
     }
 }

@@ -1,11 +1,12 @@
 //! Popups: the list of loading problems, the case picker, the one-line prompts.
 
 use super::{centered, fit, popup, scroll_offset, shown};
-use crate::tui::app::{App, Picker, Prompt, PromptKind};
+use crate::tui::app::{App, CaseForm, FormField, Picker, Prompt, PromptKind};
+use crate::tui::strings;
 use crate::tui::strings::T;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn problems(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
@@ -119,4 +120,107 @@ pub fn prompt(app: &App, frame: &mut Frame, area: Rect, prompt: &Prompt) {
         .saturating_add(2 + prompt.input.cursor_width() as u16)
         .min(inner.right().saturating_sub(1));
     frame.set_cursor_position(Position::new(cursor_x, inner.y));
+}
+
+pub fn case_form(app: &App, frame: &mut Frame, area: Rect, form: &CaseForm) {
+    let lang = app.lang;
+    let rect = centered(area, 64, 9);
+    let inner = popup(app, frame, rect, T::NewCase.get(lang));
+    let width = inner.width as usize;
+    let body = app
+        .data
+        .department
+        .bodies
+        .get(form.body)
+        .map(|b| shown(&b.name))
+        .unwrap_or_default();
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (i, field) in FormField::ALL.iter().enumerate() {
+        let (name, value, choice) = match field {
+            FormField::Body => (T::FieldBody, body.clone(), true),
+            FormField::Kind => (
+                T::FieldKind,
+                strings::case_kind(form.kind, lang).to_string(),
+                true,
+            ),
+            FormField::Label => (T::FieldLabel, form.label.text().to_string(), false),
+            FormField::ReportedOn => (
+                T::FieldReportedOn,
+                form.reported_on.text().to_string(),
+                false,
+            ),
+            FormField::Source => (
+                T::FieldSource,
+                strings::source(form.source, lang).to_string(),
+                true,
+            ),
+        };
+        let current = i == form.field;
+        let label = format!("{:<12}", name.get(lang));
+        let value = if choice && current {
+            format!("‹ {value} ›")
+        } else {
+            value
+        };
+        if current && !choice {
+            let input = if *field == FormField::Label {
+                &form.label
+            } else {
+                &form.reported_on
+            };
+            cursor = Some((label.chars().count() + 1 + input.cursor_width(), i));
+        }
+        let style = if current {
+            app.theme.selected
+        } else {
+            app.theme.base
+        };
+        lines.push(Line::from(vec![
+            Span::styled(label, app.theme.muted),
+            Span::raw(" "),
+            Span::styled(fit(&value, width.saturating_sub(13)), style),
+        ]));
+    }
+    match &form.error {
+        Some(e) => lines.push(Line::styled(fit(e, width), app.theme.error)),
+        None => lines.push(Line::raw("")),
+    }
+    lines.push(Line::styled(
+        fit(T::FormHelp.get(lang), width),
+        app.theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = cursor {
+        let x = inner
+            .x
+            .saturating_add(x as u16)
+            .min(inner.right().saturating_sub(1));
+        let y = inner
+            .y
+            .saturating_add(y as u16)
+            .min(inner.bottom().saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, y));
+    }
+}
+
+pub fn edit_failed(app: &App, frame: &mut Frame, area: Rect, id: &str, problems: &[String]) {
+    let lang = app.lang;
+    let height = (problems.len() as u16).saturating_add(4);
+    let rect = centered(area, area.width.saturating_sub(4), height);
+    let title = format!("{} — {}", T::EditInvalid.get(lang), shown(id));
+    let inner = popup(app, frame, rect, &title);
+    let width = inner.width as usize;
+    let rows = (inner.height as usize).saturating_sub(2);
+    let mut lines: Vec<Line> = problems
+        .iter()
+        .take(rows)
+        .map(|p| Line::styled(fit(&shown(p), width), app.theme.error))
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        fit(T::EditChoice.get(lang), width),
+        app.theme.key,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
