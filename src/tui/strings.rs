@@ -91,7 +91,7 @@ texts! {
     Help => "Aide", "Help";
     HelpGlobal => "Partout", "Everywhere";
     HelpClose => "↑/↓ défiler · Échap ou ? fermer", "↑/↓ scroll · Esc or ? close";
-    HelpTextEntry => "Saisie : Entrée valide, Échap annule, ↑/↓ choisit", "Typing: Enter accepts, Esc cancels, ↑/↓ choose";
+    HelpTextEntry => "Saisie : Entrée valide · Échap annule · ↑/↓ choisit", "Typing: Enter accepts · Esc cancels · ↑/↓ choose";
     SeanceLater => "La conduite de séance n'est pas encore disponible dans cette version.", "Running a meeting is not available in this version yet.";
     ReadOnlyMeeting => "Réunion tenue : son ordre du jour ne se modifie plus ici", "Meeting held: its agenda is no longer edited here";
     NothingToUndo => "Rien à annuler", "Nothing to undo";
@@ -292,6 +292,7 @@ pub fn alert(alert: &crate::domain::Alert, data: &crate::domain::DeptData, lang:
             },
             Lang::Fr,
         ) => {
+            let owner = member_name(data, owner);
             format!("Action en retard ({}, {owner}) : {text}", date(*due, lang))
         }
         (
@@ -300,6 +301,7 @@ pub fn alert(alert: &crate::domain::Alert, data: &crate::domain::DeptData, lang:
             },
             Lang::En,
         ) => {
+            let owner = member_name(data, owner);
             format!("Action overdue ({}, {owner}): {text}", date(*due, lang))
         }
         (
@@ -344,7 +346,14 @@ pub fn alert(alert: &crate::domain::Alert, data: &crate::domain::DeptData, lang:
     crate::text::visible(&text).into_owned()
 }
 
-/// `3 situation(s) ajoutée(s)`.
+/// A member's name, or the id when the directory does not know it.
+fn member_name(data: &crate::domain::DeptData, id: &str) -> String {
+    data.department
+        .member(id)
+        .map_or_else(|| id.to_string(), |m| m.name.clone())
+}
+
+/// `3 point(s) ajouté(s)`.
 pub fn added_items(count: usize, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("{count} point(s) ajouté(s) à l'ordre du jour"),

@@ -80,16 +80,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match app.overlays.last_mut() {
         Some(Overlay::Help { scroll }) => {
+            let rows =
+                super::screens::help::help_lines(&app.keymap, app.screen.context(), app.lang)
+                    .len()
+                    .saturating_sub(1);
             match action {
                 Action::Back | Action::Help | Action::Quit => {
                     app.overlays.pop();
                 }
-                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Down => *scroll = scroll.saturating_add(1).min(rows),
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll = scroll.saturating_add(app.page),
+                Action::PageDown => *scroll = scroll.saturating_add(app.page).min(rows),
                 Action::PageUp => *scroll = scroll.saturating_sub(app.page),
                 Action::First => *scroll = 0,
-                Action::Last => *scroll = usize::MAX / 2,
+                Action::Last => *scroll = rows,
                 _ => {}
             }
             return Vec::new();

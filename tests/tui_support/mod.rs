@@ -316,3 +316,28 @@ pub fn draw(app: &App, width: u16, height: u16) -> String {
     terminal.draw(|f| render(app, f)).unwrap();
     terminal.backend().to_string()
 }
+
+/// The screen as plain lines (no quotes, wide characters counted once), for the guide.
+pub fn plain(app: &App, width: u16, height: u16) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| render(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for x in 0..width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = symbol.width().saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

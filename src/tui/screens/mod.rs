@@ -65,7 +65,25 @@ pub fn render(app: &App, frame: &mut Frame) {
             message,
         );
     }
-    frame.render_widget(Paragraph::new(key_bar(app, keys.width as usize)), keys);
+    let typing = app.screen == Screen::Situations && app.situations.searching;
+    let bar = match app.overlays.last() {
+        Some(Overlay::Prompt(_) | Overlay::Picker(_)) => Some(T::HelpTextEntry),
+        Some(Overlay::CaseForm(_)) => Some(T::FormHelp),
+        Some(Overlay::EditFailed { .. }) => Some(T::EditChoice),
+        _ if typing => Some(T::HelpTextEntry),
+        _ => None,
+    };
+    match bar {
+        Some(text) => frame.render_widget(
+            Paragraph::new(fit(
+                &format!(" {}", text.get(app.lang)),
+                keys.width as usize,
+            ))
+            .style(app.theme.key),
+            keys,
+        ),
+        None => frame.render_widget(Paragraph::new(key_bar(app, keys.width as usize)), keys),
+    }
     for overlay in &app.overlays {
         match overlay {
             Overlay::Help { scroll } => help::render(app, frame, body, *scroll),
