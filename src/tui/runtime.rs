@@ -16,13 +16,14 @@ use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 use ratatui::prelude::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// What the interface needs from the store. Meetings are written at once on every change.
 pub trait Persist {
@@ -116,11 +117,17 @@ struct TerminalGuard {
 impl TerminalGuard {
     fn enter() -> Result<TerminalGuard, TuiError> {
         let setup = || -> io::Result<Term> {
+            ACTIVE.store(true, Ordering::SeqCst);
             enable_raw_mode()?;
-            execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-            let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-            terminal.clear()?;
-            Ok(terminal)
+            execute!(
+                io::stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                Clear(ClearType::All)
+            )?;
+            // Not `Terminal::clear`: it asks the terminal for the cursor position, which
+            // some terminals never answer.
+            Terminal::new(CrosstermBackend::new(io::stdout()))
         };
         match setup() {
             Ok(terminal) => Ok(TerminalGuard {
@@ -147,15 +154,22 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Puts the terminal back as the shell expects it. Safe to call more than once.
+/// The terminal is in raw mode on the alternate screen.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal back as the shell expects it. Only the first call after a set-up
+/// acts: leaving the alternate screen twice would move the cursor back over what was
+/// printed in between (a panic message, for instance).
 pub fn restore_terminal() {
-    let _ = disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
+    }
 }
 
 /// A panic restores the terminal first, then prints as usual.
