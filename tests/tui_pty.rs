@@ -331,3 +331,34 @@ fn an_invalid_edit_can_be_discarded_and_the_file_is_put_back() {
     assert!(pty.wait_exit().success());
     pty.assert_restored();
 }
+
+fn signal(pty: &Pty, name: &str) {
+    let pid = pty.child.process_id().expect("child pid");
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut pty = Pty::start("normal", None);
+    pty.wait_for("Alertes (7)");
+    pty.send("2/ad");
+    pty.wait_for("Recherche");
+    signal(&pty, "TERM");
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut pty = Pty::start("normal", None);
+    pty.wait_for("Alertes (7)");
+    signal(&pty, "HUP");
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+    pty.assert_restored();
+}

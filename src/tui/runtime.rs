@@ -87,6 +87,7 @@ pub fn run(
 /// Runs a prepared [`App`] (key map merged, theme chosen) until the user quits.
 pub fn run_app(mut app: App, persist: &mut dyn Persist) -> Result<(), TuiError> {
     install_panic_hook();
+    install_signal_handler();
     let mut guard = TerminalGuard::enter()?;
     let mut session = Session {
         guard: &mut guard,
@@ -182,6 +183,29 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// SIGTERM, SIGHUP (the terminal was closed), SIGINT and SIGQUIT restore the terminal
+/// and end the program; every change is saved already.
+fn install_signal_handler() {
+    #[cfg(unix)]
+    {
+        static ONCE: Once = Once::new();
+        ONCE.call_once(|| {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+            // Without the handler the default action still ends the program.
+            if let Ok(mut signals) =
+                signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+            {
+                std::thread::spawn(move || {
+                    if let Some(signal) = signals.forever().next() {
+                        restore_terminal();
+                        std::process::exit(128 + signal);
+                    }
+                });
+            }
+        });
+    }
 }
 
 fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> {
