@@ -16,6 +16,8 @@ const CAPTURES: &[(&str, &str)] = &[
     ("choix-situation", "3<Enter>cfa"),
     ("nouvelle-situation", "2nJ.K."),
     ("aide", "3<Enter>?"),
+    ("exporter", "3jx"),
+    ("rapport-mensuel", "r"),
 ];
 
 fn regenerate(doc: &str) -> String {

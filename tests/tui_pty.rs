@@ -57,6 +57,24 @@ impl Persist for Recorder {
         case.label = "A.B. (modifié)".into();
         Ok(case)
     }
+    fn preview(
+        &mut self,
+        request: &cellule::tui::ExportRequest,
+        _data: &cellule::domain::DeptData,
+        _lang: Lang,
+    ) -> Result<String, String> {
+        Ok(format!("Diffusion restreinte\n\nAPERÇU {request:?}\n"))
+    }
+    fn export(
+        &mut self,
+        request: &cellule::tui::ExportRequest,
+        _data: &cellule::domain::DeptData,
+        _lang: Lang,
+        commit: bool,
+    ) -> Result<PathBuf, String> {
+        self.note(&format!("export {request:?} commit={commit}"));
+        Ok(PathBuf::from("49/minutes/2026-10-28-cpraf.partners.md"))
+    }
     fn restore_case(&mut self, _id: &str, original: &[u8]) -> Result<(), String> {
         std::fs::write(&self.case_file, original).unwrap();
         self.note("restore");
@@ -360,5 +378,25 @@ fn sighup_restores_the_terminal() {
     signal(&pty, "HUP");
     let status = pty.wait_exit();
     assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn export_minutes_from_the_meetings_list() {
+    let mut pty = Pty::start("normal", None);
+    pty.wait_for("Alertes (7)");
+    pty.send("3j");
+    pty.send("x");
+    pty.wait_for("Compte rendu — partenaires");
+    pty.send("jj\r");
+    pty.wait_for("APERÇU Minutes");
+    pty.send("w");
+    pty.wait_for("Écrit : 49/minutes/2026-10-28-cpraf.partners.md");
+    assert_eq!(
+        pty.log(),
+        "export Minutes { meeting: \"2026-10-28-cpraf\", level: Partners } commit=false\n"
+    );
+    pty.send("\u{3}");
+    assert!(pty.wait_exit().success());
     pty.assert_restored();
 }

@@ -18,6 +18,8 @@ const SCREENS: &[(&str, &str)] = &[
     ("problems", "p"),
     ("seance", "5"),
     ("new_case", "2nA.B.C."),
+    ("export_menu", "3jxj"),
+    ("monthly_report", "r"),
 ];
 
 fn check(lang: Lang, width: u16, height: u16) {
@@ -66,6 +68,25 @@ fn invalid_edit() {
         );
         insta::assert_snapshot!(
             format!("invalid_edit_{}_80x24", lang.code()),
+            draw(&app, 80, 24)
+        );
+    }
+}
+
+#[test]
+fn export_preview() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = app(lang);
+        press(&mut app, "3jxj<Enter>");
+        app.show_preview(
+            cellule::tui::ExportRequest::Minutes {
+                meeting: "2026-10-28-cpraf".into(),
+                level: cellule::tui::MinutesLevel::Internal,
+            },
+            "Diffusion restreinte\n\n# Compte rendu — Cellule de suivi (CPRAF), 28 octobre 2026\n\n## 1. Approbation\n\u{1b}[31mtexte\n",
+        );
+        insta::assert_snapshot!(
+            format!("export_preview_{}_80x24", lang.code()),
             draw(&app, 80, 24)
         );
     }

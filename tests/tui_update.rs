@@ -512,3 +512,81 @@ fn an_invalid_edit_offers_to_edit_again_or_discard() {
     );
     assert!(app.overlays.is_empty());
 }
+
+#[test]
+fn export_minutes_with_a_preview_then_write() {
+    use cellule::tui::{ExportRequest, MinutesLevel};
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3j");
+    assert!(press(&mut app, "x").is_empty());
+    let Some(Overlay::ExportMenu { requests, .. }) = app.overlays.last() else {
+        panic!("the export menu opens");
+    };
+    assert_eq!(requests.len(), 4);
+    let effects = press(&mut app, "jj<Enter>");
+    let partners = ExportRequest::Minutes {
+        meeting: "2026-10-28-cpraf".into(),
+        level: MinutesLevel::Partners,
+    };
+    assert_eq!(effects, vec![Effect::PreviewExport(partners.clone())]);
+    assert!(app.overlays.is_empty());
+    // The runtime brings the text; control characters are made harmless.
+    app.show_preview(partners.clone(), "# Compte rendu\n\u{1b}[2Jligne\n");
+    let Some(Overlay::Preview { text, .. }) = app.overlays.last() else {
+        panic!("the preview shows");
+    };
+    assert!(!text.contains('\u{1b}'));
+    assert!(press(&mut app, "jk").is_empty());
+    assert_eq!(
+        press(&mut app, "g"),
+        vec![Effect::Export {
+            request: partners.clone(),
+            commit: true
+        }]
+    );
+    assert_eq!(
+        press(&mut app, "w"),
+        vec![Effect::Export {
+            request: partners,
+            commit: false
+        }]
+    );
+    app.export_written("49/minutes/2026-10-28-cpraf.partners.md");
+    assert!(app.overlays.is_empty());
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "Écrit : 49/minutes/2026-10-28-cpraf.partners.md"
+    );
+}
+
+#[test]
+fn the_agenda_is_exported_from_the_builder() {
+    use cellule::tui::ExportRequest;
+    let mut app = app(Lang::Fr);
+    let effects = press(&mut app, "3<Enter>x<Enter>");
+    assert_eq!(
+        effects,
+        vec![Effect::PreviewExport(ExportRequest::Agenda {
+            meeting: "2026-12-02-cpraf".into()
+        })]
+    );
+}
+
+#[test]
+fn the_monthly_report_picks_a_month_a_body_and_a_format() {
+    use cellule::tui::{ExportRequest, ReportFormat};
+    let mut app = app(Lang::En);
+    press(&mut app, "r");
+    // Default: last month, first body, Markdown; go back one more month, next body, CSV.
+    let effects = press(&mut app, "<Left><Down><Right><Down><Right><Enter>");
+    assert_eq!(
+        effects,
+        vec![Effect::PreviewExport(ExportRequest::Monthly {
+            month: day("2026-09-01"),
+            body: "gtrdo".into(),
+            format: ReportFormat::Csv,
+        })]
+    );
+    press(&mut app, "r<Esc>");
+    assert!(app.overlays.is_empty());
+}

@@ -66,6 +66,8 @@ actions! {
     /// Draft ⇄ convened.
     Convene,
     Export,
+    /// The monthly report to the ministry.
+    MonthlyReport,
     /// Start or resume the live meeting.
     StartSeance,
 }

@@ -1,5 +1,6 @@
 //! The state of the interface: one owner, changed only by `update`, read by the screens.
 
+use super::export::{ExportRequest, ReportFormat};
 use super::fuzzy;
 use super::input::LineInput;
 use super::keymap::{Context, Keymap};
@@ -214,6 +215,18 @@ impl CaseForm {
     }
 }
 
+/// The choices of the monthly report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportForm {
+    /// 0 month, 1 body, 2 format.
+    pub field: usize,
+    /// The first day of the month.
+    pub month: NaiveDate,
+    /// Index of the body in the département's list.
+    pub body: usize,
+    pub format: ReportFormat,
+}
+
 /// The layers drawn over the screen; the top one gets the keys first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
@@ -230,6 +243,19 @@ pub enum Overlay {
     },
     /// The form of a new case.
     CaseForm(CaseForm),
+    /// What to export for a meeting.
+    ExportMenu {
+        requests: Vec<ExportRequest>,
+        selected: usize,
+    },
+    /// The month, body and format of the monthly report.
+    ReportForm(ReportForm),
+    /// An export as it will be written.
+    Preview {
+        request: ExportRequest,
+        text: String,
+        scroll: usize,
+    },
     Picker(Picker),
     Prompt(Prompt),
 }
@@ -349,6 +375,24 @@ impl App {
             id: id.to_string(),
             problems,
         });
+    }
+
+    /// The runtime brings the preview of an export.
+    pub fn show_preview(&mut self, request: ExportRequest, text: &str) {
+        let text = crate::text::visible_multiline(text).into_owned();
+        self.overlays.push(Overlay::Preview {
+            request,
+            text,
+            scroll: 0,
+        });
+    }
+
+    /// The runtime reports an export written: the preview closes.
+    pub fn export_written(&mut self, path: &str) {
+        if matches!(self.overlays.last(), Some(Overlay::Preview { .. })) {
+            self.overlays.pop();
+        }
+        self.info(super::strings::written(path, self.lang));
     }
 
     /// The runtime reports a case file read back after editing.

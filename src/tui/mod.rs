@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod export;
 pub mod fuzzy;
 pub mod input;
 pub mod keymap;
@@ -18,6 +19,7 @@ pub mod update;
 
 pub use action::Action;
 pub use app::{App, Screen};
+pub use export::{ExportRequest, MinutesLevel, ReportFormat};
 pub use keymap::{Context, Key, KeyOverride, Keymap};
 pub use runtime::{Persist, TuiError, run, run_app};
 pub use theme::{Theme, ThemeKind};

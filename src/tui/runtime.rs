@@ -5,6 +5,7 @@
 
 use super::action::Action;
 use super::app::App;
+use super::export::ExportRequest;
 use super::keymap::Key;
 use super::screens;
 use super::strings::{self, T};
@@ -35,10 +36,27 @@ pub trait Persist {
     fn create_case(&mut self, case: &Case) -> Result<(), String> {
         Err(format!("cannot create {}", case.id))
     }
-    /// Exports the agenda of a meeting; returns the written path.
-    fn export_agenda(&mut self, meeting: &Meeting, data: &DeptData) -> Result<PathBuf, String> {
-        let _ = data;
-        Err(format!("cannot export {}", meeting.id))
+    /// The text an export would write, for the preview.
+    fn preview(
+        &mut self,
+        request: &ExportRequest,
+        data: &DeptData,
+        lang: Lang,
+    ) -> Result<String, String> {
+        let _ = (request, data, lang);
+        Err("export unavailable".to_string())
+    }
+    /// Writes an export (atomically) and, with `commit`, commits it in the data folder's git
+    /// repository; returns the written path.
+    fn export(
+        &mut self,
+        request: &ExportRequest,
+        data: &DeptData,
+        lang: Lang,
+        commit: bool,
+    ) -> Result<PathBuf, String> {
+        let _ = (request, data, lang, commit);
+        Err("export unavailable".to_string())
     }
     /// The file of a case, for `$EDITOR` (`None`: editing is not offered).
     fn case_path(&self, id: &str) -> Option<PathBuf> {
@@ -259,13 +277,16 @@ fn carry_out(
                 }
                 Err(e) => app.error(strings::save_failed(&e, lang)),
             },
-            Effect::ExportAgenda(id) => {
-                let Some(meeting) = app.data.meeting(&id).cloned() else {
-                    continue;
-                };
-                match session.persist.export_agenda(&meeting, &app.data) {
-                    Ok(path) => app.info(strings::written(&path.display().to_string(), lang)),
-                    Err(e) => app.error(strings::save_failed(&e, lang)),
+            Effect::PreviewExport(request) => {
+                match session.persist.preview(&request, &app.data, lang) {
+                    Ok(text) => app.show_preview(request, &text),
+                    Err(e) => app.error(strings::export_failed(&e, lang)),
+                }
+            }
+            Effect::Export { request, commit } => {
+                match session.persist.export(&request, &app.data, lang, commit) {
+                    Ok(path) => app.export_written(&path.display().to_string()),
+                    Err(e) => app.error(strings::export_failed(&e, lang)),
                 }
             }
             Effect::EditCase(id) => edit_case(app, session, &id)?,

@@ -106,6 +106,18 @@ texts! {
     NoBody => "Aucune instance n'est définie dans department.yaml", "No body is defined in department.yaml";
     NoEditor => "La modification dans l'éditeur n'est pas disponible ici", "Editing in the editor is not available here";
     Never => "jamais", "never";
+    ExportTitle => "Exporter", "Export";
+    ExportAgenda => "Ordre du jour (convocation)", "Agenda (convocation)";
+    MinutesInternal => "Compte rendu — interne (noms, notes)", "Minutes — internal (names, notes)";
+    MinutesPartners => "Compte rendu — partenaires (libellés)", "Minutes — partners (labels)";
+    MinutesPublic => "Compte rendu — public (noms masqués)", "Minutes — public (names blacked out)";
+    ExportHelp => "↑/↓ choisir · Entrée aperçu · Échap annule", "↑/↓ choose · Enter preview · Esc cancels";
+    Preview => "Aperçu", "Preview";
+    PreviewHelp => "w écrire · g écrire et valider dans git · ↑/↓ défiler · Échap fermer", "w write · g write and commit in git · ↑/↓ scroll · Esc close";
+    ReportTitle => "Rapport mensuel", "Monthly report";
+    FieldMonth => "Mois", "Month";
+    FieldFormat => "Format", "Format";
+    ReportHelp => "↑/↓ champ · ←/→ choix · Entrée aperçu · Échap annule", "↑/↓ field · ←/→ choice · Enter preview · Esc cancels";
     NewCase => "Nouvelle situation", "New case";
     FieldBody => "Instance", "Body";
     FieldKind => "Type", "Kind";
@@ -162,6 +174,7 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Timebox => ("durée", "timebox"),
         Convene => ("convoquer", "convene"),
         Export => ("exporter", "export"),
+        MonthlyReport => ("rapport mensuel", "monthly report"),
         StartSeance => ("séance", "run meeting"),
     };
     lang.pick(fr, en)
@@ -367,6 +380,89 @@ pub fn written(path: &str, lang: Lang) -> String {
         Lang::Fr => format!("Écrit : {}", crate::text::visible(path)),
         Lang::En => format!("Written: {}", crate::text::visible(path)),
     }
+}
+
+/// The message when an export failed.
+pub fn export_failed(reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Échec de l'export : {}", crate::text::visible(reason)),
+        Lang::En => format!("Export failed: {}", crate::text::visible(reason)),
+    }
+}
+
+/// What an export is, in a menu or a title.
+pub fn export_label(
+    request: &super::export::ExportRequest,
+    data: &crate::domain::DeptData,
+    lang: Lang,
+) -> String {
+    use super::export::{ExportRequest, MinutesLevel};
+    match request {
+        ExportRequest::Agenda { .. } => T::ExportAgenda.get(lang).to_string(),
+        ExportRequest::Minutes { level, .. } => match level {
+            MinutesLevel::Internal => T::MinutesInternal,
+            MinutesLevel::Partners => T::MinutesPartners,
+            MinutesLevel::Public => T::MinutesPublic,
+        }
+        .get(lang)
+        .to_string(),
+        ExportRequest::Monthly {
+            month,
+            body,
+            format,
+        } => {
+            let body = data
+                .department
+                .body(body)
+                .map_or_else(|| body.clone(), |b| b.name.clone());
+            format!(
+                "{} {} — {} ({})",
+                T::ReportTitle.get(lang),
+                month_name(*month, lang),
+                crate::text::visible(&body),
+                format.as_str()
+            )
+        }
+    }
+}
+
+/// `novembre 2026`, `November 2026`.
+pub fn month_name(month: NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let i = month.month0() as usize;
+    let name = match lang {
+        Lang::Fr => FR.get(i),
+        Lang::En => EN.get(i),
+    };
+    format!("{} {}", name.copied().unwrap_or("?"), month.year())
 }
 
 /// The message when saving failed.

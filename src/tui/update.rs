@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::app::*;
+use super::export::{ExportRequest, MinutesLevel, ReportFormat, previous_month, shift_month};
 use super::input::LineInput;
 use super::keymap::Key;
 use super::strings::{self, T};
@@ -23,8 +24,13 @@ pub enum Effect {
     EditCase(String),
     /// Put back the case file as it was before the editor (its edit was invalid).
     DiscardCaseEdit(String),
-    /// Export the agenda of this meeting for the convocation.
-    ExportAgenda(String),
+    /// Ask the exporters for the text of an export, to preview it.
+    PreviewExport(ExportRequest),
+    /// Write an export (and commit it in the data folder's git repository when asked).
+    Export {
+        request: ExportRequest,
+        commit: bool,
+    },
     /// Leave the interface (everything is saved already).
     Quit,
 }
@@ -38,6 +44,9 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
         Some(Overlay::Prompt(_)) => return prompt_key(app, key),
         Some(Overlay::Picker(_)) => return picker_key(app, key),
         Some(Overlay::CaseForm(_)) => return form_key(app, key),
+        Some(Overlay::ExportMenu { .. }) => return export_menu_key(app, key),
+        Some(Overlay::ReportForm(_)) => return report_form_key(app, key),
+        Some(Overlay::Preview { .. }) => return preview_key(app, key),
         Some(Overlay::EditFailed { id, .. }) => {
             let id = id.clone();
             return match key.code {
@@ -178,6 +187,19 @@ fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
             };
         }
         Action::Problems => app.overlays.push(Overlay::Problems { selected: 0 }),
+        Action::MonthlyReport => {
+            if app.data.department.bodies.is_empty() {
+                let text = T::NoBody.get(app.lang);
+                app.error(text);
+            } else {
+                app.overlays.push(Overlay::ReportForm(ReportForm {
+                    field: 0,
+                    month: previous_month(app.today),
+                    body: 0,
+                    format: ReportFormat::Markdown,
+                }));
+            }
+        }
         Action::Open => match app.dashboard.focus {
             DashPane::Alerts => {
                 if let Some(alert) = app.alerts().get(app.dashboard.alert) {
@@ -438,6 +460,11 @@ fn meetings(app: &mut App, action: Action) -> Vec<Effect> {
                 open_agenda(app, &id, 0);
             }
         }
+        Action::Export => {
+            if let Some(id) = selected_meeting_id(app) {
+                open_export_menu(app, &id);
+            }
+        }
         Action::New => {
             let Some(body) = app.data.department.bodies.get(app.meetings.body) else {
                 let text = T::NoBody.get(app.lang);
@@ -558,7 +585,10 @@ fn agenda(app: &mut App, action: Action) -> Vec<Effect> {
             };
             change_meeting(app, Some(meeting), after)
         }
-        Action::Export => vec![Effect::ExportAgenda(meeting.id)],
+        Action::Export => {
+            open_export_menu(app, &meeting.id);
+            Vec::new()
+        }
         other => {
             app.agenda.selected = moved(sel, len, other, app.page);
             Vec::new()
@@ -892,4 +922,135 @@ fn new_case(app: &App, form: &CaseForm) -> Result<Case, String> {
         closure_reason: None,
         notes: None,
     })
+}
+
+fn open_export_menu(app: &mut App, meeting: &str) {
+    let mut requests = vec![ExportRequest::Agenda {
+        meeting: meeting.to_string(),
+    }];
+    requests.extend(
+        MinutesLevel::ALL
+            .iter()
+            .map(|level| ExportRequest::Minutes {
+                meeting: meeting.to_string(),
+                level: *level,
+            }),
+    );
+    app.overlays.push(Overlay::ExportMenu {
+        requests,
+        selected: 0,
+    });
+}
+
+fn export_menu_key(app: &mut App, key: Key) -> Vec<Effect> {
+    let Some(Overlay::ExportMenu { requests, selected }) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Esc => {
+            app.overlays.pop();
+        }
+        KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => {
+            *selected = (*selected + 1).min(requests.len().saturating_sub(1));
+        }
+        KeyCode::Enter => {
+            let request = requests.get(*selected).cloned();
+            app.overlays.pop();
+            return request.map(Effect::PreviewExport).into_iter().collect();
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn report_form_key(app: &mut App, key: Key) -> Vec<Effect> {
+    let bodies: Vec<String> = app
+        .data
+        .department
+        .bodies
+        .iter()
+        .map(|b| b.id.clone())
+        .collect();
+    let Some(Overlay::ReportForm(form)) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    let n = bodies.len().max(1);
+    match key.code {
+        KeyCode::Esc => {
+            app.overlays.pop();
+        }
+        KeyCode::Up | KeyCode::BackTab => form.field = form.field.saturating_sub(1),
+        KeyCode::Down | KeyCode::Tab => form.field = (form.field + 1).min(2),
+        KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') => {
+            let forward = key.code != KeyCode::Left;
+            match form.field {
+                0 => form.month = shift_month(form.month, forward),
+                1 => {
+                    form.body = if forward {
+                        (form.body + 1) % n
+                    } else {
+                        (form.body + n - 1) % n
+                    };
+                }
+                _ => {
+                    form.format = match form.format {
+                        ReportFormat::Markdown => ReportFormat::Csv,
+                        ReportFormat::Csv => ReportFormat::Markdown,
+                    };
+                }
+            }
+        }
+        KeyCode::Enter => {
+            let Some(body) = bodies.get(form.body).cloned() else {
+                return Vec::new();
+            };
+            let request = ExportRequest::Monthly {
+                month: form.month,
+                body,
+                format: form.format,
+            };
+            app.overlays.pop();
+            return vec![Effect::PreviewExport(request)];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn preview_key(app: &mut App, key: Key) -> Vec<Effect> {
+    let page = app.page;
+    let Some(Overlay::Preview {
+        request,
+        text,
+        scroll,
+    }) = app.overlays.last_mut()
+    else {
+        return Vec::new();
+    };
+    let last = text.lines().count().saturating_sub(1);
+    match key.code {
+        KeyCode::Esc | KeyCode::Char('q') => {
+            app.overlays.pop();
+        }
+        KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => *scroll = (*scroll + 1).min(last),
+        KeyCode::PageUp => *scroll = scroll.saturating_sub(page),
+        KeyCode::PageDown => *scroll = (*scroll + page).min(last),
+        KeyCode::Home => *scroll = 0,
+        KeyCode::Char('w') => {
+            return vec![Effect::Export {
+                request: request.clone(),
+                commit: false,
+            }];
+        }
+        KeyCode::Char('g') => {
+            return vec![Effect::Export {
+                request: request.clone(),
+                commit: true,
+            }];
+        }
+        _ => {}
+    }
+    Vec::new()
 }

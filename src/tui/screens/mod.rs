@@ -70,6 +70,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Prompt(_) | Overlay::Picker(_)) => Some(T::HelpTextEntry),
         Some(Overlay::CaseForm(_)) => Some(T::FormHelp),
         Some(Overlay::EditFailed { .. }) => Some(T::EditChoice),
+        Some(Overlay::ExportMenu { .. }) => Some(T::ExportHelp),
+        Some(Overlay::ReportForm(_)) => Some(T::ReportHelp),
+        Some(Overlay::Preview { .. }) => Some(T::PreviewHelp),
         _ if typing => Some(T::HelpTextEntry),
         _ => None,
     };
@@ -91,6 +94,15 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::Picker(p) => overlays::picker(app, frame, body, p),
             Overlay::Prompt(p) => overlays::prompt(app, frame, body, p),
             Overlay::CaseForm(f) => overlays::case_form(app, frame, body, f),
+            Overlay::ExportMenu { requests, selected } => {
+                overlays::export_menu(app, frame, body, requests, *selected)
+            }
+            Overlay::ReportForm(f) => overlays::report_form(app, frame, body, f),
+            Overlay::Preview {
+                request,
+                text,
+                scroll,
+            } => overlays::preview(app, frame, body, request, text, *scroll),
             Overlay::EditFailed { id, problems } => {
                 overlays::edit_failed(app, frame, body, id, problems)
             }

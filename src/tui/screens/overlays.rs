@@ -1,7 +1,8 @@
 //! Popups: the list of loading problems, the case picker, the one-line prompts.
 
 use super::{centered, fit, popup, scroll_offset, shown};
-use crate::tui::app::{App, CaseForm, FormField, Picker, Prompt, PromptKind};
+use crate::tui::app::{App, CaseForm, FormField, Picker, Prompt, PromptKind, ReportForm};
+use crate::tui::export::ExportRequest;
 use crate::tui::strings;
 use crate::tui::strings::T;
 use ratatui::Frame;
@@ -222,5 +223,117 @@ pub fn edit_failed(app: &App, frame: &mut Frame, area: Rect, id: &str, problems:
         fit(T::EditChoice.get(lang), width),
         app.theme.key,
     ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn export_menu(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    requests: &[ExportRequest],
+    selected: usize,
+) {
+    let lang = app.lang;
+    let height = (requests.len() as u16).saturating_add(4);
+    let rect = centered(area, 56, height);
+    let inner = popup(app, frame, rect, T::ExportTitle.get(lang));
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = requests
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let style = if i == selected {
+                app.theme.selected
+            } else {
+                app.theme.base
+            };
+            Line::styled(
+                fit(&strings::export_label(r, &app.data, lang), width),
+                style,
+            )
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        fit(T::ExportHelp.get(lang), width),
+        app.theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn report_form(app: &App, frame: &mut Frame, area: Rect, form: &ReportForm) {
+    let lang = app.lang;
+    let rect = centered(area, 56, 7);
+    let inner = popup(app, frame, rect, T::ReportTitle.get(lang));
+    let width = inner.width as usize;
+    let body = app
+        .data
+        .department
+        .bodies
+        .get(form.body)
+        .map(|b| shown(&b.name))
+        .unwrap_or_default();
+    let fields = [
+        (T::FieldMonth, strings::month_name(form.month, lang)),
+        (T::FieldBody, body),
+        (T::FieldFormat, form.format.as_str().to_string()),
+    ];
+    let mut lines: Vec<Line> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, (name, value))| {
+            let current = i == form.field;
+            let value = if current {
+                format!("‹ {value} ›")
+            } else {
+                value.clone()
+            };
+            let style = if current {
+                app.theme.selected
+            } else {
+                app.theme.base
+            };
+            Line::from(vec![
+                Span::styled(format!("{:<12} ", name.get(lang)), app.theme.muted),
+                Span::styled(fit(&value, width.saturating_sub(13)), style),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        fit(T::ReportHelp.get(lang), width),
+        app.theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn preview(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    request: &ExportRequest,
+    text: &str,
+    scroll: usize,
+) {
+    let lang = app.lang;
+    let rect = centered(area, area.width.saturating_sub(2), area.height);
+    let title = format!(
+        "{} — {}",
+        T::Preview.get(lang),
+        strings::export_label(request, &app.data, lang)
+    );
+    let inner = popup(
+        app,
+        frame,
+        rect,
+        &fit(&title, rect.width.saturating_sub(4) as usize),
+    );
+    let width = inner.width as usize;
+    let lines: Vec<Line> = text
+        .lines()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .map(|l| Line::raw(fit(l, width)))
+        .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
