@@ -74,7 +74,7 @@ fn guide_names_every_screen_key() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/guide.md")).unwrap();
     for key in [
         "`/`", "`n`", "`e`", "`a`", "`c`", "`s`", "`J`", "`K`", "`d`", "`t`", "`v`", "`u`",
-        "`Ctrl-r`", "`?`", "`q`", "`Ctrl-c`",
+        "`Ctrl-r`", "`?`", "`q`", "`Ctrl-c`", "`x`", "`r`", "`w`", "`g`",
     ] {
         assert!(doc.contains(key), "the guide does not mention {key}");
     }
