@@ -590,3 +590,42 @@ fn the_monthly_report_picks_a_month_a_body_and_a_format() {
     press(&mut app, "r<Esc>");
     assert!(app.overlays.is_empty());
 }
+
+#[test]
+fn options_merge_the_users_keys_and_choose_the_theme() {
+    use cellule::tui::{KeyOverride, Options, ThemeKind, prepare};
+    let options = Options {
+        lang: Lang::En,
+        high_contrast: true,
+        keys: vec![KeyOverride {
+            context: "agenda".into(),
+            key: "Ctrl-j".into(),
+            action: "move_down".into(),
+        }],
+        today: Some(day(TODAY)),
+    };
+    let mut app = prepare(fixture(), problems(), &options, None).unwrap();
+    assert_eq!(app.theme.kind, ThemeKind::HighContrast);
+    press(&mut app, "3<Enter>s");
+    let first = app.agenda_meeting().unwrap().items[0].clone();
+    let effects = press(&mut app, "<Ctrl-j>");
+    assert_eq!(effects.len(), 1);
+    assert_eq!(app.agenda_meeting().unwrap().items[1], first);
+
+    let no_color = prepare(fixture(), vec![], &options, Some(std::ffi::OsStr::new("1"))).unwrap();
+    assert_eq!(no_color.theme.kind, ThemeKind::Monochrome);
+
+    let bad = Options {
+        keys: vec![KeyOverride {
+            context: "agenda".into(),
+            key: "J".into(),
+            action: "mvoe_down".into(),
+        }],
+        ..options
+    };
+    let err = prepare(fixture(), vec![], &bad, None).err().unwrap();
+    assert_eq!(
+        err.to_string(),
+        "unknown action \"mvoe_down\"; did you mean \"move_down\"?"
+    );
+}

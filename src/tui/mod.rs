@@ -21,6 +21,6 @@ pub use action::Action;
 pub use app::{App, Screen};
 pub use export::{ExportRequest, MinutesLevel, ReportFormat};
 pub use keymap::{Context, Key, KeyOverride, Keymap};
-pub use runtime::{Persist, TuiError, run, run_app};
+pub use runtime::{Options, Persist, TuiError, prepare, run, run_app, run_with};
 pub use theme::{Theme, ThemeKind};
 pub use update::{Effect, handle_key, update};

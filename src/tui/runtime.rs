@@ -6,7 +6,7 @@
 use super::action::Action;
 use super::app::App;
 use super::export::ExportRequest;
-use super::keymap::Key;
+use super::keymap::{Key, KeyOverride};
 use super::screens;
 use super::strings::{self, T};
 use super::update::{Effect, handle_key, update};
@@ -80,6 +80,21 @@ pub enum TuiError {
     /// The terminal could not be set up or drawn to (not a terminal, closed...).
     #[error("terminal: {0}")]
     Terminal(#[from] io::Error),
+    /// The key bindings of the config file are wrong (one message a line, in the language).
+    #[error("{}", .0.join("\n"))]
+    Keys(Vec<String>),
+}
+
+/// How to open the interface, from the command line and the config file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub lang: Lang,
+    /// The high-contrast theme (`NO_COLOR` wins over it).
+    pub high_contrast: bool,
+    /// The user's key bindings, merged over the defaults.
+    pub keys: Vec<KeyOverride>,
+    /// The date the interface takes as today (default: today in the département's time zone).
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Opens the interface over loaded data, until the user quits.
@@ -92,14 +107,47 @@ pub fn run(
     lang: Lang,
     mut persist: Box<dyn Persist>,
 ) -> Result<(), TuiError> {
-    let tz = data.department.time_zone();
-    let today = chrono::Utc::now().with_timezone(&tz).date_naive();
-    let mut app = App::new(data, problems, lang, today);
-    app.theme = super::Theme::new(super::ThemeKind::from_env(
-        false,
+    let options = Options {
+        lang,
+        ..Options::default()
+    };
+    run_with(data, problems, &options, persist.as_mut())
+}
+
+/// Like [`run`], with the options of the config file. Wrong key bindings are reported
+/// before the terminal is touched.
+pub fn run_with(
+    data: DeptData,
+    problems: Vec<String>,
+    options: &Options,
+    persist: &mut dyn Persist,
+) -> Result<(), TuiError> {
+    let app = prepare(
+        data,
+        problems,
+        options,
         std::env::var_os("NO_COLOR").as_deref(),
-    ));
-    run_app(app, persist.as_mut())
+    )?;
+    run_app(app, persist)
+}
+
+/// The app as the options make it: key map merged, theme chosen, today set.
+pub fn prepare(
+    data: DeptData,
+    problems: Vec<String>,
+    options: &Options,
+    no_color: Option<&std::ffi::OsStr>,
+) -> Result<App, TuiError> {
+    let today = options.today.unwrap_or_else(|| {
+        let tz = data.department.time_zone();
+        chrono::Utc::now().with_timezone(&tz).date_naive()
+    });
+    let mut app = App::new(data, problems, options.lang, today);
+    app.keymap
+        .merge(&options.keys, options.lang)
+        .map_err(TuiError::Keys)?;
+    app.theme = super::Theme::new(super::ThemeKind::from_env(options.high_contrast, no_color));
+    Ok(app)
 }
 
 /// Runs a prepared [`App`] (key map merged, theme chosen) until the user quits.
