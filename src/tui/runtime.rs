@@ -9,12 +9,12 @@ use super::export::ExportRequest;
 use super::keymap::{Key, KeyOverride};
 use super::screens;
 use super::strings::{self, T};
-use super::update::{Effect, handle_key, update};
+use super::update::{Effect, click, handle_key, update};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
 use ratatui::Terminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -280,7 +280,8 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
             break;
         };
         let frame = terminal.draw(|f| screens::render(app, f))?;
-        app.page = usize::from(frame.area.height.saturating_sub(8)).max(1);
+        let area = frame.area;
+        app.page = usize::from(area.height.saturating_sub(8)).max(1);
         // Blocks until the next event: no busy loop.
         let effects = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
@@ -289,6 +290,12 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::ScrollDown => update(app, Action::Down),
                 MouseEventKind::ScrollUp => update(app, Action::Up),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    if let Some(hit) = screens::hit(app, area, mouse.column, mouse.row) {
+                        click(app, hit);
+                    }
+                    Vec::new()
+                }
                 _ => Vec::new(),
             },
             _ => Vec::new(),

@@ -72,6 +72,31 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     }
 }
 
+/// A mouse click on a list row selects it.
+pub fn click(app: &mut App, hit: super::screens::Hit) {
+    use super::screens::Hit;
+    match hit {
+        Hit::Alert(i) => {
+            app.dashboard.focus = DashPane::Alerts;
+            app.dashboard.alert = i;
+        }
+        Hit::NextMeeting(i) => {
+            app.dashboard.focus = DashPane::Meetings;
+            app.dashboard.meeting = i;
+        }
+        Hit::Row(i) => match app.screen {
+            Screen::Situations => {
+                app.situations.selected = i;
+                app.situations.detail_focus = false;
+                app.situations.detail_scroll = 0;
+            }
+            Screen::Meetings => app.meetings.selected = i,
+            Screen::Agenda => app.agenda.selected = i,
+            Screen::Dashboard | Screen::Seance => {}
+        },
+    }
+}
+
 /// Applies one action.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if action != Action::Help {

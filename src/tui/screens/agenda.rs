@@ -35,7 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .unwrap_or_else(|| shown(&meeting.body));
     let planned = meeting.planned_minutes();
     let over = planned > DEFAULT_MEETING_MINUTES;
-    let [head, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    let [head, main] = head_and_main(area);
     let head_line = Line::from(vec![
         Span::styled(
             format!(
@@ -59,18 +59,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ]);
     frame.render_widget(Paragraph::new(head_line), head);
 
-    let (list_area, side) = if area.width >= SIDE_BY_SIDE {
-        let [l, s] = Layout::horizontal([Constraint::Percentage(70), Constraint::Percentage(30)])
-            .areas(main);
-        (l, s)
-    } else {
-        let invitees = (meeting.attendance.len() as u16)
-            .clamp(1, 4)
-            .saturating_add(2);
-        let [l, s] =
-            Layout::vertical([Constraint::Min(3), Constraint::Length(invitees)]).areas(main);
-        (l, s)
-    };
+    let (list_area, side) = list_and_side(main, meeting.attendance.len());
 
     let title = format!("{} — {}", T::ScreenAgenda.get(lang), shown(&meeting.id));
     let block = pane(app, &title, true);
@@ -139,6 +128,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn head_and_main(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area)
+}
+
+fn list_and_side(main: Rect, invitees: usize) -> (Rect, Rect) {
+    let [l, s] = if main.width >= SIDE_BY_SIDE {
+        Layout::horizontal([Constraint::Percentage(70), Constraint::Percentage(30)]).areas(main)
+    } else {
+        // Short screens keep most of the room for the agenda.
+        let height = (invitees as u16)
+            .clamp(1, 4)
+            .saturating_add(2)
+            .min(main.height / 3);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(height)]).areas(main)
+    };
+    (l, s)
+}
+
+/// The area of the agenda list of `meeting_invitees` invitees.
+pub fn list_area(area: Rect, invitees: usize) -> Rect {
+    let [_, main] = head_and_main(area);
+    list_and_side(main, invitees).0
 }
 
 /// What an agenda line says: the topic's title, or the case's label and id.

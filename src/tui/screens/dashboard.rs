@@ -8,16 +8,21 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let lang = app.lang;
-    let upcoming = app.upcoming_meetings();
-    let meetings_height = (upcoming.len().clamp(1, 5) as u16).saturating_add(2);
-    let [top, next, alerts] = Layout::vertical([
+/// The head, the next meetings and the alerts.
+pub fn areas(app: &App, area: Rect) -> [Rect; 3] {
+    let meetings_height = (app.upcoming_meetings().len().clamp(1, 5) as u16).saturating_add(2);
+    Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(meetings_height),
         Constraint::Min(3),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let upcoming = app.upcoming_meetings();
+    let [top, next, alerts] = areas(app, area);
 
     let dept = &app.data.department;
     let mut head = vec![Line::from(vec![

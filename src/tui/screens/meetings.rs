@@ -8,9 +8,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
+/// The body tabs and the list.
+pub fn areas(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area)
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let [tabs, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    let [tabs, main] = areas(area);
     let mut spans = vec![Span::styled(
         format!(" {} : ", T::Body.get(lang)),
         app.theme.muted,

@@ -178,6 +178,90 @@ fn key_bar(app: &App, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The body of the screen, between the top line and the two bottom lines
+/// (`None` when the terminal is too small to draw the screens).
+pub fn body_area(area: Rect) -> Option<Rect> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [_, body, _, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Some(body)
+}
+
+/// What a mouse click at a cell points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// An alert of the dashboard.
+    Alert(usize),
+    /// A meeting of the dashboard's next meetings.
+    NextMeeting(usize),
+    /// A row of the screen's list (cases, meetings or agenda items).
+    Row(usize),
+}
+
+/// The list row drawn at `(x, y)` on a terminal of `area`, for mouse clicks. The
+/// geometry is the one the screens draw with.
+pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
+    if !app.overlays.is_empty() {
+        return None;
+    }
+    let body = body_area(area)?;
+    let position = ratatui::layout::Position::new(x, y);
+    // (the list's frame, rows of table header, selected row, rows, what a row is)
+    let (frame_area, header, selected, len, make): (Rect, u16, usize, usize, fn(usize) -> Hit) =
+        match app.screen {
+            Screen::Dashboard => {
+                let [_, next, alerts] = dashboard::areas(app, body);
+                if next.contains(position) {
+                    let len = app.upcoming_meetings().len();
+                    (next, 0, app.dashboard.meeting, len, Hit::NextMeeting)
+                } else {
+                    (
+                        alerts,
+                        0,
+                        app.dashboard.alert,
+                        app.alerts().len(),
+                        Hit::Alert,
+                    )
+                }
+            }
+            Screen::Situations => {
+                let (_, list, _) = situations::areas(body);
+                let len = app.visible_cases().len();
+                (list, 1, app.situations.selected, len, Hit::Row)
+            }
+            Screen::Meetings => {
+                let [_, list] = meetings::areas(body);
+                let len = app.body_meetings().len();
+                (list, 1, app.meetings.selected, len, Hit::Row)
+            }
+            Screen::Agenda => {
+                let meeting = app.agenda_meeting()?;
+                let list = agenda::list_area(body, meeting.attendance.len());
+                (list, 1, app.agenda.selected, meeting.items.len(), Hit::Row)
+            }
+            Screen::Seance => return None,
+        };
+    let rows = Rect {
+        x: frame_area.x.saturating_add(1),
+        y: frame_area.y.saturating_add(1 + header),
+        width: frame_area.width.saturating_sub(2),
+        height: frame_area.height.saturating_sub(2 + header),
+    };
+    if !rows.contains(position) {
+        return None;
+    }
+    let offset = scroll_offset(selected.min(len.saturating_sub(1)), rows.height as usize);
+    let index = offset + usize::from(y - rows.y);
+    (index < len).then(|| make(index))
+}
+
 /// Cuts `text` to `width` display columns, ending with `…` when cut. Safe text only.
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {

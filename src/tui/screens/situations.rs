@@ -13,18 +13,20 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 /// Below this width the detail goes under the list instead of beside it.
 const SIDE_BY_SIDE: u16 = 120;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+/// The filter line, the list and the detail.
+pub fn areas(area: Rect) -> (Rect, Rect, Rect) {
     let [filters, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    render_filters(app, frame, filters);
-    let (list, detail) = if area.width >= SIDE_BY_SIDE {
-        let [l, d] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
-            .areas(main);
-        (l, d)
+    let [list, detail] = if area.width >= SIDE_BY_SIDE {
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(main)
     } else {
-        let [l, d] =
-            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);
-        (l, d)
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main)
     };
+    (filters, list, detail)
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let (filters, list, detail) = areas(area);
+    render_filters(app, frame, filters);
     let visible = app.visible_cases();
     render_list(app, frame, list, &visible);
     render_detail(app, frame, detail, app.selected_case());
