@@ -2,6 +2,8 @@
 //! with a terminal emulator. The test binary plays the program: it runs itself again,
 //! inside the pty, with `CELLULE_TUI_CHILD` naming the scenario.
 
+#![cfg(unix)]
+
 mod tui_support;
 
 use cellule::domain::{Case, Meeting};
