@@ -1,15 +1,21 @@
 //! The pure domain core: types and rules, no I/O and no terminal.
 
+pub mod agenda;
+pub mod alerts;
 pub mod case;
 pub mod current;
 pub mod dataset;
+pub mod dates;
 pub mod departements;
 pub mod department;
 pub mod enums;
 pub mod ids;
+pub mod live;
 pub mod meeting;
+pub mod report;
 pub mod rules;
 
+pub use alerts::{Alert, AlertTarget, alerts, alerts_with_problems};
 pub use case::{Case, Measure, Referent};
 pub use current::{CaseHistoryEntry, CurrentCase, current_state, decision_history};
 pub use dataset::DeptData;
