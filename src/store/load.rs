@@ -12,7 +12,7 @@ use super::problem::{Problem, Sink, resolve};
 use super::validate::{Doc, check_cases, check_department, check_meetings};
 use super::write::Stamp;
 use super::yaml::{self, ParseFailure, Value};
-use crate::domain::{Case, DeptData, Department, Meeting, departements};
+use crate::domain::{Case, Department, DeptData, Meeting, departements};
 use crate::i18n::{Lang, Msg};
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -242,11 +242,7 @@ struct FileRead<T> {
 }
 
 /// Reads, parses and decodes one file.
-fn read_doc<T>(
-    root: &Path,
-    job: &Job,
-    decode: fn(&Value, &mut Sink) -> Option<T>,
-) -> FileRead<T> {
+fn read_doc<T>(root: &Path, job: &Job, decode: fn(&Value, &mut Sink) -> Option<T>) -> FileRead<T> {
     let (src, stamp) = match read_text(&root.join(&job.rel), &job.rel, job.regular) {
         Ok(read) => read,
         Err(p) => {
@@ -614,4 +610,30 @@ fn settle_dept(
         },
         stamps,
     })
+}
+
+#[cfg(test)]
+mod parallel_tests {
+    use super::par_map;
+
+    #[test]
+    fn results_keep_the_order_of_the_items_on_any_number_of_threads() {
+        for n in [0, 1, 63, 64, 200, 1001] {
+            let items: Vec<usize> = (0..n).collect();
+            let out = par_map(&items, |i| i * 3);
+            assert_eq!(out, items.iter().map(|i| i * 3).collect::<Vec<_>>(), "{n}");
+        }
+    }
+
+    #[test]
+    fn a_panic_in_a_worker_reaches_the_caller() {
+        let items: Vec<usize> = (0..500).collect();
+        let caught = std::panic::catch_unwind(|| {
+            par_map(&items, |&i| {
+                assert!(i != 499, "item {i}");
+                i
+            })
+        });
+        assert!(caught.is_err());
+    }
 }
