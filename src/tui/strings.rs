@@ -420,7 +420,7 @@ pub fn export_label(
                 T::ReportTitle.get(lang),
                 month_name(*month, lang),
                 crate::text::visible(&body),
-                format.as_str()
+                format.extension()
             )
         }
     }
