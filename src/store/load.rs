@@ -14,7 +14,7 @@ use super::write::Stamp;
 use super::yaml::{self, ParseFailure, Value};
 use crate::domain::{Case, Department, DeptData, Meeting, departements};
 use crate::i18n::{Lang, Msg};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -540,6 +540,9 @@ fn settle_dept(
         .and_then(|d| d.value.as_ref());
 
     let mut case_docs: Vec<Doc<Case>> = Vec::with_capacity(plan.cases.len());
+    // Cases whose file exists, valid or not: a meeting naming a case whose file has
+    // problems still loads (the case file's own problems are listed).
+    let present: HashSet<String> = plan.cases.iter().map(|l| l.stem.clone()).collect();
     for Listed { rel, .. } in &plan.cases {
         let read = next_read(parsed, |p| match p {
             Parsed::Case(r) => Some(r),
@@ -572,7 +575,7 @@ fn settle_dept(
             .filter_map(|d| d.value.as_ref())
             .map(|c| (c.id.as_str(), c))
             .collect();
-        check_meetings(&mut meeting_docs, dept, &valid);
+        check_meetings(&mut meeting_docs, dept, &valid, &present);
     }
 
     let mut cases: Vec<Case> = case_docs
