@@ -5,6 +5,9 @@
 #   - the same vs Python PyYAML CSafeLoader loading the same files         (target >= 10x faster)
 #   - peak memory of `cellule validate` vs the bytes on disk               (target <= 3x)
 #   - one 500-case département: validate vs `cat` of its files             (for reference)
+#   - one 500-case département opened to the first drawn frame vs reading its files (<= 3x)
+#   - the situations and agenda screens drawn at 5,000 vs 50 cases          (<= 1.5x)
+#   - the minutes of a 30-item meeting and the monthly report of 500 cases (times)
 #   - the gain of the second core (the same validate pinned to one core)
 #
 # Usage: benches/compare.sh            (the national profile: 101 x 500 cases x 24 months)
@@ -22,11 +25,13 @@ MONTHS=${MONTHS:-24}
 SEED=${SEED:-1}
 DATA=${DATA:-${TMPDIR:-/tmp}/cellule-national}
 ONE=${ONE:-01}
+export BIN DATA
 
 echo "== build (release)"
-cargo build --release --quiet --example generate --bin cellule
+cargo build --release --quiet --example generate --example probe --bin cellule
 BIN=target/release/cellule
 GEN=target/release/examples/generate
+PROBE=target/release/examples/probe
 
 marker="departments=$DEPTS cases-per-dept=$CASES months=$MONTHS seed=$SEED"
 if [ "$(cat "$DATA/.generated" 2>/dev/null)" != "$marker" ]; then
@@ -83,6 +88,15 @@ median_ms() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
 }
 
+# cpu_ms command...: user + system CPU time of one run, in milliseconds (children included).
+cpu_ms() {
+  local out
+  out=$(mktemp)
+  /usr/bin/time -f '%U %S' -o "$out" bash -c "$(declare -f "$1"); $*" >/dev/null 2>&1 || true
+  awk '{printf "%d", ($1 + $2) * 1000}' "$out"
+  rm -f "$out"
+}
+
 cat_all() { xargs -0 cat <"$1" >/dev/null; }
 validate_all() { "$BIN" validate --data "$DATA"; }
 validate_one() { "$BIN" validate --data "$DATA" --dept "$ONE"; }
@@ -102,6 +116,10 @@ t_val1=$(median_ms "$RUNS" validate_all_one_core)
 t_cat_one=$(median_ms "$RUNS" cat_all "$ONE_LIST")
 t_val_one=$(median_ms "$RUNS" validate_one)
 t_py=$(median_ms "$PY_RUNS" pyyaml_all)
+c_cat=$(cpu_ms cat_all "$LIST")
+c_val=$(cpu_ms validate_all)
+probe=$("$PROBE" "$DATA" "$ONE")
+p() { echo "$probe" | awk -v k="$1" '$1 == k {print $2}'; }
 rss_kb=$(/usr/bin/time -f '%M' "$BIN" validate --data "$DATA" 2>&1 >/dev/null | tail -1)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}'; }
@@ -112,6 +130,9 @@ r_py=$(ratio "$t_py" "$t_val")
 r_mem=$(ratio "$((rss_kb * 1024))" "$bytes")
 r_one=$(ratio "$t_val_one" "$t_cat_one")
 r_cores=$(ratio "$t_val1" "$t_val")
+r_open=$(ratio "$(p open_one_dept_first_frame)" "$(p read_bytes_one_dept)")
+r_sit=$(ratio "$(p draw_situations_5000)" "$(p draw_situations_50)")
+r_age=$(ratio "$(p draw_agenda_5000)" "$(p draw_agenda_50)")
 
 echo
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
@@ -125,10 +146,18 @@ printf '%-52s %10s\n' "PyYAML CSafeLoader, every file" "$t_py"
 printf '%-52s %10s\n' "cat of département $ONE's $one_files files" "$t_cat_one"
 printf '%-52s %10s\n' "cellule validate --dept $ONE" "$t_val_one"
 printf '%-52s %10s\n' "peak memory of validate (national), MB" "$((rss_kb / 1024))"
+printf '%-52s %10s\n' "CPU (user+sys) of cat, ms" "$c_cat"
+printf '%-52s %10s\n' "CPU (user+sys) of validate (national), ms" "$c_val"
+echo
+printf '%-52s %10s\n' "in process (probe)" "median µs"
+echo "$probe" | while read -r k v; do printf '%-52s %10s\n' "$k" "$v"; done
 echo
 printf '%-52s %8s  %-10s %s\n' "ratio" "value" "target" "verdict"
 printf '%-52s %8s  %-10s %s\n' "validate / cat" "${r_cat}x" "<= 2x" "$(verdict "$r_cat" 2 le)"
 printf '%-52s %8s  %-10s %s\n' "PyYAML / validate" "${r_py}x" ">= 10x" "$(verdict "$r_py" 10 ge)"
 printf '%-52s %8s  %-10s %s\n' "peak memory / bytes on disk" "${r_mem}x" "<= 3x" "$(verdict "$r_mem" 3 le)"
 printf '%-52s %8s  %-10s %s\n' "validate --dept $ONE / cat of its files" "${r_one}x" "(ref.)" ""
+printf '%-52s %8s  %-10s %s\n' "open $ONE to first frame / read its files" "${r_open}x" "<= 3x" "$(verdict "$r_open" 3 le)"
+printf '%-52s %8s  %-10s %s\n' "draw situations 5,000 / 50 cases" "${r_sit}x" "<= 1.5x" "$(verdict "$r_sit" 1.5 le)"
+printf '%-52s %8s  %-10s %s\n' "draw agenda 5,000 / 50 cases" "${r_age}x" "<= 1.5x" "$(verdict "$r_age" 1.5 le)"
 printf '%-52s %8s  %-10s %s\n' "one core / two cores" "${r_cores}x" "(gain)" ""

@@ -960,3 +960,23 @@ fn one_meeting<'c>(
         next_meeting: next,
     }
 }
+
+/// One département's generated data as the loader would give it (cases sorted by id,
+/// meetings in time order), without going through files.
+pub fn dept_value(info: &DeptInfo, profile: &Profile) -> cellule::domain::DeptData {
+    let synth = dept_data(info, profile);
+    let value = cellule::store::yaml::parse(&synth.department).expect("department.yaml parses");
+    let mut sink = cellule::store::problem::Sink::default();
+    let department = cellule::store::decode_department(&value, &mut sink)
+        .filter(|_| sink.is_empty())
+        .expect("department.yaml decodes");
+    let mut cases = synth.cases;
+    cases.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut meetings = synth.meetings;
+    meetings.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
+    cellule::domain::DeptData {
+        department,
+        cases,
+        meetings,
+    }
+}

@@ -39,19 +39,28 @@ pub(super) fn parse(src: &str) -> Option<Value> {
 /// without question (no tab, no carriage return, no NEL or line separator, no BOM).
 fn characters_ok(src: &str) -> bool {
     let bytes = src.as_bytes();
-    if bytes
-        .iter()
-        .all(|&b| b == b'\n' || (0x20..0x7f).contains(&b))
-    {
-        return true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b != b'\n' && !(0x20..0x7f).contains(&b) {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = src[i..].chars().next() else {
+            return false;
+        };
+        let ok = (('\u{a0}'..='\u{d7ff}').contains(&c) && c != '\u{2028}' && c != '\u{2029}')
+            || (('\u{e000}'..='\u{fffd}').contains(&c) && c != '\u{feff}')
+            || c >= '\u{10000}';
+        if !ok {
+            return false;
+        }
+        i += c.len_utf8();
     }
-    src.chars().all(|c| {
-        c == '\n'
-            || (' '..='~').contains(&c)
-            || (('\u{a0}'..='\u{d7ff}').contains(&c) && c != '\u{2028}' && c != '\u{2029}')
-            || ('\u{e000}'..='\u{fffd}').contains(&c) && c != '\u{feff}'
-            || c >= '\u{10000}'
-    })
+    true
 }
 
 fn indent_of(line: &str) -> usize {
