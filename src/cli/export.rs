@@ -1,11 +1,16 @@
 //! `cellule export minutes|agenda` and `cellule report monthly`: write (or print) an export,
 //! optionally commit it in the data folder's git repository.
 
-use super::args::{AgendaArgs, ExportCommand, FormatArg, LevelArg, MinutesArgs, MonthlyArgs, ReportCommand};
+use super::args::{
+    AgendaArgs, ExportCommand, FormatArg, LevelArg, MinutesArgs, MonthlyArgs, ReportCommand,
+};
 use super::{Context, Exit, Failure, create_private_dir, root};
 use crate::export::{self, Level, ReportFormat};
+use crate::i18n::Lang;
 use crate::i18n::cli::{CliMsg, shown};
-use crate::store::{Expect, Loaded, LoadedDept, write_atomic};
+use crate::store::{
+    CommitError, CommitOutcome, Expect, Loaded, LoadedDept, git_commit, write_atomic,
+};
 use std::path::{Path, PathBuf};
 
 pub fn run_export(ctx: &Context, command: &ExportCommand) -> Result<(), Failure> {
@@ -34,42 +39,78 @@ fn minutes(ctx: &Context, args: &MinutesArgs) -> Result<(), Failure> {
     let dept = root::pick_dept(ctx, &loaded)?;
     check_meeting(ctx, &loaded, dept, &args.meeting)?;
     let level = level(args.level);
-    let text = export::minutes(&dept.data, &args.meeting, level, ctx.lang).map_err(|e| export_failure(ctx, &e))?;
-    let rel = format!("{}/minutes/{}.{}.md", dept.data.code(), args.meeting, level.as_str());
-    let message = || export::commit_message_minutes(&dept.data, &args.meeting, level);
-    deliver(ctx, &data_root, &rel, &text, args.stdout, args.commit.then(message))
+    let text = export::minutes(&dept.data, &args.meeting, level, ctx.lang)
+        .map_err(|e| export_failure(ctx, &e))?;
+    let rel = Path::new(dept.data.code()).join(export::minutes_path(&args.meeting, level));
+    let message = export::commit_message_minutes(&dept.data, &args.meeting, level)
+        .map_err(|e| export_failure(ctx, &e))?;
+    deliver(
+        ctx,
+        &data_root,
+        &rel,
+        &text,
+        args.stdout,
+        args.commit.then_some(message),
+    )
 }
 
 fn agenda(ctx: &Context, args: &AgendaArgs) -> Result<(), Failure> {
     let (data_root, loaded) = load(ctx)?;
     let dept = root::pick_dept(ctx, &loaded)?;
     check_meeting(ctx, &loaded, dept, &args.meeting)?;
-    let text = export::agenda(&dept.data, &args.meeting, ctx.lang).map_err(|e| export_failure(ctx, &e))?;
-    let rel = format!("{}/agendas/{}.md", dept.data.code(), args.meeting);
-    let message = || export::commit_message_agenda(&dept.data, &args.meeting);
-    deliver(ctx, &data_root, &rel, &text, args.stdout, args.commit.then(message))
+    let text =
+        export::agenda(&dept.data, &args.meeting, ctx.lang).map_err(|e| export_failure(ctx, &e))?;
+    let rel = Path::new(dept.data.code()).join(export::agenda_path(&args.meeting));
+    let message = export::commit_message_agenda(&dept.data, &args.meeting)
+        .map_err(|e| export_failure(ctx, &e))?;
+    deliver(
+        ctx,
+        &data_root,
+        &rel,
+        &text,
+        args.stdout,
+        args.commit.then_some(message),
+    )
 }
 
 fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
-    let month = parse_month(&args.month)
-        .ok_or_else(|| Failure::new(Exit::Usage, ctx.lang, CliMsg::BadMonth { value: args.month.clone() }))?;
+    let month = parse_month(&args.month).ok_or_else(|| {
+        Failure::new(
+            Exit::Usage,
+            ctx.lang,
+            CliMsg::BadMonth {
+                value: args.month.clone(),
+            },
+        )
+    })?;
     let (data_root, loaded) = load(ctx)?;
     let dept = root::pick_dept(ctx, &loaded)?;
     if dept.data.department.body(&args.body).is_none() {
         return Err(Failure::new(
             Exit::Usage,
             ctx.lang,
-            CliMsg::UnknownBody { id: args.body.clone(), code: dept.data.code().to_string() },
+            CliMsg::UnknownBody {
+                id: args.body.clone(),
+                code: dept.data.code().to_string(),
+            },
         ));
     }
-    let (format, ext) = match args.format {
-        FormatArg::Md => (ReportFormat::Markdown, "md"),
-        FormatArg::Csv => (ReportFormat::Csv, "csv"),
+    let format = match args.format {
+        FormatArg::Md => ReportFormat::Markdown,
+        FormatArg::Csv => ReportFormat::Csv,
     };
-    let text = export::monthly_report(&dept.data, month, &args.body, format, ctx.lang).map_err(|e| export_failure(ctx, &e))?;
-    let rel = format!("{}/reports/{:04}-{:02}.{}.{ext}", dept.data.code(), month.0, month.1, args.body);
-    let message = || export::commit_message_report(&dept.data, month, &args.body);
-    deliver(ctx, &data_root, &rel, &text, args.stdout, args.commit.then(message))
+    let text = export::monthly_report(&dept.data, month, &args.body, format, ctx.lang)
+        .map_err(|e| export_failure(ctx, &e))?;
+    let rel = Path::new(dept.data.code()).join(export::report_path(month, &args.body, format));
+    let message = export::commit_message_report(&dept.data, month, &args.body, format);
+    deliver(
+        ctx,
+        &data_root,
+        &rel,
+        &text,
+        args.stdout,
+        args.commit.then_some(message),
+    )
 }
 
 /// `YYYY-MM` → (year, month).
@@ -89,45 +130,95 @@ fn load(ctx: &Context) -> Result<(PathBuf, Loaded), Failure> {
 }
 
 /// The meeting is loaded; else exit 2 when it does not exist, 1 when its files have problems.
-fn check_meeting(ctx: &Context, loaded: &Loaded, dept: &LoadedDept, id: &str) -> Result<(), Failure> {
+fn check_meeting(
+    ctx: &Context,
+    loaded: &Loaded,
+    dept: &LoadedDept,
+    id: &str,
+) -> Result<(), Failure> {
     if dept.data.meeting(id).is_some() {
         return Ok(());
     }
     let file = format!("{}/meetings/{id}.yaml", dept.data.code());
-    let own: Vec<String> = loaded.problems.iter().filter(|p| p.file == file).map(|p| p.render(ctx.lang)).collect();
+    let own: Vec<String> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.file == file)
+        .map(|p| p.render(ctx.lang))
+        .collect();
     if own.is_empty() {
         return Err(Failure::new(
             Exit::Usage,
             ctx.lang,
-            CliMsg::UnknownMeeting { id: id.to_string(), code: dept.data.code().to_string() },
+            CliMsg::UnknownMeeting {
+                id: id.to_string(),
+                code: dept.data.code().to_string(),
+            },
         ));
     }
     let mut lines = own;
     lines.push(CliMsg::MeetingHasProblems { id: id.to_string() }.text(ctx.lang));
-    Err(Failure { exit: Exit::Data, lines })
+    Err(Failure {
+        exit: Exit::Data,
+        lines,
+    })
 }
 
 fn export_failure(ctx: &Context, e: &export::ExportError) -> Failure {
-    Failure { exit: Exit::Usage, lines: vec![e.text(ctx.lang)] }
+    Failure {
+        exit: Exit::Usage,
+        lines: vec![e.text(ctx.lang)],
+    }
 }
 
 /// Prints the text, or writes it atomically under the data root (and commits it when asked).
-fn deliver(ctx: &Context, data_root: &Path, rel: &str, text: &str, stdout: bool, commit: Option<impl FnOnce() -> String>) -> Result<(), Failure> {
+fn deliver(
+    ctx: &Context,
+    data_root: &Path,
+    rel: &Path,
+    text: &str,
+    stdout: bool,
+    commit: Option<String>,
+) -> Result<(), Failure> {
     let lang = ctx.lang;
     if stdout {
         print!("{text}");
         return Ok(());
     }
     let path = data_root.join(rel);
-    let io = |p: &Path, detail: String| Failure::new(Exit::Io, lang, CliMsg::CannotWrite { path: shown(p), detail });
+    let io = |p: &Path, detail: String| {
+        Failure::new(
+            Exit::Io,
+            lang,
+            CliMsg::CannotWrite {
+                path: shown(p),
+                detail,
+            },
+        )
+    };
     if let Some(parent) = path.parent() {
         create_private_dir(parent).map_err(|e| io(parent, e.to_string()))?;
     }
     write_atomic(&path, text.as_bytes(), Expect::Any).map_err(|e| io(&path, e.text(lang)))?;
     println!("{}", CliMsg::Written { path: shown(&path) }.text(lang));
     if let Some(message) = commit {
-        export::git_commit(data_root, &path, &message()).map_err(|e| Failure { exit: Exit::Io, lines: vec![e.text(lang)] })?;
-        println!("{}", CliMsg::Committed { path: shown(&path) }.text(lang));
+        let outcome =
+            git_commit(data_root, &path, &message).map_err(|e| commit_failure(lang, &e))?;
+        if outcome == CommitOutcome::Committed {
+            println!("{}", CliMsg::Committed { path: shown(&path) }.text(lang));
+        }
     }
     Ok(())
+}
+
+/// Outside a work tree is a usage error (2); git missing or failing is an input/output failure (3).
+fn commit_failure(lang: Lang, e: &CommitError) -> Failure {
+    let exit = match e {
+        CommitError::NotAWorkTree { .. } => Exit::Usage,
+        CommitError::GitMissing { .. } | CommitError::Failed { .. } => Exit::Io,
+    };
+    Failure {
+        exit,
+        lines: vec![e.text(lang)],
+    }
 }

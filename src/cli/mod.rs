@@ -5,6 +5,7 @@
 
 pub mod args;
 mod demo;
+mod export;
 mod init;
 mod root;
 mod validate;
@@ -96,9 +97,8 @@ fn run(ctx: &Context) -> Result<(), Failure> {
         Some(Command::Demo) => demo::run(ctx),
         Some(Command::Init) => init::run(ctx),
         Some(Command::Validate) => validate::run(ctx),
-        Some(Command::Export(_)) | Some(Command::Report(_)) => {
-            Err(Failure::new(Exit::Usage, ctx.lang, CliMsg::NoTerminal))
-        }
+        Some(Command::Export(command)) => export::run_export(ctx, command),
+        Some(Command::Report(command)) => export::run_report(ctx, command),
     }
 }
 

@@ -129,7 +129,10 @@ pub struct Meeting {
 impl Meeting {
     /// The planned length: the sum of the timeboxes, in minutes.
     pub fn planned_minutes(&self) -> u32 {
-        self.items.iter().filter_map(|i| i.minutes).sum()
+        self.items
+            .iter()
+            .filter_map(|i| i.minutes)
+            .fold(0u32, u32::saturating_add)
     }
 
     /// The agenda contains this case.

@@ -3,11 +3,14 @@
 pub mod case;
 pub mod current;
 pub mod dataset;
+pub mod dates;
 pub mod departements;
 pub mod department;
 pub mod enums;
 pub mod ids;
+pub mod live;
 pub mod meeting;
+pub mod report;
 pub mod rules;
 
 pub use case::{Case, Measure, Referent};

@@ -4,6 +4,9 @@
 //! sentences are in [`cli`].
 
 pub mod cli;
+pub mod dates;
+pub mod export;
+pub mod live;
 pub mod problems;
 
 pub use problems::{Expected, Msg};

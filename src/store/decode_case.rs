@@ -106,13 +106,13 @@ pub fn decode_case(root: &Value, sink: &mut Sink) -> Option<Case> {
             }
         }
     }
-    if let (Some(closed), Some(reported)) = (closed_on, reported_on) {
-        if closed < reported {
-            sink.at_value(
-                &o.at("closed_on"),
-                before("closed_on", closed, "reported_on", reported),
-            );
-        }
+    if let (Some(closed), Some(reported)) = (closed_on, reported_on)
+        && closed < reported
+    {
+        sink.at_value(
+            &o.at("closed_on"),
+            before("closed_on", closed, "reported_on", reported),
+        );
     }
 
     Some(Case {
@@ -167,10 +167,10 @@ fn decode_measure(v: &Value, path: Vec<super::yaml::Seg>, sink: &mut Sink) -> Op
     let from = o.need_date("from", sink);
     let to = o.date("to", sink);
     let fipd = o.boolean("fipd", sink);
-    if let (Some(from), Some(to)) = (from, to) {
-        if to < from {
-            sink.at_value(&o.at("to"), before("to", to, "from", from));
-        }
+    if let (Some(from), Some(to)) = (from, to)
+        && to < from
+    {
+        sink.at_value(&o.at("to"), before("to", to, "from", from));
     }
     Some(Measure {
         kind: kind?,

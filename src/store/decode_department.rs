@@ -124,16 +124,16 @@ fn decode_body(
     let o = Obj::open(v, path, &id, BODY_KEYS, sink)?;
     let name = o.need_text("name", sink);
     let chair = o.need_short_id("chair", sink);
-    if let Some(chair) = &chair {
-        if !directory.contains(chair) {
-            sink.at_value(
-                &o.at("chair"),
-                Msg::UnknownMember {
-                    key: "chair".into(),
-                    id: chair.clone(),
-                },
-            );
-        }
+    if let Some(chair) = &chair
+        && !directory.contains(chair)
+    {
+        sink.at_value(
+            &o.at("chair"),
+            Msg::UnknownMember {
+                key: "chair".into(),
+                id: chair.clone(),
+            },
+        );
     }
     let every_days = o.required("every_days", sink, |o, s| o.number32("every_days", 1, s));
     let review_every_days = o.number32("review_every_days", 1, sink);

@@ -71,18 +71,18 @@ pub fn decode_meeting(root: &Value, sink: &mut Sink) -> Option<Meeting> {
     for (i, v) in o.need_list("attendance", sink).iter().enumerate() {
         let path = index(&att_path, i);
         let a = decode_attendance(v, path.clone(), sink);
-        if let Some(a) = &a {
-            if !invited.insert(a.member.clone()) {
-                let mut at = path;
-                at.push(Seg::Key("member".into()));
-                sink.at_value(
-                    &at,
-                    Msg::DuplicateEntry {
-                        key: "attendance".into(),
-                        value: a.member.clone(),
-                    },
-                );
-            }
+        if let Some(a) = &a
+            && !invited.insert(a.member.clone())
+        {
+            let mut at = path;
+            at.push(Seg::Key("member".into()));
+            sink.at_value(
+                &at,
+                Msg::DuplicateEntry {
+                    key: "attendance".into(),
+                    value: a.member.clone(),
+                },
+            );
         }
         attendance.push(a);
     }
@@ -109,13 +109,13 @@ pub fn decode_meeting(root: &Value, sink: &mut Sink) -> Option<Meeting> {
 
     let difficulties = o.text("difficulties", sink);
     let next_meeting = o.date("next_meeting", sink);
-    if let (Some(next), Some(date)) = (next_meeting, date) {
-        if next < date {
-            sink.at_value(
-                &o.at("next_meeting"),
-                before("next_meeting", next, "date", date),
-            );
-        }
+    if let (Some(next), Some(date)) = (next_meeting, date)
+        && next < date
+    {
+        sink.at_value(
+            &o.at("next_meeting"),
+            before("next_meeting", next, "date", date),
+        );
     }
 
     Some(Meeting {
@@ -252,16 +252,17 @@ fn decode_item(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Item> {
             );
         }
     }
-    if let Some(case) = &case {
-        if kind == ItemKind::Case && !crate::domain::ids::is_file_id(case) {
-            sink.at_value(
-                &o.at("case"),
-                Msg::BadFileId {
-                    key: "case".into(),
-                    value: case.clone(),
-                },
-            );
-        }
+    if let Some(case) = &case
+        && kind == ItemKind::Case
+        && !crate::domain::ids::is_file_id(case)
+    {
+        sink.at_value(
+            &o.at("case"),
+            Msg::BadFileId {
+                key: "case".into(),
+                value: case.clone(),
+            },
+        );
     }
     if kind == ItemKind::Case {
         if decision == Some(Decision::Close) {

@@ -283,7 +283,9 @@ fn list_yaml(
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let rel = format!("{folder}/{sub}/{name}");
-        if name.starts_with('.') || entry.path().is_dir() {
+        // Hidden files (temporary files of atomic writes among them) and the locks of
+        // meetings being edited are the app's own, not the users' files.
+        if name.starts_with('.') || super::lock::is_lock_file(&name) || entry.path().is_dir() {
             continue;
         }
         if let Some(stem) = name.strip_suffix(".yaml") {

@@ -41,16 +41,16 @@ fn path(segs: &[Seg]) -> Vec<Seg> {
 
 /// `code` must equal the folder name.
 pub(crate) fn check_department(doc: &mut Doc<Department>, folder: &str) {
-    if let Some(d) = &doc.value {
-        if d.code != folder {
-            doc.sink.at_value(
-                &key("code"),
-                Msg::CodeMismatch {
-                    code: d.code.clone(),
-                    folder: folder.to_string(),
-                },
-            );
-        }
+    if let Some(d) = &doc.value
+        && d.code != folder
+    {
+        doc.sink.at_value(
+            &key("code"),
+            Msg::CodeMismatch {
+                code: d.code.clone(),
+                folder: folder.to_string(),
+            },
+        );
     }
 }
 
@@ -78,11 +78,11 @@ pub(crate) fn check_cases(docs: &mut [Doc<Case>], dept: Option<&Department>) {
     check_identity(docs, |c| &c.id);
     let Some(dept) = dept else { return };
     for doc in docs.iter_mut() {
-        if let Some(c) = &doc.value {
-            if dept.body(&c.body).is_none() {
-                doc.sink
-                    .at_value(&key("body"), Msg::UnknownBody { id: c.body.clone() });
-            }
+        if let Some(c) = &doc.value
+            && dept.body(&c.body).is_none()
+        {
+            doc.sink
+                .at_value(&key("body"), Msg::UnknownBody { id: c.body.clone() });
         }
     }
 }

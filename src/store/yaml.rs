@@ -197,20 +197,20 @@ fn write_sequence(out: &mut String, seq: &[Value], indent: usize) {
 /// A scalar (or empty collection) after `key: ` or `- `, with its line end; a block
 /// text has its lines at `indent`.
 fn write_inline(out: &mut String, value: &Value, indent: usize) {
-    if let Value::String(s) = value {
-        if let Some(chomp) = block_chomping(s) {
-            out.push('|');
-            out.push_str(chomp);
-            out.push('\n');
-            for line in s.strip_suffix('\n').unwrap_or(s).split('\n') {
-                if !line.is_empty() {
-                    pad(out, indent);
-                    out.push_str(line);
-                }
-                out.push('\n');
+    if let Value::String(s) = value
+        && let Some(chomp) = block_chomping(s)
+    {
+        out.push('|');
+        out.push_str(chomp);
+        out.push('\n');
+        for line in s.strip_suffix('\n').unwrap_or(s).split('\n') {
+            if !line.is_empty() {
+                pad(out, indent);
+                out.push_str(line);
             }
-            return;
+            out.push('\n');
         }
+        return;
     }
     out.push_str(&scalar(value));
     out.push('\n');

@@ -1,0 +1,143 @@
+//! Decisions on cases, and the texts of items and of the meeting.
+
+use super::{LiveError, clean_text, ensure_editable, set_if_changed};
+use crate::domain::{ClosureReason, Decision, Item, ItemKind, Meeting};
+use chrono::{Days, NaiveDate};
+
+/// The item at `index`.
+pub(super) fn item_mut(meeting: &mut Meeting, index: usize) -> Result<&mut Item, LiveError> {
+    meeting
+        .items
+        .get_mut(index)
+        .ok_or(LiveError::NoSuchItem { index })
+}
+
+/// The case item at `index`.
+fn case_item_mut(meeting: &mut Meeting, index: usize) -> Result<&mut Item, LiveError> {
+    let item = item_mut(meeting, index)?;
+    if item.kind == ItemKind::Case {
+        Ok(item)
+    } else {
+        Err(LiveError::NotACase)
+    }
+}
+
+/// The next review proposed by default: the meeting's date plus the body's interval
+/// (`Body::review_interval_days`). `None` only past the end of the calendar.
+pub fn default_next_review(meeting: &Meeting, review_every_days: u32) -> Option<NaiveDate> {
+    meeting
+        .date
+        .checked_add_days(Days::new(u64::from(review_every_days)))
+}
+
+/// The indexes of the case items still without a decision (to warn before closing).
+pub fn undecided_cases(meeting: &Meeting) -> Vec<usize> {
+    meeting
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.kind == ItemKind::Case && i.decision.is_none())
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// Sets (or clears, with `None`) the decision on a case item.
+///
+/// - `close` requires `closure_reason` and clears the next review;
+/// - any other decision clears the closure reason and, when no next review is set yet,
+///   proposes the default one ([`default_next_review`]);
+/// - no decision clears the next review and the closure reason too.
+pub fn set_decision(
+    meeting: &mut Meeting,
+    index: usize,
+    decision: Option<Decision>,
+    closure_reason: Option<ClosureReason>,
+    review_every_days: u32,
+) -> Result<bool, LiveError> {
+    ensure_editable(meeting)?;
+    let default_review = default_next_review(meeting, review_every_days);
+    let item = case_item_mut(meeting, index)?;
+    let (reason, review) = match decision {
+        Some(Decision::Close) => (
+            Some(closure_reason.ok_or(LiveError::ClosureReasonRequired)?),
+            None,
+        ),
+        Some(_) => (None, item.next_review.or(default_review)),
+        None => (None, None),
+    };
+    let mut changed = set_if_changed(&mut item.decision, decision);
+    changed |= set_if_changed(&mut item.closure_reason, reason);
+    changed |= set_if_changed(&mut item.next_review, review);
+    Ok(changed)
+}
+
+/// Changes the reason of a closure.
+pub fn set_closure_reason(
+    meeting: &mut Meeting,
+    index: usize,
+    reason: ClosureReason,
+) -> Result<bool, LiveError> {
+    ensure_editable(meeting)?;
+    let item = case_item_mut(meeting, index)?;
+    if item.decision != Some(Decision::Close) {
+        return Err(LiveError::NotAClosure);
+    }
+    Ok(set_if_changed(&mut item.closure_reason, Some(reason)))
+}
+
+/// Sets (or clears) the next review of a case item: after the meeting, never on a closure.
+pub fn set_next_review(
+    meeting: &mut Meeting,
+    index: usize,
+    review: Option<NaiveDate>,
+) -> Result<bool, LiveError> {
+    ensure_editable(meeting)?;
+    let meeting_date = meeting.date;
+    let item = case_item_mut(meeting, index)?;
+    if let Some(day) = review {
+        if item.decision == Some(Decision::Close) {
+            return Err(LiveError::NoReviewAfterClosure);
+        }
+        if day <= meeting_date {
+            return Err(LiveError::ReviewNotAfterMeeting { meeting_date });
+        }
+    }
+    Ok(set_if_changed(&mut item.next_review, review))
+}
+
+/// Sets the text of the decision on a case item (blank clears it).
+pub fn set_decision_text(
+    meeting: &mut Meeting,
+    index: usize,
+    text: &str,
+) -> Result<bool, LiveError> {
+    ensure_editable(meeting)?;
+    let item = case_item_mut(meeting, index)?;
+    Ok(set_if_changed(&mut item.decision_text, clean_text(text)))
+}
+
+/// Sets the notes of any item: what was said (blank clears them).
+pub fn set_notes(meeting: &mut Meeting, index: usize, text: &str) -> Result<bool, LiveError> {
+    ensure_editable(meeting)?;
+    let item = item_mut(meeting, index)?;
+    Ok(set_if_changed(&mut item.notes, clean_text(text)))
+}
+
+/// Sets the difficulties met (they feed the monthly report; blank clears them).
+pub fn set_difficulties(meeting: &mut Meeting, text: &str) -> Result<bool, LiveError> {
+    ensure_editable(meeting)?;
+    Ok(set_if_changed(&mut meeting.difficulties, clean_text(text)))
+}
+
+/// Sets (or clears) the date of the next meeting, which must come after this one.
+pub fn set_next_meeting(meeting: &mut Meeting, day: Option<NaiveDate>) -> Result<bool, LiveError> {
+    ensure_editable(meeting)?;
+    if let Some(day) = day
+        && day <= meeting.date
+    {
+        return Err(LiveError::NextMeetingNotAfterMeeting {
+            meeting_date: meeting.date,
+        });
+    }
+    Ok(set_if_changed(&mut meeting.next_meeting, day))
+}

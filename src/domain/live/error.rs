@@ -1,0 +1,95 @@
+//! What an edit did, and why it was refused.
+
+use chrono::NaiveDate;
+
+/// What an edit changed: nothing, the meeting being held, or an earlier meeting.
+///
+/// The caller writes the meeting file named here, and nothing when `Unchanged`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub enum Change {
+    Unchanged,
+    /// The meeting of the séance changed.
+    This,
+    /// The earlier meeting with this id changed (an action of it was marked done or reopened).
+    Other(String),
+}
+
+impl Change {
+    /// Something must be written.
+    pub fn is_changed(&self) -> bool {
+        !matches!(self, Change::Unchanged)
+    }
+}
+
+/// Why an edit was refused. Rendered in the user's language by `LiveError::text` (`i18n::live`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LiveError {
+    /// The meeting is closed: read-only.
+    Closed,
+    /// Someone else is editing the meeting: opened read-only.
+    ReadOnly,
+    /// Only a held meeting can be closed.
+    NotHeld,
+    NoSuchItem {
+        index: usize,
+    },
+    /// A decision, next review or closure reason on an item that is not a case.
+    NotACase,
+    /// Actions belong to topics and cases, not to the review of open actions.
+    NoActionsHere,
+    /// The member is not among the invitees.
+    NoSuchMember {
+        member: String,
+    },
+    /// The member is already among the invitees.
+    AlreadyInvited {
+        member: String,
+    },
+    /// A member id that is empty.
+    MemberRequired,
+    NoSuchGuest {
+        index: usize,
+    },
+    NoSuchAction {
+        index: usize,
+    },
+    /// `represented` needs the name of who represents.
+    RepresentativeRequired,
+    GuestNameRequired,
+    GuestOrganisationRequired,
+    /// Closing a case needs a reason.
+    ClosureReasonRequired,
+    /// A closure reason on a decision other than `close`.
+    NotAClosure,
+    /// A closed case has no next review.
+    NoReviewAfterClosure,
+    /// The next review must come after the meeting.
+    ReviewNotAfterMeeting {
+        meeting_date: NaiveDate,
+    },
+    ActionTextRequired,
+    OwnerRequired,
+    /// An action cannot be due before the meeting that decides it.
+    DueBeforeMeeting {
+        meeting_date: NaiveDate,
+    },
+    /// An action cannot be done before the meeting that decided it.
+    DoneBeforeDecided {
+        meeting_date: NaiveDate,
+    },
+    /// The next meeting must come after this one.
+    NextMeetingNotAfterMeeting {
+        meeting_date: NaiveDate,
+    },
+    /// No meeting with this id among those given.
+    NoSuchMeeting {
+        id: String,
+    },
+    /// Marking an action done elsewhere is for meetings held before this one.
+    NotEarlier {
+        id: String,
+    },
+    NothingToUndo,
+    NothingToRedo,
+}

@@ -1,0 +1,55 @@
+//! The messages of the commits of exported files (`--commit`).
+
+use crate::domain::{DeptData, Meeting};
+
+use super::{ExportError, Level};
+
+fn meeting_of<'a>(data: &'a DeptData, meeting_id: &str) -> Result<&'a Meeting, ExportError> {
+    data.meeting(meeting_id)
+        .ok_or_else(|| ExportError::UnknownMeeting {
+            id: meeting_id.to_string(),
+        })
+}
+
+/// `Compte rendu cpraf 75 2026-11-30 (partners)`.
+pub fn commit_message_minutes(
+    data: &DeptData,
+    meeting_id: &str,
+    level: Level,
+) -> Result<String, ExportError> {
+    let m = meeting_of(data, meeting_id)?;
+    Ok(format!(
+        "Compte rendu {} {} {} ({})",
+        m.body,
+        data.code(),
+        m.date,
+        level.as_str()
+    ))
+}
+
+/// `Ordre du jour cpraf 75 2026-11-30`.
+pub fn commit_message_agenda(data: &DeptData, meeting_id: &str) -> Result<String, ExportError> {
+    let m = meeting_of(data, meeting_id)?;
+    Ok(format!(
+        "Ordre du jour {} {} {}",
+        m.body,
+        data.code(),
+        m.date
+    ))
+}
+
+/// `Rapport mensuel cpraf 75 2026-11 (csv)`.
+pub fn commit_message_report(
+    data: &DeptData,
+    month: (i32, u32),
+    body: &str,
+    format: super::ReportFormat,
+) -> String {
+    format!(
+        "Rapport mensuel {body} {} {:04}-{:02} ({})",
+        data.code(),
+        month.0,
+        month.1,
+        format.extension()
+    )
+}
