@@ -11,7 +11,10 @@ use cellule::text::is_hazard;
 pub fn check<T>(data: &[u8], decode: fn(&Value, &mut Sink) -> Option<T>) -> Option<T> {
     let text = std::str::from_utf8(data).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines = text.lines().count().max(1) + 1;
+    // Lines as YAML counts them: LF, CRLF and a lone CR each end one.
+    let lines = text.matches('\n').count() + text.matches('\r').count()
+        - text.matches("\r\n").count()
+        + 2;
     let problems = match yaml::parse(text) {
         Err(e) => {
             if let Some(line) = e.line {
