@@ -13,3 +13,4 @@ pub mod export;
 pub mod i18n;
 pub mod store;
 pub mod text;
+pub mod tui;

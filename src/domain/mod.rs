@@ -1,5 +1,7 @@
 //! The pure domain core: types and rules, no I/O and no terminal.
 
+pub mod agenda;
+pub mod alerts;
 pub mod case;
 pub mod current;
 pub mod dataset;
@@ -13,6 +15,7 @@ pub mod meeting;
 pub mod report;
 pub mod rules;
 
+pub use alerts::{Alert, AlertTarget, alerts, alerts_with_problems};
 pub use case::{Case, Measure, Referent};
 pub use current::{CaseHistoryEntry, CurrentCase, current_state, decision_history};
 pub use dataset::DeptData;

@@ -1,0 +1,477 @@
+//! The alerts of the dashboard: what needs attention today.
+//!
+//! Pure rules over [`DeptData`]; the interface only renders them and follows their
+//! [`AlertTarget`] when the user presses `Enter`.
+
+use super::case::Case;
+use super::current::{CurrentCase, current_state};
+use super::dataset::DeptData;
+use super::enums::*;
+use super::rules::{last_held, open_actions};
+use chrono::NaiveDate;
+
+/// A review within this many days is shown as due.
+pub const DUE_SOON_DAYS: i64 = 14;
+/// A new case whose family has not been contacted after this many days is an alert.
+pub const FAMILY_CONTACT_DAYS: i64 = 15;
+
+/// What an alert is about, so that the interface can go there.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AlertTarget {
+    /// A case, by id.
+    Case(String),
+    /// A meeting, by id (and the agenda item the alert is about).
+    Meeting { id: String, item: usize },
+    /// A body, by id.
+    Body(String),
+    /// The list of problems found while loading the files.
+    Problems,
+}
+
+/// One alert of the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Alert {
+    /// Files could not be read or are invalid.
+    LoadProblems { count: usize },
+    /// An open case whose review date has passed.
+    ReviewOverdue { case: String, due: NaiveDate },
+    /// An action decided at a meeting, still open past its due date.
+    ActionOverdue {
+        meeting: String,
+        item: usize,
+        case: Option<String>,
+        text: String,
+        owner: String,
+        due: NaiveDate,
+    },
+    /// A body whose last held meeting is older than its interval, or that never met.
+    BodyNotMet {
+        body: String,
+        last_held: Option<NaiveDate>,
+        every_days: u32,
+    },
+    /// A new case (reported or assessed) whose family is still not contacted.
+    NoFamilyContact {
+        case: String,
+        reported_on: NaiveDate,
+    },
+    /// A followed case without référent de parcours.
+    NoReferent { case: String },
+    /// An open case to review within [`DUE_SOON_DAYS`].
+    ReviewDue { case: String, due: NaiveDate },
+}
+
+impl Alert {
+    /// Where `Enter` goes.
+    pub fn target(&self) -> AlertTarget {
+        match self {
+            Alert::LoadProblems { .. } => AlertTarget::Problems,
+            Alert::ReviewOverdue { case, .. }
+            | Alert::NoFamilyContact { case, .. }
+            | Alert::NoReferent { case }
+            | Alert::ReviewDue { case, .. } => AlertTarget::Case(case.clone()),
+            Alert::ActionOverdue { meeting, item, .. } => AlertTarget::Meeting {
+                id: meeting.clone(),
+                item: *item,
+            },
+            Alert::BodyNotMet { body, .. } => AlertTarget::Body(body.clone()),
+        }
+    }
+
+    /// The most urgent first: problems, overdue reviews and actions, then the rest.
+    pub fn rank(&self) -> u8 {
+        match self {
+            Alert::LoadProblems { .. } => 0,
+            Alert::ReviewOverdue { .. } => 1,
+            Alert::ActionOverdue { .. } => 2,
+            Alert::BodyNotMet { .. } => 3,
+            Alert::NoFamilyContact { .. } => 4,
+            Alert::NoReferent { .. } => 5,
+            Alert::ReviewDue { .. } => 6,
+        }
+    }
+
+    /// Urgent alerts are shown as errors, the others as warnings.
+    pub fn is_urgent(&self) -> bool {
+        self.rank() <= 2
+    }
+
+    /// The date the alert sorts by within its kind.
+    fn date(&self) -> Option<NaiveDate> {
+        match self {
+            Alert::ReviewOverdue { due, .. }
+            | Alert::ReviewDue { due, .. }
+            | Alert::ActionOverdue { due, .. } => Some(*due),
+            Alert::NoFamilyContact { reported_on, .. } => Some(*reported_on),
+            Alert::BodyNotMet { last_held, .. } => *last_held,
+            Alert::LoadProblems { .. } | Alert::NoReferent { .. } => None,
+        }
+    }
+}
+
+/// The alert for files that failed to load, when there are any.
+pub fn load_problems_alert(count: usize) -> Option<Alert> {
+    (count > 0).then_some(Alert::LoadProblems { count })
+}
+
+/// Every alert of the data on `today`, most urgent first, then by date.
+///
+/// The order depends only on the data, never on the order cases and meetings were given in.
+pub fn alerts(data: &DeptData, today: NaiveDate) -> Vec<Alert> {
+    let mut out = Vec::new();
+    for case in &data.cases {
+        let current = current_state(case, &data.meetings);
+        case_alerts(case, &current, today, &mut out);
+    }
+    for body in &data.department.bodies {
+        for open in open_actions(&data.meetings, &body.id, None) {
+            if let Some(due) = open.action.due.filter(|_| open.action.is_overdue(today)) {
+                out.push(Alert::ActionOverdue {
+                    meeting: open.meeting.id.clone(),
+                    item: open.item_index,
+                    case: open.case.map(str::to_string),
+                    text: open.action.text.clone(),
+                    owner: open.action.owner.clone(),
+                    due,
+                });
+            }
+        }
+        let last = last_held(&data.meetings, &body.id);
+        let late = last.is_none_or(|d| (today - d).num_days() > i64::from(body.every_days));
+        if late {
+            out.push(Alert::BodyNotMet {
+                body: body.id.clone(),
+                last_held: last,
+                every_days: body.every_days,
+            });
+        }
+    }
+    out.sort_by_key(|a| (a.rank(), a.date(), alert_key(a)));
+    out
+}
+
+/// The alerts of the data plus the one for files that failed to load.
+pub fn alerts_with_problems(data: &DeptData, today: NaiveDate, problems: usize) -> Vec<Alert> {
+    let mut out: Vec<Alert> = load_problems_alert(problems).into_iter().collect();
+    out.extend(alerts(data, today));
+    out
+}
+
+fn alert_key(alert: &Alert) -> (String, usize, String) {
+    match alert {
+        Alert::ActionOverdue {
+            meeting,
+            item,
+            text,
+            ..
+        } => (meeting.clone(), *item, text.clone()),
+        other => match other.target() {
+            AlertTarget::Case(id) | AlertTarget::Body(id) => (id, 0, String::new()),
+            AlertTarget::Meeting { id, item } => (id, item, String::new()),
+            AlertTarget::Problems => (String::new(), 0, String::new()),
+        },
+    }
+}
+
+fn case_alerts(case: &Case, current: &CurrentCase, today: NaiveDate, out: &mut Vec<Alert>) {
+    if !current.is_open() {
+        return;
+    }
+    if let Some(due) = current.next_review {
+        let days = (due - today).num_days();
+        if days < 0 {
+            out.push(Alert::ReviewOverdue {
+                case: case.id.clone(),
+                due,
+            });
+        } else if days <= DUE_SOON_DAYS {
+            out.push(Alert::ReviewDue {
+                case: case.id.clone(),
+                due,
+            });
+        }
+    }
+    if current.status == CaseStatus::Followed && case.referent.is_none() {
+        out.push(Alert::NoReferent {
+            case: case.id.clone(),
+        });
+    }
+    let new = matches!(current.status, CaseStatus::Reported | CaseStatus::Assessed);
+    if new
+        && case.kind != CaseKind::Organisation
+        && case.family_contacted_on.is_none()
+        && (today - case.reported_on).num_days() > FAMILY_CONTACT_DAYS
+    {
+        out.push(Alert::NoFamilyContact {
+            case: case.id.clone(),
+            reported_on: case.reported_on,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::*;
+    use crate::domain::{Body, Department, Item, Referent};
+
+    fn body(id: &str, every_days: u32) -> Body {
+        Body {
+            id: id.to_string(),
+            name: id.to_uppercase(),
+            chair: "dircab".to_string(),
+            every_days,
+            review_every_days: None,
+            members: vec!["dircab".to_string()],
+        }
+    }
+
+    fn data() -> DeptData {
+        DeptData {
+            department: Department {
+                code: "75".to_string(),
+                name: "Paris".to_string(),
+                authority: None,
+                timezone: None,
+                marking: None,
+                members: Vec::new(),
+                bodies: vec![body("cpraf", 30), body("gtrdo", 365)],
+            },
+            cases: Vec::new(),
+            meetings: Vec::new(),
+        }
+    }
+
+    fn referent() -> Option<Referent> {
+        Some(Referent {
+            structure: "Association X".to_string(),
+            kind: ReferentType::Association,
+            person: None,
+        })
+    }
+
+    /// Data where both bodies met recently, so that only case alerts remain.
+    fn met(today: &str) -> DeptData {
+        let mut d = data();
+        let t = day(today);
+        for b in ["cpraf", "gtrdo"] {
+            let mut m = meeting(&format!("m-{b}"), b, "2000-01-01", MeetingStatus::Held);
+            m.date = t - chrono::Days::new(3);
+            d.meetings.push(m);
+        }
+        d
+    }
+
+    #[test]
+    fn reviews_overdue_and_due_soon() {
+        let mut d = met("2026-11-25");
+        let mut late = case("c-late", "cpraf");
+        late.referent = referent();
+        late.next_review = Some(day("2026-11-20"));
+        let mut soon = case("c-soon", "cpraf");
+        soon.referent = referent();
+        soon.next_review = Some(day("2026-12-09"));
+        let mut later = case("c-later", "cpraf");
+        later.referent = referent();
+        later.next_review = Some(day("2026-12-10"));
+        let mut closed = case("c-closed", "cpraf");
+        closed.status = CaseStatus::Closed;
+        closed.next_review = Some(day("2026-11-01"));
+        d.cases = vec![later, soon, late, closed];
+        let got = alerts(&d, day("2026-11-25"));
+        assert_eq!(
+            got,
+            vec![
+                Alert::ReviewOverdue {
+                    case: "c-late".into(),
+                    due: day("2026-11-20")
+                },
+                Alert::ReviewDue {
+                    case: "c-soon".into(),
+                    due: day("2026-12-09")
+                },
+            ]
+        );
+        assert_eq!(got[0].target(), AlertTarget::Case("c-late".into()));
+    }
+
+    #[test]
+    fn a_closing_decision_silences_the_case() {
+        let mut d = met("2026-11-25");
+        let mut c = case("c1", "cpraf");
+        c.next_review = Some(day("2026-11-01"));
+        d.cases.push(c);
+        let mut m = meeting("m-close", "cpraf", "2026-11-10", MeetingStatus::Held);
+        m.items.push(decided("c1", Decision::Close, None));
+        d.meetings.push(m);
+        assert_eq!(alerts(&d, day("2026-11-25")), vec![]);
+    }
+
+    #[test]
+    fn followed_case_without_referent() {
+        let mut d = met("2026-11-25");
+        d.cases.push(case("c1", "cpraf"));
+        let mut reported = case("c2", "cpraf");
+        reported.status = CaseStatus::Reported;
+        reported.family_contacted_on = Some(day("2026-01-11"));
+        d.cases.push(reported);
+        assert_eq!(
+            alerts(&d, day("2026-11-25")),
+            vec![Alert::NoReferent { case: "c1".into() }]
+        );
+    }
+
+    #[test]
+    fn new_case_without_family_contact_after_fifteen_days() {
+        let mut d = met("2026-11-25");
+        for (id, reported, status, kind) in [
+            ("c-16", "2026-11-09", CaseStatus::Reported, CaseKind::Person),
+            ("c-15", "2026-11-10", CaseStatus::Assessed, CaseKind::Family),
+            (
+                "c-org",
+                "2026-01-01",
+                CaseStatus::Reported,
+                CaseKind::Organisation,
+            ),
+            (
+                "c-old",
+                "2026-01-01",
+                CaseStatus::Assessed,
+                CaseKind::Family,
+            ),
+        ] {
+            let mut c = case(id, "cpraf");
+            c.reported_on = day(reported);
+            c.status = status;
+            c.kind = kind;
+            d.cases.push(c);
+        }
+        let mut contacted = case("c-ok", "cpraf");
+        contacted.status = CaseStatus::Reported;
+        contacted.reported_on = day("2026-01-01");
+        contacted.family_contacted_on = Some(day("2026-01-03"));
+        d.cases.push(contacted);
+        assert_eq!(
+            alerts(&d, day("2026-11-25")),
+            vec![
+                Alert::NoFamilyContact {
+                    case: "c-old".into(),
+                    reported_on: day("2026-01-01")
+                },
+                Alert::NoFamilyContact {
+                    case: "c-16".into(),
+                    reported_on: day("2026-11-09")
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn overdue_actions_of_held_meetings_only() {
+        let mut d = met("2026-11-25");
+        let mut m = meeting("m1", "cpraf", "2026-10-01", MeetingStatus::Held);
+        let mut item = Item::case("c1", Some(10));
+        item.actions = vec![
+            action("late", Some("2026-11-24"), None),
+            action("due today", Some("2026-11-25"), None),
+            action("done", Some("2026-11-01"), Some("2026-11-02")),
+            action("no date", None, None),
+        ];
+        m.items = vec![Item::topic("t", None), item];
+        let mut draft = meeting("m2", "cpraf", "2026-12-01", MeetingStatus::Draft);
+        let mut item2 = Item::topic("x", None);
+        item2.actions = vec![action("draft", Some("2026-11-01"), None)];
+        draft.items.push(item2);
+        d.meetings.push(m);
+        d.meetings.push(draft);
+        let got = alerts(&d, day("2026-11-25"));
+        assert_eq!(
+            got,
+            vec![Alert::ActionOverdue {
+                meeting: "m1".into(),
+                item: 1,
+                case: Some("c1".into()),
+                text: "late".into(),
+                owner: "dircab".into(),
+                due: day("2026-11-24"),
+            }]
+        );
+        assert_eq!(
+            got[0].target(),
+            AlertTarget::Meeting {
+                id: "m1".into(),
+                item: 1
+            }
+        );
+    }
+
+    #[test]
+    fn bodies_that_did_not_meet_in_their_interval() {
+        let mut d = data();
+        // cpraf: last held 31 days ago with an interval of 30; a later draft does not count.
+        d.meetings
+            .push(meeting("c1", "cpraf", "2026-10-25", MeetingStatus::Closed));
+        d.meetings
+            .push(meeting("c2", "cpraf", "2026-11-20", MeetingStatus::Draft));
+        // gtrdo: never held.
+        let got = alerts(&d, day("2026-11-25"));
+        assert_eq!(
+            got,
+            vec![
+                Alert::BodyNotMet {
+                    body: "gtrdo".into(),
+                    last_held: None,
+                    every_days: 365
+                },
+                Alert::BodyNotMet {
+                    body: "cpraf".into(),
+                    last_held: Some(day("2026-10-25")),
+                    every_days: 30
+                },
+            ]
+        );
+        // Exactly the interval is still fine; a year-old GTRDO meeting is fine on its anniversary.
+        d.meetings
+            .push(meeting("g1", "gtrdo", "2025-11-25", MeetingStatus::Held));
+        let got = alerts(&d, day("2026-10-25") + chrono::Days::new(30));
+        assert_eq!(got, vec![]);
+        let got = alerts(&d, day("2026-11-26"));
+        assert_eq!(got.len(), 2);
+        // The older last meeting first.
+        assert_eq!(got[0].target(), AlertTarget::Body("gtrdo".into()));
+        assert_eq!(got[1].target(), AlertTarget::Body("cpraf".into()));
+    }
+
+    #[test]
+    fn load_problems_come_first_and_only_when_there_are_some() {
+        let d = met("2026-11-25");
+        assert_eq!(alerts_with_problems(&d, day("2026-11-25"), 0), vec![]);
+        let got = alerts_with_problems(&d, day("2026-11-25"), 3);
+        assert_eq!(got, vec![Alert::LoadProblems { count: 3 }]);
+        assert_eq!(got[0].target(), AlertTarget::Problems);
+        assert!(got[0].is_urgent());
+    }
+
+    #[test]
+    fn order_does_not_depend_on_input_order() {
+        let mut d = met("2026-11-25");
+        for (id, review) in [
+            ("a", "2026-11-01"),
+            ("b", "2026-11-30"),
+            ("c", "2026-11-02"),
+        ] {
+            let mut c = case(id, "cpraf");
+            c.next_review = Some(day(review));
+            d.cases.push(c);
+        }
+        let forward = alerts(&d, day("2026-11-25"));
+        d.cases.reverse();
+        d.meetings.reverse();
+        assert_eq!(alerts(&d, day("2026-11-25")), forward);
+        let ranks: Vec<u8> = forward.iter().map(Alert::rank).collect();
+        let mut sorted = ranks.clone();
+        sorted.sort();
+        assert_eq!(ranks, sorted);
+        assert_eq!(forward[0].target(), AlertTarget::Case("a".into()));
+    }
+}

@@ -1,0 +1,122 @@
+//! What a key asks for. Actions are data: the key map binds keys to them and the
+//! user's config file may bind other keys (the names are the serde names, `snake_case`).
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! actions {
+    ($($(#[$meta:meta])* $name:ident),* $(,)?) => {
+        /// Something the user asks the interface to do.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Action { $($(#[$meta])* $name),* }
+
+        impl Action {
+            /// Every action, in the order of the help.
+            pub const ALL: &'static [Action] = &[$(Action::$name),*];
+        }
+    };
+}
+
+actions! {
+    /// Quit from the dashboard; elsewhere go back.
+    Quit,
+    /// Quit from anywhere (everything is saved already).
+    ForceQuit,
+    /// Go back, or cancel.
+    Back,
+    /// Show or hide the help.
+    Help,
+    NextPane,
+    PrevPane,
+    Up,
+    Down,
+    First,
+    Last,
+    PageUp,
+    PageDown,
+    /// Open the selection, or follow an alert.
+    Open,
+    /// Incremental search.
+    Search,
+    Screen1,
+    Screen2,
+    Screen3,
+    Screen4,
+    Screen5,
+    Undo,
+    Redo,
+    /// A new case or a new meeting.
+    New,
+    /// Edit the selected case in the editor.
+    Edit,
+    /// The list of problems found while loading.
+    Problems,
+    CycleBody,
+    CycleStatus,
+    CycleKind,
+    ToggleDue,
+    CycleSort,
+    AddTopic,
+    AddCase,
+    Suggest,
+    MoveUp,
+    MoveDown,
+    Delete,
+    Timebox,
+    /// Draft ⇄ convened.
+    Convene,
+    Export,
+    /// The monthly report to the ministry.
+    MonthlyReport,
+    /// Start or resume the live meeting.
+    StartSeance,
+}
+
+impl Action {
+    /// The name used in the config file.
+    pub fn name(self) -> String {
+        serde_json_like_name(self)
+    }
+
+    /// Reads a name of the config file.
+    pub fn parse(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+/// The serde name of an action, without a serialisation format at hand.
+fn serde_json_like_name(action: Action) -> String {
+    let debug = format!("{action:?}");
+    let mut out = String::with_capacity(debug.len() + 4);
+    for (i, c) in debug.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_serde_and_parse_back() {
+        for a in Action::ALL {
+            use serde::de::IntoDeserializer;
+            let name = a.name();
+            let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+                name.as_str().into_deserializer();
+            assert_eq!(Action::deserialize(de).ok(), Some(*a), "{a:?}");
+            assert_eq!(Action::parse(&a.name()), Some(*a));
+        }
+        assert_eq!(Action::MoveDown.name(), "move_down");
+        assert_eq!(Action::Screen1.name(), "screen1");
+        assert_eq!(Action::parse("nope"), None);
+    }
+}

@@ -1,0 +1,540 @@
+//! The state of the interface: one owner, changed only by `update`, read by the screens.
+
+use super::export::{ExportRequest, ReportFormat};
+use super::fuzzy;
+use super::input::LineInput;
+use super::keymap::{Context, Keymap};
+use super::theme::Theme;
+use crate::domain::{
+    Alert, Case, CaseKind, CaseStatus, CurrentCase, DeptData, Meeting, Source,
+    alerts_with_problems, current_state,
+};
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+
+/// The screens, numbered as the keys `1`..`5` reach them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Dashboard,
+    Situations,
+    Meetings,
+    Agenda,
+    /// The live meeting (séance): its place is kept, the screen is built separately.
+    Seance,
+}
+
+impl Screen {
+    pub const ALL: &'static [Screen] = &[
+        Screen::Dashboard,
+        Screen::Situations,
+        Screen::Meetings,
+        Screen::Agenda,
+        Screen::Seance,
+    ];
+
+    /// The key-map context of the screen.
+    pub fn context(self) -> Context {
+        match self {
+            Screen::Dashboard => Context::Dashboard,
+            Screen::Situations => Context::Situations,
+            Screen::Meetings => Context::Meetings,
+            Screen::Agenda => Context::Agenda,
+            Screen::Seance => Context::Seance,
+        }
+    }
+
+    /// Where `q` or `Esc` goes from this screen (`None`: from home, quit).
+    pub fn back(self) -> Option<Screen> {
+        match self {
+            Screen::Dashboard => None,
+            Screen::Agenda | Screen::Seance => Some(Screen::Meetings),
+            Screen::Situations | Screen::Meetings => Some(Screen::Dashboard),
+        }
+    }
+}
+
+/// The dashboard's two lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DashPane {
+    #[default]
+    Alerts,
+    Meetings,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DashboardState {
+    pub focus: DashPane,
+    pub alert: usize,
+    pub meeting: usize,
+}
+
+/// The status filter of the case list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    /// Every case not closed.
+    #[default]
+    Open,
+    All,
+    Only(CaseStatus),
+}
+
+impl StatusFilter {
+    pub fn next(self) -> StatusFilter {
+        match self {
+            StatusFilter::Open => StatusFilter::All,
+            StatusFilter::All => StatusFilter::Only(CaseStatus::Reported),
+            StatusFilter::Only(CaseStatus::Reported) => StatusFilter::Only(CaseStatus::Assessed),
+            StatusFilter::Only(CaseStatus::Assessed) => StatusFilter::Only(CaseStatus::Followed),
+            StatusFilter::Only(CaseStatus::Followed) => StatusFilter::Only(CaseStatus::Closed),
+            StatusFilter::Only(CaseStatus::Closed) => StatusFilter::Open,
+        }
+    }
+
+    pub fn accepts(self, status: CaseStatus) -> bool {
+        match self {
+            StatusFilter::Open => status != CaseStatus::Closed,
+            StatusFilter::All => true,
+            StatusFilter::Only(s) => s == status,
+        }
+    }
+}
+
+/// The order of the case list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Id,
+    Review,
+    Label,
+    Status,
+}
+
+impl SortKey {
+    pub fn next(self) -> SortKey {
+        match self {
+            SortKey::Id => SortKey::Review,
+            SortKey::Review => SortKey::Label,
+            SortKey::Label => SortKey::Status,
+            SortKey::Status => SortKey::Id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SituationsState {
+    pub selected: usize,
+    pub body: Option<String>,
+    pub status: StatusFilter,
+    pub kind: Option<CaseKind>,
+    pub due_only: bool,
+    pub sort: SortKey,
+    pub search: LineInput,
+    /// The search field has the keyboard.
+    pub searching: bool,
+    /// The detail pane has the keyboard (Tab), for scrolling.
+    pub detail_focus: bool,
+    pub detail_scroll: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeetingsState {
+    /// Index of the body in the département's list.
+    pub body: usize,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AgendaState {
+    pub meeting: Option<String>,
+    pub selected: usize,
+}
+
+/// What a prompt asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    /// The title of a new topic.
+    Topic,
+    /// The timebox of the selected item.
+    Timebox,
+    /// The date of a new meeting of this body.
+    NewMeetingDate { body: String },
+}
+
+/// A one-line question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: LineInput,
+    pub error: Option<String>,
+}
+
+/// The fuzzy picker of cases for the agenda.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Picker {
+    pub query: LineInput,
+    pub selected: usize,
+}
+
+/// The fields of the new-case form, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Body,
+    Kind,
+    Label,
+    ReportedOn,
+    Source,
+}
+
+impl FormField {
+    pub const ALL: &'static [FormField] = &[
+        FormField::Body,
+        FormField::Kind,
+        FormField::Label,
+        FormField::ReportedOn,
+        FormField::Source,
+    ];
+}
+
+/// The form of a new case: the few fields needed to open a file; the rest is written in
+/// the file afterwards (`e`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseForm {
+    pub field: usize,
+    /// Index of the body in the département's list.
+    pub body: usize,
+    pub kind: CaseKind,
+    pub label: LineInput,
+    pub reported_on: LineInput,
+    pub source: Source,
+    pub error: Option<String>,
+}
+
+impl CaseForm {
+    pub fn current(&self) -> FormField {
+        FormField::ALL[self.field.min(FormField::ALL.len() - 1)]
+    }
+}
+
+/// The choices of the monthly report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportForm {
+    /// 0 month, 1 body, 2 format.
+    pub field: usize,
+    /// The first day of the month.
+    pub month: NaiveDate,
+    /// Index of the body in the département's list.
+    pub body: usize,
+    pub format: ReportFormat,
+}
+
+/// The layers drawn over the screen; the top one gets the keys first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Problems {
+        selected: usize,
+    },
+    /// A case file edited in `$EDITOR` is invalid: edit again (`e`) or discard (`d`).
+    EditFailed {
+        id: String,
+        problems: Vec<String>,
+    },
+    /// The form of a new case.
+    CaseForm(CaseForm),
+    /// What to export for a meeting.
+    ExportMenu {
+        requests: Vec<ExportRequest>,
+        selected: usize,
+    },
+    /// The month, body and format of the monthly report.
+    ReportForm(ReportForm),
+    /// An export as it will be written.
+    Preview {
+        request: ExportRequest,
+        text: String,
+        scroll: usize,
+    },
+    Picker(Picker),
+    Prompt(Prompt),
+}
+
+/// One undoable change of a meeting: the meeting before and after (`None`: did not exist).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub before: Option<Meeting>,
+    pub after: Option<Meeting>,
+}
+
+/// The line shown above the keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The whole state of the interface.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub data: DeptData,
+    /// Problems found while loading, one rendered line each (`path:line:column: message`).
+    pub problems: Vec<String>,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub screen: Screen,
+    pub overlays: Vec<Overlay>,
+    pub dashboard: DashboardState,
+    pub situations: SituationsState,
+    pub meetings: MeetingsState,
+    pub agenda: AgendaState,
+    pub undo: Vec<Edit>,
+    pub redo: Vec<Edit>,
+    pub message: Option<Message>,
+    pub running: bool,
+    /// Rows moved by PageUp/PageDown; the runtime sets it from the terminal height.
+    pub page: usize,
+    alerts: Vec<Alert>,
+    currents: Vec<CurrentCase>,
+}
+
+impl App {
+    /// The interface over loaded data. `problems` are the lines of the files that failed to load.
+    pub fn new(data: DeptData, problems: Vec<String>, lang: Lang, today: NaiveDate) -> App {
+        let mut app = App {
+            data,
+            problems: problems
+                .iter()
+                .map(|p| crate::text::visible(p).into_owned())
+                .collect(),
+            lang,
+            today,
+            keymap: Keymap::defaults(),
+            theme: Theme::default(),
+            screen: Screen::Dashboard,
+            overlays: Vec::new(),
+            dashboard: DashboardState::default(),
+            situations: SituationsState::default(),
+            meetings: MeetingsState::default(),
+            agenda: AgendaState::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            message: None,
+            running: true,
+            page: 10,
+            alerts: Vec::new(),
+            currents: Vec::new(),
+        };
+        app.refresh();
+        app
+    }
+
+    /// Recomputes what derives from the data (current states, alerts) after a change.
+    pub fn refresh(&mut self) {
+        self.currents = self
+            .data
+            .cases
+            .iter()
+            .map(|c| current_state(c, &self.data.meetings))
+            .collect();
+        self.alerts = alerts_with_problems(&self.data, self.today, self.problems.len());
+    }
+
+    pub fn alerts(&self) -> &[Alert] {
+        &self.alerts
+    }
+
+    /// The current state of the case at `index` in `data.cases`.
+    pub fn current(&self, index: usize) -> Option<&CurrentCase> {
+        self.currents.get(index)
+    }
+
+    /// The current state of a case by id.
+    pub fn current_of(&self, id: &str) -> Option<&CurrentCase> {
+        let index = self.data.cases.iter().position(|c| c.id == id)?;
+        self.currents.get(index)
+    }
+
+    /// The key-map context that gets the keys now.
+    pub fn context(&self) -> Context {
+        match self.overlays.last() {
+            Some(Overlay::Help { .. }) => Context::Help,
+            _ => self.screen.context(),
+        }
+    }
+
+    /// The runtime reports a case file left invalid by the editor.
+    pub fn edit_failed(&mut self, id: &str, problems: Vec<String>) {
+        let problems = problems
+            .iter()
+            .map(|p| crate::text::visible(p).into_owned())
+            .collect();
+        self.overlays.push(Overlay::EditFailed {
+            id: id.to_string(),
+            problems,
+        });
+    }
+
+    /// The runtime brings the preview of an export.
+    pub fn show_preview(&mut self, request: ExportRequest, text: &str) {
+        let text = crate::text::visible_multiline(text).into_owned();
+        self.overlays.push(Overlay::Preview {
+            request,
+            text,
+            scroll: 0,
+        });
+    }
+
+    /// The runtime reports an export written: the preview closes.
+    pub fn export_written(&mut self, path: &str) {
+        if matches!(self.overlays.last(), Some(Overlay::Preview { .. })) {
+            self.overlays.pop();
+        }
+        self.info(super::strings::written(path, self.lang));
+    }
+
+    /// The runtime reports a case file read back after editing.
+    pub fn case_edited(&mut self, case: Case) {
+        match self.data.cases.iter_mut().find(|c| c.id == case.id) {
+            Some(slot) => *slot = case,
+            None => {
+                self.data.cases.push(case);
+                self.data.cases.sort_by(|a, b| a.id.cmp(&b.id));
+            }
+        }
+        self.refresh();
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    /// The cases the list shows, filtered, searched and sorted: indexes into `data.cases`.
+    pub fn visible_cases(&self) -> Vec<usize> {
+        let s = &self.situations;
+        let query = s.search.text();
+        let mut out: Vec<usize> = (0..self.data.cases.len())
+            .filter(|&i| {
+                let case = &self.data.cases[i];
+                let Some(cur) = self.currents.get(i) else {
+                    return false;
+                };
+                s.body.as_ref().is_none_or(|b| &case.body == b)
+                    && s.status.accepts(cur.status)
+                    && s.kind.is_none_or(|k| case.kind == k)
+                    && (!s.due_only || cur.due_by(self.today))
+                    && (query.is_empty() || fuzzy::contains_all(query, &search_text(case)))
+            })
+            .collect();
+        let key = |i: &usize| {
+            let case = &self.data.cases[*i];
+            let cur = &self.currents[*i];
+            match s.sort {
+                SortKey::Id => (String::new(), case.id.clone()),
+                SortKey::Review => (
+                    cur.next_review
+                        .map_or("9999".to_string(), |d| d.format("%Y-%m-%d").to_string()),
+                    case.id.clone(),
+                ),
+                SortKey::Label => (
+                    case.label.chars().map(fuzzy::fold).collect(),
+                    case.id.clone(),
+                ),
+                SortKey::Status => (format!("{:?}", cur.status as u8), case.id.clone()),
+            }
+        };
+        out.sort_by_key(key);
+        out
+    }
+
+    /// The index in `data.cases` of the selected case of the list.
+    pub fn selected_case(&self) -> Option<usize> {
+        self.visible_cases().get(self.situations.selected).copied()
+    }
+
+    /// The meetings of the body shown on the Réunions screen, newest first.
+    pub fn body_meetings(&self) -> Vec<&Meeting> {
+        let Some(body) = self.data.department.bodies.get(self.meetings.body) else {
+            return Vec::new();
+        };
+        let mut list: Vec<&Meeting> = self.data.meetings_of(&body.id).collect();
+        list.sort_by(|a, b| b.chronological_key().cmp(&a.chronological_key()));
+        list
+    }
+
+    /// The meetings to come (today or later, not held), soonest first.
+    pub fn upcoming_meetings(&self) -> Vec<&Meeting> {
+        let mut list: Vec<&Meeting> = self
+            .data
+            .meetings
+            .iter()
+            .filter(|m| m.date >= self.today && !m.status.is_held())
+            .collect();
+        list.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
+        list
+    }
+
+    /// The meeting of the agenda builder.
+    pub fn agenda_meeting(&self) -> Option<&Meeting> {
+        self.agenda
+            .meeting
+            .as_deref()
+            .and_then(|id| self.data.meeting(id))
+    }
+
+    /// The cases the picker offers: open cases of the meeting's body not yet on its agenda,
+    /// best match first.
+    pub fn picker_matches(&self, query: &str) -> Vec<&Case> {
+        let Some(meeting) = self.agenda_meeting() else {
+            return Vec::new();
+        };
+        let mut scored: Vec<(u32, &Case)> = self
+            .data
+            .cases
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| {
+                c.body == meeting.body
+                    && !meeting.has_case(&c.id)
+                    && self.currents.get(*i).is_some_and(CurrentCase::is_open)
+            })
+            .filter_map(|(_, c)| {
+                let by_label = fuzzy::score(query, &c.label);
+                let by_id = fuzzy::score(query, &c.id);
+                by_label.max(by_id).map(|s| (s, c))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        scored.into_iter().map(|(_, c)| c).collect()
+    }
+}
+
+/// What the search looks in: label, id, référent, and the name (shown on screen at the internal level).
+fn search_text(case: &Case) -> String {
+    let mut text = format!("{} {}", case.label, case.id);
+    if let Some(r) = &case.referent {
+        text.push(' ');
+        text.push_str(&r.structure);
+        if let Some(p) = &r.person {
+            text.push(' ');
+            text.push_str(p);
+        }
+    }
+    if let Some(name) = &case.name {
+        text.push(' ');
+        text.push_str(name);
+    }
+    text
+}

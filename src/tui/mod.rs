@@ -1,0 +1,26 @@
+//! The terminal interface (ratatui): dashboard, cases, meetings and the agenda builder.
+//!
+//! Shape: [`app::App`] owns the state; [`update::update`] changes it from an
+//! [`action::Action`] and returns [`update::Effect`]s; [`screens::render`] draws it;
+//! [`runtime`] owns the terminal, reads events and carries out the effects through
+//! [`runtime::Persist`], which the store implements.
+
+pub mod action;
+pub mod app;
+pub mod export;
+pub mod fuzzy;
+pub mod input;
+pub mod keymap;
+pub mod runtime;
+pub mod screens;
+pub mod strings;
+pub mod theme;
+pub mod update;
+
+pub use action::Action;
+pub use app::{App, Screen};
+pub use export::{ExportRequest, MinutesLevel, ReportFormat};
+pub use keymap::{Context, Key, KeyOverride, Keymap};
+pub use runtime::{Options, Persist, TuiError, prepare, run, run_app, run_with};
+pub use theme::{Theme, ThemeKind};
+pub use update::{Effect, handle_key, update};

@@ -1,0 +1,413 @@
+//! The runtime: terminal set-up and restore, the event loop, and the effects.
+//!
+//! The terminal is restored on every way out: normal exit, error (a guard's `Drop`),
+//! panic (a hook installed before the terminal is touched) and `Ctrl-c` (a key in raw mode).
+
+use super::action::Action;
+use super::app::App;
+use super::export::ExportRequest;
+use super::keymap::{Key, KeyOverride};
+use super::screens;
+use super::strings::{self, T};
+use super::update::{Effect, click, handle_key, update};
+use crate::domain::{Case, DeptData, Meeting};
+use crate::i18n::Lang;
+use ratatui::Terminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::prelude::CrosstermBackend;
+use std::io::{self, Stdout};
+use std::path::PathBuf;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// What the interface needs from the store. Meetings are written at once on every change.
+pub trait Persist {
+    /// Writes a meeting's file atomically (creating it if new).
+    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), String>;
+    /// Removes the file of a meeting created in this session (undo of the creation).
+    fn delete_meeting(&mut self, id: &str) -> Result<(), String>;
+    /// Writes a new case file.
+    fn create_case(&mut self, case: &Case) -> Result<(), String> {
+        Err(format!("cannot create {}", case.id))
+    }
+    /// The text an export would write, for the preview.
+    fn preview(
+        &mut self,
+        request: &ExportRequest,
+        data: &DeptData,
+        lang: Lang,
+    ) -> Result<String, String> {
+        let _ = (request, data, lang);
+        Err("export unavailable".to_string())
+    }
+    /// Writes an export (atomically) and, with `commit`, commits it in the data folder's git
+    /// repository; returns the written path.
+    fn export(
+        &mut self,
+        request: &ExportRequest,
+        data: &DeptData,
+        lang: Lang,
+        commit: bool,
+    ) -> Result<PathBuf, String> {
+        let _ = (request, data, lang, commit);
+        Err("export unavailable".to_string())
+    }
+    /// The file of a case, for `$EDITOR` (`None`: editing is not offered).
+    fn case_path(&self, id: &str) -> Option<PathBuf> {
+        let _ = id;
+        None
+    }
+    /// Reads a case file back after editing: the case, or the problems (rendered lines).
+    fn check_case(&mut self, id: &str) -> Result<Case, Vec<String>> {
+        Err(vec![format!("cannot read {id}")])
+    }
+    /// Puts back a case file as it was before an invalid edit (atomically).
+    fn restore_case(&mut self, id: &str, original: &[u8]) -> Result<(), String> {
+        let _ = original;
+        Err(format!("cannot restore {id}"))
+    }
+}
+
+/// Why the interface could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    /// The terminal could not be set up or drawn to (not a terminal, closed...).
+    #[error("terminal: {0}")]
+    Terminal(#[from] io::Error),
+    /// The key bindings of the config file are wrong (one message a line, in the language).
+    #[error("{}", .0.join("\n"))]
+    Keys(Vec<String>),
+}
+
+/// How to open the interface, from the command line and the config file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub lang: Lang,
+    /// The high-contrast theme (`NO_COLOR` wins over it).
+    pub high_contrast: bool,
+    /// The user's key bindings, merged over the defaults.
+    pub keys: Vec<KeyOverride>,
+    /// The date the interface takes as today (default: today in the département's time zone).
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// Opens the interface over loaded data, until the user quits.
+///
+/// `problems` are the rendered lines of the files that failed to load. Today is the
+/// date in the département's time zone.
+pub fn run(
+    data: DeptData,
+    problems: Vec<String>,
+    lang: Lang,
+    mut persist: Box<dyn Persist>,
+) -> Result<(), TuiError> {
+    let options = Options {
+        lang,
+        ..Options::default()
+    };
+    run_with(data, problems, &options, persist.as_mut())
+}
+
+/// Like [`run`], with the options of the config file. Wrong key bindings are reported
+/// before the terminal is touched.
+pub fn run_with(
+    data: DeptData,
+    problems: Vec<String>,
+    options: &Options,
+    persist: &mut dyn Persist,
+) -> Result<(), TuiError> {
+    let app = prepare(
+        data,
+        problems,
+        options,
+        std::env::var_os("NO_COLOR").as_deref(),
+    )?;
+    run_app(app, persist)
+}
+
+/// The app as the options make it: key map merged, theme chosen, today set.
+pub fn prepare(
+    data: DeptData,
+    problems: Vec<String>,
+    options: &Options,
+    no_color: Option<&std::ffi::OsStr>,
+) -> Result<App, TuiError> {
+    let today = options.today.unwrap_or_else(|| {
+        let tz = data.department.time_zone();
+        chrono::Utc::now().with_timezone(&tz).date_naive()
+    });
+    let mut app = App::new(data, problems, options.lang, today);
+    app.keymap
+        .merge(&options.keys, options.lang)
+        .map_err(TuiError::Keys)?;
+    app.theme = super::Theme::new(super::ThemeKind::from_env(options.high_contrast, no_color));
+    Ok(app)
+}
+
+/// Runs a prepared [`App`] (key map merged, theme chosen) until the user quits.
+pub fn run_app(mut app: App, persist: &mut dyn Persist) -> Result<(), TuiError> {
+    install_panic_hook();
+    install_signal_handler();
+    let mut guard = TerminalGuard::enter()?;
+    let mut session = Session {
+        guard: &mut guard,
+        persist,
+        original: None,
+    };
+    let result = event_loop(&mut app, &mut session);
+    guard.leave();
+    result
+}
+
+/// What the runtime holds while it works.
+struct Session<'a> {
+    guard: &'a mut TerminalGuard,
+    persist: &'a mut dyn Persist,
+    /// The case file as it was before the editor: `(id, bytes)`, kept until the edit is
+    /// valid or discarded.
+    original: Option<(String, Vec<u8>)>,
+}
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// The terminal in raw mode on the alternate screen; restored when dropped.
+struct TerminalGuard {
+    terminal: Option<Term>,
+}
+
+impl TerminalGuard {
+    fn enter() -> Result<TerminalGuard, TuiError> {
+        let setup = || -> io::Result<Term> {
+            ACTIVE.store(true, Ordering::SeqCst);
+            enable_raw_mode()?;
+            execute!(
+                io::stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                Clear(ClearType::All)
+            )?;
+            // Not `Terminal::clear`: it asks the terminal for the cursor position, which
+            // some terminals never answer.
+            Terminal::new(CrosstermBackend::new(io::stdout()))
+        };
+        match setup() {
+            Ok(terminal) => Ok(TerminalGuard {
+                terminal: Some(terminal),
+            }),
+            Err(e) => {
+                // A half-done set-up is undone before the error is reported.
+                restore_terminal();
+                Err(e.into())
+            }
+        }
+    }
+
+    fn leave(&mut self) {
+        if self.terminal.take().is_some() {
+            restore_terminal();
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        self.leave();
+    }
+}
+
+/// The terminal is in raw mode on the alternate screen.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal back as the shell expects it. Only the first call after a set-up
+/// acts: leaving the alternate screen twice would move the cursor back over what was
+/// printed in between (a panic message, for instance).
+pub fn restore_terminal() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
+    }
+}
+
+/// A panic restores the terminal first, then prints as usual.
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+    });
+}
+
+/// SIGTERM, SIGHUP (the terminal was closed), SIGINT and SIGQUIT restore the terminal
+/// and end the program; every change is saved already.
+fn install_signal_handler() {
+    #[cfg(unix)]
+    {
+        static ONCE: Once = Once::new();
+        ONCE.call_once(|| {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+            // Without the handler the default action still ends the program.
+            if let Ok(mut signals) =
+                signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+            {
+                std::thread::spawn(move || {
+                    if let Some(signal) = signals.forever().next() {
+                        restore_terminal();
+                        std::process::exit(128 + signal);
+                    }
+                });
+            }
+        });
+    }
+}
+
+fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> {
+    while app.running {
+        let Some(terminal) = session.guard.terminal.as_mut() else {
+            break;
+        };
+        let frame = terminal.draw(|f| screens::render(app, f))?;
+        let area = frame.area;
+        app.page = usize::from(area.height.saturating_sub(8)).max(1);
+        // Blocks until the next event: no busy loop.
+        let effects = match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                handle_key(app, Key::from_event(&key))
+            }
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::ScrollDown => update(app, Action::Down),
+                MouseEventKind::ScrollUp => update(app, Action::Up),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    if let Some(hit) = screens::hit(app, area, mouse.column, mouse.row) {
+                        click(app, hit);
+                    }
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        carry_out(app, session, effects)?;
+    }
+    Ok(())
+}
+
+fn carry_out(
+    app: &mut App,
+    session: &mut Session<'_>,
+    effects: Vec<Effect>,
+) -> Result<(), TuiError> {
+    let lang = app.lang;
+    for effect in effects {
+        match effect {
+            Effect::SaveMeeting(m) => {
+                if let Err(e) = session.persist.save_meeting(&m) {
+                    app.error(strings::save_failed(&e, lang));
+                }
+            }
+            Effect::DeleteMeeting(id) => {
+                if let Err(e) = session.persist.delete_meeting(&id) {
+                    app.error(strings::save_failed(&e, lang));
+                }
+            }
+            Effect::CreateCase(case) => match session.persist.create_case(&case) {
+                Ok(()) => {
+                    let id = case.id.clone();
+                    app.case_edited(case);
+                    super::update::show_case(app, &id);
+                    app.info(T::CaseCreated.get(lang));
+                }
+                Err(e) => app.error(strings::save_failed(&e, lang)),
+            },
+            Effect::PreviewExport(request) => {
+                match session.persist.preview(&request, &app.data, lang) {
+                    Ok(text) => app.show_preview(request, &text),
+                    Err(e) => app.error(strings::export_failed(&e, lang)),
+                }
+            }
+            Effect::Export { request, commit } => {
+                match session.persist.export(&request, &app.data, lang, commit) {
+                    Ok(path) => app.export_written(&path.display().to_string()),
+                    Err(e) => app.error(strings::export_failed(&e, lang)),
+                }
+            }
+            Effect::EditCase(id) => edit_case(app, session, &id)?,
+            Effect::DiscardCaseEdit(id) => match session.original.take() {
+                Some((orig_id, bytes)) if orig_id == id => {
+                    match session.persist.restore_case(&id, &bytes) {
+                        Ok(()) => app.info(T::EditDiscarded.get(lang)),
+                        Err(e) => app.error(strings::save_failed(&e, lang)),
+                    }
+                }
+                other => session.original = other,
+            },
+            Effect::Quit => app.running = false,
+        }
+    }
+    Ok(())
+}
+
+/// Opens the case file in the user's editor, the terminal handed over meanwhile, then
+/// reads it back. An invalid file is shown with the choice to edit again or discard.
+fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), TuiError> {
+    let Some(path) = session.persist.case_path(id) else {
+        app.info(T::NoEditor.get(app.lang));
+        return Ok(());
+    };
+    if session.original.as_ref().is_none_or(|(o, _)| o != id) {
+        match std::fs::read(&path) {
+            Ok(bytes) => session.original = Some((id.to_string(), bytes)),
+            Err(e) => {
+                app.error(format!(
+                    "{}: {e}",
+                    crate::text::visible(&path.display().to_string())
+                ));
+                return Ok(());
+            }
+        }
+    }
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_string());
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi").to_string();
+    let args: Vec<String> = words.map(str::to_string).collect();
+    session.guard.leave();
+    let status = std::process::Command::new(&program)
+        .args(&args)
+        .arg(&path)
+        .status();
+    *session.guard = TerminalGuard::enter()?;
+    if let Err(e) = status {
+        app.error(format!("{}: {e}", crate::text::visible(&program)));
+        return Ok(());
+    }
+    match session.persist.check_case(id) {
+        Ok(case) => {
+            session.original = None;
+            app.case_edited(case);
+            app.info(T::Saved.get(app.lang));
+        }
+        Err(problems) => app.edit_failed(id, problems),
+    }
+    Ok(())
+}

@@ -1,0 +1,354 @@
+//! Drawing: a pure function of the state. One file per screen and per overlay.
+
+pub mod agenda;
+pub mod dashboard;
+pub mod help;
+pub mod meetings;
+pub mod overlays;
+pub mod seance;
+pub mod situations;
+
+use super::action::Action;
+use super::app::{App, Overlay, Screen};
+use super::keymap::Context;
+use super::strings::{T, action_label};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// The smallest terminal the interface draws in; below it shows a notice.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Draws the whole interface.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text =
+            super::strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT, app.lang);
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(app.theme.warning)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [header, body, message, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(header_line(app, header.width as usize)).style(app.theme.base),
+        header,
+    );
+    match app.screen {
+        Screen::Dashboard => dashboard::render(app, frame, body),
+        Screen::Situations => situations::render(app, frame, body),
+        Screen::Meetings => meetings::render(app, frame, body),
+        Screen::Agenda => agenda::render(app, frame, body),
+        Screen::Seance => seance::render(app, frame, body),
+    }
+    if let Some(m) = &app.message {
+        let style = if m.is_error {
+            app.theme.error
+        } else {
+            app.theme.ok
+        };
+        frame.render_widget(
+            Paragraph::new(fit(&m.text, message.width as usize)).style(style),
+            message,
+        );
+    }
+    let typing = app.screen == Screen::Situations && app.situations.searching;
+    let bar = match app.overlays.last() {
+        Some(Overlay::Prompt(_) | Overlay::Picker(_)) => Some(T::HelpTextEntry),
+        Some(Overlay::CaseForm(_)) => Some(T::FormHelp),
+        Some(Overlay::EditFailed { .. }) => Some(T::EditChoice),
+        Some(Overlay::ExportMenu { .. }) => Some(T::ExportHelp),
+        Some(Overlay::ReportForm(_)) => Some(T::ReportHelp),
+        Some(Overlay::Preview { .. }) => Some(T::PreviewHelp),
+        _ if typing => Some(T::HelpTextEntry),
+        _ => None,
+    };
+    match bar {
+        Some(text) => frame.render_widget(
+            Paragraph::new(fit(
+                &format!(" {}", text.get(app.lang)),
+                keys.width as usize,
+            ))
+            .style(app.theme.key),
+            keys,
+        ),
+        None => frame.render_widget(Paragraph::new(key_bar(app, keys.width as usize)), keys),
+    }
+    for overlay in &app.overlays {
+        match overlay {
+            Overlay::Help { scroll } => help::render(app, frame, body, *scroll),
+            Overlay::Problems { selected } => overlays::problems(app, frame, body, *selected),
+            Overlay::Picker(p) => overlays::picker(app, frame, body, p),
+            Overlay::Prompt(p) => overlays::prompt(app, frame, body, p),
+            Overlay::CaseForm(f) => overlays::case_form(app, frame, body, f),
+            Overlay::ExportMenu { requests, selected } => {
+                overlays::export_menu(app, frame, body, requests, *selected)
+            }
+            Overlay::ReportForm(f) => overlays::report_form(app, frame, body, f),
+            Overlay::Preview {
+                request,
+                text,
+                scroll,
+            } => overlays::preview(app, frame, body, request, text, *scroll),
+            Overlay::EditFailed { id, problems } => {
+                overlays::edit_failed(app, frame, body, id, problems)
+            }
+        }
+    }
+}
+
+/// The top line: the département and the screens with their numbers. When the full
+/// titles do not fit, only the current screen keeps its title.
+fn header_line(app: &App, width: usize) -> Line<'static> {
+    let t = &app.theme;
+    let dept = format!(
+        " {} {} ",
+        crate::text::visible(&app.data.department.code),
+        crate::text::visible(&app.data.department.name)
+    );
+    let full: usize = dept.width()
+        + 1
+        + Screen::ALL
+            .iter()
+            .map(|s| screen_title(*s, app).width() + 4)
+            .sum::<usize>();
+    let mut spans = vec![Span::styled(dept, t.title), Span::raw(" ")];
+    for (n, screen) in Screen::ALL.iter().enumerate() {
+        let current = *screen == app.screen;
+        let style = if current { t.tab_active } else { t.muted };
+        let text = if current || full <= width {
+            format!(" {} {} ", n + 1, screen_title(*screen, app))
+        } else {
+            format!(" {} ", n + 1)
+        };
+        spans.push(Span::styled(text, style));
+    }
+    Line::from(spans)
+}
+
+pub fn screen_title(screen: Screen, app: &App) -> &'static str {
+    let t = match screen {
+        Screen::Dashboard => T::ScreenDashboard,
+        Screen::Situations => T::ScreenSituations,
+        Screen::Meetings => T::ScreenMeetings,
+        Screen::Agenda => T::ScreenAgenda,
+        Screen::Seance => T::ScreenSeance,
+    };
+    t.get(app.lang)
+}
+
+/// The bottom line: the keys that matter here, from the key map in effect.
+fn key_bar(app: &App, width: usize) -> Line<'static> {
+    let context = app.context();
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    // The global keys (help, quit) first, so that they always fit.
+    let mut entries = app.keymap.bar(context);
+    entries.sort_by_key(|(_, a)| !matches!(a, Action::Help | Action::Quit));
+    for (key, action) in entries {
+        let label = if action == Action::Quit
+            && (app.screen != Screen::Dashboard || context == Context::Help)
+        {
+            action_label(Action::Back, app.lang)
+        } else {
+            action_label(action, app.lang)
+        };
+        let key = key.to_string();
+        let w = key.width() + label.width() + 3;
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(format!(" {key}"), app.theme.key));
+        spans.push(Span::raw(format!(" {label} ")));
+    }
+    Line::from(spans)
+}
+
+/// The body of the screen, between the top line and the two bottom lines
+/// (`None` when the terminal is too small to draw the screens).
+pub fn body_area(area: Rect) -> Option<Rect> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [_, body, _, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Some(body)
+}
+
+/// What a mouse click at a cell points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// An alert of the dashboard.
+    Alert(usize),
+    /// A meeting of the dashboard's next meetings.
+    NextMeeting(usize),
+    /// A row of the screen's list (cases, meetings or agenda items).
+    Row(usize),
+}
+
+/// The list row drawn at `(x, y)` on a terminal of `area`, for mouse clicks. The
+/// geometry is the one the screens draw with.
+pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
+    if !app.overlays.is_empty() {
+        return None;
+    }
+    let body = body_area(area)?;
+    let position = ratatui::layout::Position::new(x, y);
+    // (the list's frame, rows of table header, selected row, rows, what a row is)
+    let (frame_area, header, selected, len, make): (Rect, u16, usize, usize, fn(usize) -> Hit) =
+        match app.screen {
+            Screen::Dashboard => {
+                let [_, next, alerts] = dashboard::areas(app, body);
+                if next.contains(position) {
+                    let len = app.upcoming_meetings().len();
+                    (next, 0, app.dashboard.meeting, len, Hit::NextMeeting)
+                } else {
+                    (
+                        alerts,
+                        0,
+                        app.dashboard.alert,
+                        app.alerts().len(),
+                        Hit::Alert,
+                    )
+                }
+            }
+            Screen::Situations => {
+                let (_, list, _) = situations::areas(body);
+                let len = app.visible_cases().len();
+                (list, 1, app.situations.selected, len, Hit::Row)
+            }
+            Screen::Meetings => {
+                let [_, list] = meetings::areas(body);
+                let len = app.body_meetings().len();
+                (list, 1, app.meetings.selected, len, Hit::Row)
+            }
+            Screen::Agenda => {
+                let meeting = app.agenda_meeting()?;
+                let list = agenda::list_area(body, meeting.attendance.len());
+                (list, 1, app.agenda.selected, meeting.items.len(), Hit::Row)
+            }
+            Screen::Seance => return None,
+        };
+    let rows = Rect {
+        x: frame_area.x.saturating_add(1),
+        y: frame_area.y.saturating_add(1 + header),
+        width: frame_area.width.saturating_sub(2),
+        height: frame_area.height.saturating_sub(2 + header),
+    };
+    if !rows.contains(position) {
+        return None;
+    }
+    let offset = scroll_offset(selected.min(len.saturating_sub(1)), rows.height as usize);
+    let index = offset + usize::from(y - rows.y);
+    (index < len).then(|| make(index))
+}
+
+/// Cuts `text` to `width` display columns, ending with `…` when cut. Safe text only.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Text from a file, made harmless for the terminal.
+pub fn shown(text: &str) -> String {
+    crate::text::visible(text).into_owned()
+}
+
+/// A bordered block with a title; the border is highlighted when the pane has the keyboard.
+pub fn pane<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
+    let style = if focused {
+        app.theme.title
+    } else {
+        app.theme.border
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(format!(" {title} "), app.theme.title))
+}
+
+/// A centred rectangle of at most `width`×`height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x.saturating_add(area.width.saturating_sub(w) / 2),
+        y: area.y.saturating_add(area.height.saturating_sub(h) / 2),
+        width: w,
+        height: h,
+    }
+}
+
+/// Clears a popup's area and draws its frame; returns the inner area.
+pub fn popup(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = pane(app, title, true).style(app.theme.base);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// The first row to draw so that `selected` stays visible in `height` rows.
+pub fn scroll_offset(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        selected.saturating_sub(height - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_counts_display_columns() {
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit("abcd", 3), "ab…");
+        assert_eq!(fit("日本語", 4), "日…");
+        assert_eq!(fit("日本語", 0), "");
+        assert!(fit("é🎉x", 3).width() <= 3);
+    }
+
+    #[test]
+    fn offsets_keep_the_selection_visible() {
+        assert_eq!(scroll_offset(0, 5), 0);
+        assert_eq!(scroll_offset(4, 5), 0);
+        assert_eq!(scroll_offset(5, 5), 1);
+        assert_eq!(scroll_offset(3, 0), 0);
+    }
+}

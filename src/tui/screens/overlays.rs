@@ -1,0 +1,339 @@
+//! Popups: the list of loading problems, the case picker, the one-line prompts.
+
+use super::{centered, fit, popup, scroll_offset, shown};
+use crate::tui::app::{App, CaseForm, FormField, Picker, Prompt, PromptKind, ReportForm};
+use crate::tui::export::ExportRequest;
+use crate::tui::strings;
+use crate::tui::strings::T;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn problems(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    let title = format!("{} ({})", T::Problems.get(app.lang), app.problems.len());
+    let inner = popup(app, frame, rect, &title);
+    let width = inner.width as usize;
+    let rows = inner.height as usize;
+    let lines: Vec<Line> = if app.problems.is_empty() {
+        vec![Line::styled(T::NoProblem.get(app.lang), app.theme.muted)]
+    } else {
+        let offset = scroll_offset(selected, rows);
+        app.problems
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(rows)
+            .map(|(i, p)| {
+                let style = if i == selected {
+                    app.theme.selected
+                } else {
+                    app.theme.base
+                };
+                Line::styled(fit(&shown(p), width), style)
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn picker(app: &App, frame: &mut Frame, area: Rect, picker: &Picker) {
+    let lang = app.lang;
+    let rect = centered(area, 64, area.height.saturating_sub(2).min(16));
+    let inner = popup(app, frame, rect, T::PickCase.get(lang));
+    if inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let query = format!("> {}", picker.query.text());
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&query, width), app.theme.key)),
+        Rect { height: 1, ..inner },
+    );
+    let cursor_x = inner
+        .x
+        .saturating_add(2 + picker.query.cursor_width() as u16)
+        .min(inner.right().saturating_sub(1));
+    frame.set_cursor_position(Position::new(cursor_x, inner.y));
+    let list_area = Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let matches = app.picker_matches(picker.query.text());
+    let rows = list_area.height as usize;
+    let lines: Vec<Line> = if matches.is_empty() {
+        vec![Line::styled(T::NoPick.get(lang), app.theme.muted)]
+    } else {
+        let offset = scroll_offset(picker.selected, rows);
+        matches
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(rows)
+            .map(|(i, c)| {
+                let text = format!("{}  {}", shown(&c.label), shown(&c.id));
+                let style = if i == picker.selected {
+                    app.theme.selected
+                } else {
+                    app.theme.base
+                };
+                Line::styled(fit(&text, width), style)
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines), list_area);
+}
+
+pub fn prompt(app: &App, frame: &mut Frame, area: Rect, prompt: &Prompt) {
+    let lang = app.lang;
+    let title = match prompt.kind {
+        PromptKind::Topic => T::PromptTopic,
+        PromptKind::Timebox => T::PromptTimebox,
+        PromptKind::NewMeetingDate { .. } => T::PromptDate,
+    }
+    .get(lang);
+    let rect = centered(area, 64, 5);
+    let inner = popup(app, frame, rect, title);
+    if inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let mut lines = vec![Line::styled(
+        fit(&format!("> {}", prompt.input.text()), width),
+        app.theme.base,
+    )];
+    match &prompt.error {
+        Some(e) => lines.push(Line::styled(fit(e, width), app.theme.error)),
+        None => lines.push(Line::styled(
+            fit(T::HelpTextEntry.get(lang), width),
+            app.theme.muted,
+        )),
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let cursor_x = inner
+        .x
+        .saturating_add(2 + prompt.input.cursor_width() as u16)
+        .min(inner.right().saturating_sub(1));
+    frame.set_cursor_position(Position::new(cursor_x, inner.y));
+}
+
+pub fn case_form(app: &App, frame: &mut Frame, area: Rect, form: &CaseForm) {
+    let lang = app.lang;
+    let rect = centered(area, 64, 9);
+    let inner = popup(app, frame, rect, T::NewCase.get(lang));
+    let width = inner.width as usize;
+    let body = app
+        .data
+        .department
+        .bodies
+        .get(form.body)
+        .map(|b| shown(&b.name))
+        .unwrap_or_default();
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (i, field) in FormField::ALL.iter().enumerate() {
+        let (name, value, choice) = match field {
+            FormField::Body => (T::FieldBody, body.clone(), true),
+            FormField::Kind => (
+                T::FieldKind,
+                strings::case_kind(form.kind, lang).to_string(),
+                true,
+            ),
+            FormField::Label => (T::FieldLabel, form.label.text().to_string(), false),
+            FormField::ReportedOn => (
+                T::FieldReportedOn,
+                form.reported_on.text().to_string(),
+                false,
+            ),
+            FormField::Source => (
+                T::FieldSource,
+                strings::source(form.source, lang).to_string(),
+                true,
+            ),
+        };
+        let current = i == form.field;
+        let label = format!("{:<12}", name.get(lang));
+        let value = if choice && current {
+            format!("‹ {value} ›")
+        } else {
+            value
+        };
+        if current && !choice {
+            let input = if *field == FormField::Label {
+                &form.label
+            } else {
+                &form.reported_on
+            };
+            cursor = Some((label.chars().count() + 1 + input.cursor_width(), i));
+        }
+        let style = if current {
+            app.theme.selected
+        } else {
+            app.theme.base
+        };
+        lines.push(Line::from(vec![
+            Span::styled(label, app.theme.muted),
+            Span::raw(" "),
+            Span::styled(fit(&value, width.saturating_sub(13)), style),
+        ]));
+    }
+    match &form.error {
+        Some(e) => lines.push(Line::styled(fit(e, width), app.theme.error)),
+        None => lines.push(Line::raw("")),
+    }
+    lines.push(Line::styled(
+        fit(T::FormHelp.get(lang), width),
+        app.theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = cursor {
+        let x = inner
+            .x
+            .saturating_add(x as u16)
+            .min(inner.right().saturating_sub(1));
+        let y = inner
+            .y
+            .saturating_add(y as u16)
+            .min(inner.bottom().saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, y));
+    }
+}
+
+pub fn edit_failed(app: &App, frame: &mut Frame, area: Rect, id: &str, problems: &[String]) {
+    let lang = app.lang;
+    let height = (problems.len() as u16).saturating_add(4);
+    let rect = centered(area, area.width.saturating_sub(4), height);
+    let title = format!("{} — {}", T::EditInvalid.get(lang), shown(id));
+    let inner = popup(app, frame, rect, &title);
+    let width = inner.width as usize;
+    let rows = (inner.height as usize).saturating_sub(2);
+    let mut lines: Vec<Line> = problems
+        .iter()
+        .take(rows)
+        .map(|p| Line::styled(fit(&shown(p), width), app.theme.error))
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        fit(T::EditChoice.get(lang), width),
+        app.theme.key,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn export_menu(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    requests: &[ExportRequest],
+    selected: usize,
+) {
+    let lang = app.lang;
+    let height = (requests.len() as u16).saturating_add(4);
+    let rect = centered(area, 56, height);
+    let inner = popup(app, frame, rect, T::ExportTitle.get(lang));
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = requests
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let style = if i == selected {
+                app.theme.selected
+            } else {
+                app.theme.base
+            };
+            Line::styled(
+                fit(&strings::export_label(r, &app.data, lang), width),
+                style,
+            )
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        fit(T::ExportHelp.get(lang), width),
+        app.theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn report_form(app: &App, frame: &mut Frame, area: Rect, form: &ReportForm) {
+    let lang = app.lang;
+    let rect = centered(area, 56, 7);
+    let inner = popup(app, frame, rect, T::ReportTitle.get(lang));
+    let width = inner.width as usize;
+    let body = app
+        .data
+        .department
+        .bodies
+        .get(form.body)
+        .map(|b| shown(&b.name))
+        .unwrap_or_default();
+    let fields = [
+        (T::FieldMonth, strings::month_name(form.month, lang)),
+        (T::FieldBody, body),
+        (T::FieldFormat, form.format.extension().to_string()),
+    ];
+    let mut lines: Vec<Line> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, (name, value))| {
+            let current = i == form.field;
+            let value = if current {
+                format!("‹ {value} ›")
+            } else {
+                value.clone()
+            };
+            let style = if current {
+                app.theme.selected
+            } else {
+                app.theme.base
+            };
+            Line::from(vec![
+                Span::styled(format!("{:<12} ", name.get(lang)), app.theme.muted),
+                Span::styled(fit(&value, width.saturating_sub(13)), style),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        fit(T::ReportHelp.get(lang), width),
+        app.theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn preview(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    request: &ExportRequest,
+    text: &str,
+    scroll: usize,
+) {
+    let lang = app.lang;
+    let rect = centered(area, area.width.saturating_sub(2), area.height);
+    let title = format!(
+        "{} — {}",
+        T::Preview.get(lang),
+        strings::export_label(request, &app.data, lang)
+    );
+    let inner = popup(
+        app,
+        frame,
+        rect,
+        &fit(&title, rect.width.saturating_sub(4) as usize),
+    );
+    let width = inner.width as usize;
+    let lines: Vec<Line> = text
+        .lines()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .map(|l| Line::raw(fit(l, width)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

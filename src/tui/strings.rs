@@ -1,0 +1,529 @@
+//! Every sentence of the interface, in French (default) and English.
+
+use super::action::Action;
+use crate::domain::{
+    CaseKind, CaseStatus, Decision, ItemKind, MeasureType, MeetingStatus, ReferentType,
+};
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+
+macro_rules! texts {
+    ($($name:ident => $fr:literal, $en:literal;)*) => {
+        /// A fixed sentence of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($name),* }
+
+        impl T {
+            /// Every sentence, for tests of the catalogue.
+            pub const ALL: &'static [T] = &[$(T::$name),*];
+
+            /// The sentence in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self { $(T::$name => lang.pick($fr, $en)),* }
+            }
+        }
+    };
+}
+
+texts! {
+    ScreenDashboard => "Tableau de bord", "Dashboard";
+    ScreenSituations => "Situations", "Cases";
+    ScreenMeetings => "Réunions", "Meetings";
+    ScreenAgenda => "Ordre du jour", "Agenda";
+    ScreenSeance => "Séance", "Meeting";
+    TooSmall => "Terminal trop petit", "Terminal too small";
+    NextMeetings => "Prochaines réunions", "Next meetings";
+    NoNextMeeting => "Aucune réunion prévue", "No meeting planned";
+    Alerts => "Alertes", "Alerts";
+    NoAlert => "Rien à signaler", "Nothing to report";
+    Department => "Département", "Département";
+    ColId => "N°", "Id";
+    ColLabel => "Libellé", "Label";
+    ColKind => "Type", "Kind";
+    ColStatus => "Statut", "Status";
+    ColReferent => "Référent", "Référent";
+    ColNextReview => "Revue", "Review";
+    ColLastDecision => "Dernière décision", "Last decision";
+    ColDate => "Date", "Date";
+    ColTime => "Heure", "Time";
+    ColItems => "Points", "Items";
+    ColPlanned => "Durée", "Length";
+    ColTimebox => "Min", "Min";
+    ColItem => "Point", "Item";
+    AllBodies => "toutes instances", "all bodies";
+    AllStatuses => "tous statuts", "all statuses";
+    OpenStatuses => "en cours", "open";
+    AllKinds => "tous types", "all kinds";
+    DueOnly => "à revoir", "due";
+    SortBy => "tri", "sort";
+    SortId => "numéro", "id";
+    SortReview => "revue", "review";
+    SortLabel => "libellé", "label";
+    SortStatus => "statut", "status";
+    Search => "Recherche", "Search";
+    NoCase => "Aucune situation ne correspond", "No case matches";
+    Detail => "Détail", "Detail";
+    Name => "Nom", "Name";
+    ReportedOn => "Signalé le", "Reported on";
+    FamilyContacted => "Famille contactée", "Family contacted";
+    NotYet => "pas encore", "not yet";
+    Measures => "Prises en charge", "Care measures";
+    NoMeasure => "aucune", "none";
+    History => "Décisions", "Decisions";
+    NoDecision => "aucune décision", "no decision yet";
+    NoReferentShort => "aucun", "none";
+    NoMeeting => "Aucune réunion", "No meeting";
+    Body => "Instance", "Body";
+    NoMeetingSelected => "Aucune réunion choisie : ouvrez-en une depuis Réunions (3)", "No meeting chosen: open one from Meetings (3)";
+    EmptyAgenda => "Ordre du jour vide : a ajoute un sujet, c une situation, s propose", "Empty agenda: a adds a topic, c a case, s suggests";
+    Planned => "Prévu", "Planned";
+    Of => "sur", "of";
+    Invitees => "Invités", "Invitees";
+    ActionsItem => "Suivi des actions", "Open actions review";
+    UnknownCase => "situation inconnue", "unknown case";
+    PromptTopic => "Sujet", "Topic";
+    PromptTimebox => "Durée du point (minutes, vide pour aucune)", "Item length (minutes, empty for none)";
+    PromptDate => "Date de la réunion (JJ/MM/AAAA)", "Meeting date (YYYY-MM-DD)";
+    PickCase => "Ajouter une situation", "Add a case";
+    NoPick => "Aucune situation à ajouter", "No case to add";
+    Problems => "Problèmes de chargement", "Loading problems";
+    NoProblem => "Aucun problème", "No problem";
+    Help => "Aide", "Help";
+    HelpGlobal => "Partout", "Everywhere";
+    HelpClose => "↑/↓ défiler · Échap ou ? fermer", "↑/↓ scroll · Esc or ? close";
+    HelpTextEntry => "Saisie : Entrée valide · Échap annule · ↑/↓ choisit", "Typing: Enter accepts · Esc cancels · ↑/↓ choose";
+    SeanceLater => "La conduite de séance n'est pas encore disponible dans cette version.", "Running a meeting is not available in this version yet.";
+    ReadOnlyMeeting => "Réunion tenue : son ordre du jour ne se modifie plus ici", "Meeting held: its agenda is no longer edited here";
+    NothingToUndo => "Rien à annuler", "Nothing to undo";
+    NothingToRedo => "Rien à rétablir", "Nothing to redo";
+    Undone => "Annulé", "Undone";
+    Redone => "Rétabli", "Redone";
+    Saved => "Enregistré", "Saved";
+    NothingSuggested => "Rien à proposer : l'ordre du jour contient déjà tout", "Nothing to suggest: the agenda already has everything";
+    BadDate => "Date invalide", "Invalid date";
+    BadMinutes => "Nombre de minutes invalide (0 à 600)", "Invalid number of minutes (0 to 600)";
+    EmptyText => "Le texte est vide", "The text is empty";
+    NoBody => "Aucune instance n'est définie dans department.yaml", "No body is defined in department.yaml";
+    NoEditor => "La modification dans l'éditeur n'est pas disponible ici", "Editing in the editor is not available here";
+    Never => "jamais", "never";
+    ExportTitle => "Exporter", "Export";
+    ExportAgenda => "Ordre du jour (convocation)", "Agenda (convocation)";
+    MinutesInternal => "Compte rendu — interne (noms, notes)", "Minutes — internal (names, notes)";
+    MinutesPartners => "Compte rendu — partenaires (libellés)", "Minutes — partners (labels)";
+    MinutesPublic => "Compte rendu — public (noms masqués)", "Minutes — public (names blacked out)";
+    ExportHelp => "↑/↓ choisir · Entrée aperçu · Échap annule", "↑/↓ choose · Enter preview · Esc cancels";
+    Preview => "Aperçu", "Preview";
+    PreviewHelp => "w écrire · g écrire et valider dans git · ↑/↓ défiler · Échap fermer", "w write · g write and commit in git · ↑/↓ scroll · Esc close";
+    ReportTitle => "Rapport mensuel", "Monthly report";
+    FieldMonth => "Mois", "Month";
+    FieldFormat => "Format", "Format";
+    ReportHelp => "↑/↓ champ · ←/→ choix · Entrée aperçu · Échap annule", "↑/↓ field · ←/→ choice · Enter preview · Esc cancels";
+    NewCase => "Nouvelle situation", "New case";
+    FieldBody => "Instance", "Body";
+    FieldKind => "Type", "Kind";
+    FieldLabel => "Libellé", "Label";
+    FieldReportedOn => "Signalé le", "Reported on";
+    FieldSource => "Source", "Source";
+    FormHelp => "Tab/↑/↓ champ · ←/→ choix · Entrée crée · Échap annule", "Tab/↑/↓ field · ←/→ choice · Enter creates · Esc cancels";
+    CaseCreated => "Situation créée", "Case created";
+    EditInvalid => "Le fichier modifié n'est pas valide", "The edited file is not valid";
+    EditChoice => "e : modifier à nouveau · d : abandonner la modification (le fichier est rétabli)", "e: edit again · d: discard the change (the file is put back)";
+    EditDiscarded => "Modification abandonnée : le fichier est rétabli", "Change discarded: the file is put back";
+    Minutes => "min", "min";
+}
+
+/// The short name of an action, for the bottom line and the help.
+pub fn action_label(action: Action, lang: Lang) -> &'static str {
+    use Action::*;
+    let (fr, en) = match action {
+        Quit => ("quitter", "quit"),
+        ForceQuit => ("quitter aussitôt", "quit at once"),
+        Back => ("retour", "back"),
+        Help => ("aide", "help"),
+        NextPane => ("volet suivant", "next pane"),
+        PrevPane => ("volet précédent", "previous pane"),
+        Up => ("monter", "up"),
+        Down => ("descendre", "down"),
+        First => ("premier", "first"),
+        Last => ("dernier", "last"),
+        PageUp => ("page précédente", "page up"),
+        PageDown => ("page suivante", "page down"),
+        Open => ("ouvrir", "open"),
+        Search => ("rechercher", "search"),
+        Screen1 => ("tableau de bord", "dashboard"),
+        Screen2 => ("situations", "cases"),
+        Screen3 => ("réunions", "meetings"),
+        Screen4 => ("ordre du jour", "agenda"),
+        Screen5 => ("séance", "meeting"),
+        Undo => ("annuler", "undo"),
+        Redo => ("rétablir", "redo"),
+        New => ("nouveau", "new"),
+        Edit => ("modifier", "edit"),
+        Problems => ("problèmes", "problems"),
+        CycleBody => ("instance", "body"),
+        CycleStatus => ("statut", "status"),
+        CycleKind => ("type", "kind"),
+        ToggleDue => ("à revoir", "due"),
+        CycleSort => ("tri", "sort"),
+        AddTopic => ("sujet", "topic"),
+        AddCase => ("situation", "case"),
+        Suggest => ("proposer", "suggest"),
+        MoveUp => ("remonter", "move up"),
+        MoveDown => ("redescendre", "move down"),
+        Delete => ("supprimer", "delete"),
+        Timebox => ("durée", "timebox"),
+        Convene => ("convoquer", "convene"),
+        Export => ("exporter", "export"),
+        MonthlyReport => ("rapport mensuel", "monthly report"),
+        StartSeance => ("séance", "run meeting"),
+    };
+    lang.pick(fr, en)
+}
+
+pub fn case_status(s: CaseStatus, lang: Lang) -> &'static str {
+    let (fr, en) = match s {
+        CaseStatus::Reported => ("signalé", "reported"),
+        CaseStatus::Assessed => ("évalué", "assessed"),
+        CaseStatus::Followed => ("suivi", "followed"),
+        CaseStatus::Closed => ("clos", "closed"),
+    };
+    lang.pick(fr, en)
+}
+
+pub fn case_kind(k: CaseKind, lang: Lang) -> &'static str {
+    let (fr, en) = match k {
+        CaseKind::Person => ("personne", "person"),
+        CaseKind::Family => ("famille", "family"),
+        CaseKind::Organisation => ("structure", "organisation"),
+    };
+    lang.pick(fr, en)
+}
+
+pub fn meeting_status(s: MeetingStatus, lang: Lang) -> &'static str {
+    let (fr, en) = match s {
+        MeetingStatus::Draft => ("brouillon", "draft"),
+        MeetingStatus::Convened => ("convoquée", "convened"),
+        MeetingStatus::Held => ("tenue", "held"),
+        MeetingStatus::Closed => ("close", "closed"),
+    };
+    lang.pick(fr, en)
+}
+
+pub fn decision(d: Decision, lang: Lang) -> &'static str {
+    let (fr, en) = match d {
+        Decision::Continue => ("poursuite du suivi", "continue"),
+        Decision::Orient => ("orientation", "orient"),
+        Decision::ChangeReferent => ("changement de référent", "change référent"),
+        Decision::ReportToProsecutor => ("signalement au procureur", "report to prosecutor"),
+        Decision::ChildProtection => ("information préoccupante", "child protection"),
+        Decision::BackToGed => ("retour au GED", "back to the GED"),
+        Decision::Close => ("clôture", "closed"),
+    };
+    lang.pick(fr, en)
+}
+
+pub fn measure(m: MeasureType, lang: Lang) -> &'static str {
+    let (fr, en) = match m {
+        MeasureType::MentalHealth => ("santé mentale", "mental health"),
+        MeasureType::Education => ("éducation", "education"),
+        MeasureType::Insertion => ("insertion", "insertion"),
+        MeasureType::ParentingSupport => ("soutien à la parentalité", "parenting support"),
+        MeasureType::MobileTeam => ("équipe mobile", "mobile team"),
+        MeasureType::Other => ("autre", "other"),
+    };
+    lang.pick(fr, en)
+}
+
+pub fn referent_type(r: ReferentType, lang: Lang) -> &'static str {
+    let (fr, en) = match r {
+        ReferentType::Association => ("association", "association"),
+        ReferentType::StateService => ("service de l'État", "State service"),
+        ReferentType::LocalAuthority => ("collectivité", "local authority"),
+    };
+    lang.pick(fr, en)
+}
+
+pub fn item_kind(k: ItemKind, lang: Lang) -> &'static str {
+    let (fr, en) = match k {
+        ItemKind::Topic => ("sujet", "topic"),
+        ItemKind::Case => ("situation", "case"),
+        ItemKind::Actions => ("actions", "actions"),
+    };
+    lang.pick(fr, en)
+}
+
+/// A date as people of the language write it.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Reads a date typed by the user, as the live mode does (`15/01/2027`, `2027-01-15`,
+/// `+6w`, `+2m`, `demain`...), relative to `today`; blank or unreadable gives `None`.
+pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    crate::domain::dates::parse_date(text, today).ok().flatten()
+}
+
+/// The sentence of a dashboard alert.
+pub fn alert(alert: &crate::domain::Alert, data: &crate::domain::DeptData, lang: Lang) -> String {
+    use crate::domain::Alert::*;
+    let label = |id: &str| {
+        data.case(id)
+            .map(|c| format!("{} ({})", c.label, c.id))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let text = match (alert, lang) {
+        (LoadProblems { count }, Lang::Fr) => {
+            format!("{count} problème(s) dans les fichiers : Entrée pour la liste")
+        }
+        (LoadProblems { count }, Lang::En) => {
+            format!("{count} problem(s) in the files: Enter for the list")
+        }
+        (ReviewOverdue { case, due }, Lang::Fr) => {
+            format!(
+                "Revue en retard depuis le {} : {}",
+                date(*due, lang),
+                label(case)
+            )
+        }
+        (ReviewOverdue { case, due }, Lang::En) => {
+            format!("Review overdue since {}: {}", date(*due, lang), label(case))
+        }
+        (ReviewDue { case, due }, Lang::Fr) => {
+            format!("À revoir le {} : {}", date(*due, lang), label(case))
+        }
+        (ReviewDue { case, due }, Lang::En) => {
+            format!("Review due {}: {}", date(*due, lang), label(case))
+        }
+        (
+            ActionOverdue {
+                text, owner, due, ..
+            },
+            Lang::Fr,
+        ) => {
+            let owner = member_name(data, owner);
+            format!("Action en retard ({}, {owner}) : {text}", date(*due, lang))
+        }
+        (
+            ActionOverdue {
+                text, owner, due, ..
+            },
+            Lang::En,
+        ) => {
+            let owner = member_name(data, owner);
+            format!("Action overdue ({}, {owner}): {text}", date(*due, lang))
+        }
+        (
+            BodyNotMet {
+                body,
+                last_held,
+                every_days,
+            },
+            _,
+        ) => {
+            let name = data
+                .department
+                .body(body)
+                .map(|b| b.name.clone())
+                .unwrap_or_else(|| body.clone());
+            match (last_held, lang) {
+                (Some(d), Lang::Fr) => format!(
+                    "{name} : dernière réunion le {}, plus de {every_days} jours",
+                    date(*d, lang)
+                ),
+                (Some(d), Lang::En) => format!(
+                    "{name}: last met {}, more than {every_days} days ago",
+                    date(*d, lang)
+                ),
+                (None, Lang::Fr) => format!("{name} : aucune réunion tenue"),
+                (None, Lang::En) => format!("{name}: never met"),
+            }
+        }
+        (NoFamilyContact { case, reported_on }, Lang::Fr) => format!(
+            "Famille non contactée, signalé le {} : {}",
+            date(*reported_on, lang),
+            label(case)
+        ),
+        (NoFamilyContact { case, reported_on }, Lang::En) => format!(
+            "Family not contacted, reported {}: {}",
+            date(*reported_on, lang),
+            label(case)
+        ),
+        (NoReferent { case }, Lang::Fr) => format!("Sans référent de parcours : {}", label(case)),
+        (NoReferent { case }, Lang::En) => format!("No référent de parcours: {}", label(case)),
+    };
+    crate::text::visible(&text).into_owned()
+}
+
+/// A member's name, or the id when the directory does not know it.
+fn member_name(data: &crate::domain::DeptData, id: &str) -> String {
+    data.department
+        .member(id)
+        .map_or_else(|| id.to_string(), |m| m.name.clone())
+}
+
+/// `3 point(s) ajouté(s)`.
+pub fn added_items(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{count} point(s) ajouté(s) à l'ordre du jour"),
+        Lang::En => format!("{count} item(s) added to the agenda"),
+    }
+}
+
+/// The message after an export.
+pub fn written(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Écrit : {}", crate::text::visible(path)),
+        Lang::En => format!("Written: {}", crate::text::visible(path)),
+    }
+}
+
+/// The message when an export failed.
+pub fn export_failed(reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Échec de l'export : {}", crate::text::visible(reason)),
+        Lang::En => format!("Export failed: {}", crate::text::visible(reason)),
+    }
+}
+
+/// What an export is, in a menu or a title.
+pub fn export_label(
+    request: &super::export::ExportRequest,
+    data: &crate::domain::DeptData,
+    lang: Lang,
+) -> String {
+    use super::export::{ExportRequest, MinutesLevel};
+    match request {
+        ExportRequest::Agenda { .. } => T::ExportAgenda.get(lang).to_string(),
+        ExportRequest::Minutes { level, .. } => match level {
+            MinutesLevel::Internal => T::MinutesInternal,
+            MinutesLevel::Partners => T::MinutesPartners,
+            MinutesLevel::Public => T::MinutesPublic,
+        }
+        .get(lang)
+        .to_string(),
+        ExportRequest::Monthly {
+            month,
+            body,
+            format,
+        } => {
+            let body = data
+                .department
+                .body(body)
+                .map_or_else(|| body.clone(), |b| b.name.clone());
+            format!(
+                "{} {} — {} ({})",
+                T::ReportTitle.get(lang),
+                month_name(*month, lang),
+                crate::text::visible(&body),
+                format.extension()
+            )
+        }
+    }
+}
+
+/// `novembre 2026`, `November 2026`.
+pub fn month_name(month: NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let i = month.month0() as usize;
+    let name = match lang {
+        Lang::Fr => FR.get(i),
+        Lang::En => EN.get(i),
+    };
+    format!("{} {}", name.copied().unwrap_or("?"), month.year())
+}
+
+/// The message when saving failed.
+pub fn save_failed(reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Échec de l'enregistrement : {}",
+            crate::text::visible(reason)
+        ),
+        Lang::En => format!("Saving failed: {}", crate::text::visible(reason)),
+    }
+}
+
+/// The notice shown when the terminal is smaller than the interface needs.
+pub fn too_small(width: u16, height: u16, min_w: u16, min_h: u16, lang: Lang) -> String {
+    format!(
+        "{} ({width}×{height}, min {min_w}×{min_h})",
+        T::TooSmall.get(lang)
+    )
+}
+
+pub fn source(s: crate::domain::Source, lang: Lang) -> &'static str {
+    use crate::domain::Source::*;
+    let (fr, en) = match s {
+        Cnapr => ("CNAPR", "CNAPR"),
+        Ems => ("état-major de sécurité", "security staff"),
+        Ged => ("GED", "GED"),
+        Education => ("éducation nationale", "education"),
+        Health => ("santé", "health"),
+        Justice => ("justice", "justice"),
+        LocalAuthority => ("collectivité", "local authority"),
+        Association => ("association", "association"),
+        Other => ("autre", "other"),
+    };
+    lang.pick(fr, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sentence_exists_in_both_languages() {
+        for t in T::ALL {
+            assert!(!t.get(Lang::Fr).is_empty(), "{t:?}");
+            assert!(!t.get(Lang::En).is_empty(), "{t:?}");
+        }
+        for a in Action::ALL {
+            assert!(!action_label(*a, Lang::Fr).is_empty());
+            assert!(!action_label(*a, Lang::En).is_empty());
+        }
+    }
+
+    #[test]
+    fn dates_are_written_and_read_in_both_forms() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(date(d, Lang::Fr), "30/11/2026");
+        assert_eq!(date(d, Lang::En), "2026-11-30");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        assert_eq!(parse_date("30/11/2026", today), Some(d));
+        assert_eq!(parse_date(" 2026-11-30 ", today), Some(d));
+        assert_eq!(parse_date("+5d", today), Some(d));
+        assert_eq!(parse_date("31/02/2026", today), None);
+        assert_eq!(parse_date("", today), None);
+    }
+}

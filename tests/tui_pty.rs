@@ -1,0 +1,404 @@
+//! End to end: the interface runs in a real pseudo-terminal, driven by keys, read back
+//! with a terminal emulator. The test binary plays the program: it runs itself again,
+//! inside the pty, with `CELLULE_TUI_CHILD` naming the scenario.
+
+#![cfg(unix)]
+
+mod tui_support;
+
+use cellule::domain::{Case, Meeting};
+use cellule::i18n::Lang;
+use cellule::tui::{Persist, run_app};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Records what the interface asks of the store in a log file; edits one case file.
+struct Recorder {
+    log: PathBuf,
+    case_file: PathBuf,
+    panic_on_save: bool,
+}
+
+impl Recorder {
+    fn note(&self, line: &str) {
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.log)
+            .unwrap();
+        writeln!(f, "{line}").unwrap();
+    }
+}
+
+impl Persist for Recorder {
+    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+        if self.panic_on_save {
+            panic!("the store failed badly");
+        }
+        self.note(&format!("save {} {}", meeting.id, meeting.items.len()));
+        Ok(())
+    }
+    fn delete_meeting(&mut self, id: &str) -> Result<(), String> {
+        self.note(&format!("delete {id}"));
+        Ok(())
+    }
+    fn case_path(&self, _id: &str) -> Option<PathBuf> {
+        Some(self.case_file.clone())
+    }
+    fn check_case(&mut self, id: &str) -> Result<Case, Vec<String>> {
+        let text = std::fs::read_to_string(&self.case_file).unwrap();
+        if text.contains("INVALID") {
+            self.note("check invalid");
+            return Err(vec![format!("cases/{id}.yaml:2:1: valeur invalide")]);
+        }
+        self.note("check valid");
+        let mut case = tui_support::fixture().case(id).unwrap().clone();
+        case.label = "A.B. (modifié)".into();
+        Ok(case)
+    }
+    fn preview(
+        &mut self,
+        request: &cellule::tui::ExportRequest,
+        _data: &cellule::domain::DeptData,
+        _lang: Lang,
+    ) -> Result<String, String> {
+        Ok(format!("Diffusion restreinte\n\nAPERÇU {request:?}\n"))
+    }
+    fn export(
+        &mut self,
+        request: &cellule::tui::ExportRequest,
+        _data: &cellule::domain::DeptData,
+        _lang: Lang,
+        commit: bool,
+    ) -> Result<PathBuf, String> {
+        self.note(&format!("export {request:?} commit={commit}"));
+        Ok(PathBuf::from("49/minutes/2026-10-28-cpraf.partners.md"))
+    }
+    fn restore_case(&mut self, _id: &str, original: &[u8]) -> Result<(), String> {
+        std::fs::write(&self.case_file, original).unwrap();
+        self.note("restore");
+        Ok(())
+    }
+}
+
+/// The program the pty runs (skipped in normal test runs).
+#[test]
+#[ignore = "run inside a pseudo-terminal by the other tests of this file"]
+fn child_interface() {
+    let Ok(scenario) = std::env::var("CELLULE_TUI_CHILD") else {
+        return;
+    };
+    let dir = PathBuf::from(std::env::var("CELLULE_TUI_DIR").unwrap());
+    let mut recorder = Recorder {
+        log: dir.join("log"),
+        case_file: dir.join("case.yaml"),
+        panic_on_save: scenario == "panic",
+    };
+    let app = tui_support::app(Lang::Fr);
+    run_app(app, &mut recorder).unwrap();
+}
+
+struct Pty {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    dir: tempfile::TempDir,
+}
+
+impl Pty {
+    fn start(scenario: &str, editor: Option<&str>) -> Pty {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("case.yaml"),
+            "id: 49-2026-001\nlabel: A.B.\n",
+        )
+        .unwrap();
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(std::env::current_exe().unwrap());
+        cmd.args([
+            "--exact",
+            "child_interface",
+            "--include-ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ]);
+        cmd.env("CELLULE_TUI_CHILD", scenario);
+        cmd.env("CELLULE_TUI_DIR", dir.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("RUST_BACKTRACE", "0");
+        cmd.env_remove("VISUAL");
+        match editor {
+            Some(e) => cmd.env("EDITOR", e),
+            None => cmd.env_remove("EDITOR"),
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(24).unwrap(),
+            std::num::NonZeroU16::new(80).unwrap(),
+            0,
+        )));
+        let sink = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Pty {
+            parser,
+            writer,
+            child,
+            master: pair.master,
+            dir,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("{text:?} never appeared; screen:\n{}", self.screen());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Let each key be read on its own (Esc is told from Alt by timing).
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take the last bytes.
+                std::thread::sleep(Duration::from_millis(200));
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        let _ = self.child.kill();
+        panic!("the interface did not exit; screen:\n{}", self.screen());
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default()
+    }
+
+    /// The terminal is as the shell expects it: main screen, cursor shown, line mode and echo.
+    fn assert_restored(&self) {
+        let parser = self.parser.lock().unwrap();
+        assert!(
+            !parser.screen().alternate_screen(),
+            "still on the alternate screen"
+        );
+        assert!(!parser.screen().hide_cursor(), "cursor still hidden");
+        #[cfg(target_os = "linux")]
+        if let Some(termios) = self.master.get_termios() {
+            let lflags = termios.local_flags.bits();
+            assert!(lflags & 0o2 != 0, "ICANON is off: raw mode left on");
+            assert!(lflags & 0o10 != 0, "ECHO is off: raw mode left on");
+        }
+    }
+}
+
+#[test]
+fn open_reach_each_screen_search_build_an_agenda_and_quit_restored() {
+    let mut pty = Pty::start("normal", None);
+    pty.wait_for("Alertes (7)");
+    pty.send("2");
+    pty.wait_for("Situations (6)");
+    pty.send("/bern");
+    pty.wait_for("Situations (1)");
+    pty.wait_for("Nom : Adam Bernard");
+    pty.send("\r");
+    pty.send("3");
+    pty.wait_for("Réunions (3)");
+    pty.send("\r");
+    pty.wait_for("Ordre du jour — 2026-12-02-cpraf");
+    pty.send("s");
+    pty.wait_for("4 point(s) ajouté(s)");
+    pty.send("G");
+    pty.send("K");
+    pty.wait_for("Prévu 45 sur 120 min");
+    let log = pty.log();
+    assert_eq!(
+        log, "save 2026-12-02-cpraf 5\nsave 2026-12-02-cpraf 5\n",
+        "each change saved at once"
+    );
+    pty.send("4");
+    pty.send("5");
+    pty.wait_for("pas encore disponible");
+    pty.send("?");
+    pty.wait_for("Partout");
+    pty.send("q"); // closes the help
+    pty.send("q"); // séance → réunions
+    pty.send("q"); // réunions → tableau de bord
+    pty.wait_for("Alertes (7)");
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere_and_restores_the_terminal() {
+    let mut pty = Pty::start("normal", None);
+    pty.wait_for("Alertes (7)");
+    pty.send("3\r");
+    pty.wait_for("Ordre du jour — 2026-12-02-cpraf");
+    pty.send("a");
+    pty.wait_for("Sujet");
+    pty.send("\u{3}");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_reporting() {
+    let mut pty = Pty::start("panic", None);
+    pty.wait_for("Alertes (7)");
+    pty.send("3\rs");
+    let status = pty.wait_exit();
+    assert!(!status.success());
+    pty.assert_restored();
+    assert!(
+        pty.screen().contains("the store failed badly"),
+        "{}",
+        pty.screen()
+    );
+}
+
+/// An editor script: the first run breaks the file, the next ones repair it.
+fn scripted_editor(dir: &std::path::Path) -> String {
+    let script = dir.join("editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nif [ -e \"$0.ran\" ]; then printf 'id: 49-2026-001\\nlabel: VALID\\n' > \"$1\"; \
+         else touch \"$0.ran\"; printf 'INVALID\\n' > \"$1\"; fi\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    script.display().to_string()
+}
+
+#[test]
+fn edit_a_case_invalid_then_valid() {
+    let tools = tempfile::tempdir().unwrap();
+    let editor = scripted_editor(tools.path());
+    let mut pty = Pty::start("normal", Some(&editor));
+    pty.wait_for("Alertes (7)");
+    pty.send("2");
+    pty.wait_for("Situations (6)");
+    pty.send("e");
+    pty.wait_for("n'est pas valide");
+    pty.wait_for("valeur invalide");
+    pty.send("e");
+    pty.wait_for("Enregistré");
+    pty.wait_for("A.B. (modifié)");
+    let file = std::fs::read_to_string(pty.dir.path().join("case.yaml")).unwrap();
+    assert!(file.contains("VALID") && !file.contains("INVALID"));
+    assert_eq!(pty.log(), "check invalid\ncheck valid\n");
+    pty.send("\u{3}");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
+
+#[test]
+fn an_invalid_edit_can_be_discarded_and_the_file_is_put_back() {
+    let tools = tempfile::tempdir().unwrap();
+    let editor = scripted_editor(tools.path());
+    let mut pty = Pty::start("normal", Some(&editor));
+    pty.wait_for("Alertes (7)");
+    pty.send("2e");
+    pty.wait_for("n'est pas valide");
+    pty.send("d");
+    pty.wait_for("le fichier est rétabli");
+    let file = std::fs::read_to_string(pty.dir.path().join("case.yaml")).unwrap();
+    assert_eq!(file, "id: 49-2026-001\nlabel: A.B.\n");
+    assert_eq!(pty.log(), "check invalid\nrestore\n");
+    pty.send("\u{3}");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
+
+fn signal(pty: &Pty, name: &str) {
+    let pid = pty.child.process_id().expect("child pid");
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut pty = Pty::start("normal", None);
+    pty.wait_for("Alertes (7)");
+    pty.send("2/ad");
+    pty.wait_for("Recherche");
+    signal(&pty, "TERM");
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut pty = Pty::start("normal", None);
+    pty.wait_for("Alertes (7)");
+    signal(&pty, "HUP");
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+    pty.assert_restored();
+}
+
+#[test]
+fn export_minutes_from_the_meetings_list() {
+    let mut pty = Pty::start("normal", None);
+    pty.wait_for("Alertes (7)");
+    pty.send("3j");
+    pty.send("x");
+    pty.wait_for("Compte rendu — partenaires");
+    pty.send("jj\r");
+    pty.wait_for("APERÇU Minutes");
+    pty.send("w");
+    pty.wait_for("Écrit : 49/minutes/2026-10-28-cpraf.partners.md");
+    assert_eq!(
+        pty.log(),
+        "export Minutes { meeting: \"2026-10-28-cpraf\", level: Partners } commit=false\n"
+    );
+    pty.send("\u{3}");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}
