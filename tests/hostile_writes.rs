@@ -468,3 +468,32 @@ fn a_full_tmpfs_refuses_the_save_and_keeps_the_meeting_file() {
         Some(&m)
     );
 }
+
+/// A lock file planted as a symbolic link (to a file of the user's, or to nowhere yet) is
+/// refused: the target is neither truncated nor created.
+#[test]
+fn a_lock_file_that_is_a_symbolic_link_is_never_written_through() {
+    use cellule::store::lock;
+    let root = demo_root();
+    let outside = TempDir::new().unwrap();
+    let meeting = root.path().join(MEETING_REL);
+    let victim = outside.path().join("precious.txt");
+    fs::write(&victim, "précieux\n").unwrap();
+    let lock_file = lock::lock_path(&meeting);
+    symlink(&victim, &lock_file).unwrap();
+    let err = lock::acquire(&meeting).err().expect("refused");
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput, "{err}");
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "précieux\n");
+    // A dangling link: nothing is created at its target.
+    fs::remove_file(&lock_file).unwrap();
+    let nowhere = outside.path().join("created.txt");
+    symlink(&nowhere, &lock_file).unwrap();
+    assert!(lock::acquire(&meeting).is_err());
+    assert!(!nowhere.exists());
+    // A plain lock file works as before.
+    fs::remove_file(&lock_file).unwrap();
+    assert!(matches!(
+        lock::acquire(&meeting).unwrap(),
+        lock::LockState::Acquired(_)
+    ));
+}
