@@ -481,7 +481,7 @@ fn a_lock_file_that_is_a_symbolic_link_is_never_written_through() {
     fs::write(&victim, "précieux\n").unwrap();
     let lock_file = lock::lock_path(&meeting);
     symlink(&victim, &lock_file).unwrap();
-    let err = lock::acquire(&meeting).err().expect("refused");
+    let err = lock::acquire(&meeting).expect_err("refused");
     assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput, "{err}");
     assert_eq!(fs::read_to_string(&victim).unwrap(), "précieux\n");
     // A dangling link: nothing is created at its target.
