@@ -497,3 +497,36 @@ fn a_lock_file_that_is_a_symbolic_link_is_never_written_through() {
         lock::LockState::Acquired(_)
     ));
 }
+
+/// The interface's exports and new cases follow the same rule as the command line.
+#[test]
+fn the_interface_never_writes_through_a_folder_linked_out_of_the_root() {
+    use cellule::cli::interface::StorePersist;
+    use cellule::tui::{ExportRequest, MinutesLevel, Persist};
+    let root = demo_root();
+    let outside = TempDir::new().unwrap();
+    symlink(outside.path(), root.path().join("49/minutes")).unwrap();
+    let loaded = load_root(root.path()).unwrap();
+    let dept = loaded.dept("49").unwrap();
+    let mut persist = StorePersist::new(root.path(), dept, Lang::Fr);
+    let request = ExportRequest::Minutes {
+        meeting: "2026-11-16-cpraf".into(),
+        level: MinutesLevel::Internal,
+    };
+    let err = persist
+        .export(&request, &dept.data, Lang::Fr, false)
+        .unwrap_err();
+    assert!(err.contains("sort du dossier de données"), "{err}");
+    assert!(names(outside.path()).is_empty());
+
+    // `cases` linked out: a new case is not created there.
+    let cases = root.path().join("49/cases");
+    fs::rename(&cases, outside.path().join("cases")).unwrap();
+    symlink(outside.path().join("cases"), &cases).unwrap();
+    let before = names(&outside.path().join("cases"));
+    let mut case = dept.data.cases[0].clone();
+    case.id = "49-2026-099".into();
+    let err = persist.create_case(&case).unwrap_err();
+    assert!(err.contains("sort du dossier de données"), "{err}");
+    assert_eq!(names(&outside.path().join("cases")), before);
+}
