@@ -120,7 +120,10 @@ impl Pty {
             .write_all(keys.as_bytes())
             .expect("write to the terminal");
         self.writer.flush().expect("flush the terminal");
-        self.pump(Duration::from_millis(30));
+        // A pause, so that the program reads these keys apart from the next ones (an Esc
+        // followed at once by a letter reads as Alt+letter).
+        std::thread::sleep(Duration::from_millis(50));
+        self.pump(Duration::from_millis(10));
     }
 
     /// Sends keys one at a time with a pause, as a person types.
