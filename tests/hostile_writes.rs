@@ -530,3 +530,21 @@ fn the_interface_never_writes_through_a_folder_linked_out_of_the_root() {
     assert!(err.contains("sort du dossier de données"), "{err}");
     assert_eq!(names(&outside.path().join("cases")), before);
 }
+
+#[test]
+fn init_in_a_read_only_folder_gives_a_clear_message() {
+    let parent = TempDir::new().unwrap();
+    let Some(_frozen) = Frozen::new(parent.path()) else {
+        return;
+    };
+    let out = cellule()
+        .args(["init", "--dept", "49", "--data"])
+        .arg(parent.path().join("donnees"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("donnees"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(names(parent.path()).is_empty());
+}
