@@ -587,3 +587,32 @@ fn a_case_file_linked_out_of_the_data_root_is_read_but_never_written_through() {
     let run = validate(root.path());
     assert_eq!(run.code, Some(0), "{}", run.stderr);
 }
+
+#[test]
+fn a_hostile_config_file_gives_a_harmless_message() {
+    let root = demo_root();
+    for config_text in [
+        String::from_utf8(corpus("alias-bomb.yaml")).unwrap(),
+        format!("data_dir: {}\n", "[".repeat(10_000)),
+        "lang: \"\\e]52;c;eA==\\a\\u202E\"\n".to_string(),
+        "\u{1b}[2J: 1\n".to_string(),
+    ] {
+        let config = TempDir::new().unwrap();
+        fs::write(config.path().join("config.yaml"), &config_text).unwrap();
+        let out = Command::cargo_bin("cellule")
+            .unwrap()
+            .env_remove("CELLULE_DATA")
+            .env("CELLULE_CONFIG_DIR", config.path())
+            .arg("validate")
+            .arg("--data")
+            .arg(root.path())
+            .timeout(TIMEOUT)
+            .output()
+            .unwrap();
+        assert_harmless(&out.stdout);
+        assert_harmless(&out.stderr);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("config.yaml:"), "{stderr}");
+    }
+}
