@@ -184,3 +184,58 @@ fn hostile_files_do_not_stop_the_interface_from_opening() {
         "{hostile_meetings} {meetings}"
     );
 }
+
+/// A read-only meeting file: the edit stays on screen and a clear message says it was
+/// not saved; the file on disk is as it was.
+#[test]
+fn a_read_only_meeting_file_keeps_the_edit_on_screen_with_a_message() {
+    let root = demo_root();
+    let file = root.path().join("49/meetings/2026-12-14-cpraf.yaml");
+    let original = fs::read(&file).unwrap();
+    let frozen = is_root_user();
+    if frozen {
+        let ok = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(&file)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("note: running as root without chattr +i: test skipped");
+            return;
+        }
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
+    }
+    let config = TempDir::new().unwrap();
+    let mut pty = open(root.path(), &config);
+    pty.wait_for("Alertes");
+    pty.send("3");
+    pty.wait_for("Réunions (");
+    pty.send("\r");
+    pty.wait_for("Ordre du jour — 2026-12-14-cpraf");
+    pty.send("a");
+    pty.wait_for("Sujet");
+    pty.type_slowly("Point ajouté hors fichier");
+    pty.send("\r");
+    pty.wait_for("Point ajouté hors fichier");
+    std::thread::sleep(Duration::from_millis(300));
+    pty.pump(Duration::from_millis(200));
+    let screen = pty.screen();
+    pty.send("\u{3}");
+    pty.wait_exit();
+    if frozen {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&file)
+            .status();
+    }
+    assert_eq!(fs::read(&file).unwrap(), original);
+    assert!(screen.contains("impossible"), "{screen}");
+    assert_raw_harmless(&pty.raw);
+}
+
+fn is_root_user() -> bool {
+    let out = std::process::Command::new("id").arg("-u").output().unwrap();
+    String::from_utf8_lossy(&out.stdout).trim() == "0"
+}
