@@ -1,7 +1,7 @@
 //! Opening the interface: the data root and département of the flags, the options of the
 //! config file, and [`StorePersist`], which carries out the interface's effects on the files.
 
-use super::{Context, Exit, Failure, create_private_dir, root};
+use super::{Context, Exit, Failure, root};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::export;
 use crate::i18n::Lang;
@@ -139,6 +139,18 @@ impl StorePersist {
         }
     }
 
+    /// The folder of `path` created if needed, inside the data root only: a `cases` or
+    /// `minutes` link leading elsewhere is refused.
+    fn folder_in_root(&self, path: &Path) -> Result<(), String> {
+        let Some(parent) = path.parent() else {
+            return Ok(());
+        };
+        let rel = parent.strip_prefix(&self.root).unwrap_or(parent);
+        store::folder_in_root(&self.root, rel)
+            .map(|_| ())
+            .map_err(|e| e.text(self.lang))
+    }
+
     fn case_file(&self, id: &str) -> PathBuf {
         self.root
             .join(&self.code)
@@ -221,9 +233,7 @@ impl Persist for StorePersist {
 
     fn create_case(&mut self, case: &Case) -> Result<(), String> {
         let path = self.case_file(&case.id);
-        if let Some(parent) = path.parent() {
-            create_private_dir(parent).map_err(|e| format!("{}: {e}", shown(parent)))?;
-        }
+        self.folder_in_root(&path)?;
         write_atomic(&path, store::new_case_yaml(case).as_bytes(), Expect::New)
             .map(|_| ())
             .map_err(|e| e.text(self.lang))
@@ -246,9 +256,7 @@ impl Persist for StorePersist {
         commit: bool,
     ) -> Result<PathBuf, String> {
         let (path, text, message) = self.write_export(request, data, lang)?;
-        if let Some(parent) = path.parent() {
-            create_private_dir(parent).map_err(|e| format!("{}: {e}", shown(parent)))?;
-        }
+        self.folder_in_root(&path)?;
         write_atomic(&path, text.as_bytes(), Expect::Any).map_err(|e| e.text(lang))?;
         if commit {
             match store::git_commit(&self.root, &path, &message) {

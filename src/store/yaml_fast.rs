@@ -287,7 +287,9 @@ fn split_entry(content: &str) -> Option<(&str, &str)> {
     let colon = (0..bytes.len())
         .find(|&i| bytes[i] == b':' && (i + 1 == bytes.len() || bytes[i + 1] == b' '))?;
     let key = content[..colon].trim_end_matches(' ');
+    // The library refuses a plain key of more than 1024 characters: leave long keys to it.
     if key.is_empty()
+        || key.len() > 1000
         || key.contains(':')
         || key.contains(" #")
         || key.starts_with(|c| INDICATORS.contains(c))
