@@ -4,7 +4,7 @@
 //! panic (a hook installed before the terminal is touched) and `Ctrl-c` (a key in raw mode).
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Screen};
 use super::export::ExportRequest;
 use super::keymap::{Key, KeyOverride};
 use super::screens;
@@ -12,6 +12,7 @@ use super::strings::{self, T};
 use super::update::{Effect, click, handle_key, update};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
+use crate::store::lock::LockInfo;
 use ratatui::Terminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -25,6 +26,7 @@ use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 /// What the interface needs from the store. Meetings are written at once on every change.
 pub trait Persist {
@@ -71,6 +73,73 @@ pub trait Persist {
     fn restore_case(&mut self, id: &str, original: &[u8]) -> Result<(), String> {
         let _ = original;
         Err(format!("cannot restore {id}"))
+    }
+    /// Writes a meeting's file atomically, refusing ([`SaveError::Changed`]) when the file
+    /// changed on disk since it was read or last written here. The store implements it with
+    /// `store::save_meeting(root, dept, m, Expect::Unchanged(stamp))`, keeping the new stamp.
+    /// Default: [`Self::save_meeting`], which cannot tell.
+    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), SaveError> {
+        self.save_meeting(meeting).map_err(SaveError::Failed)
+    }
+    /// Reads a meeting's file again (after [`SaveError::Changed`], the user chose theirs),
+    /// taking its new stamp.
+    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, String> {
+        Err(format!("cannot read {id} again"))
+    }
+    /// Writes a meeting over a file changed on disk (the user chose "keep mine"), taking
+    /// the new stamp.
+    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+        self.save_meeting(meeting)
+    }
+    /// Takes the lock of a meeting for the séance (`store::lock::acquire` on its file),
+    /// keeping the guard until [`Self::release_meeting`]. Default: no lock.
+    fn lock_meeting(&mut self, id: &str) -> Result<LockOutcome, String> {
+        let _ = id;
+        Ok(LockOutcome::Acquired)
+    }
+    /// Takes over a stale lock once the user confirmed (`store::lock::take_over`).
+    fn take_over_lock(&mut self, id: &str, seen: &LockInfo) -> Result<LockOutcome, String> {
+        let _ = (id, seen);
+        Ok(LockOutcome::Acquired)
+    }
+    /// Releases the lock of a meeting taken by [`Self::lock_meeting`] (nothing if none).
+    fn release_meeting(&mut self, id: &str) {
+        let _ = id;
+    }
+}
+
+/// Why a checked save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The file changed on disk since it was read: reload or keep mine, never overwrite silently.
+    Changed,
+    /// Any other failure, as a line for the user.
+    Failed(String),
+}
+
+/// What taking the lock of a meeting found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockOutcome {
+    /// Ours until released (or no lock kept by this store).
+    Acquired,
+    /// Someone else edits it: the séance opens read-only.
+    HeldBy(LockInfo),
+    /// Left behind: may be taken over after confirmation.
+    Stale(LockInfo),
+}
+
+impl LockOutcome {
+    /// From the store's answer, keeping the guard in `keep` when acquired.
+    pub fn from_state(state: crate::store::lock::LockState, keep: &mut Option<crate::store::lock::MeetingLock>) -> LockOutcome {
+        use crate::store::lock::LockState;
+        match state {
+            LockState::Acquired(lock) => {
+                *keep = Some(lock);
+                LockOutcome::Acquired
+            }
+            LockState::HeldBy(info) => LockOutcome::HeldBy(info),
+            LockState::Stale(info) => LockOutcome::Stale(info),
+        }
     }
 }
 
@@ -274,7 +343,73 @@ fn install_signal_handler() {
     }
 }
 
+/// How long typing must pause before typed text is written.
+const TYPING_PAUSE: Duration = Duration::from_millis(600);
+/// How often the time counted by the séance's timers is written when nothing else is.
+const TIMER_SAVE_EVERY: Duration = Duration::from_secs(10);
+
+/// The clocks of the event loop: when the timers last counted, when a key came.
+struct Clocks {
+    /// The instant up to which time was counted on the séance's current item.
+    counted: Option<Instant>,
+    last_key: Instant,
+    last_timer_save: Instant,
+}
+
+impl Clocks {
+    /// How long to wait for an event: until the next whole second while the séance of a
+    /// held meeting is shown, until typed text is due to be written, else forever (`None`).
+    fn timeout(&mut self, app: &App, now: Instant) -> Option<Duration> {
+        let ticking = app.screen == Screen::Seance
+            && app.overlays.is_empty()
+            && app.seance.as_ref().is_some_and(|s| s.ticking());
+        let mut wait: Option<Duration> = None;
+        if ticking {
+            let counted = *self.counted.get_or_insert(now);
+            let next = counted + Duration::from_secs(1);
+            wait = Some(next.saturating_duration_since(now));
+        } else {
+            self.counted = None;
+        }
+        if app.seance.as_ref().is_some_and(|st| st.typed) {
+            let due = (self.last_key + TYPING_PAUSE).saturating_duration_since(now);
+            wait = Some(wait.map_or(due, |w| w.min(due)));
+        }
+        wait
+    }
+
+    /// Counts the whole seconds elapsed on the séance and writes what is due.
+    fn after(&mut self, app: &mut App, now: Instant) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if let Some(counted) = self.counted {
+            let seconds = now.saturating_duration_since(counted).as_secs();
+            if seconds > 0 {
+                self.counted = Some(counted + Duration::from_secs(seconds));
+                super::update::seance_tick(app, seconds);
+            }
+        }
+        if let Some(st) = app.seance.as_mut() {
+            let tz = app.data.department.time_zone();
+            st.clock = Some(chrono::Utc::now().with_timezone(&tz).time());
+            let typed_due = st.typed && now.saturating_duration_since(self.last_key) >= TYPING_PAUSE;
+            let timer_due =
+                st.timed && now.saturating_duration_since(self.last_timer_save) >= TIMER_SAVE_EVERY;
+            if typed_due || (timer_due && !st.typed) {
+                self.last_timer_save = now;
+                effects = super::update::seance_flush(app);
+            }
+        }
+        effects
+    }
+}
+
 fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> {
+    let start = Instant::now();
+    let mut clocks = Clocks {
+        counted: None,
+        last_key: start,
+        last_timer_save: start,
+    };
     while app.running {
         let Some(terminal) = session.guard.terminal.as_mut() else {
             break;
@@ -282,12 +417,24 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         let frame = terminal.draw(|f| screens::render(app, f))?;
         let area = frame.area;
         app.page = usize::from(area.height.saturating_sub(8)).max(1);
-        // Blocks until the next event: no busy loop.
-        let effects = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
+        // Blocks until the next event, or until the next second of the séance's timers,
+        // or until typed text is due to be written: never a busy loop.
+        let event = match clocks.timeout(app, Instant::now()) {
+            None => Some(event::read()?),
+            Some(wait) => {
+                if event::poll(wait)? {
+                    Some(event::read()?)
+                } else {
+                    None
+                }
+            }
+        };
+        let mut effects = match event {
+            Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                clocks.last_key = Instant::now();
                 handle_key(app, Key::from_event(&key))
             }
-            Event::Mouse(mouse) => match mouse.kind {
+            Some(Event::Mouse(mouse)) => match mouse.kind {
                 MouseEventKind::ScrollDown => update(app, Action::Down),
                 MouseEventKind::ScrollUp => update(app, Action::Up),
                 MouseEventKind::Down(MouseButton::Left) => {
@@ -300,30 +447,51 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
             },
             _ => Vec::new(),
         };
+        effects.extend(clocks.after(app, Instant::now()));
         carry_out(app, session, effects)?;
     }
+    // Whatever way the loop ended, nothing typed is left behind and the lock is released.
+    let effects = super::update::leave_seance(app);
+    apply_effects(app, session.persist, effects);
     Ok(())
 }
 
-fn carry_out(
-    app: &mut App,
-    session: &mut Session<'_>,
-    effects: Vec<Effect>,
-) -> Result<(), TuiError> {
+/// Carries out the effects that need only the store (all but the editor's), in order, and
+/// returns the others. Public so that the séance's round trips (lock, conflict, reload) are
+/// tested without a terminal.
+pub fn apply_effects(app: &mut App, persist: &mut dyn Persist, effects: Vec<Effect>) -> Vec<Effect> {
     let lang = app.lang;
+    let mut rest = Vec::new();
     for effect in effects {
         match effect {
-            Effect::SaveMeeting(m) => {
-                if let Err(e) = session.persist.save_meeting(&m) {
-                    app.error(strings::save_failed(&e, lang));
-                }
+            Effect::SaveMeeting(m) => match persist.save_meeting_checked(&m) {
+                Ok(()) => {}
+                Err(SaveError::Changed) => super::update::save_conflict(app, &m.id),
+                Err(SaveError::Failed(e)) => app.error(strings::save_failed(&e, lang)),
+            },
+            Effect::OverwriteMeeting(m) => match persist.overwrite_meeting(&m) {
+                Ok(()) => app.info(super::seance::S::Kept.get(lang)),
+                Err(e) => app.error(strings::save_failed(&e, lang)),
+            },
+            Effect::ReloadMeeting(id) => match persist.reload_meeting(&id) {
+                Ok(m) => super::update::meeting_reloaded(app, m),
+                Err(e) => app.error(strings::save_failed(&e, lang)),
+            },
+            Effect::LockMeeting(id) => {
+                let outcome = persist.lock_meeting(&id);
+                super::update::seance_locked(app, outcome);
             }
+            Effect::TakeOverLock(id, seen) => {
+                let outcome = persist.take_over_lock(&id, &seen);
+                super::update::seance_locked(app, outcome);
+            }
+            Effect::ReleaseMeeting(id) => persist.release_meeting(&id),
             Effect::DeleteMeeting(id) => {
-                if let Err(e) = session.persist.delete_meeting(&id) {
+                if let Err(e) = persist.delete_meeting(&id) {
                     app.error(strings::save_failed(&e, lang));
                 }
             }
-            Effect::CreateCase(case) => match session.persist.create_case(&case) {
+            Effect::CreateCase(case) => match persist.create_case(&case) {
                 Ok(()) => {
                     let id = case.id.clone();
                     app.case_edited(case);
@@ -332,18 +500,31 @@ fn carry_out(
                 }
                 Err(e) => app.error(strings::save_failed(&e, lang)),
             },
-            Effect::PreviewExport(request) => {
-                match session.persist.preview(&request, &app.data, lang) {
-                    Ok(text) => app.show_preview(request, &text),
-                    Err(e) => app.error(strings::export_failed(&e, lang)),
-                }
-            }
+            Effect::PreviewExport(request) => match persist.preview(&request, &app.data, lang) {
+                Ok(text) => app.show_preview(request, &text),
+                Err(e) => app.error(strings::export_failed(&e, lang)),
+            },
             Effect::Export { request, commit } => {
-                match session.persist.export(&request, &app.data, lang, commit) {
+                match persist.export(&request, &app.data, lang, commit) {
                     Ok(path) => app.export_written(&path.display().to_string()),
                     Err(e) => app.error(strings::export_failed(&e, lang)),
                 }
             }
+            Effect::Quit => app.running = false,
+            other @ (Effect::EditCase(_) | Effect::DiscardCaseEdit(_)) => rest.push(other),
+        }
+    }
+    rest
+}
+
+fn carry_out(
+    app: &mut App,
+    session: &mut Session<'_>,
+    effects: Vec<Effect>,
+) -> Result<(), TuiError> {
+    let lang = app.lang;
+    for effect in apply_effects(app, session.persist, effects) {
+        match effect {
             Effect::EditCase(id) => edit_case(app, session, &id)?,
             Effect::DiscardCaseEdit(id) => match session.original.take() {
                 Some((orig_id, bytes)) if orig_id == id => {
@@ -354,7 +535,7 @@ fn carry_out(
                 }
                 other => session.original = other,
             },
-            Effect::Quit => app.running = false,
+            _ => {}
         }
     }
     Ok(())

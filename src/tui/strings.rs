@@ -176,6 +176,11 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Export => ("exporter", "export"),
         MonthlyReport => ("rapport mensuel", "monthly report"),
         StartSeance => ("séance", "run meeting"),
+        NextItem => ("point suivant", "next item"),
+        PrevItem => ("point précédent", "previous item"),
+        Attendance => ("présences", "attendance"),
+        AddAction => ("action", "action"),
+        CloseMeeting => ("clore", "close"),
     };
     lang.pick(fr, en)
 }
