@@ -5,13 +5,12 @@
 //! data_dir: /srv/partage/cellule   # the data root when neither --data nor $CELLULE_DATA is given
 //! lang: fr                         # fr | en
 //! theme: default                   # default | high-contrast | mono
-//! keys:                            # remapped keys, per screen (see docs/keys.md)
-//!   global: { quit: "q" }
+//! keys:                            # per context, key: action (see docs/keys.md)
+//!   global: { Q: quit, q: none }
 //! ```
 
 use crate::i18n::{Lang, Msg, quote};
 use crate::store::yaml::{self, Seg, Target, Value};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The settings read from the config file.
@@ -20,8 +19,16 @@ pub struct Config {
     pub data_dir: Option<PathBuf>,
     pub lang: Option<Lang>,
     pub theme: Option<String>,
-    /// Screen → action → keys, as written (checked by the interface's key map).
-    pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// The user's key bindings, in the order written (checked by the interface's key map).
+    pub keys: Vec<KeyBinding>,
+}
+
+/// One key binding of the config file: in `context`, `key` does `action` (`none` unbinds it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyBinding {
+    pub context: String,
+    pub key: String,
+    pub action: String,
 }
 
 /// A problem in the config file, already worded.
@@ -128,37 +135,33 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
                 }
             },
             ("theme", Value::String(s)) => config.theme = Some(s.clone()),
-            ("keys", Value::Mapping(screens)) => {
-                for (screen, actions) in screens {
-                    let screen = yaml::key_text(screen).unwrap_or_default();
-                    let Value::Mapping(actions) = actions else {
+            ("keys", Value::Mapping(contexts)) => {
+                for (context, keys) in contexts {
+                    let context = yaml::key_text(context).unwrap_or_default();
+                    let Value::Mapping(keys) = keys else {
                         return Err(at(
-                            &[key("keys"), key(&screen)],
+                            &[key("keys"), key(&context)],
                             Target::Value,
-                            "attendu : action: touche".into(),
-                            "expected: action: key".into(),
+                            "attendu : « touche: action » (exemple : Q: quit)".into(),
+                            "expected: \"key: action\" (example: Q: quit)".into(),
                         ));
                     };
-                    let entry = config.keys.entry(screen.clone()).or_default();
-                    for (action, keys) in actions {
-                        let action = yaml::key_text(action).unwrap_or_default();
-                        let list = match keys {
-                            Value::String(s) => vec![s.clone()],
-                            Value::Sequence(seq) => seq
-                                .iter()
-                                .filter_map(|k| k.as_str().map(str::to_string))
-                                .collect(),
-                            Value::Null => Vec::new(),
-                            _ => {
-                                return Err(at(
-                                    &[key("keys"), key(&screen), key(&action)],
-                                    Target::Value,
-                                    "attendu : une touche ou une liste de touches".into(),
-                                    "expected: a key or a list of keys".into(),
-                                ));
-                            }
+                    for (pressed, action) in keys {
+                        let pressed = yaml::key_text(pressed).unwrap_or_default();
+                        let Some(action) = action.as_str() else {
+                            return Err(at(
+                                &[key("keys"), key(&context), key(&pressed)],
+                                Target::Value,
+                                "attendu : le nom d'une action, ou none pour retirer la touche"
+                                    .into(),
+                                "expected: the name of an action, or none to unbind the key".into(),
+                            ));
                         };
-                        entry.insert(action, list);
+                        config.keys.push(KeyBinding {
+                            context: context.clone(),
+                            key: pressed,
+                            action: action.to_string(),
+                        });
                     }
                 }
             }
@@ -222,16 +225,19 @@ mod tests {
 
     #[test]
     fn reads_every_key() {
-        let c =
-            parse("data_dir: /srv/x\nlang: en\ntheme: mono\nkeys:\n  global:\n    quit: [q, Q]\n")
-                .unwrap();
+        let c = parse(
+            "data_dir: /srv/x\nlang: en\ntheme: mono\nkeys:\n  global:\n    Q: quit\n    q: none\n",
+        )
+        .unwrap();
         assert_eq!(c.data_dir, Some(PathBuf::from("/srv/x")));
         assert_eq!(c.lang, Some(Lang::En));
         assert_eq!(c.theme.as_deref(), Some("mono"));
-        assert_eq!(
-            c.keys["global"]["quit"],
-            vec!["q".to_string(), "Q".to_string()]
-        );
+        let b = |k: &str, a: &str| KeyBinding {
+            context: "global".into(),
+            key: k.into(),
+            action: a.into(),
+        };
+        assert_eq!(c.keys, vec![b("Q", "quit"), b("q", "none")]);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::{Context, Exit, Failure, root};
 use crate::demo::DEMO_FILES;
 use crate::i18n::cli::{CliMsg, shown};
 use crate::store::{Expect, Loaded, LoadedDept, write_atomic};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 pub fn run(ctx: &Context) -> Result<(), Failure> {
@@ -20,6 +21,12 @@ pub fn run(ctx: &Context) -> Result<(), Failure> {
         )
     })?;
     println!("{}", CliMsg::DemoCopied { path: shown(&dest) }.text(lang));
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        super::interface::open(ctx, &dest)?;
+        println!("{}", CliMsg::OpenWith { path: shown(&dest) }.text(lang));
+        return Ok(());
+    }
+    // Without a terminal (a script, a test): say what was copied and how to open it.
     let loaded = root::load(ctx, &dest)?;
     let dept = root::pick_dept(ctx, &loaded)?;
     print_summary(ctx, &loaded, dept);
@@ -53,7 +60,7 @@ fn destination(ctx: &Context) -> Result<PathBuf, Failure> {
                     }
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?
+                    super::create_private_dir(dir).map_err(|e| io(dir, e))?
                 }
                 Err(e) => return Err(io(dir, e)),
             }
@@ -75,7 +82,7 @@ pub fn copy_demo(dest: &Path) -> Result<(), (PathBuf, String)> {
     for (rel, content) in DEMO_FILES {
         let path = dest.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| (parent.to_path_buf(), e.to_string()))?;
+            super::create_private_dir(parent).map_err(|e| (parent.to_path_buf(), e.to_string()))?;
         }
         write_atomic(&path, content.as_bytes(), Expect::New)
             .map_err(|e| (path.clone(), e.text(crate::i18n::Lang::En)))?;

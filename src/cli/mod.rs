@@ -7,6 +7,7 @@ pub mod args;
 mod demo;
 mod export;
 mod init;
+pub mod interface;
 mod root;
 mod validate;
 
@@ -105,10 +106,7 @@ fn run(ctx: &Context) -> Result<(), Failure> {
 /// Opens the interface on the data root of the flags.
 fn open_interface(ctx: &Context) -> Result<(), Failure> {
     let root = root::data_root(ctx)?;
-    let loaded = root::load(ctx, &root)?;
-    let dept = root::pick_dept(ctx, &loaded)?;
-    demo::print_summary(ctx, &loaded, dept);
-    Ok(())
+    interface::open(ctx, &root)
 }
 
 /// Creates a folder and its parents; the new ones are not readable by others.

@@ -3,46 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// Who the minutes are for: how much they show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MinutesLevel {
-    Internal,
-    Partners,
-    Public,
-}
-
-impl MinutesLevel {
-    pub const ALL: &'static [MinutesLevel] = &[
-        MinutesLevel::Internal,
-        MinutesLevel::Partners,
-        MinutesLevel::Public,
-    ];
-
-    /// The spelling of the command line and of file names.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MinutesLevel::Internal => "internal",
-            MinutesLevel::Partners => "partners",
-            MinutesLevel::Public => "public",
-        }
-    }
-}
-
-/// The format of the monthly report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReportFormat {
-    Markdown,
-    Csv,
-}
-
-impl ReportFormat {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportFormat::Markdown => "md",
-            ReportFormat::Csv => "csv",
-        }
-    }
-}
+pub use crate::export::{Level as MinutesLevel, ReportFormat};
 
 /// One export.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -265,12 +265,10 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// Reads a date typed by the user: `JJ/MM/AAAA` or `AAAA-MM-JJ` in either language.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .ok()
+/// Reads a date typed by the user, as the live mode does (`15/01/2027`, `2027-01-15`,
+/// `+6w`, `+2m`, `demain`...), relative to `today`; blank or unreadable gives `None`.
+pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    crate::domain::dates::parse_date(text, today).ok().flatten()
 }
 
 /// The sentence of a dashboard alert.
@@ -425,7 +423,7 @@ pub fn export_label(
                 T::ReportTitle.get(lang),
                 month_name(*month, lang),
                 crate::text::visible(&body),
-                format.as_str()
+                format.extension()
             )
         }
     }
@@ -526,9 +524,11 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         assert_eq!(date(d, Lang::Fr), "30/11/2026");
         assert_eq!(date(d, Lang::En), "2026-11-30");
-        assert_eq!(parse_date("30/11/2026"), Some(d));
-        assert_eq!(parse_date(" 2026-11-30 "), Some(d));
-        assert_eq!(parse_date("31/02/2026"), None);
-        assert_eq!(parse_date("demain"), None);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        assert_eq!(parse_date("30/11/2026", today), Some(d));
+        assert_eq!(parse_date(" 2026-11-30 ", today), Some(d));
+        assert_eq!(parse_date("+5d", today), Some(d));
+        assert_eq!(parse_date("31/02/2026", today), None);
+        assert_eq!(parse_date("", today), None);
     }
 }

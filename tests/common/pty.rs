@@ -31,7 +31,12 @@ impl Pty {
     pub fn spawn(program: &Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
         let system = native_pty_system();
         let pair = system
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
@@ -59,7 +64,13 @@ impl Pty {
                 }
             }
         });
-        Pty { child, writer, output: rx, parser: vt100::Parser::new(nz(rows), nz(cols), 0), raw: Vec::new() }
+        Pty {
+            child,
+            writer,
+            output: rx,
+            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            raw: Vec::new(),
+        }
     }
 
     /// Reads what is there, waiting at most `wait`.
@@ -105,9 +116,14 @@ impl Pty {
 
     /// Types text (keys as bytes: `"\r"` Enter, `"\x1b"` Esc, `"\x03"` Ctrl-c).
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write to the terminal");
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("write to the terminal");
         self.writer.flush().expect("flush the terminal");
-        self.pump(Duration::from_millis(30));
+        // A pause, so that the program reads these keys apart from the next ones (an Esc
+        // followed at once by a letter reads as Alt+letter).
+        std::thread::sleep(Duration::from_millis(50));
+        self.pump(Duration::from_millis(10));
     }
 
     /// Sends keys one at a time with a pause, as a person types.
@@ -141,8 +157,13 @@ impl Pty {
     /// Sends a signal by name (`KILL`, `TERM`, `HUP`) with the `kill` command.
     pub fn signal(&mut self, name: &str) {
         let pid = self.pid().expect("a process id").to_string();
-        let status = std::process::Command::new("kill").args([&format!("-{name}"), &pid]).status();
-        assert!(status.map(|s| s.success()).unwrap_or(false), "kill -{name} {pid} failed");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid])
+            .status();
+        assert!(
+            status.map(|s| s.success()).unwrap_or(false),
+            "kill -{name} {pid} failed"
+        );
     }
 
     /// Kills the program at once (SIGKILL) and waits until it is gone.

@@ -276,7 +276,7 @@ pub fn report_form(app: &App, frame: &mut Frame, area: Rect, form: &ReportForm) 
     let fields = [
         (T::FieldMonth, strings::month_name(form.month, lang)),
         (T::FieldBody, body),
-        (T::FieldFormat, form.format.as_str().to_string()),
+        (T::FieldFormat, form.format.extension().to_string()),
     ];
     let mut lines: Vec<Line> = fields
         .iter()

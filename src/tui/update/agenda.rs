@@ -173,7 +173,8 @@ pub(super) fn accept_prompt(app: &mut App, prompt: &Prompt) -> Result<Vec<Effect
             Ok(change_meeting(app, Some(meeting), after))
         }
         PromptKind::NewMeetingDate { body } => {
-            let date = strings::parse_date(text).ok_or_else(|| T::BadDate.get(lang).to_string())?;
+            let date = strings::parse_date(text, app.today)
+                .ok_or_else(|| T::BadDate.get(lang).to_string())?;
             let Some(mut meeting) = new_meeting(&app.data, body, date, default_start()) else {
                 return Err(T::NoBody.get(lang).to_string());
             };

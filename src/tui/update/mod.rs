@@ -257,7 +257,17 @@ fn moved(selected: usize, len: usize, action: Action, page: usize) -> usize {
 
 /// Applies a key to a text field. Returns `false` when the key is not for text.
 pub(super) fn edit_line(input: &mut LineInput, key: Key) -> bool {
-    if key.ctrl || key.alt {
+    if key.ctrl && !key.alt {
+        // The usual line-editing keys of a shell: Ctrl-u clears, Ctrl-a / Ctrl-e go to the ends.
+        match key.code {
+            KeyCode::Char('u') => *input = LineInput::new(""),
+            KeyCode::Char('a') => input.home(),
+            KeyCode::Char('e') => input.end(),
+            _ => return false,
+        }
+        return true;
+    }
+    if key.alt {
         return false;
     }
     match key.code {

@@ -203,7 +203,7 @@ pub(super) fn new_case(app: &App, form: &CaseForm) -> Result<Case, String> {
     if label.is_empty() {
         return Err(T::EmptyText.get(lang).to_string());
     }
-    let reported_on = strings::parse_date(form.reported_on.text())
+    let reported_on = strings::parse_date(form.reported_on.text(), app.today)
         .ok_or_else(|| T::BadDate.get(lang).to_string())?;
     let body = app
         .data

@@ -1,0 +1,296 @@
+//! Opening the interface: the data root and département of the flags, the options of the
+//! config file, and [`StorePersist`], which carries out the interface's effects on the files.
+
+use super::{Context, Exit, Failure, create_private_dir, root};
+use crate::domain::{Case, DeptData, Meeting};
+use crate::export;
+use crate::i18n::Lang;
+use crate::i18n::cli::{CliMsg, shown};
+use crate::store::{self, CommitOutcome, Expect, LoadedDept, Stamp, WriteError, write_atomic};
+use crate::tui::{self, ExportRequest, KeyOverride, Options, Persist};
+use std::collections::HashMap;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Loads the data of the flags and runs the interface until the user quits.
+pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure::new(Exit::Usage, lang, CliMsg::NoTerminal));
+    }
+    let loaded = root::load(ctx, data_root)?;
+    let dept = match root::pick_dept(ctx, &loaded) {
+        Ok(dept) => dept,
+        Err(failure) if loaded.depts.len() > 1 => ask_dept(ctx, &loaded.depts).ok_or(failure)?,
+        Err(failure) => return Err(failure),
+    };
+    let problems = loaded.problems.iter().map(|p| p.render(lang)).collect();
+    let options = Options {
+        lang,
+        high_contrast: ctx.config.theme.as_deref() == Some("high-contrast"),
+        keys: ctx
+            .config
+            .keys
+            .iter()
+            .map(|b| KeyOverride {
+                context: b.context.clone(),
+                key: b.key.clone(),
+                action: b.action.clone(),
+            })
+            .collect(),
+        today: None,
+    };
+    let no_color = match ctx.config.theme.as_deref() {
+        Some("mono") => Some(std::ffi::OsString::from("1")),
+        _ => std::env::var_os("NO_COLOR"),
+    };
+    let mut persist = StorePersist::new(data_root, dept, lang);
+    let app =
+        tui::prepare(dept.data.clone(), problems, &options, no_color.as_deref()).map_err(|e| {
+            Failure {
+                exit: Exit::Usage,
+                lines: vec![e.to_string()],
+            }
+        })?;
+    tui::run_app(app, &mut persist).map_err(|e| Failure {
+        exit: Exit::Io,
+        lines: vec![e.to_string()],
+    })
+}
+
+/// Several départements and no `--dept`: asks which one, on the terminal.
+fn ask_dept<'a>(ctx: &Context, depts: &'a [LoadedDept]) -> Option<&'a LoadedDept> {
+    let lang = ctx.lang;
+    println!(
+        "{}",
+        lang.pick(
+            "Plusieurs départements dans ce dossier de données :",
+            "Several départements in this data folder:"
+        )
+    );
+    for (i, d) in depts.iter().enumerate() {
+        println!(
+            "  {}) {} {}",
+            i + 1,
+            d.data.code(),
+            crate::text::visible(&d.data.department.name)
+        );
+    }
+    let stdin = std::io::stdin();
+    loop {
+        print!(
+            "{}",
+            lang.pick(
+                "Numéro ou code (Entrée seule : abandon) : ",
+                "Number or code (Enter alone: cancel): "
+            )
+        );
+        let _ = std::io::stdout().flush();
+        let mut line = String::new();
+        if stdin.lock().read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let answer = line.trim();
+        if answer.is_empty() {
+            return None;
+        }
+        let code = root::normalise_code(answer);
+        let by_number = answer
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=depts.len()).contains(n))
+            .map(|n| &depts[n - 1]);
+        if let Some(dept) = depts.iter().find(|d| d.data.code() == code).or(by_number) {
+            return Some(dept);
+        }
+    }
+}
+
+/// The interface's effects carried out on the data folder.
+pub struct StorePersist {
+    root: PathBuf,
+    code: String,
+    /// The hash of each meeting file as last read or written, by meeting id.
+    stamps: HashMap<String, Stamp>,
+    /// The language of the messages.
+    lang: Lang,
+}
+
+impl StorePersist {
+    pub fn new(root: &Path, dept: &LoadedDept, lang: Lang) -> StorePersist {
+        let code = dept.data.code().to_string();
+        let prefix = format!("{code}/meetings/");
+        let stamps = dept
+            .stamps
+            .iter()
+            .filter_map(|(rel, stamp)| {
+                let id = rel.strip_prefix(&prefix)?.strip_suffix(".yaml")?;
+                Some((id.to_string(), stamp.clone()))
+            })
+            .collect();
+        StorePersist {
+            root: root.to_path_buf(),
+            code,
+            stamps,
+            lang,
+        }
+    }
+
+    fn case_file(&self, id: &str) -> PathBuf {
+        self.root
+            .join(&self.code)
+            .join("cases")
+            .join(format!("{id}.yaml"))
+    }
+
+    fn write_export(
+        &self,
+        request: &ExportRequest,
+        data: &DeptData,
+        lang: Lang,
+    ) -> Result<(PathBuf, String, String), String> {
+        let text = render(request, data, lang)?;
+        let (rel, message) = match request {
+            ExportRequest::Agenda { meeting } => (
+                export::agenda_path(meeting),
+                export::commit_message_agenda(data, meeting).map_err(|e| e.text(lang))?,
+            ),
+            ExportRequest::Minutes { meeting, level } => (
+                export::minutes_path(meeting, *level),
+                export::commit_message_minutes(data, meeting, *level).map_err(|e| e.text(lang))?,
+            ),
+            ExportRequest::Monthly {
+                month,
+                body,
+                format,
+            } => {
+                let month = month_of(*month);
+                (
+                    export::report_path(month, body, *format),
+                    export::commit_message_report(data, month, body, *format),
+                )
+            }
+        };
+        Ok((self.root.join(&self.code).join(rel), text, message))
+    }
+}
+
+fn month_of(day: chrono::NaiveDate) -> (i32, u32) {
+    (chrono::Datelike::year(&day), chrono::Datelike::month(&day))
+}
+
+/// The text of an export.
+fn render(request: &ExportRequest, data: &DeptData, lang: Lang) -> Result<String, String> {
+    let result = match request {
+        ExportRequest::Agenda { meeting } => export::agenda(data, meeting, lang),
+        ExportRequest::Minutes { meeting, level } => export::minutes(data, meeting, *level, lang),
+        ExportRequest::Monthly {
+            month,
+            body,
+            format,
+        } => export::monthly_report(data, month_of(*month), body, *format, lang),
+    };
+    result.map_err(|e| e.text(lang))
+}
+
+impl Persist for StorePersist {
+    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+        let expect = match self.stamps.get(&meeting.id) {
+            Some(stamp) => Expect::Unchanged(stamp.clone()),
+            None => Expect::New,
+        };
+        let stamp = store::save_meeting(&self.root, &self.code, meeting, expect)
+            .map_err(|e| e.text(self.lang))?;
+        self.stamps.insert(meeting.id.clone(), stamp);
+        Ok(())
+    }
+
+    fn delete_meeting(&mut self, id: &str) -> Result<(), String> {
+        let path = store::meeting_path(&self.root, &self.code, id);
+        let current = std::fs::read(&path).map_err(|e| format!("{}: {e}", shown(&path)))?;
+        if self.stamps.get(id) != Some(&Stamp::of(&current)) {
+            return Err(WriteError::Changed { path: path.clone() }.text(self.lang));
+        }
+        std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", shown(&path)))?;
+        self.stamps.remove(id);
+        Ok(())
+    }
+
+    fn create_case(&mut self, case: &Case) -> Result<(), String> {
+        let path = self.case_file(&case.id);
+        if let Some(parent) = path.parent() {
+            create_private_dir(parent).map_err(|e| format!("{}: {e}", shown(parent)))?;
+        }
+        write_atomic(&path, store::new_case_yaml(case).as_bytes(), Expect::New)
+            .map(|_| ())
+            .map_err(|e| e.text(self.lang))
+    }
+
+    fn preview(
+        &mut self,
+        request: &ExportRequest,
+        data: &DeptData,
+        lang: Lang,
+    ) -> Result<String, String> {
+        render(request, data, lang)
+    }
+
+    fn export(
+        &mut self,
+        request: &ExportRequest,
+        data: &DeptData,
+        lang: Lang,
+        commit: bool,
+    ) -> Result<PathBuf, String> {
+        let (path, text, message) = self.write_export(request, data, lang)?;
+        if let Some(parent) = path.parent() {
+            create_private_dir(parent).map_err(|e| format!("{}: {e}", shown(parent)))?;
+        }
+        write_atomic(&path, text.as_bytes(), Expect::Any).map_err(|e| e.text(lang))?;
+        if commit {
+            match store::git_commit(&self.root, &path, &message) {
+                Ok(CommitOutcome::Committed | CommitOutcome::Unchanged) => {}
+                Err(e) => return Err(e.text(lang)),
+            }
+        }
+        Ok(path)
+    }
+
+    fn case_path(&self, id: &str) -> Option<PathBuf> {
+        let path = self.case_file(id);
+        path.is_file().then_some(path)
+    }
+
+    fn check_case(&mut self, id: &str) -> Result<Case, Vec<String>> {
+        let loaded = store::load_root_dept(&self.root, Some(&self.code))
+            .map_err(|e| vec![e.text(self.lang)])?;
+        let file = format!("{}/cases/{id}.yaml", self.code);
+        let own: Vec<String> = loaded
+            .problems
+            .iter()
+            .filter(|p| p.file == file)
+            .map(|p| p.render(self.lang))
+            .collect();
+        if !own.is_empty() {
+            return Err(own);
+        }
+        loaded
+            .dept(&self.code)
+            .and_then(|d| d.data.case(id).cloned())
+            .ok_or_else(|| {
+                vec![format!(
+                    "{file}: {}",
+                    crate::i18n::Msg::DeptNotLoaded {
+                        code: self.code.clone()
+                    }
+                    .text(self.lang)
+                )]
+            })
+    }
+
+    fn restore_case(&mut self, id: &str, original: &[u8]) -> Result<(), String> {
+        write_atomic(&self.case_file(id), original, Expect::Any)
+            .map(|_| ())
+            .map_err(|e| e.text(self.lang))
+    }
+}

@@ -1,0 +1,237 @@
+//! End to end on the real binary: `cellule demo` in a pseudo-terminal, driven by keys as a
+//! person types them, the screen read back with a terminal emulator, the files checked on disk.
+
+#![cfg(unix)]
+
+mod common;
+
+use common::pty::Pty;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+struct Session {
+    pty: Pty,
+    root: PathBuf,
+    _dirs: (TempDir, TempDir),
+}
+
+/// `cellule demo --data <fresh folder>`, then `stty -a` once it exits (to see the terminal modes).
+fn open_demo(editor: Option<&Path>, cols: u16, rows: u16) -> Session {
+    let config = TempDir::new().unwrap();
+    let holder = TempDir::new().unwrap();
+    let root = holder.path().join("donnees");
+    let bin = env!("CARGO_BIN_EXE_cellule");
+    let script = format!(
+        "'{bin}' demo --data '{}'; echo EXIT=$?; stty -a",
+        root.display()
+    );
+    let config_dir = config.path().display().to_string();
+    let mut env = vec![
+        ("CELLULE_CONFIG_DIR", config_dir.as_str()),
+        ("LANG", "C.UTF-8"),
+    ];
+    let editor_text = editor.map(|e| e.display().to_string());
+    if let Some(e) = editor_text.as_deref() {
+        env.push(("EDITOR", e));
+        env.push(("VISUAL", e));
+    }
+    let mut pty = Pty::spawn(Path::new("/bin/sh"), &["-c", &script], &env, cols, rows);
+    pty.wait_for("Alertes");
+    Session {
+        pty,
+        root,
+        _dirs: (config, holder),
+    }
+}
+
+/// Quits from wherever the interface is and checks the terminal is as the shell expects it.
+fn quit_and_check_restored(s: &mut Session) {
+    for _ in 0..3 {
+        s.pty.send("\x1b");
+        std::thread::sleep(std::time::Duration::from_millis(60));
+    }
+    s.pty.send("1");
+    s.pty.wait_for("Alertes");
+    s.pty.send("q");
+    s.pty.wait_for("EXIT=0");
+    s.pty
+        .wait_until("the stty output", |screen| screen.contains("speed"));
+    let screen = s.pty.parser.screen();
+    assert!(!screen.alternate_screen(), "still on the alternate screen");
+    assert!(!screen.hide_cursor(), "the cursor is still hidden");
+    let text = s.pty.screen();
+    assert!(
+        !text.contains("-icanon") && text.contains("icanon"),
+        "not back in canonical mode:\n{text}"
+    );
+    assert!(
+        !text.contains("-echo ") && text.contains("echo"),
+        "echo is off:\n{text}"
+    );
+    assert_eq!(s.pty.wait_exit(), 0);
+}
+
+#[test]
+fn open_the_demo_reach_every_screen_and_quit_with_the_terminal_restored() {
+    let mut s = open_demo(None, 80, 24);
+    assert!(s.pty.screen().contains("Maine-et-Loire"));
+    s.pty.send("2");
+    s.pty.wait_for("Situations (");
+    s.pty.send("3");
+    s.pty.wait_for("Réunions (");
+    s.pty.send("\r");
+    s.pty.wait_for("Ordre du jour —");
+    s.pty.send("?");
+    s.pty.wait_for("Ctrl-c");
+    s.pty.send("\x1b");
+    s.pty.send("1");
+    s.pty.wait_for("Alertes");
+    quit_and_check_restored(&mut s);
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere_and_restores_the_terminal() {
+    let mut s = open_demo(None, 100, 30);
+    s.pty.send("2/");
+    s.pty.send("\x03");
+    s.pty.wait_for("EXIT=0");
+    s.pty
+        .wait_until("the stty output", |screen| screen.contains("speed"));
+    assert!(!s.pty.parser.screen().alternate_screen());
+    assert!(!s.pty.screen().contains("-icanon"));
+}
+
+#[test]
+fn search_finds_a_case_by_its_label() {
+    let mut s = open_demo(None, 100, 30);
+    s.pty.send("2");
+    s.pty.wait_for("49-2025-003");
+    s.pty.send("/");
+    s.pty.type_slowly("Famille K");
+    s.pty.wait_until("only the matching case", |screen| {
+        screen.contains("49-2025-004") && !screen.contains("49-2025-003")
+    });
+    quit_and_check_restored(&mut s);
+}
+
+#[test]
+fn build_an_agenda_with_suggest_and_reorder_then_export_the_minutes() {
+    let mut s = open_demo(None, 100, 30);
+    s.pty.send("3");
+    s.pty.wait_for("Réunions (");
+    s.pty.send("n");
+    s.pty.wait_for("Date de la réunion");
+    s.pty.send("\x15");
+    s.pty.type_slowly("11/01/2027");
+    s.pty.send("\r");
+    s.pty.wait_for("Ordre du jour — 2027-01-11-cpraf");
+    let file = s.root.join("49/meetings/2027-01-11-cpraf.yaml");
+    let loaded = || {
+        let loaded = cellule::store::load_root(&s.root).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        loaded.depts[0]
+            .data
+            .meeting("2027-01-11-cpraf")
+            .cloned()
+            .unwrap()
+    };
+    assert!(file.is_file(), "the new meeting is saved at once");
+    let before = loaded();
+    assert!(before.has_actions_review());
+    assert!(before.items.len() >= 3, "the suggestion filled the agenda");
+    // Suggest again: nothing is added twice.
+    s.pty.send("s");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.pty.pump(std::time::Duration::from_millis(100));
+    assert_eq!(loaded().items.len(), before.items.len());
+    // Move the first item down.
+    s.pty.send("g");
+    s.pty.send("J");
+    s.pty.wait_until("the file to follow", |_| {
+        let m = cellule::store::load_root(&s.root).unwrap().depts[0]
+            .data
+            .meeting("2027-01-11-cpraf")
+            .cloned()
+            .unwrap();
+        m.items[1] == before.items[0]
+    });
+    let after = loaded();
+    assert_eq!(after.items[0], before.items[1]);
+    assert_eq!(after.items[1], before.items[0]);
+    // Undo puts it back, on disk too.
+    s.pty.send("u");
+    s.pty.wait_until("the undo on disk", |_| {
+        cellule::store::load_root(&s.root).unwrap().depts[0]
+            .data
+            .meeting("2027-01-11-cpraf")
+            .unwrap()
+            .items
+            == before.items
+    });
+    // Export the partners minutes from the agenda screen.
+    s.pty.send("x");
+    s.pty.wait_for("Compte rendu — partenaires");
+    s.pty.send("jj\r");
+    s.pty.wait_for("Aperçu");
+    s.pty.send("w");
+    s.pty.wait_for("2027-01-11-cpraf.partners.md");
+    let minutes =
+        std::fs::read_to_string(s.root.join("49/minutes/2027-01-11-cpraf.partners.md")).unwrap();
+    assert!(minutes.starts_with("**Diffusion restreinte**"));
+    quit_and_check_restored(&mut s);
+}
+
+#[test]
+fn edit_a_case_in_the_editor_invalid_then_valid() {
+    let tools = TempDir::new().unwrap();
+    let editor = tools.path().join("editor.sh");
+    let marker = tools.path().join("edited-once");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nif [ ! -f '{m}' ]; then touch '{m}'; sed -i 's/^status: followed/status: folowed/' \"$1\";\n\
+             else sed -i 's/^status: folowed/status: followed/; s/^label: .*/label: Cabinet H. (modifié)/' \"$1\"; fi\n",
+            m = marker.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut s = open_demo(Some(&editor), 100, 30);
+    s.pty.send("2");
+    s.pty.wait_for("49-2025-002");
+    s.pty.send("e");
+    s.pty.wait_for("n'est pas valide");
+    s.pty.wait_for("folowed");
+    // Edit again: now valid, the new label is shown and kept.
+    s.pty.send("e");
+    s.pty.wait_for("Cabinet H. (modifi");
+    let text = std::fs::read_to_string(s.root.join("49/cases/49-2025-002.yaml")).unwrap();
+    assert!(text.contains("status: followed") && text.contains("label: Cabinet H. (modifié)"));
+    assert!(
+        text.starts_with("# Données fictives"),
+        "the file's comments are kept"
+    );
+    let loaded = cellule::store::load_root(&s.root).unwrap();
+    assert!(loaded.problems.is_empty());
+    quit_and_check_restored(&mut s);
+}
+
+#[test]
+fn an_invalid_edit_can_be_discarded_and_the_file_is_put_back() {
+    let tools = TempDir::new().unwrap();
+    let editor = tools.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nprintf 'garbage: [\\n' >> \"$1\"\n").unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut s = open_demo(Some(&editor), 100, 30);
+    let file = s.root.join("49/cases/49-2025-002.yaml");
+    let original = std::fs::read(&file).unwrap();
+    s.pty.send("2");
+    s.pty.wait_for("49-2025-002");
+    s.pty.send("e");
+    s.pty.wait_for("n'est pas valide");
+    s.pty.send("d");
+    s.pty.wait_until("the file put back", |_| {
+        std::fs::read(&file).unwrap() == original
+    });
+    quit_and_check_restored(&mut s);
+}
