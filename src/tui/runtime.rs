@@ -130,7 +130,10 @@ pub enum LockOutcome {
 
 impl LockOutcome {
     /// From the store's answer, keeping the guard in `keep` when acquired.
-    pub fn from_state(state: crate::store::lock::LockState, keep: &mut Option<crate::store::lock::MeetingLock>) -> LockOutcome {
+    pub fn from_state(
+        state: crate::store::lock::LockState,
+        keep: &mut Option<crate::store::lock::MeetingLock>,
+    ) -> LockOutcome {
         use crate::store::lock::LockState;
         match state {
             LockState::Acquired(lock) => {
@@ -391,7 +394,8 @@ impl Clocks {
         if let Some(st) = app.seance.as_mut() {
             let tz = app.data.department.time_zone();
             st.clock = Some(chrono::Utc::now().with_timezone(&tz).time());
-            let typed_due = st.typed && now.saturating_duration_since(self.last_key) >= TYPING_PAUSE;
+            let typed_due =
+                st.typed && now.saturating_duration_since(self.last_key) >= TYPING_PAUSE;
             let timer_due =
                 st.timed && now.saturating_duration_since(self.last_timer_save) >= TIMER_SAVE_EVERY;
             if typed_due || (timer_due && !st.typed) {
@@ -459,7 +463,11 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
 /// Carries out the effects that need only the store (all but the editor's), in order, and
 /// returns the others. Public so that the séance's round trips (lock, conflict, reload) are
 /// tested without a terminal.
-pub fn apply_effects(app: &mut App, persist: &mut dyn Persist, effects: Vec<Effect>) -> Vec<Effect> {
+pub fn apply_effects(
+    app: &mut App,
+    persist: &mut dyn Persist,
+    effects: Vec<Effect>,
+) -> Vec<Effect> {
     let lang = app.lang;
     let mut rest = Vec::new();
     for effect in effects {

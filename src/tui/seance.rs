@@ -81,9 +81,14 @@ pub enum Editing {
         error: Option<String>,
     },
     /// The decision kind: `None` first, then every kind.
-    DecisionKind { selected: usize },
+    DecisionKind {
+        selected: usize,
+    },
     /// The closure reason; `decide` when it completes a decision `close`.
-    ClosureReason { selected: usize, decide: bool },
+    ClosureReason {
+        selected: usize,
+        decide: bool,
+    },
     Action(ActionForm),
 }
 
@@ -434,9 +439,9 @@ pub fn ask_close(undecided: usize, lang: Lang) -> String {
 pub fn bad_date(text: &str, lang: Lang) -> String {
     let text = crate::text::visible(text);
     match lang {
-        Lang::Fr => format!(
-            "date illisible « {text} » : écrire 15/01/2027, 2027-01-15, +6w ou +2m"
-        ),
+        Lang::Fr => {
+            format!("date illisible « {text} » : écrire 15/01/2027, 2027-01-15, +6w ou +2m")
+        }
         Lang::En => {
             format!("cannot read the date “{text}”: write 15/01/2027, 2027-01-15, +6w or +2m")
         }

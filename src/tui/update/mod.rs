@@ -25,11 +25,11 @@ pub use dashboard::{follow, show_case};
 use export::{export_menu_key, open_export_menu, preview_key, report_form_key};
 use history::{change_meeting, redo, undo};
 use meetings::{meetings, selected_meeting_id};
-use situations::{form_key, search_key, situations};
 pub use seance::{
     leave_seance, meeting_reloaded, open_seance, save_conflict, seance_earlier, seance_flush,
     seance_locked, seance_tick, take_over_question,
 };
+use situations::{form_key, search_key, situations};
 
 /// Work for the runtime: everything that touches files, the terminal or other programs.
 #[derive(Debug, Clone, PartialEq, Eq)]

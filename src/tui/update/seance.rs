@@ -326,7 +326,11 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
             }
             seance_flush(app)
         }
-        Action::Up | Action::Down | Action::First | Action::Last | Action::PageUp
+        Action::Up
+        | Action::Down
+        | Action::First
+        | Action::Last
+        | Action::PageUp
         | Action::PageDown => {
             st.field = moved(st.field, count, action, app.page);
             Vec::new()
@@ -398,11 +402,7 @@ fn editable(st: &SeanceState) -> Result<(), LiveError> {
 }
 
 fn text_area(text: Option<&str>) -> Box<TextArea<'static>> {
-    let lines: Vec<String> = text
-        .unwrap_or("")
-        .split('\n')
-        .map(str::to_string)
-        .collect();
+    let lines: Vec<String> = text.unwrap_or("").split('\n').map(str::to_string).collect();
     let mut area = TextArea::new(lines);
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
@@ -812,7 +812,12 @@ fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
             KeyCode::Esc => panel.by = None,
             KeyCode::Enter => {
                 let text = by.text().to_string();
-                match set(st, panel.selected, AttendanceStatus::Represented, Some(&text)) {
+                match set(
+                    st,
+                    panel.selected,
+                    AttendanceStatus::Represented,
+                    Some(&text),
+                ) {
                     Ok(change) => {
                         panel.by = None;
                         panel.error = None;
