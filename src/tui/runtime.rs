@@ -348,6 +348,8 @@ fn install_signal_handler() {
 
 /// How long typing must pause before typed text is written.
 const TYPING_PAUSE: Duration = Duration::from_millis(600);
+/// The longest typed text waits to be written while typing goes on without a pause.
+const TYPING_MAX_WAIT: Duration = Duration::from_millis(900);
 /// How often the time counted by the séance's timers is written when nothing else is.
 const TIMER_SAVE_EVERY: Duration = Duration::from_secs(10);
 
@@ -356,6 +358,8 @@ struct Clocks {
     /// The instant up to which time was counted on the séance's current item.
     counted: Option<Instant>,
     last_key: Instant,
+    /// Since when the séance holds typed text not written yet.
+    typed_since: Option<Instant>,
     last_timer_save: Instant,
 }
 
@@ -375,8 +379,13 @@ impl Clocks {
             self.counted = None;
         }
         if app.seance.as_ref().is_some_and(|st| st.typed) {
-            let due = (self.last_key + TYPING_PAUSE).saturating_duration_since(now);
+            let since = *self.typed_since.get_or_insert(now);
+            let due = (self.last_key + TYPING_PAUSE)
+                .min(since + TYPING_MAX_WAIT)
+                .saturating_duration_since(now);
             wait = Some(wait.map_or(due, |w| w.min(due)));
+        } else {
+            self.typed_since = None;
         }
         wait
     }
@@ -394,12 +403,21 @@ impl Clocks {
         if let Some(st) = app.seance.as_mut() {
             let tz = app.data.department.time_zone();
             st.clock = Some(chrono::Utc::now().with_timezone(&tz).time());
-            let typed_due =
-                st.typed && now.saturating_duration_since(self.last_key) >= TYPING_PAUSE;
+            if st.typed && self.typed_since.is_none() {
+                self.typed_since = Some(now);
+            }
+            // Written when typing pauses, and at the latest `TYPING_MAX_WAIT` after the
+            // first key not yet written, even while typing goes on.
+            let typed_due = st.typed
+                && (now.saturating_duration_since(self.last_key) >= TYPING_PAUSE
+                    || self.typed_since.is_some_and(|since| {
+                        now.saturating_duration_since(since) >= TYPING_MAX_WAIT
+                    }));
             let timer_due =
                 st.timed && now.saturating_duration_since(self.last_timer_save) >= TIMER_SAVE_EVERY;
             if typed_due || (timer_due && !st.typed) {
                 self.last_timer_save = now;
+                self.typed_since = None;
                 effects = super::update::seance_flush(app);
             }
         }
@@ -412,6 +430,7 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
     let mut clocks = Clocks {
         counted: None,
         last_key: start,
+        typed_since: None,
         last_timer_save: start,
     };
     while app.running {

@@ -100,13 +100,28 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     let timer = meeting_timer(meeting);
     let mut first = vec![Span::styled(
         format!(
-            " {body} · {} {} · {}",
+            " {} {} · {}",
             strings::date(meeting.date, lang),
             meeting.start.format("%H:%M"),
             strings::meeting_status(meeting.status, lang)
         ),
         t.title,
     )];
+    match &st.lock {
+        LockView::HeldBy(_) => first.push(Span::styled(
+            format!(" · {}", S::ReadOnly.get(lang)),
+            t.error,
+        )),
+        LockView::Pending => first.push(Span::styled(
+            format!(" · {}", S::LockPending.get(lang)),
+            t.muted,
+        )),
+        _ if st.live.is_closed() => first.push(Span::styled(
+            format!(" · {}", S::ReadOnly.get(lang)),
+            t.warning,
+        )),
+        _ => {}
+    }
     if let Some(clock) = st.clock {
         first.push(Span::styled(
             format!(" · {}", clock.format("%H:%M:%S")),
@@ -133,21 +148,7 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
             t.error,
         ));
     }
-    match &st.lock {
-        LockView::HeldBy(_) => first.push(Span::styled(
-            format!(" · {}", S::ReadOnly.get(lang)),
-            t.error,
-        )),
-        LockView::Pending => first.push(Span::styled(
-            format!(" · {}", S::LockPending.get(lang)),
-            t.muted,
-        )),
-        _ if st.live.is_closed() => first.push(Span::styled(
-            format!(" · {}", S::ReadOnly.get(lang)),
-            t.warning,
-        )),
-        _ => {}
-    }
+    first.push(Span::styled(format!(" · {body}"), t.muted));
     let counts = attendance_counts(meeting);
     let second = Line::from(vec![
         Span::styled(format!(" {} : ", S::Attendance.get(lang)), t.header),
