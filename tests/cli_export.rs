@@ -308,3 +308,47 @@ fn commit_outside_a_git_work_tree_is_a_clear_error() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_meeting_whose_case_file_has_problems_still_loads_but_is_not_exported() {
+    let (config, _holder, root) = demo();
+    let case = root.join("49/cases/49-2025-003.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(&case, text.replace("source: ems", "source: emss")).unwrap();
+    // The meetings that name the case are still there (only the case file is left out).
+    let loaded = cellule::store::load_root(&root).unwrap();
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .all(|p| p.file == "49/cases/49-2025-003.yaml"),
+        "{:?}",
+        loaded.problems
+    );
+    assert!(loaded.depts[0].data.meeting("2026-11-16-cpraf").is_some());
+    cellule(&config)
+        .args([
+            "export",
+            "minutes",
+            "--meeting",
+            "2026-11-16-cpraf",
+            "--data",
+        ])
+        .arg(&root)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("49/cases/49-2025-003.yaml:"));
+    // A meeting that does not name it is exported as usual.
+    cellule(&config)
+        .args([
+            "export",
+            "minutes",
+            "--meeting",
+            "2026-03-10-gtrdo",
+            "--stdout",
+            "--data",
+        ])
+        .arg(&root)
+        .assert()
+        .code(0);
+}

@@ -339,3 +339,14 @@ fn several_departements_need_dept_for_the_interface() {
         .code(2)
         .stderr(predicate::str::contains("choisissez avec --dept"));
 }
+
+#[test]
+fn the_interface_needs_a_terminal() {
+    let (config, data) = demo_copy();
+    cellule(&config)
+        .arg("--data")
+        .arg(data.path().join("donnees"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("terminal"));
+}

@@ -235,3 +235,35 @@ fn an_invalid_edit_can_be_discarded_and_the_file_is_put_back() {
     });
     quit_and_check_restored(&mut s);
 }
+
+#[test]
+fn several_departements_are_offered_to_choose_from() {
+    let config = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    let bin = env!("CARGO_BIN_EXE_cellule");
+    for code in ["49", "2A"] {
+        let status = std::process::Command::new(bin)
+            .args(["init", "--dept", code, "--data"])
+            .arg(data.path())
+            .env("CELLULE_CONFIG_DIR", config.path())
+            .output()
+            .unwrap()
+            .status;
+        assert!(status.success());
+    }
+    let root = data.path().display().to_string();
+    let config_dir = config.path().display().to_string();
+    let mut pty = Pty::spawn(
+        Path::new(bin),
+        &["--data", &root],
+        &[("CELLULE_CONFIG_DIR", &config_dir)],
+        100,
+        30,
+    );
+    pty.wait_for("Plusieurs départements");
+    pty.wait_for("2A Corse-du-Sud");
+    pty.send("2a\r");
+    pty.wait_for("Département 2A — Corse-du-Sud");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}

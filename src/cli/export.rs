@@ -129,30 +129,41 @@ fn load(ctx: &Context) -> Result<(PathBuf, Loaded), Failure> {
     Ok((data_root, loaded))
 }
 
-/// The meeting is loaded; else exit 2 when it does not exist, 1 when its files have problems.
+/// The meeting is loaded and so are its cases; else exit 2 when the meeting does not exist,
+/// 1 when its file or the file of one of its cases has problems.
 fn check_meeting(
     ctx: &Context,
     loaded: &Loaded,
     dept: &LoadedDept,
     id: &str,
 ) -> Result<(), Failure> {
-    if dept.data.meeting(id).is_some() {
-        return Ok(());
+    let code = dept.data.code();
+    let mut files = vec![format!("{code}/meetings/{id}.yaml")];
+    if let Some(meeting) = dept.data.meeting(id) {
+        files.extend(
+            meeting
+                .items
+                .iter()
+                .filter_map(|i| i.case.as_deref())
+                .map(|c| format!("{code}/cases/{c}.yaml")),
+        );
     }
-    let file = format!("{}/meetings/{id}.yaml", dept.data.code());
     let own: Vec<String> = loaded
         .problems
         .iter()
-        .filter(|p| p.file == file)
+        .filter(|p| files.contains(&p.file) && !p.msg.is_notice())
         .map(|p| p.render(ctx.lang))
         .collect();
     if own.is_empty() {
+        if dept.data.meeting(id).is_some() {
+            return Ok(());
+        }
         return Err(Failure::new(
             Exit::Usage,
             ctx.lang,
             CliMsg::UnknownMeeting {
                 id: id.to_string(),
-                code: dept.data.code().to_string(),
+                code: code.to_string(),
             },
         ));
     }

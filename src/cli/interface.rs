@@ -15,15 +15,18 @@ use std::path::{Path, PathBuf};
 /// Loads the data of the flags and runs the interface until the user quits.
 pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
     let lang = ctx.lang;
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(Failure::new(Exit::Usage, lang, CliMsg::NoTerminal));
-    }
+    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     let loaded = root::load(ctx, data_root)?;
     let dept = match root::pick_dept(ctx, &loaded) {
         Ok(dept) => dept,
-        Err(failure) if loaded.depts.len() > 1 => ask_dept(ctx, &loaded.depts).ok_or(failure)?,
+        Err(failure) if terminal && loaded.depts.len() > 1 => {
+            ask_dept(ctx, &loaded.depts).ok_or(failure)?
+        }
         Err(failure) => return Err(failure),
     };
+    if !terminal {
+        return Err(Failure::new(Exit::Usage, lang, CliMsg::NoTerminal));
+    }
     let problems = loaded.problems.iter().map(|p| p.render(lang)).collect();
     let options = Options {
         lang,

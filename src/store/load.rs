@@ -14,7 +14,7 @@ use super::write::Stamp;
 use super::yaml::{self, ParseFailure, Value};
 use crate::domain::{Case, DeptData, Meeting, departements};
 use crate::i18n::{Lang, Msg};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -345,7 +345,11 @@ fn load_dept(root: &Path, folder: &str, problems: &mut Vec<Problem>) -> Option<L
         .and_then(|d| d.value.as_ref());
 
     let mut case_docs: Vec<Doc<Case>> = Vec::new();
-    for (rel, stem) in list_yaml(root, folder, "cases", problems) {
+    let case_files = list_yaml(root, folder, "cases", problems);
+    // Cases whose file exists, valid or not: a meeting naming a case whose file has
+    // problems still loads (the case file's own problems are listed).
+    let present: HashSet<String> = case_files.iter().map(|(_, stem)| stem.clone()).collect();
+    for (rel, stem) in case_files {
         match read_doc(root, rel, stem, &mut stamps, decode_case) {
             Ok(doc) => case_docs.push(doc),
             Err(p) => problems.push(*p),
@@ -367,7 +371,7 @@ fn load_dept(root: &Path, folder: &str, problems: &mut Vec<Problem>) -> Option<L
             .filter_map(|d| d.value.as_ref())
             .map(|c| (c.id.as_str(), c))
             .collect();
-        check_meetings(&mut meeting_docs, dept, &valid);
+        check_meetings(&mut meeting_docs, dept, &valid, &present);
     }
 
     let mut cases: Vec<Case> = case_docs

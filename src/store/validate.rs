@@ -8,7 +8,7 @@ use super::problem::Sink;
 use super::yaml::Seg;
 use crate::domain::{Case, Department, Meeting};
 use crate::i18n::Msg;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One decoded file of a département, with the problems found in it so far.
 #[derive(Debug)]
@@ -93,6 +93,7 @@ pub(crate) fn check_meetings(
     docs: &mut [Doc<Meeting>],
     dept: Option<&Department>,
     cases: &HashMap<&str, &Case>,
+    present: &HashSet<String>,
 ) {
     check_identity(docs, |m| &m.id);
     for doc in docs.iter_mut() {
@@ -110,6 +111,7 @@ pub(crate) fn check_meetings(
                 Seg::Key("case".into()),
             ]);
             match cases.get(case_id.as_str()) {
+                None if present.contains(case_id) => {}
                 None => sink.at_value(
                     &at,
                     Msg::UnknownCase {
