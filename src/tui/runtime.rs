@@ -367,9 +367,9 @@ impl Clocks {
     /// How long to wait for an event: until the next whole second while the séance of a
     /// held meeting is shown, until typed text is due to be written, else forever (`None`).
     fn timeout(&mut self, app: &App, now: Instant) -> Option<Duration> {
-        let ticking = app.screen == Screen::Seance
-            && app.overlays.is_empty()
-            && app.seance.as_ref().is_some_and(|s| s.ticking());
+        // The help or an export menu over the séance does not stop the clock.
+        let ticking =
+            app.screen == Screen::Seance && app.seance.as_ref().is_some_and(|s| s.ticking());
         let mut wait: Option<Duration> = None;
         if ticking {
             let counted = *self.counted.get_or_insert(now);
