@@ -353,3 +353,53 @@ fn a_second_instance_opens_the_meeting_read_only_and_names_the_holder() {
             .exists()
     );
 }
+
+/// CPU time (user + system) of a process, in clock ticks, from `/proc/<pid>/stat`.
+#[cfg(target_os = "linux")]
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The fields after the command name (which may hold spaces) start after the last ')'.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn idle_cpu_is_near_zero_and_the_seance_redraws_once_a_second() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 36);
+    let pid = pty.pid().unwrap();
+    let measure = |pty: &mut Pty, seconds: u64| {
+        let before = cpu_ticks(pid);
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        while Instant::now() < deadline {
+            pty.pump(Duration::from_millis(100));
+        }
+        cpu_ticks(pid) - before
+    };
+    // The dashboard, idle: blocked on the terminal, nothing to do.
+    let idle = measure(&mut pty, 3);
+    // The séance of a held meeting: one wake-up and one frame a second for the clock.
+    start_seance(&mut pty);
+    let seance_screen = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("tenue"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let first = seance_screen(&pty.screen());
+    let running = measure(&mut pty, 3);
+    let later = seance_screen(&pty.screen());
+    eprintln!("CPU over 3 s (ticks of 10 ms): idle {idle}, séance running {running}");
+    // 3 s is 300 ticks: a busy loop would use them all.
+    assert!(idle <= 3, "idle used {idle} ticks in 3 s");
+    assert!(running <= 30, "the séance used {running} ticks in 3 s");
+    assert_ne!(
+        first, later,
+        "the clock and timers move while the séance runs"
+    );
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
