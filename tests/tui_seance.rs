@@ -550,3 +550,25 @@ fn snapshot_decision_text_being_typed() {
     );
     insta::assert_snapshot!("seance_typing_Fr", draw(&app, 80, 24));
 }
+
+/// The capture of docs/seance.md is the séance as drawn today
+/// (`UPDATE_DOCS=1 cargo test --test tui_seance` rewrites it).
+#[test]
+fn the_meeting_day_guide_shows_the_screen_as_drawn() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/seance.md");
+    let doc = std::fs::read_to_string(path).expect("docs/seance.md");
+    let (head, rest) = doc
+        .split_once("<!-- capture:seance -->")
+        .expect("capture marker");
+    let (_, tail) = rest.split_once("<!-- /capture -->").expect("capture end");
+    let app = snapshot_app(Lang::Fr);
+    let expected = format!(
+        "{head}<!-- capture:seance -->\n```text\n{}```\n<!-- /capture -->{tail}",
+        plain(&app, 80, 24)
+    );
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(path, &expected).unwrap();
+        return;
+    }
+    assert_eq!(doc, expected, "UPDATE_DOCS=1 cargo test --test tui_seance");
+}
