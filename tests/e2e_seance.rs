@@ -403,3 +403,92 @@ fn idle_cpu_is_near_zero_and_the_seance_redraws_once_a_second() {
     pty.send("\x03");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+#[test]
+fn a_meeting_file_changed_on_disk_is_never_overwritten_silently() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 30);
+    start_seance(&mut pty);
+    // Someone else changes the file meanwhile (a colleague, a synchronisation).
+    let file = folders.root().join("49/meetings/2026-12-14-cpraf.yaml");
+    let mut theirs = folders.meeting(MEETING);
+    theirs.place = Some("Sous-préfecture de Saumur".into());
+    cellule::store::save_meeting(&folders.root(), "49", &theirs, cellule::store::Expect::Any)
+        .unwrap();
+    let on_disk = std::fs::read(&file).unwrap();
+    // A change here: refused, and the question asked.
+    pty.send("p");
+    pty.wait_for("Présences");
+    pty.send("p");
+    pty.wait_for("modifié par ailleurs");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        on_disk,
+        "nothing written over theirs"
+    );
+    // Reload theirs: their change stays, ours is dropped; the séance goes on from there
+    // (the panel's selection had moved on to the second person).
+    pty.send("r");
+    pty.wait_for("rechargée");
+    pty.send("p");
+    pty.wait_until("the next change on disk", |_| {
+        folders.meeting(MEETING).attendance[1].status == AttendanceStatus::Present
+    });
+    let m = folders.meeting(MEETING);
+    assert_eq!(
+        m.attendance[0].status,
+        AttendanceStatus::Invited,
+        "ours was dropped"
+    );
+    assert_eq!(m.place.as_deref(), Some("Sous-préfecture de Saumur"));
+    // Changed again elsewhere; this time keep mine: written over theirs, knowingly.
+    let mut theirs = m.clone();
+    theirs.place = Some("Visioconférence".into());
+    cellule::store::save_meeting(&folders.root(), "49", &theirs, cellule::store::Expect::Any)
+        .unwrap();
+    pty.send("e");
+    pty.wait_for("modifié par ailleurs");
+    pty.send("k");
+    pty.wait_for("Votre version a été enregistrée");
+    let m = folders.meeting(MEETING);
+    assert_eq!(m.place.as_deref(), Some("Sous-préfecture de Saumur"));
+    assert_eq!(m.attendance[2].status, AttendanceStatus::Excused);
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn a_lock_left_by_a_dead_session_is_taken_over_after_confirmation() {
+    let folders = Folders::new();
+    // The demo folder first, then a lock file left by a session that is gone.
+    let mut pty = folders.spawn(true, "cdm", 120, 30);
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+    let meeting_file = folders.root().join("49/meetings/2026-12-14-cpraf.yaml");
+    let left = cellule::store::lock::LockInfo {
+        user: "ghislaine".into(),
+        host: cellule::store::lock::current_host(),
+        pid: 999_999_999,
+        since: chrono::Utc::now() - chrono::TimeDelta::minutes(30),
+    };
+    std::fs::write(
+        cellule::store::lock::lock_path(&meeting_file),
+        left.to_text(),
+    )
+    .unwrap();
+    let mut pty = folders.spawn(false, "cdm", 120, 30);
+    pty.send("3");
+    pty.wait_for("Réunions (");
+    pty.send("m");
+    pty.wait_for("reprendre la main");
+    assert!(pty.screen().contains("ghislaine"));
+    pty.send("o");
+    pty.wait_for("Ouvrir la séance");
+    pty.send("o");
+    pty.wait_for("tenue");
+    let lock = std::fs::read_to_string(cellule::store::lock::lock_path(&meeting_file)).unwrap();
+    assert!(lock.contains("user: cdm"), "{lock}");
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+    assert!(!cellule::store::lock::lock_path(&meeting_file).exists());
+}
