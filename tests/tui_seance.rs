@@ -220,6 +220,21 @@ fn attendance_marks_every_status_and_asks_who_represents() {
 }
 
 #[test]
+fn a_guest_added_by_mistake_is_removed_but_invitees_stay() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "p+Jeanne Morel<Tab>Miviludes<Enter>");
+    assert_eq!(live(&app).guests.len(), 1);
+    // The selection is on the new guest.
+    run(&mut app, &mut store, "d");
+    assert!(live(&app).guests.is_empty());
+    assert!(last_saved(&store, ID).guests.is_empty());
+    // On an invitee, `d` does nothing.
+    let invitees = live(&app).attendance.len();
+    run(&mut app, &mut store, "<Home>d");
+    assert_eq!(live(&app).attendance.len(), invitees);
+}
+
+#[test]
 fn a_decision_with_text_review_date_and_an_action() {
     let (mut app, mut store) = started(Lang::Fr);
     run(&mut app, &mut store, "n");

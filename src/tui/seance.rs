@@ -374,8 +374,8 @@ impl S {
             S::Organisation => ("Organisme", "Organisation"),
             S::RepresentedBy => ("Représenté par", "Represented by"),
             S::AttendanceKeys => (
-                "p présent · e excusé · a absent · r représenté · i sans réponse · + invité · Échap fermer",
-                "p present · e excused · a absent · r represented · i no answer · + guest · Esc close",
+                "p présent · e excusé · a absent · r représenté · i sans réponse · + invité · d retirer l'invité · Échap fermer",
+                "p present · e excused · a absent · r represented · i no answer · + guest · d remove guest · Esc close",
             ),
             S::GuestKeys => (
                 "Tab champ suivant · Entrée ajouter · Échap annuler",

@@ -57,7 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         render_item(app, st, &earlier, frame, middle, true);
     }
     if let Some(editing) = &st.editing {
-        render_editing(app, st, editing, frame, main);
+        render_editing(app, editing, frame, main);
     }
     if let Some(panel) = &st.attendance {
         render_attendance(app, meeting, panel, frame, main);
@@ -616,7 +616,7 @@ fn render_context(app: &App, meeting: &Meeting, st: &SeanceState, frame: &mut Fr
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-fn render_editing(app: &App, st: &SeanceState, editing: &Editing, frame: &mut Frame, area: Rect) {
+fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     match editing {
         Editing::Text { field, area: text } => {
@@ -718,7 +718,6 @@ fn render_editing(app: &App, st: &SeanceState, editing: &Editing, frame: &mut Fr
             frame.render_widget(Paragraph::new(lines), inner);
         }
     }
-    let _ = st;
 }
 
 fn choice_list(

@@ -378,13 +378,13 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Export => {
             let id = st.meeting().id.clone();
-            let mut effects = seance_flush(app);
+            // The exports read the loaded data: it gets the séance's meeting first.
+            let effects = seance_flush(app);
             if let Some(st) = app.seance.as_ref() {
                 let meeting = st.meeting().clone();
                 sync_meeting(app, meeting);
             }
             open_export_menu(app, &id);
-            effects.extend(Vec::new());
             effects
         }
         _ => Vec::new(),
@@ -858,7 +858,13 @@ fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
                 };
                 panel.by = Some(LineInput::new(current.as_deref().unwrap_or("")));
             }
-            KeyCode::Char('+' | 'g' | 'n') => panel.guest = Some(GuestForm::default()),
+            KeyCode::Char('+' | 'n') => panel.guest = Some(GuestForm::default()),
+            KeyCode::Char('d') if panel.selected >= invitees && panel.selected < rows => {
+                // A guest added by mistake (invitees stay: mark them absent or excused).
+                let r = st.live.remove_guest(panel.selected - invitees);
+                effects = applied(app, r);
+                panel.selected = panel.selected.min(rows.saturating_sub(2));
+            }
             KeyCode::Up | KeyCode::Char('k') => panel.selected = panel.selected.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => {
                 panel.selected = (panel.selected + 1).min(rows.saturating_sub(1))
