@@ -297,6 +297,7 @@ pub enum S {
     AskStart,
     AskTakeOver,
     AskConflict,
+    ChangedElsewhere,
     Closed,
     ReadOnly,
     Done,
@@ -360,6 +361,10 @@ impl S {
             S::AskConflict => (
                 "Le fichier de la réunion a été modifié par ailleurs. r : recharger leur version · k : garder la mienne (écraser)",
                 "The meeting file was changed elsewhere. r: reload theirs · k: keep mine (overwrite)",
+            ),
+            S::ChangedElsewhere => (
+                "Le fichier de la réunion a été modifié par ailleurs : rien n'a été écrasé. Quittez puis rouvrez cellule pour voir la version du disque.",
+                "The meeting file was changed elsewhere: nothing was overwritten. Quit and open cellule again to see the version on disk.",
             ),
             S::Closed => (
                 "Réunion close : lecture seule.",

@@ -163,7 +163,7 @@ pub fn save_conflict(app: &mut App, id: &str) {
         st.editing = None;
         st.ask = Some(Ask::Conflict { id: id.to_string() });
     } else {
-        let text = S::AskConflict.get(app.lang);
+        let text = S::ChangedElsewhere.get(app.lang);
         app.error(text);
     }
 }
