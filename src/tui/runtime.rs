@@ -619,3 +619,135 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::{day, meeting};
+    use crate::domain::{Body, Department, DeptData, Item, MeetingStatus};
+
+    fn app(status: MeetingStatus) -> App {
+        let mut m = meeting("2026-11-30-cpraf", "cpraf", "2026-11-30", status);
+        m.items = vec![Item::topic("Ouverture", Some(5))];
+        let department = Department {
+            code: "49".into(),
+            name: "Maine-et-Loire".into(),
+            authority: None,
+            timezone: None,
+            marking: None,
+            members: Vec::new(),
+            bodies: vec![Body {
+                id: "cpraf".into(),
+                name: "CPRAF".into(),
+                chair: "dircab".into(),
+                every_days: 28,
+                review_every_days: None,
+                members: Vec::new(),
+            }],
+        };
+        let data = DeptData {
+            department,
+            cases: Vec::new(),
+            meetings: vec![m],
+        };
+        App::new(data, Vec::new(), Lang::Fr, day("2026-11-30"))
+    }
+
+    fn clocks(now: Instant) -> Clocks {
+        Clocks {
+            counted: None,
+            last_key: now,
+            typed_since: None,
+            last_timer_save: now,
+        }
+    }
+
+    fn open(app: &mut App) {
+        let effects = super::super::update::open_seance(app, "2026-11-30-cpraf");
+        assert!(effects.contains(&Effect::LockMeeting("2026-11-30-cpraf".into())));
+        super::super::update::seance_locked(app, Ok(LockOutcome::Acquired));
+    }
+
+    #[test]
+    fn the_loop_blocks_unless_a_held_seance_is_shown() {
+        let now = Instant::now();
+        let mut app = app(MeetingStatus::Held);
+        let mut c = clocks(now);
+        assert_eq!(c.timeout(&app, now), None, "dashboard: blocking read");
+        open(&mut app);
+        let wait = c.timeout(&app, now).expect("a held séance wakes up");
+        assert!(wait <= Duration::from_secs(1));
+        // Two and a half seconds later: two whole seconds counted, the rest kept.
+        let effects = c.after(&mut app, now + Duration::from_millis(2500));
+        assert!(
+            effects.is_empty(),
+            "time alone is written every few seconds"
+        );
+        let spent = |app: &App| app.seance.as_ref().unwrap().meeting().items[0].spent_seconds;
+        assert_eq!(spent(&app), Some(2));
+        assert_eq!(
+            c.timeout(&app, now + Duration::from_millis(2500)),
+            Some(Duration::from_millis(500))
+        );
+        // Written once the interval has passed.
+        let effects = c.after(
+            &mut app,
+            now + TIMER_SAVE_EVERY + Duration::from_millis(100),
+        );
+        assert!(
+            matches!(&effects[..], [Effect::SaveMeeting(m)] if m.items[0].spent_seconds.is_some())
+        );
+        // Another screen: blocking again.
+        app.screen = Screen::Meetings;
+        assert_eq!(c.timeout(&app, now), None);
+    }
+
+    #[test]
+    fn a_convened_or_closed_meeting_does_not_tick() {
+        for status in [MeetingStatus::Convened, MeetingStatus::Closed] {
+            let now = Instant::now();
+            let mut app = app(status);
+            let _ = super::super::update::open_seance(&mut app, "2026-11-30-cpraf");
+            super::super::update::seance_locked(&mut app, Ok(LockOutcome::Acquired));
+            assert_eq!(clocks(now).timeout(&app, now), None, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn typed_text_is_written_after_a_pause_or_at_the_latest_after_the_max_wait() {
+        let t0 = Instant::now();
+        let mut app = app(MeetingStatus::Convened);
+        open(&mut app);
+        let mut c = clocks(t0);
+        // A pause: written 0.6 s after the last key.
+        app.seance.as_mut().unwrap().typed = true;
+        c.last_key = t0;
+        assert!(c.after(&mut app, t0).is_empty());
+        assert!(c.timeout(&app, t0).is_some_and(|w| w <= TYPING_PAUSE));
+        assert!(
+            c.after(&mut app, t0 + Duration::from_millis(300))
+                .is_empty()
+        );
+        let effects = c.after(&mut app, t0 + TYPING_PAUSE);
+        assert!(matches!(&effects[..], [Effect::SaveMeeting(_)]));
+        assert!(!app.seance.as_ref().unwrap().typed);
+        // Typing without a pause: written anyway after the max wait.
+        let t1 = t0 + Duration::from_secs(5);
+        app.seance.as_mut().unwrap().typed = true;
+        let mut written = None;
+        for n in 0..20u64 {
+            let at = t1 + Duration::from_millis(100 * n);
+            c.last_key = at;
+            let _ = c.timeout(&app, at);
+            if !c.after(&mut app, at).is_empty() {
+                written = Some(n);
+                break;
+            }
+        }
+        assert_eq!(
+            written,
+            Some(9),
+            "written 0.9 s after the first key not written"
+        );
+    }
+}
