@@ -587,3 +587,15 @@ fn the_meeting_day_guide_shows_the_screen_as_drawn() {
     }
     assert_eq!(doc, expected, "UPDATE_DOCS=1 cargo test --test tui_seance");
 }
+
+#[test]
+fn snapshot_review_of_open_actions_and_the_decision_list() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "nnn<Enter>");
+    app.message = None;
+    insta::assert_snapshot!("seance_actions_review_Fr", draw(&app, 100, 24));
+    run(&mut app, &mut store, "N<Enter>");
+    insta::assert_snapshot!("seance_decision_list_Fr", draw(&app, 100, 24));
+    run(&mut app, &mut store, "<Esc>a");
+    insta::assert_snapshot!("seance_action_form_Fr", draw(&app, 100, 24));
+}

@@ -259,7 +259,12 @@ fn field_line(app: &App, focused: bool, label: &str, value: String, width: usize
     } else {
         app.theme.base
     };
-    let text = fit(&format!("{label} : {value}"), width.saturating_sub(2));
+    let text = if label.starts_with('[') {
+        // A check box: `[x] text`.
+        fit(&format!("{label} {value}"), width.saturating_sub(2))
+    } else {
+        fit(&format!("{label} : {value}"), width.saturating_sub(2))
+    };
     Line::from(vec![
         Span::styled(if focused { "› " } else { "  " }, app.theme.key),
         Span::styled(text, style),
