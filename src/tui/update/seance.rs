@@ -767,7 +767,12 @@ fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
     let mut keep = true;
     let set = |st: &mut SeanceState, row: usize, status: AttendanceStatus, by: Option<&str>| {
         if row < invitees {
-            let member = st.meeting().attendance[row].member.clone();
+            let member = st
+                .meeting()
+                .attendance
+                .get(row)
+                .map(|a| a.member.clone())
+                .unwrap_or_default();
             st.live.set_attendance(&member, status, by)
         } else {
             st.live.set_guest_status(row - invitees, status, by)
@@ -849,7 +854,10 @@ fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
             }
             KeyCode::Char('r') if panel.selected < rows => {
                 let current = if panel.selected < invitees {
-                    st.meeting().attendance[panel.selected].by.clone()
+                    st.meeting()
+                        .attendance
+                        .get(panel.selected)
+                        .and_then(|a| a.by.clone())
                 } else {
                     st.meeting()
                         .guests
