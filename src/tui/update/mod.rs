@@ -17,6 +17,8 @@ mod export;
 mod history;
 mod meetings;
 mod seance;
+mod seance_attendance;
+mod seance_edit;
 mod situations;
 
 use agenda::{agenda, picker_key, prompt_key};
