@@ -492,3 +492,36 @@ fn a_lock_left_by_a_dead_session_is_taken_over_after_confirmation() {
     assert_eq!(pty.wait_exit(), 0);
     assert!(!cellule::store::lock::lock_path(&meeting_file).exists());
 }
+
+#[test]
+fn closing_the_terminal_mid_sentence_keeps_every_key_and_releases_the_lock() {
+    for signal in ["HUP", "TERM"] {
+        let folders = Folders::new();
+        let mut pty = folders.spawn(true, "cdm", 120, 30);
+        start_seance(&mut pty);
+        pty.send("n");
+        pty.wait_for("2/12");
+        pty.send("j");
+        pty.send("\r");
+        pty.wait_for("Saisie enregistrée");
+        let text = "Suivi maintenu jusqu'en mars";
+        pty.send(text);
+        std::thread::sleep(Duration::from_millis(150));
+        pty.signal(signal);
+        let code = pty.wait_exit();
+        assert_eq!(code, if signal == "HUP" { 129 } else { 143 });
+        let m = folders.meeting(MEETING);
+        assert_eq!(
+            m.items[1].decision_text.as_deref(),
+            Some(text),
+            "SIG{signal}"
+        );
+        assert!(
+            !folders
+                .root()
+                .join("49/meetings/2026-12-14-cpraf.yaml.lock")
+                .exists(),
+            "SIG{signal}: the lock is released"
+        );
+    }
+}

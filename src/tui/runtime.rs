@@ -234,8 +234,21 @@ pub fn run_app(mut app: App, persist: &mut dyn Persist) -> Result<(), TuiError> 
     };
     let result = event_loop(&mut app, &mut session);
     guard.leave();
+    // Ended by a signal once what was pending was written: the signal's exit status.
+    let signal = STOP.load(Ordering::SeqCst);
+    if signal != 0 {
+        std::process::exit(128 + signal);
+    }
     result
 }
+
+/// The signal that asked the event loop to stop (0: none).
+static STOP: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+/// The event loop wakes up by itself within a second (a séance running, text not yet
+/// written): a signal lets it write what is pending before the program ends.
+static WAKING: AtomicBool = AtomicBool::new(false);
+/// How long a signal waits for the event loop to write what is pending.
+const STOP_GRACE: Duration = Duration::from_millis(1500);
 
 /// What the runtime holds while it works.
 struct Session<'a> {
@@ -324,7 +337,9 @@ fn install_panic_hook() {
 }
 
 /// SIGTERM, SIGHUP (the terminal was closed), SIGINT and SIGQUIT restore the terminal
-/// and end the program; every change is saved already.
+/// and end the program; every change is saved already, except, during a séance, typed
+/// text of the last second and time counted: then the event loop, which wakes up within a
+/// second, is given the time to write them and release the lock before the program ends.
 fn install_signal_handler() {
     #[cfg(unix)]
     {
@@ -337,6 +352,10 @@ fn install_signal_handler() {
             {
                 std::thread::spawn(move || {
                     if let Some(signal) = signals.forever().next() {
+                        if WAKING.load(Ordering::SeqCst) {
+                            STOP.store(signal, Ordering::SeqCst);
+                            std::thread::sleep(STOP_GRACE);
+                        }
                         restore_terminal();
                         std::process::exit(128 + signal);
                     }
@@ -426,6 +445,15 @@ impl Clocks {
 }
 
 fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> {
+    let result = run_events(app, session);
+    // Whatever way the loop ended (quit, or the terminal gone), nothing typed is left
+    // behind and the lock is released.
+    let effects = super::update::leave_seance(app);
+    apply_effects(app, session.persist, effects);
+    result
+}
+
+fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> {
     let start = Instant::now();
     let mut clocks = Clocks {
         counted: None,
@@ -442,7 +470,9 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         app.page = usize::from(area.height.saturating_sub(8)).max(1);
         // Blocks until the next event, or until the next second of the séance's timers,
         // or until typed text is due to be written: never a busy loop.
-        let event = match clocks.timeout(app, Instant::now()) {
+        let timeout = clocks.timeout(app, Instant::now());
+        WAKING.store(timeout.is_some(), Ordering::SeqCst);
+        let event = match timeout {
             None => Some(event::read()?),
             Some(wait) => {
                 if event::poll(wait)? {
@@ -472,10 +502,10 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         };
         effects.extend(clocks.after(app, Instant::now()));
         carry_out(app, session, effects)?;
+        if STOP.load(Ordering::SeqCst) != 0 {
+            break;
+        }
     }
-    // Whatever way the loop ended, nothing typed is left behind and the lock is released.
-    let effects = super::update::leave_seance(app);
-    apply_effects(app, session.persist, effects);
     Ok(())
 }
 
