@@ -109,9 +109,9 @@ impl<'v> Obj<'v> {
             return None;
         };
         for key in map.keys() {
-            let text = key_text(key).unwrap_or_else(|| "?".to_string());
             let is_known = matches!(key, Value::String(s) if known.contains(&s.as_str()));
             if !is_known {
+                let text = key_text(key).unwrap_or_else(|| "?".to_string());
                 let suggestion = suggest(&text, known);
                 sink.at_key(
                     &child(&path, &text),

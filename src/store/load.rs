@@ -12,12 +12,13 @@ use super::problem::{Problem, Sink, resolve};
 use super::validate::{Doc, check_cases, check_department, check_meetings};
 use super::write::Stamp;
 use super::yaml::{self, ParseFailure, Value};
-use crate::domain::{Case, DeptData, Meeting, departements};
+use crate::domain::{Case, Department, DeptData, Meeting, departements};
 use crate::i18n::{Lang, Msg};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Files larger than this are refused without being read whole.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -160,9 +161,19 @@ pub fn load_root_dept(root: &Path, code: Option<&str>) -> Result<Loaded, StoreEr
             folders
         }
     };
+    // Listing is cheap and done in order. Reading, parsing and decoding each file is
+    // the cost: the files of a département are shared between the cores; the checks
+    // across its files follow, in order. One département at a time, so that only its
+    // texts are held at once.
+    let plans: Vec<DeptPlan> = folders
+        .into_iter()
+        .map(|folder| plan_dept(root, folder, &mut problems))
+        .collect();
     let mut depts = Vec::new();
-    for folder in folders {
-        if let Some(d) = load_dept(root, &folder, &mut problems) {
+    for plan in plans {
+        let jobs = plan.jobs();
+        let mut parsed = par_map(&jobs, |job| parse_job(root, job)).into_iter();
+        if let Some(d) = settle_dept(plan, &mut parsed, &mut problems) {
             depts.push(d);
         }
     }
@@ -175,14 +186,26 @@ pub fn load_root_dept(root: &Path, code: Option<&str>) -> Result<Loaded, StoreEr
 }
 
 /// The text of one file, or the problem that kept it from being read.
-fn read_text(path: &Path, rel: &str) -> Result<(String, Stamp), Box<Problem>> {
+///
+/// A file that its folder's listing gave as a regular file (`regular`) is opened
+/// straight away and checked on the open file; any other name (a link, a name whose
+/// type the listing did not tell) is looked at first, so that a device or a pipe
+/// behind it is never opened.
+fn read_text(path: &Path, rel: &str, regular: bool) -> Result<(String, Stamp), Box<Problem>> {
     let whole = |msg| Box::new(Problem::whole(rel, msg));
     let cannot = |e: io::Error| {
         whole(Msg::CannotRead {
             detail: e.to_string(),
         })
     };
-    let meta = fs::metadata(path).map_err(cannot)?;
+    if !regular {
+        let meta = fs::metadata(path).map_err(cannot)?;
+        if !meta.is_file() {
+            return Err(whole(Msg::NotRegularFile));
+        }
+    }
+    let file = fs::File::open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
     if !meta.is_file() {
         return Err(whole(Msg::NotRegularFile));
     }
@@ -195,9 +218,9 @@ fn read_text(path: &Path, rel: &str) -> Result<(String, Stamp), Box<Problem>> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
@@ -210,27 +233,161 @@ fn read_text(path: &Path, rel: &str) -> Result<(String, Stamp), Box<Problem>> {
     Ok((text, stamp))
 }
 
-/// Reads, parses and decodes one file. `Err` holds the problems of a file that could
-/// not be parsed; `Ok` a decoded document (with its own problems in its sink).
-fn read_doc<T>(
-    root: &Path,
+/// One file read, parsed and decoded: its stamp when its bytes could be read, and
+/// either the problem that kept it from being parsed or the decoded document (with
+/// its own problems in its sink).
+struct FileRead<T> {
+    stamp: Option<Stamp>,
+    doc: Result<Doc<T>, Box<Problem>>,
+}
+
+/// Reads, parses and decodes one file.
+fn read_doc<T>(root: &Path, job: &Job, decode: fn(&Value, &mut Sink) -> Option<T>) -> FileRead<T> {
+    let (src, stamp) = match read_text(&root.join(&job.rel), &job.rel, job.regular) {
+        Ok(read) => read,
+        Err(p) => {
+            return FileRead {
+                stamp: None,
+                doc: Err(p),
+            };
+        }
+    };
+    let doc = parse_text(&src, &job.rel).map(|value| {
+        let mut sink = Sink::default();
+        let value = decode(&value, &mut sink);
+        Doc {
+            rel: job.rel.clone(),
+            stem: job.stem.clone(),
+            src,
+            value,
+            sink,
+        }
+    });
+    FileRead {
+        stamp: Some(stamp),
+        doc,
+    }
+}
+
+/// What is to be read in one département folder.
+struct DeptPlan {
+    folder: String,
+    /// `department.yaml` is there.
+    dept_file: bool,
+    /// The `.yaml` files of `cases/` and `meetings/`, sorted.
+    cases: Vec<Listed>,
+    meetings: Vec<Listed>,
+}
+
+impl DeptPlan {
+    /// The files to read, in the order [`settle_dept`] takes them.
+    fn jobs(&self) -> Vec<Job> {
+        // `department.yaml` was only looked for by name: it is looked at before it is
+        // opened.
+        let dept = self.dept_file.then(|| Job {
+            kind: JobKind::Department,
+            rel: format!("{}/department.yaml", self.folder),
+            stem: "department".to_string(),
+            regular: false,
+        });
+        let job = |kind: JobKind| {
+            move |l: &Listed| Job {
+                kind,
+                rel: l.rel.clone(),
+                stem: l.stem.clone(),
+                regular: l.regular,
+            }
+        };
+        let cases = self.cases.iter().map(job(JobKind::Case));
+        let meetings = self.meetings.iter().map(job(JobKind::Meeting));
+        dept.into_iter().chain(cases).chain(meetings).collect()
+    }
+}
+
+#[derive(Clone, Copy)]
+enum JobKind {
+    Department,
+    Case,
+    Meeting,
+}
+
+/// One file to read.
+struct Job {
+    kind: JobKind,
     rel: String,
     stem: String,
-    stamps: &mut BTreeMap<String, Stamp>,
-    decode: fn(&Value, &mut Sink) -> Option<T>,
-) -> Result<Doc<T>, Box<Problem>> {
-    let (src, stamp) = read_text(&root.join(&rel), &rel)?;
-    stamps.insert(rel.clone(), stamp);
-    let value = parse_text(&src, &rel)?;
-    let mut sink = Sink::default();
-    let value = decode(&value, &mut sink);
-    Ok(Doc {
-        rel,
-        stem,
-        src,
-        value,
-        sink,
-    })
+    /// The folder's listing gave it as a regular file (not a link).
+    regular: bool,
+}
+
+/// A `.yaml` file found in a folder.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Listed {
+    /// Path relative to the data root.
+    rel: String,
+    stem: String,
+    regular: bool,
+}
+
+/// One file read, of any kind.
+enum Parsed {
+    Department(FileRead<Department>),
+    Case(FileRead<Case>),
+    Meeting(FileRead<Meeting>),
+}
+
+fn parse_job(root: &Path, job: &Job) -> Parsed {
+    match job.kind {
+        JobKind::Department => Parsed::Department(read_doc(root, job, decode_department)),
+        JobKind::Case => Parsed::Case(read_doc(root, job, decode_case)),
+        JobKind::Meeting => Parsed::Meeting(read_doc(root, job, decode_meeting)),
+    }
+}
+
+/// Below this many files a load stays on one thread: starting threads would cost more.
+const MIN_FILES_PER_THREAD: usize = 64;
+/// Files taken at once by a thread.
+const CHUNK: usize = 16;
+
+/// `f` of every item, in the order of `items`, computed on every available core.
+///
+/// The calling thread works too, so that the work is done even if no thread can be
+/// started; a panic in a worker is carried on to the caller.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let threads = cores.min(items.len() / MIN_FILES_PER_THREAD).max(1);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done: Vec<(usize, Vec<R>)> = Vec::new();
+        loop {
+            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+            let Some(chunk) = items.get(start..(start + CHUNK).min(items.len())) else {
+                return done;
+            };
+            if chunk.is_empty() {
+                return done;
+            }
+            done.push((start, chunk.iter().map(&f).collect()));
+        }
+    };
+    let mut parts: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        let mut parts = work();
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => parts.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        parts
+    });
+    parts.sort_unstable_by_key(|(start, _)| *start);
+    parts.into_iter().flat_map(|(_, done)| done).collect()
 }
 
 fn parse_text(src: &str, rel: &str) -> Result<Value, Box<Problem>> {
@@ -257,14 +414,9 @@ fn parse_text(src: &str, rel: &str) -> Result<Value, Box<Problem>> {
     }
 }
 
-/// The `.yaml` files of `<folder>/<sub>/`, as (relative path, stem), sorted; other
-/// files are reported (hidden files and folders are skipped silently).
-fn list_yaml(
-    root: &Path,
-    folder: &str,
-    sub: &str,
-    problems: &mut Vec<Problem>,
-) -> Vec<(String, String)> {
+/// The `.yaml` files of `<folder>/<sub>/`, sorted; other files are reported (hidden
+/// files and folders are skipped silently).
+fn list_yaml(root: &Path, folder: &str, sub: &str, problems: &mut Vec<Problem>) -> Vec<Listed> {
     let dir = root.join(folder).join(sub);
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
@@ -285,11 +437,21 @@ fn list_yaml(
         let rel = format!("{folder}/{sub}/{name}");
         // Hidden files (temporary files of atomic writes among them) and the locks of
         // meetings being edited are the app's own, not the users' files.
-        if name.starts_with('.') || super::lock::is_lock_file(&name) || entry.path().is_dir() {
+        // The listing tells the type of most entries; a link is followed to see
+        // whether it leads to a folder.
+        let (is_dir, regular) = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => (t.is_dir(), t.is_file()),
+            _ => (entry.path().is_dir(), false),
+        };
+        if name.starts_with('.') || super::lock::is_lock_file(&name) || is_dir {
             continue;
         }
         if let Some(stem) = name.strip_suffix(".yaml") {
-            found.push((rel, stem.to_string()));
+            found.push(Listed {
+                rel,
+                stem: stem.to_string(),
+                regular,
+            });
         } else if name.ends_with(".yml") {
             problems.push(Problem::whole(rel, Msg::RenameYml { name }));
         } else {
@@ -309,17 +471,51 @@ fn settle<T>(doc: Doc<T>, problems: &mut Vec<Problem>) -> Option<T> {
     None
 }
 
-fn load_dept(root: &Path, folder: &str, problems: &mut Vec<Problem>) -> Option<LoadedDept> {
+/// Lists what is to be read in one département folder, reporting what is not.
+fn plan_dept(root: &Path, folder: String, problems: &mut Vec<Problem>) -> DeptPlan {
+    let dept_file = root.join(&folder).join("department.yaml").exists();
+    if !dept_file {
+        problems.push(Problem::whole(folder.as_str(), Msg::NoDepartmentFile));
+    }
+    let cases = list_yaml(root, &folder, "cases", problems);
+    let meetings = list_yaml(root, &folder, "meetings", problems);
+    DeptPlan {
+        folder,
+        dept_file,
+        cases,
+        meetings,
+    }
+}
+
+/// Takes the next read of the expected kind (the reads come in the order of the plans).
+fn next_read<T>(
+    parsed: &mut impl Iterator<Item = Parsed>,
+    pick: fn(Parsed) -> Option<FileRead<T>>,
+) -> Option<FileRead<T>> {
+    parsed.next().and_then(pick)
+}
+
+/// Checks the files of one département against each other and keeps what is valid.
+fn settle_dept(
+    plan: DeptPlan,
+    parsed: &mut impl Iterator<Item = Parsed>,
+    problems: &mut Vec<Problem>,
+) -> Option<LoadedDept> {
+    let folder = plan.folder.as_str();
     let mut stamps = BTreeMap::new();
+    let mut keep = |rel: &str, stamp: Option<Stamp>| {
+        if let Some(stamp) = stamp {
+            stamps.insert(rel.to_string(), stamp);
+        }
+    };
     let dept_rel = format!("{folder}/department.yaml");
-    let dept_doc = if root.join(&dept_rel).exists() {
-        match read_doc(
-            root,
-            dept_rel.clone(),
-            "department".into(),
-            &mut stamps,
-            decode_department,
-        ) {
+    let dept_doc = if plan.dept_file {
+        let read = next_read(parsed, |p| match p {
+            Parsed::Department(r) => Some(r),
+            _ => None,
+        })?;
+        keep(&dept_rel, read.stamp);
+        match read.doc {
             Ok(mut doc) => {
                 check_department(&mut doc, folder);
                 Some(doc)
@@ -336,7 +532,6 @@ fn load_dept(root: &Path, folder: &str, problems: &mut Vec<Problem>) -> Option<L
             }
         }
     } else {
-        problems.push(Problem::whole(folder, Msg::NoDepartmentFile));
         None
     };
     let dept = dept_doc
@@ -344,22 +539,31 @@ fn load_dept(root: &Path, folder: &str, problems: &mut Vec<Problem>) -> Option<L
         .filter(|d| d.is_clean())
         .and_then(|d| d.value.as_ref());
 
-    let mut case_docs: Vec<Doc<Case>> = Vec::new();
-    let case_files = list_yaml(root, folder, "cases", problems);
+    let mut case_docs: Vec<Doc<Case>> = Vec::with_capacity(plan.cases.len());
     // Cases whose file exists, valid or not: a meeting naming a case whose file has
     // problems still loads (the case file's own problems are listed).
-    let present: HashSet<String> = case_files.iter().map(|(_, stem)| stem.clone()).collect();
-    for (rel, stem) in case_files {
-        match read_doc(root, rel, stem, &mut stamps, decode_case) {
+    let present: HashSet<String> = plan.cases.iter().map(|l| l.stem.clone()).collect();
+    for Listed { rel, .. } in &plan.cases {
+        let read = next_read(parsed, |p| match p {
+            Parsed::Case(r) => Some(r),
+            _ => None,
+        })?;
+        keep(rel, read.stamp);
+        match read.doc {
             Ok(doc) => case_docs.push(doc),
             Err(p) => problems.push(*p),
         }
     }
     check_cases(&mut case_docs, dept);
 
-    let mut meeting_docs: Vec<Doc<Meeting>> = Vec::new();
-    for (rel, stem) in list_yaml(root, folder, "meetings", problems) {
-        match read_doc(root, rel, stem, &mut stamps, decode_meeting) {
+    let mut meeting_docs: Vec<Doc<Meeting>> = Vec::with_capacity(plan.meetings.len());
+    for Listed { rel, .. } in &plan.meetings {
+        let read = next_read(parsed, |p| match p {
+            Parsed::Meeting(r) => Some(r),
+            _ => None,
+        })?;
+        keep(rel, read.stamp);
+        match read.doc {
             Ok(doc) => meeting_docs.push(doc),
             Err(p) => problems.push(*p),
         }
@@ -401,7 +605,7 @@ fn load_dept(root: &Path, folder: &str, problems: &mut Vec<Problem>) -> Option<L
     cases.sort_by(|a, b| a.id.cmp(&b.id));
     meetings.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
     Some(LoadedDept {
-        folder: folder.to_string(),
+        folder: plan.folder,
         data: DeptData {
             department,
             cases,
@@ -409,4 +613,30 @@ fn load_dept(root: &Path, folder: &str, problems: &mut Vec<Problem>) -> Option<L
         },
         stamps,
     })
+}
+
+#[cfg(test)]
+mod parallel_tests {
+    use super::par_map;
+
+    #[test]
+    fn results_keep_the_order_of_the_items_on_any_number_of_threads() {
+        for n in [0, 1, 63, 64, 200, 1001] {
+            let items: Vec<usize> = (0..n).collect();
+            let out = par_map(&items, |i| i * 3);
+            assert_eq!(out, items.iter().map(|i| i * 3).collect::<Vec<_>>(), "{n}");
+        }
+    }
+
+    #[test]
+    fn a_panic_in_a_worker_reaches_the_caller() {
+        let items: Vec<usize> = (0..500).collect();
+        let caught = std::panic::catch_unwind(|| {
+            par_map(&items, |&i| {
+                assert!(i != 499, "item {i}");
+                i
+            })
+        });
+        assert!(caught.is_err());
+    }
 }

@@ -23,6 +23,7 @@ pub mod problem;
 mod validate;
 mod write;
 pub mod yaml;
+mod yaml_fast;
 
 pub use decode_case::decode_case;
 pub use decode_department::decode_department;

@@ -46,7 +46,18 @@ pub struct ParseError {
 }
 
 /// Parses one YAML document.
+///
+/// The usual block YAML is read by [`super::yaml_fast`]; whatever it leaves (any
+/// doubt, any error) is read by the YAML library, which gives errors their position.
 pub fn parse(src: &str) -> Result<Value, ParseError> {
+    match super::yaml_fast::parse(src) {
+        Some(value) => Ok(value),
+        None => parse_full(src),
+    }
+}
+
+/// Parses one YAML document with the YAML library alone.
+pub(super) fn parse_full(src: &str) -> Result<Value, ParseError> {
     serde_yaml::from_str::<Value>(src).map_err(|err| {
         let location = err.location();
         let full = err.to_string();

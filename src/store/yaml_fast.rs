@@ -1,0 +1,501 @@
+//! A quick reader for the block YAML that the app writes and that people usually write.
+//!
+//! It reads block mappings and sequences, plain and quoted one-line scalars, `|` and
+//! `|-` texts, one-line `[a, b]` lists, `[]`, `{}` and comments, and builds the very
+//! [`Value`] the YAML library builds (plain scalars are resolved by the same rules:
+//! null, booleans, integers, floats, else text). On anything else — anchors, tags,
+//! folded or multi-line scalars, flow mappings, several documents, a tab, a carriage
+//! return, a character the library refuses, a duplicate key, any error — it answers
+//! `None` and the caller uses the library, which also gives errors their position.
+//! So it never decides alone what a file means when there is any doubt.
+
+use super::yaml::{Mapping, Value};
+
+/// Nesting deeper than this is left to the library (which refuses very deep documents).
+const MAX_DEPTH: usize = 48;
+
+/// The document's value, or `None` when the full parser must read it.
+pub(super) fn parse(src: &str) -> Option<Value> {
+    if !src.ends_with('\n') || !characters_ok(src) {
+        return None;
+    }
+    let lines: Vec<&str> = src[..src.len() - 1].split('\n').collect();
+    let mut p = Reader {
+        lines,
+        pos: 0,
+        depth: 0,
+    };
+    p.skip_void();
+    let (indent, _) = p.peek()?;
+    let value = p.node(indent)?;
+    p.skip_void();
+    if p.pos < p.lines.len() {
+        return None;
+    }
+    Some(value)
+}
+
+/// Only line feeds, printable ASCII and the printable Unicode ranges the library reads
+/// without question (no tab, no carriage return, no NEL or line separator, no BOM).
+fn characters_ok(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b != b'\n' && !(0x20..0x7f).contains(&b) {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = src[i..].chars().next() else {
+            return false;
+        };
+        let ok = (('\u{a0}'..='\u{d7ff}').contains(&c) && c != '\u{2028}' && c != '\u{2029}')
+            || (('\u{e000}'..='\u{fffd}').contains(&c) && c != '\u{feff}')
+            || c >= '\u{10000}';
+        if !ok {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// A line with nothing but spaces, or a comment.
+fn is_void(line: &str) -> bool {
+    let t = line.trim_start_matches(' ');
+    t.is_empty() || t.starts_with('#')
+}
+
+/// `- item` or a lone `-`: the start of a sequence entry.
+fn is_item(content: &str) -> bool {
+    content == "-" || content.starts_with("- ")
+}
+
+/// Characters that give a scalar's first character a meaning other than text.
+const INDICATORS: &str = "-?:,[]{}#&*!|>'\"%@`";
+
+struct Reader<'a> {
+    lines: Vec<&'a str>,
+    pos: usize,
+    depth: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn skip_void(&mut self) {
+        while self.pos < self.lines.len() && is_void(self.lines[self.pos]) {
+            self.pos += 1;
+        }
+    }
+
+    /// The next line's indentation and content (after [`skip_void`](Self::skip_void)).
+    fn peek(&self) -> Option<(usize, &'a str)> {
+        let line = *self.lines.get(self.pos)?;
+        let indent = indent_of(line);
+        Some((indent, &line[indent..]))
+    }
+
+    /// The next line that is not only spaces (comments included) is indented deeper
+    /// than `indent`: a scalar would go on there, which is left to the library.
+    fn goes_on_deeper(&self, indent: usize) -> bool {
+        self.lines[self.pos..]
+            .iter()
+            .find(|l| !l.trim_start_matches(' ').is_empty())
+            .is_some_and(|l| indent_of(l) > indent)
+    }
+
+    /// A block node whose first line is the next one, at `indent`.
+    fn node(&mut self, indent: usize) -> Option<Value> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        let (_, content) = self.peek()?;
+        let value = if is_item(content) {
+            self.sequence(indent)
+        } else {
+            self.pos += 1;
+            self.mapping(indent, content)
+        };
+        self.depth -= 1;
+        value
+    }
+
+    /// A block mapping at `indent`, whose first entry `first` was just consumed.
+    fn mapping(&mut self, indent: usize, first: &'a str) -> Option<Value> {
+        let mut map = Mapping::new();
+        let mut entry = first;
+        loop {
+            let (key, rest) = split_entry(entry)?;
+            let key = resolve_plain(key)?;
+            let value = self.value(rest, indent, true)?;
+            if map.insert(key, value).is_some() {
+                return None;
+            }
+            self.skip_void();
+            match self.peek() {
+                Some((i, content)) if i == indent && !is_item(content) => {
+                    self.pos += 1;
+                    entry = content;
+                }
+                Some((i, _)) if i > indent => return None,
+                Some((i, _)) if i == indent => return None,
+                _ => return Some(Value::Mapping(map)),
+            }
+        }
+    }
+
+    /// A block sequence whose entries are at `indent`.
+    fn sequence(&mut self, indent: usize) -> Option<Value> {
+        let mut items = Vec::new();
+        loop {
+            self.skip_void();
+            let Some((i, content)) = self.peek() else {
+                break;
+            };
+            if i < indent || (i == indent && !is_item(content)) {
+                break;
+            }
+            if i > indent {
+                return None;
+            }
+            self.pos += 1;
+            let after = &content[1..];
+            let rest = after.trim_start_matches(' ');
+            let column = indent + 1 + (after.len() - rest.len());
+            if is_item(rest) {
+                return None;
+            }
+            let starts_scalar =
+                rest.starts_with(['"', '\'', '[', '{', '|', '#']) || rest.is_empty();
+            let value = if !starts_scalar && split_entry(rest).is_some() {
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return None;
+                }
+                let map = self.mapping(column, rest)?;
+                self.depth -= 1;
+                map
+            } else {
+                self.value(rest, indent, false)?
+            };
+            items.push(value);
+        }
+        Some(Value::Sequence(items))
+    }
+
+    /// The value written after `key:` or `- ` (`rest`, the line already consumed), for
+    /// a node at `indent`. A mapping's value may be a sequence at the key's own
+    /// indentation (`same_indent_list`).
+    fn value(&mut self, rest: &'a str, indent: usize, same_indent_list: bool) -> Option<Value> {
+        if rest.is_empty() || rest.starts_with('#') {
+            self.skip_void();
+            return match self.peek() {
+                Some((i, _)) if i > indent => self.node(i),
+                Some((i, content)) if i == indent && same_indent_list && is_item(content) => {
+                    self.depth += 1;
+                    let seq = self.sequence(indent);
+                    self.depth -= 1;
+                    seq
+                }
+                _ => Some(Value::Null),
+            };
+        }
+        let value = match rest.as_bytes()[0] {
+            b'|' => return self.literal(rest, indent),
+            b'"' => {
+                let (text, after) = double_quoted(&rest[1..])?;
+                trailer_ok(after).then_some(Value::String(text))?
+            }
+            b'\'' => {
+                let (text, after) = single_quoted(&rest[1..])?;
+                trailer_ok(after).then_some(Value::String(text))?
+            }
+            b'[' => flow_list(&rest[1..])?,
+            b'{' => {
+                let after = rest.strip_prefix("{}")?;
+                trailer_ok(after).then(|| Value::Mapping(Mapping::new()))?
+            }
+            _ => {
+                let text = plain_text(rest)?;
+                resolve_plain(text)?
+            }
+        };
+        if self.goes_on_deeper(indent) {
+            return None;
+        }
+        Some(value)
+    }
+
+    /// A `|` or `|-` text whose lines are deeper than `indent`.
+    fn literal(&mut self, header: &str, indent: usize) -> Option<Value> {
+        let strip = match header.trim_end_matches(' ') {
+            "|" => false,
+            "|-" => true,
+            h => {
+                let (indicator, comment) = h.split_once(' ')?;
+                if !comment.trim_start_matches(' ').starts_with('#') {
+                    return None;
+                }
+                match indicator {
+                    "|" => false,
+                    "|-" => true,
+                    _ => return None,
+                }
+            }
+        };
+        let first = *self.lines.get(self.pos)?;
+        let column = indent_of(first);
+        if first.trim_start_matches(' ').is_empty() || column <= indent {
+            return None;
+        }
+        let mut parts: Vec<&str> = Vec::new();
+        while let Some(&line) = self.lines.get(self.pos) {
+            if line.trim_start_matches(' ').is_empty() {
+                if line.len() > column {
+                    return None;
+                }
+                parts.push("");
+            } else if indent_of(line) >= column {
+                parts.push(&line[column..]);
+            } else {
+                break;
+            }
+            self.pos += 1;
+        }
+        while parts.last() == Some(&"") {
+            parts.pop();
+        }
+        let mut text = parts.join("\n");
+        if !strip {
+            text.push('\n');
+        }
+        Some(Value::String(text))
+    }
+}
+
+/// `key: rest` or `key:` → (key, rest after the spaces). `None` when the line is not a
+/// plain key (a quoted or complex key, a comment before the colon...).
+fn split_entry(content: &str) -> Option<(&str, &str)> {
+    let bytes = content.as_bytes();
+    let colon = (0..bytes.len())
+        .find(|&i| bytes[i] == b':' && (i + 1 == bytes.len() || bytes[i + 1] == b' '))?;
+    let key = content[..colon].trim_end_matches(' ');
+    if key.is_empty()
+        || key.contains(':')
+        || key.contains(" #")
+        || key.starts_with(|c| INDICATORS.contains(c))
+    {
+        return None;
+    }
+    Some((key, content[colon + 1..].trim_start_matches(' ')))
+}
+
+/// After a quoted scalar or a flow list: nothing, or spaces and a comment.
+fn trailer_ok(after: &str) -> bool {
+    let t = after.trim_start_matches(' ');
+    t.is_empty() || (t.len() < after.len() && t.starts_with('#'))
+}
+
+/// A plain scalar on one line, its comment cut off; `None` when it could mean more.
+fn plain_text(rest: &str) -> Option<&str> {
+    if rest.starts_with(|c| INDICATORS.contains(c)) {
+        return None;
+    }
+    let text = match rest.find(" #") {
+        Some(i) => &rest[..i],
+        None => rest,
+    };
+    let text = text.trim_end_matches(' ');
+    if text.is_empty() || text.contains(": ") || text.ends_with(':') {
+        return None;
+    }
+    Some(text)
+}
+
+/// The rest of a double-quoted scalar on its line → (text, what follows the quote).
+fn double_quoted(s: &str) -> Option<(String, &str)> {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, &s[i + 1..])),
+            '\\' => {
+                let (_, e) = chars.next()?;
+                match e {
+                    '\\' => out.push('\\'),
+                    '"' => out.push('"'),
+                    '/' => out.push('/'),
+                    'n' => out.push('\n'),
+                    't' => out.push('\t'),
+                    'r' => out.push('\r'),
+                    '0' => out.push('\0'),
+                    'x' | 'u' | 'U' => {
+                        let len = match e {
+                            'x' => 2,
+                            'u' => 4,
+                            _ => 8,
+                        };
+                        let mut code = 0u32;
+                        for _ in 0..len {
+                            let (_, h) = chars.next()?;
+                            code = code * 16 + h.to_digit(16)?;
+                        }
+                        out.push(char::from_u32(code)?);
+                    }
+                    _ => return None,
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+/// The rest of a single-quoted scalar on its line → (text, what follows the quote).
+fn single_quoted(s: &str) -> Option<(String, &str)> {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    loop {
+        let i = rest.find('\'')?;
+        out.push_str(&rest[..i]);
+        if rest[i + 1..].starts_with('\'') {
+            out.push('\'');
+            rest = &rest[i + 2..];
+        } else {
+            return Some((out, &rest[i + 1..]));
+        }
+    }
+}
+
+/// `a, b, c]` (after the `[`) on one line, plain items only.
+fn flow_list(s: &str) -> Option<Value> {
+    let end = s.find(']')?;
+    if !trailer_ok(&s[end + 1..]) {
+        return None;
+    }
+    let inner = &s[..end];
+    if inner.trim_matches(' ').is_empty() {
+        return Some(Value::Sequence(Vec::new()));
+    }
+    let mut items = Vec::new();
+    for raw in inner.split(',') {
+        let item = raw.trim_matches(' ');
+        if item.is_empty()
+            || item.starts_with(|c| INDICATORS.contains(c))
+            || item.contains([':', '#', '[', ']', '{', '}', '"', '\''])
+        {
+            return None;
+        }
+        items.push(resolve_plain(item)?);
+    }
+    Some(Value::Sequence(items))
+}
+
+/// A plain scalar as the YAML library reads it (YAML 1.2 core schema, as it applies
+/// it): null, a boolean, an integer, a finite float, else a text. `None` for the rare
+/// forms left to the library (infinities, NaN, integers beyond 64 bits).
+fn resolve_plain(s: &str) -> Option<Value> {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        _ => {}
+    }
+    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) {
+        return Some(Value::String(s.to_string()));
+    }
+    if let Some(n) = unsigned(s) {
+        return Some(Value::Number(n.into()));
+    }
+    if let Some(n) = negative(s) {
+        return Some(Value::Number(n.into()));
+    }
+    if wide_integer(s) {
+        return None;
+    }
+    if !leading_zero_digits(s) {
+        let unsigned = s.strip_prefix('+').unwrap_or(s);
+        let lower = unsigned.to_ascii_lowercase();
+        if lower.contains("inf") || lower.contains("nan") {
+            return None;
+        }
+        if !(s.starts_with('+') && unsigned.starts_with(['+', '-']))
+            && let Ok(f) = unsigned.parse::<f64>()
+            && f.is_finite()
+        {
+            return Some(Value::Number(f.into()));
+        }
+    }
+    Some(Value::String(s.to_string()))
+}
+
+/// Leading zeros followed by digits only: a text, not a number (`0049`).
+fn leading_zero_digits(s: &str) -> bool {
+    let s = s.strip_prefix(['-', '+']).unwrap_or(s);
+    s.len() > 1 && s.starts_with('0') && s[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+fn radix_body(s: &str) -> Option<(&str, u32)> {
+    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            return Some((rest, radix));
+        }
+    }
+    None
+}
+
+type Radix<T> = fn(&str, u32) -> Result<T, std::num::ParseIntError>;
+
+/// A non-negative integer: decimal (no leading zero), `0x`, `0o` or `0b`.
+fn unsigned_as<T>(s: &str, from: Radix<T>) -> Option<T> {
+    let unpositive = s.strip_prefix('+').unwrap_or(s);
+    if let Some((rest, radix)) = radix_body(unpositive) {
+        if rest.starts_with(['+', '-']) {
+            return None;
+        }
+        if let Ok(n) = from(rest, radix) {
+            return Some(n);
+        }
+    }
+    if unpositive.starts_with(['+', '-']) || leading_zero_digits(s) {
+        return None;
+    }
+    from(unpositive, 10).ok()
+}
+
+/// A signed integer: decimal (no leading zero), `-0x`, `-0o` or `-0b`.
+fn negative_as<T>(s: &str, from: Radix<T>) -> Option<T> {
+    if let Some((body, radix)) = s.strip_prefix('-').and_then(radix_body)
+        && let Ok(n) = from(&format!("-{body}"), radix)
+    {
+        return Some(n);
+    }
+    if leading_zero_digits(s) {
+        return None;
+    }
+    from(s, 10).ok()
+}
+
+fn unsigned(s: &str) -> Option<u64> {
+    unsigned_as(s, u64::from_str_radix)
+}
+
+fn negative(s: &str) -> Option<i64> {
+    negative_as(s, i64::from_str_radix)
+}
+
+/// An integer that only fits in 128 bits: the library refuses it for a [`Value`].
+fn wide_integer(s: &str) -> bool {
+    unsigned_as(s, u128::from_str_radix).is_some() || negative_as(s, i128::from_str_radix).is_some()
+}
+
+#[cfg(test)]
+#[path = "yaml_fast_tests.rs"]
+mod tests;

@@ -1,0 +1,315 @@
+//! The quick reader gives the library's value whenever it gives one.
+
+use super::parse;
+use crate::store::yaml::{Value, parse_full};
+use std::path::{Path, PathBuf};
+
+/// The quick reader, when it answers, agrees with the library; it declines what the
+/// library refuses.
+fn agrees(src: &str) -> Option<Value> {
+    let fast = parse(src);
+    let full = parse_full(src);
+    match (&fast, &full) {
+        (Some(f), Ok(v)) => assert_eq!(f, v, "quick reader differs on {src:?}"),
+        (Some(f), Err(e)) => {
+            panic!("quick reader read {f:?} where the library refused ({e:?}): {src:?}")
+        }
+        (None, _) => {}
+    }
+    fast
+}
+
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            yaml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
+}
+
+fn fixtures(sub: &str) -> Vec<(PathBuf, String)> {
+    let mut paths = Vec::new();
+    yaml_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(sub),
+        &mut paths,
+    );
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+            (p, text)
+        })
+        .collect()
+}
+
+#[test]
+fn every_demo_file_is_read_quickly_and_alike() {
+    let files = fixtures("demo");
+    assert!(files.len() > 20);
+    for (path, text) in files {
+        assert!(
+            agrees(&text).is_some(),
+            "{} left to the library",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn what_the_app_writes_is_read_quickly_and_alike() {
+    let (_, text) = fixtures("demo")
+        .into_iter()
+        .find(|(p, _)| p.to_string_lossy().contains("meetings"))
+        .unwrap();
+    let value = parse_full(&text).unwrap();
+    let written = crate::store::yaml::to_block_string(&value);
+    assert_eq!(agrees(&written), Some(value));
+}
+
+#[test]
+fn invalid_fixtures_are_never_read_otherwise() {
+    for (_, text) in fixtures("invalid") {
+        agrees(&text);
+    }
+}
+
+const TRICKY: &[&str] = &[
+    "a: 0123\n",
+    "a: 0x1F\n",
+    "a: -0x1F\n",
+    "a: +5\n",
+    "a: 1e5\n",
+    "a: 1.\n",
+    "a: .5\n",
+    "a: .inf\n",
+    "a: -.inf\n",
+    "a: +.inf\n",
+    "a: .NaN\n",
+    "a: nan\n",
+    "a: Infinity\n",
+    "a: infinite\n",
+    "a: 99999999999999999999\n",
+    "a: -99999999999999999999\n",
+    "a: 340282366920938463463374607431768211456\n",
+    "a: 2026-03-02\n",
+    "a: 14:30\n",
+    "a: 2A\n",
+    "a: 2A-2026-001\n",
+    "a: yes\n",
+    "a: No\n",
+    "a: ~\n",
+    "a: null\n",
+    "a: Null\n",
+    "a: nULL\n",
+    "a: True\n",
+    "a: tRUE\n",
+    "a: 1_000\n",
+    "a: 0b101\n",
+    "a: 0o17\n",
+    "a: 0o8\n",
+    "a: +-5\n",
+    "a: --5\n",
+    "a: - 5\n",
+    "a: x # c\n",
+    "a: x#c\n",
+    "a: 'it''s'\n",
+    "a: \"\\u00e9\\x41\"\n",
+    "a: \"\\q\"\n",
+    "a: \"\\ud800\"\n",
+    "a: [x, y, 3]\n",
+    "a: []\n",
+    "a: {}\n",
+    "a: [ ]\n",
+    "a:\n- x\n- y\n",
+    "a:\n  - x\n",
+    "a: |\n  line\n\n  more\n",
+    "a: |-\n  x\n",
+    "a: |\n  x\n\n\n",
+    "a: |\n    x\n  y\n",
+    "a: |\n\n  x\n",
+    "a: |2\n  x\n",
+    "a: >\n  x\n",
+    "a: x\n  y\n",
+    "a: b: c\n",
+    "a: &x 1\nb: *x\n",
+    "a: !!str 1\n",
+    "a: 1\na: 2\n",
+    "? a\n: b\n",
+    "- a\n- b\n",
+    "a\n",
+    "--- \na: 1\n",
+    "---\na: 1\n",
+    "a: 1\n...\n",
+    "a:\n  b:\n    c: 1\n  d: 2\n",
+    "a: \"x\" # c\n",
+    "a: \"x\"y\n",
+    "\"a\": 1\n",
+    "a: 'x\n  y'\n",
+    "a: \u{85}\n",
+    "a: x\u{2028}y\n",
+    "a:    spaced   \n",
+    "a: 1 \n",
+    "-1: x\n",
+    "1: x\n2: y\n",
+    "true: x\n",
+    "null: x\n",
+    "a: -\n",
+    "a: -x\n",
+    "a: :x\n",
+    "a: x:y\n",
+    "a: http://x.y/z\n",
+    "items:\n  - kind: topic\n    title: T\n  - kind: case\n    actions:\n      - text: t\n        owner: o\n",
+    "a:\n  -\n    b: 1\n",
+    "a:\n  - \n",
+    "a: [a b, c]\n",
+    "a: [a,b]\n",
+    "a: [a, [b]]\n",
+    "a: [a,]\n",
+    "a:\n  # comment\n  b: 1\n",
+    "a: 1\n  # deeper comment\n",
+    "a: |\n  # not a comment\n  x\n",
+    "a: |\n  x\n# c\nb: 1\n",
+    "a: |  # c\n  x\n",
+    "a: |\n  x   \n",
+    "  a: 1\n  b: 2\n",
+    "a: 1\n b: 2\n",
+    "a:\n    b: 1\n  c: 2\n",
+    "a: \"\"\n",
+    "a: ''\n",
+    "a: \"\\0\"\n",
+    "a: 1.0e+3\n",
+    "a: 1e400\n",
+    "a: -0\n",
+    "a: +0\n",
+    "a: 00\n",
+    "a: -012\n",
+    "a: 0.5\n",
+    "a: 00.5\n",
+    "a: 9223372036854775808\n",
+    "a: -9223372036854775809\n",
+    "a: 18446744073709551616\n",
+    "a: 0x\n",
+    "a: 0xg\n",
+    "b: é à ü 日本\n",
+    "a: x\n\n\n",
+    "\n\na: 1\n",
+    "# c\na: 1\n",
+    "a: 1 #c\n",
+    "a: 1# c\n",
+    "a: 1",
+    "a: x\r\n",
+    "a:\tx\n",
+    "a: \u{feff}x\n",
+    "a: x\u{7f}\n",
+    "a:\n- - x\n",
+    "- a: 1\n  b: 2\n- c\n",
+    "-\n  a: 1\n",
+    "- |\n  x\n- y\n",
+    "a: [x] # c\n",
+    "a: [x]y\n",
+    "a: {b: 1}\n",
+    "a: x\nb:\n",
+    "a:\n\nb: 1\n",
+    "a: |\n  x\n\n  \n",
+    "a: |\n  x\n   \n",
+    "a: \"x\\\"y\"\n",
+    "a: 'x'' '\n",
+    "a: '#'\n",
+    "a: \"#\"\n",
+    "a: x ]\n",
+    "a: x, y\n",
+    "k: -5\n",
+    "k: +.5\n",
+    "k: 1e\n",
+    "k: 0x_1\n",
+    "<<: x\n",
+    "a: @x\n",
+    "a: `x\n",
+    "a: %x\n",
+    "a: x: \n",
+    "a b: c\n",
+    "a : c\n",
+    "a:b\n",
+];
+
+#[test]
+fn tricky_documents_are_read_alike_or_left_to_the_library() {
+    for src in TRICKY {
+        agrees(src);
+    }
+    // The usual shapes are read quickly.
+    for src in [
+        "a: 0123\n",
+        "a: 2026-03-02\n",
+        "a: 2A-2026-001\n",
+        "a: [x, y, 3]\n",
+        "a: |\n  line\n\n  more\n",
+        "a:\n- x\n- y\n",
+        "a: \"\\u00e9\\x41\"\n",
+        "- a: 1\n  b: 2\n- c\n",
+        "a: 1e5\n",
+    ] {
+        assert!(parse(src).is_some(), "{src:?}");
+    }
+}
+
+/// splitmix64, for mutations that are the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((u128::from(z ^ (z >> 31)) * n as u128) >> 64) as usize
+    }
+}
+
+#[test]
+fn mutated_files_are_read_alike_or_left_to_the_library() {
+    let bases: Vec<String> = fixtures("demo")
+        .into_iter()
+        .map(|(_, t)| t)
+        .filter(|t| t.len() < 1500)
+        .take(12)
+        .collect();
+    assert!(!bases.is_empty());
+    const PALETTE: &[&str] = &[
+        " ", "  ", "\n", ":", ": ", "- ", "-", "#", " #", "\"", "'", "|", "|-", "[", "]", "{", "}",
+        ",", "&a ", "*a", "!", "0", "1", "0x", "x", ".", "+", "~", "é", "\t", "\\", "null", "true",
+        "\n  ", "\n- ",
+    ];
+    let mut rng = Rng(42);
+    let mut quick = 0;
+    for _ in 0..1500 {
+        let mut text = bases[rng.below(bases.len())].clone();
+        for _ in 0..1 + rng.below(3) {
+            let mut at = rng.below(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if rng.below(3) == 0 {
+                let mut end = (at + 1 + rng.below(4)).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                text.replace_range(at..end, "");
+            } else {
+                text.insert_str(at, PALETTE[rng.below(PALETTE.len())]);
+            }
+        }
+        if agrees(&text).is_some() {
+            quick += 1;
+        }
+    }
+    // Most mutations leave a document the quick reader still reads.
+    assert!(quick > 300, "{quick}");
+}
