@@ -416,6 +416,11 @@ impl S {
     }
 }
 
+/// What comes between a label and its value: ` : ` in French, `: ` in English.
+pub fn colon(lang: Lang) -> &'static str {
+    lang.pick(" : ", ": ")
+}
+
 /// `mm:ss`, or `h:mm:ss` past an hour.
 pub fn duration(seconds: u64) -> String {
     let (h, m, s) = (seconds / 3600, (seconds / 60) % 60, seconds % 60);

@@ -150,7 +150,10 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     first.push(Span::styled(format!(" · {body}"), t.muted));
     let counts = attendance_counts(meeting);
     let second = Line::from(vec![
-        Span::styled(format!(" {} : ", S::Attendance.get(lang)), t.header),
+        Span::styled(
+            format!(" {}{}", S::Attendance.get(lang), colon(lang)),
+            t.header,
+        ),
         Span::styled(
             format!(
                 "{} {} · {} {} · {} {} · {} {} · {} {}",
@@ -268,7 +271,10 @@ pub(super) fn field_line(
         // A check box: `[x] text`.
         fit(&format!("{label} {value}"), width.saturating_sub(2))
     } else {
-        fit(&format!("{label} : {value}"), width.saturating_sub(2))
+        fit(
+            &format!("{label}{}{value}", colon(app.lang)),
+            width.saturating_sub(2),
+        )
     };
     Line::from(vec![
         Span::styled(if focused { "› " } else { "  " }, app.theme.key),
@@ -531,7 +537,7 @@ fn context_lines(
         s
     });
     lines.push(Line::from(vec![
-        Span::styled(format!("{} : ", S::Referent.get(lang)), head),
+        Span::styled(format!("{}{}", S::Referent.get(lang), colon(lang)), head),
         Span::raw(fit(&referent, width.saturating_sub(12))),
     ]));
     let measures: Vec<String> = case
@@ -552,7 +558,7 @@ fn context_lines(
         measures.join(", ")
     };
     lines.push(Line::from(vec![
-        Span::styled(format!("{} : ", S::Measures.get(lang)), head),
+        Span::styled(format!("{}{}", S::Measures.get(lang), colon(lang)), head),
         Span::raw(fit(&measures, width.saturating_sub(10))),
     ]));
     let history: Vec<_> = decision_history(id, &app.data.meetings)
@@ -561,7 +567,7 @@ fn context_lines(
         .collect();
     let shown_count = if compact { 2 } else { 5 };
     lines.push(Line::styled(
-        format!("{} :", S::LastDecisions.get(lang)),
+        format!("{}{}", S::LastDecisions.get(lang), colon(lang).trim_end()),
         head,
     ));
     if history.is_empty() {
@@ -594,7 +600,7 @@ fn context_lines(
         })
         .collect();
     lines.push(Line::styled(
-        format!("{} :", S::OpenActions.get(lang)),
+        format!("{}{}", S::OpenActions.get(lang), colon(lang).trim_end()),
         head,
     ));
     if open.is_empty() {

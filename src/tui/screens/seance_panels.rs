@@ -235,7 +235,7 @@ pub(super) fn render_attendance(
     }
     if let Some(by) = &panel.by {
         lines.push(Line::styled(
-            format!("{} : {}", S::RepresentedBy.get(lang), by.text()),
+            format!("{}{}{}", S::RepresentedBy.get(lang), colon(lang), by.text()),
             app.theme.selected,
         ));
     }
@@ -243,12 +243,14 @@ pub(super) fn render_attendance(
         lines.push(Line::styled(
             fit(
                 &format!(
-                    "{}{} : {}   {}{} : {}",
+                    "{}{}{}{}   {}{}{}{}",
                     if g.field == 0 { "› " } else { "" },
                     S::Name.get(lang),
+                    colon(lang),
                     g.name.text(),
                     if g.field == 1 { "› " } else { "" },
                     S::Organisation.get(lang),
+                    colon(lang),
                     g.organisation.text()
                 ),
                 width,
