@@ -117,6 +117,8 @@ pub struct StorePersist {
     stamps: HashMap<String, Stamp>,
     /// The language of the messages.
     lang: Lang,
+    /// The locks of the meetings whose séance is open, by meeting id.
+    locks: HashMap<String, store::lock::MeetingLock>,
 }
 
 impl StorePersist {
@@ -136,6 +138,7 @@ impl StorePersist {
             code,
             stamps,
             lang,
+            locks: HashMap::new(),
         }
     }
 
@@ -303,5 +306,98 @@ impl Persist for StorePersist {
         write_atomic(&self.case_file(id), original, Expect::Any)
             .map(|_| ())
             .map_err(|e| e.text(self.lang))
+    }
+
+    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), tui::SaveError> {
+        let expect = match self.stamps.get(&meeting.id) {
+            Some(stamp) => Expect::Unchanged(stamp.clone()),
+            None => Expect::New,
+        };
+        match store::save_meeting(&self.root, &self.code, meeting, expect) {
+            Ok(stamp) => {
+                self.stamps.insert(meeting.id.clone(), stamp);
+                Ok(())
+            }
+            Err(WriteError::Changed { .. } | WriteError::Exists { .. }) => {
+                Err(tui::SaveError::Changed)
+            }
+            Err(e) => Err(tui::SaveError::Failed(e.text(self.lang))),
+        }
+    }
+
+    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, String> {
+        let loaded =
+            store::load_root_dept(&self.root, Some(&self.code)).map_err(|e| e.text(self.lang))?;
+        let dept = loaded.dept(&self.code).ok_or_else(|| {
+            crate::i18n::Msg::DeptNotLoaded {
+                code: self.code.clone(),
+            }
+            .text(self.lang)
+        })?;
+        let rel = format!("{}/meetings/{id}.yaml", self.code);
+        let file = store::meeting_path(&self.root, &self.code, id);
+        let meeting = dept.data.meetings.iter().find(|m| m.id == id).cloned();
+        match (meeting, dept.stamps.get(&rel)) {
+            (Some(meeting), Some(stamp)) => {
+                self.stamps.insert(id.to_string(), stamp.clone());
+                Ok(meeting)
+            }
+            _ => {
+                let own: Vec<String> = loaded
+                    .problems
+                    .iter()
+                    .filter(|p| p.file == rel)
+                    .map(|p| p.render(self.lang))
+                    .collect();
+                Err(if own.is_empty() {
+                    format!("{}: ?", shown(&file))
+                } else {
+                    own.join(" ; ")
+                })
+            }
+        }
+    }
+
+    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+        let stamp = store::save_meeting(&self.root, &self.code, meeting, Expect::Any)
+            .map_err(|e| e.text(self.lang))?;
+        self.stamps.insert(meeting.id.clone(), stamp);
+        Ok(())
+    }
+
+    fn lock_meeting(&mut self, id: &str) -> Result<tui::LockOutcome, String> {
+        if self.locks.contains_key(id) {
+            return Ok(tui::LockOutcome::Acquired);
+        }
+        let file = store::meeting_path(&self.root, &self.code, id);
+        let state = store::lock::acquire(&file).map_err(|e| format!("{}: {e}", shown(&file)))?;
+        let mut kept = None;
+        let outcome = tui::LockOutcome::from_state(state, &mut kept);
+        if let Some(lock) = kept {
+            self.locks.insert(id.to_string(), lock);
+        }
+        Ok(outcome)
+    }
+
+    fn take_over_lock(
+        &mut self,
+        id: &str,
+        seen: &store::lock::LockInfo,
+    ) -> Result<tui::LockOutcome, String> {
+        let file = store::meeting_path(&self.root, &self.code, id);
+        let state =
+            store::lock::take_over(&file, seen).map_err(|e| format!("{}: {e}", shown(&file)))?;
+        let mut kept = None;
+        let outcome = tui::LockOutcome::from_state(state, &mut kept);
+        if let Some(lock) = kept {
+            self.locks.insert(id.to_string(), lock);
+        }
+        Ok(outcome)
+    }
+
+    fn release_meeting(&mut self, id: &str) {
+        if let Some(lock) = self.locks.remove(id) {
+            let _ = lock.release();
+        }
     }
 }

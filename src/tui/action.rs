@@ -70,6 +70,16 @@ actions! {
     MonthlyReport,
     /// Start or resume the live meeting.
     StartSeance,
+    /// Séance: the next agenda item.
+    NextItem,
+    /// Séance: the previous agenda item.
+    PrevItem,
+    /// Séance: the attendance panel.
+    Attendance,
+    /// Séance: a new action on the current item.
+    AddAction,
+    /// Séance: close the meeting (the minutes are approved).
+    CloseMeeting,
 }
 
 impl Action {

@@ -290,6 +290,8 @@ pub struct App {
     pub situations: SituationsState,
     pub meetings: MeetingsState,
     pub agenda: AgendaState,
+    /// The séance being run (its screen may be left for another and come back).
+    pub seance: Option<Box<super::seance::SeanceState>>,
     pub undo: Vec<Edit>,
     pub redo: Vec<Edit>,
     pub message: Option<Message>,
@@ -319,6 +321,7 @@ impl App {
             situations: SituationsState::default(),
             meetings: MeetingsState::default(),
             agenda: AgendaState::default(),
+            seance: None,
             undo: Vec::new(),
             redo: Vec::new(),
             message: None,

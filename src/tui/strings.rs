@@ -92,7 +92,6 @@ texts! {
     HelpGlobal => "Partout", "Everywhere";
     HelpClose => "↑/↓ défiler · Échap ou ? fermer", "↑/↓ scroll · Esc or ? close";
     HelpTextEntry => "Saisie : Entrée valide · Échap annule · ↑/↓ choisit", "Typing: Enter accepts · Esc cancels · ↑/↓ choose";
-    SeanceLater => "La conduite de séance n'est pas encore disponible dans cette version.", "Running a meeting is not available in this version yet.";
     ReadOnlyMeeting => "Réunion tenue : son ordre du jour ne se modifie plus ici", "Meeting held: its agenda is no longer edited here";
     NothingToUndo => "Rien à annuler", "Nothing to undo";
     NothingToRedo => "Rien à rétablir", "Nothing to redo";
@@ -176,6 +175,11 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Export => ("exporter", "export"),
         MonthlyReport => ("rapport mensuel", "monthly report"),
         StartSeance => ("séance", "run meeting"),
+        NextItem => ("point suivant", "next item"),
+        PrevItem => ("point précédent", "previous item"),
+        Attendance => ("présences", "attendance"),
+        AddAction => ("action", "action"),
+        CloseMeeting => ("clore", "close"),
     };
     lang.pick(fr, en)
 }
