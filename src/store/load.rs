@@ -390,7 +390,7 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     parts.into_iter().flat_map(|(_, done)| done).collect()
 }
 
-fn parse_text(src: &str, rel: &str) -> Result<Value, Box<Problem>> {
+pub(super) fn parse_text(src: &str, rel: &str) -> Result<Value, Box<Problem>> {
     if src.trim().is_empty() {
         return Err(Box::new(Problem::whole(rel, Msg::Empty)));
     }
@@ -463,7 +463,7 @@ fn list_yaml(root: &Path, folder: &str, sub: &str, problems: &mut Vec<Problem>) 
 }
 
 /// Moves the problems of a document to `problems`; its value if it has none.
-fn settle<T>(doc: Doc<T>, problems: &mut Vec<Problem>) -> Option<T> {
+pub(super) fn settle<T>(doc: Doc<T>, problems: &mut Vec<Problem>) -> Option<T> {
     if doc.sink.is_empty() {
         return doc.value;
     }
