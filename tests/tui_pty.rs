@@ -63,7 +63,7 @@ impl Persist for Recorder {
         self.original = None;
         let mut case = tui_support::fixture().case(id).unwrap().clone();
         case.label = "A.B. (modifié)".into();
-        CaseEdit::Saved(case)
+        CaseEdit::Saved(Box::new(case))
     }
     fn preview(
         &mut self,

@@ -346,7 +346,7 @@ impl Persist for StorePersist {
             Ok(_) => {
                 let _ = std::fs::remove_file(&edit.copy);
                 self.edits.remove(id);
-                CaseEdit::Saved(case)
+                CaseEdit::Saved(Box::new(case))
             }
             Err(WriteError::Changed { .. }) => {
                 // Their version becomes the one the next save replaces, once the user has

@@ -118,7 +118,7 @@ pub enum CaseEdit {
     /// Nothing was changed.
     Unchanged,
     /// The edit is valid and was written over the case file.
-    Saved(Case),
+    Saved(Box<Case>),
     /// The edit is not valid: its problems; the case file is untouched, the copy kept.
     Invalid(Vec<String>),
     /// Someone else changed the case file during the edit: nothing was written; the
@@ -649,7 +649,7 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
     match session.persist.finish_case_edit(id) {
         CaseEdit::Unchanged => app.info(T::NoChange.get(app.lang)),
         CaseEdit::Saved(case) => {
-            app.case_edited(case);
+            app.case_edited(*case);
             app.info(T::Saved.get(app.lang));
         }
         CaseEdit::Invalid(problems) => app.edit_failed(id, problems),
