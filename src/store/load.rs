@@ -4,6 +4,10 @@
 //! list of problems. A file with any problem is left out of the data, so that the
 //! app never rewrites a file it misread. Positions are looked up only for the files
 //! that have problems.
+//!
+//! The files of a département are read, parsed and decoded on every available core;
+//! the checks across files then run in order, so the result does not depend on the
+//! number of cores (see `docs/performance.md`).
 
 use super::decode_case::decode_case;
 use super::decode_department::decode_department;
