@@ -48,6 +48,21 @@ pub fn visible_multiline(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// At most `max` characters of `text`, with `…` in place of the rest: a value quoted in
+/// a message stays readable even when the file holds a line of 100,000 characters.
+pub fn clip(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some(_) => {
+            let keep = text
+                .char_indices()
+                .nth(max.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            Cow::Owned(format!("{}…", &text[..keep]))
+        }
+    }
+}
+
 fn push_visible(out: &mut String, c: char) {
     match c {
         '\t' => out.push(' '),
@@ -72,6 +87,16 @@ mod tests {
         let shown = visible("a\u{1b}[2Jb\u{7}c\u{9b}d\u{202E}e\u{200B}f");
         assert_eq!(shown, "a␛[2Jb␇c⟨U+009B⟩d⟨U+202E⟩e⟨U+200B⟩f");
         assert!(!shown.chars().any(is_hazard));
+    }
+
+    #[test]
+    fn clip_keeps_short_texts_and_cuts_long_ones_on_a_character() {
+        assert!(matches!(clip("abc", 3), Cow::Borrowed("abc")));
+        assert_eq!(clip("abcd", 3), "ab…");
+        assert_eq!(clip(&"é".repeat(10), 4), "ééé…");
+        assert_eq!(clip(&"é".repeat(10), 4).chars().count(), 4);
+        assert_eq!(clip("", 0), "");
+        assert_eq!(clip("a", 0), "…");
     }
 
     #[test]

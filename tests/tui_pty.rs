@@ -253,11 +253,13 @@ fn open_reach_each_screen_search_build_an_agenda_and_quit_restored() {
     );
     pty.send("4");
     pty.send("5");
-    pty.wait_for("pas encore disponible");
+    // The séance asks before setting the meeting held; declining goes back to the meetings.
+    pty.wait_for("Ouvrir la séance");
+    pty.send("n");
+    pty.wait_for("Réunions");
     pty.send("?");
     pty.wait_for("Partout");
     pty.send("q"); // closes the help
-    pty.send("q"); // séance → réunions
     pty.send("q"); // réunions → tableau de bord
     pty.wait_for("Alertes (7)");
     pty.send("q");

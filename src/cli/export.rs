@@ -4,12 +4,13 @@
 use super::args::{
     AgendaArgs, ExportCommand, FormatArg, LevelArg, MinutesArgs, MonthlyArgs, ReportCommand,
 };
-use super::{Context, Exit, Failure, create_private_dir, root};
+use super::{Context, Exit, Failure, root};
 use crate::export::{self, Level, ReportFormat};
 use crate::i18n::Lang;
 use crate::i18n::cli::{CliMsg, shown};
 use crate::store::{
-    CommitError, CommitOutcome, Expect, Loaded, LoadedDept, git_commit, write_atomic,
+    CommitError, CommitOutcome, Expect, Loaded, LoadedDept, folder_in_root, git_commit,
+    write_atomic,
 };
 use std::path::{Path, PathBuf};
 
@@ -207,8 +208,9 @@ fn deliver(
             },
         )
     };
-    if let Some(parent) = path.parent() {
-        create_private_dir(parent).map_err(|e| io(parent, e.to_string()))?;
+    // Created inside the data root only: a `minutes` link leading elsewhere is refused.
+    if let Some(parent) = rel.parent() {
+        folder_in_root(data_root, parent).map_err(|e| io(&path, e.text(lang)))?;
     }
     write_atomic(&path, text.as_bytes(), Expect::Any).map_err(|e| io(&path, e.text(lang)))?;
     println!("{}", CliMsg::Written { path: shown(&path) }.text(lang));

@@ -1,7 +1,7 @@
 //! Opening the interface: the data root and département of the flags, the options of the
 //! config file, and [`StorePersist`], which carries out the interface's effects on the files.
 
-use super::{Context, Exit, Failure, create_private_dir, root};
+use super::{Context, Exit, Failure, root};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::export;
 use crate::i18n::Lang;
@@ -41,6 +41,7 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
                 action: b.action.clone(),
             })
             .collect(),
+        hide_names: ctx.config.hide_names,
         today: None,
     };
     let no_color = match ctx.config.theme.as_deref() {
@@ -117,6 +118,8 @@ pub struct StorePersist {
     stamps: HashMap<String, Stamp>,
     /// The language of the messages.
     lang: Lang,
+    /// The locks of the meetings whose séance is open, by meeting id.
+    locks: HashMap<String, store::lock::MeetingLock>,
 }
 
 impl StorePersist {
@@ -136,7 +139,20 @@ impl StorePersist {
             code,
             stamps,
             lang,
+            locks: HashMap::new(),
         }
+    }
+
+    /// The folder of `path` created if needed, inside the data root only: a `cases` or
+    /// `minutes` link leading elsewhere is refused.
+    fn folder_in_root(&self, path: &Path) -> Result<(), String> {
+        let Some(parent) = path.parent() else {
+            return Ok(());
+        };
+        let rel = parent.strip_prefix(&self.root).unwrap_or(parent);
+        store::folder_in_root(&self.root, rel)
+            .map(|_| ())
+            .map_err(|e| e.text(self.lang))
     }
 
     fn case_file(&self, id: &str) -> PathBuf {
@@ -221,9 +237,7 @@ impl Persist for StorePersist {
 
     fn create_case(&mut self, case: &Case) -> Result<(), String> {
         let path = self.case_file(&case.id);
-        if let Some(parent) = path.parent() {
-            create_private_dir(parent).map_err(|e| format!("{}: {e}", shown(parent)))?;
-        }
+        self.folder_in_root(&path)?;
         write_atomic(&path, store::new_case_yaml(case).as_bytes(), Expect::New)
             .map(|_| ())
             .map_err(|e| e.text(self.lang))
@@ -246,9 +260,7 @@ impl Persist for StorePersist {
         commit: bool,
     ) -> Result<PathBuf, String> {
         let (path, text, message) = self.write_export(request, data, lang)?;
-        if let Some(parent) = path.parent() {
-            create_private_dir(parent).map_err(|e| format!("{}: {e}", shown(parent)))?;
-        }
+        self.folder_in_root(&path)?;
         write_atomic(&path, text.as_bytes(), Expect::Any).map_err(|e| e.text(lang))?;
         if commit {
             match store::git_commit(&self.root, &path, &message) {
@@ -295,5 +307,98 @@ impl Persist for StorePersist {
         write_atomic(&self.case_file(id), original, Expect::Any)
             .map(|_| ())
             .map_err(|e| e.text(self.lang))
+    }
+
+    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), tui::SaveError> {
+        let expect = match self.stamps.get(&meeting.id) {
+            Some(stamp) => Expect::Unchanged(stamp.clone()),
+            None => Expect::New,
+        };
+        match store::save_meeting(&self.root, &self.code, meeting, expect) {
+            Ok(stamp) => {
+                self.stamps.insert(meeting.id.clone(), stamp);
+                Ok(())
+            }
+            Err(WriteError::Changed { .. } | WriteError::Exists { .. }) => {
+                Err(tui::SaveError::Changed)
+            }
+            Err(e) => Err(tui::SaveError::Failed(e.text(self.lang))),
+        }
+    }
+
+    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, String> {
+        let loaded =
+            store::load_root_dept(&self.root, Some(&self.code)).map_err(|e| e.text(self.lang))?;
+        let dept = loaded.dept(&self.code).ok_or_else(|| {
+            crate::i18n::Msg::DeptNotLoaded {
+                code: self.code.clone(),
+            }
+            .text(self.lang)
+        })?;
+        let rel = format!("{}/meetings/{id}.yaml", self.code);
+        let file = store::meeting_path(&self.root, &self.code, id);
+        let meeting = dept.data.meetings.iter().find(|m| m.id == id).cloned();
+        match (meeting, dept.stamps.get(&rel)) {
+            (Some(meeting), Some(stamp)) => {
+                self.stamps.insert(id.to_string(), stamp.clone());
+                Ok(meeting)
+            }
+            _ => {
+                let own: Vec<String> = loaded
+                    .problems
+                    .iter()
+                    .filter(|p| p.file == rel)
+                    .map(|p| p.render(self.lang))
+                    .collect();
+                Err(if own.is_empty() {
+                    format!("{}: ?", shown(&file))
+                } else {
+                    own.join(" ; ")
+                })
+            }
+        }
+    }
+
+    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+        let stamp = store::save_meeting(&self.root, &self.code, meeting, Expect::Any)
+            .map_err(|e| e.text(self.lang))?;
+        self.stamps.insert(meeting.id.clone(), stamp);
+        Ok(())
+    }
+
+    fn lock_meeting(&mut self, id: &str) -> Result<tui::LockOutcome, String> {
+        if self.locks.contains_key(id) {
+            return Ok(tui::LockOutcome::Acquired);
+        }
+        let file = store::meeting_path(&self.root, &self.code, id);
+        let state = store::lock::acquire(&file).map_err(|e| format!("{}: {e}", shown(&file)))?;
+        let mut kept = None;
+        let outcome = tui::LockOutcome::from_state(state, &mut kept);
+        if let Some(lock) = kept {
+            self.locks.insert(id.to_string(), lock);
+        }
+        Ok(outcome)
+    }
+
+    fn take_over_lock(
+        &mut self,
+        id: &str,
+        seen: &store::lock::LockInfo,
+    ) -> Result<tui::LockOutcome, String> {
+        let file = store::meeting_path(&self.root, &self.code, id);
+        let state =
+            store::lock::take_over(&file, seen).map_err(|e| format!("{}: {e}", shown(&file)))?;
+        let mut kept = None;
+        let outcome = tui::LockOutcome::from_state(state, &mut kept);
+        if let Some(lock) = kept {
+            self.locks.insert(id.to_string(), lock);
+        }
+        Ok(outcome)
+    }
+
+    fn release_meeting(&mut self, id: &str) {
+        if let Some(lock) = self.locks.remove(id) {
+            let _ = lock.release();
+        }
     }
 }

@@ -52,9 +52,13 @@ pub fn quoted_list(lang: Lang, values: &[&str]) -> String {
         .join(", ")
 }
 
-/// Quotes a value: « value » in French, `value` in English.
+/// The longest value quoted in a message, in characters.
+pub const MAX_QUOTED: usize = 120;
+
+/// Quotes a value (cut to [`MAX_QUOTED`] characters): « value » in French, `value` in English.
 pub fn quote(lang: Lang, value: &str) -> String {
-    let shown = crate::text::visible(value);
+    let clipped = crate::text::clip(value, MAX_QUOTED);
+    let shown = crate::text::visible(&clipped);
     match lang {
         Lang::Fr => format!("« {shown} »"),
         Lang::En => format!("\"{shown}\""),

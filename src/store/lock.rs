@@ -225,6 +225,7 @@ pub fn acquire_as(
     let mut attempt = 0;
     loop {
         attempt += 1;
+        refuse_link(&path)?;
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -319,11 +320,23 @@ pub fn take_over_as(
     }))
 }
 
-/// The open `file` is the one at `path` now.
+/// A lock file that is not a regular file (a symbolic link planted in the shared folder,
+/// say) is refused: opening it to write would create or truncate what it points to.
+fn refuse_link(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if !meta.file_type().is_file() => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the lock file is not a regular file (symbolic link?)",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The open `file` is the one at `path` now (a symbolic link put there since is not).
 #[cfg(unix)]
 fn is_same_file(file: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
+    match (file.metadata(), fs::symlink_metadata(path)) {
         (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
         _ => false,
     }

@@ -32,4 +32,6 @@ pub use encode::{meeting_to_yaml, new_case_yaml};
 pub use git::{CommitError, CommitOutcome, git_commit};
 pub use load::{Loaded, LoadedDept, MAX_FILE_BYTES, StoreError, load_root, load_root_dept};
 pub use problem::Problem;
-pub use write::{Expect, Stamp, WriteError, meeting_path, save_meeting, write_atomic};
+pub use write::{
+    Expect, Stamp, WriteError, folder_in_root, meeting_path, save_meeting, write_atomic,
+};

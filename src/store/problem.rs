@@ -26,14 +26,16 @@ impl Problem {
         }
     }
 
-    /// The line printed for users and scripts.
+    /// The line printed for users and scripts. Nothing in it can act on a terminal:
+    /// the file name and the whole message (the parser's own words included) go
+    /// through [`visible`](crate::text::visible).
     pub fn render(&self, lang: Lang) -> String {
         format!(
             "{}:{}:{}: {}",
             crate::text::visible(&self.file),
             self.line,
             self.column,
-            self.msg.text(lang)
+            crate::text::visible(&self.msg.text(lang))
         )
     }
 }
@@ -104,4 +106,24 @@ pub fn resolve(file: &str, src: &str, pending: Vec<Pending>) -> Vec<Problem> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rendered_problem_never_holds_a_terminal_control() {
+        let p = Problem::whole(
+            "49/cases/\u{1b}[2J.yaml",
+            Msg::Syntax {
+                detail: "found character \u{1b}]52;c;eA==\u{7} \u{202e} \u{9b}".into(),
+            },
+        );
+        for lang in [Lang::Fr, Lang::En] {
+            let line = p.render(lang);
+            assert!(!line.chars().any(crate::text::is_hazard), "{line:?}");
+            assert!(line.contains("␛]52;c;eA==␇"), "{line}");
+        }
+    }
 }

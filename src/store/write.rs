@@ -148,6 +148,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], expect: Expect) -> Result<Stamp, 
         _ => {}
     }
 
+    // A file made read-only by its owner is not replaced behind their back (the rename
+    // below would succeed whatever the file's own permissions).
+    if current
+        .as_ref()
+        .is_some_and(|m| m.is_file() && m.permissions().readonly())
+    {
+        return Err(WriteError::io(
+            path,
+            &io::Error::from(io::ErrorKind::PermissionDenied),
+        ));
+    }
+
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| WriteError::io(path, &e))?;
     let permissions = current
         .as_ref()
@@ -199,6 +211,49 @@ fn sync_dir(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
+}
+
+/// `<root>/<rel>` as a folder to write into: each missing level is created (not readable
+/// by others), and each level that exists must resolve inside the data root, so that a
+/// symbolic link (`minutes -> /elsewhere`) never sends a file outside it.
+pub fn folder_in_root(root: &Path, rel: &Path) -> Result<PathBuf, WriteError> {
+    let real_root = fs::canonicalize(root).map_err(|e| WriteError::io(root, &e))?;
+    let mut dir = root.to_path_buf();
+    for part in rel.components() {
+        match part {
+            std::path::Component::Normal(name) => dir.push(name),
+            _ => {
+                return Err(WriteError::OutsideRoot {
+                    path: root.join(rel),
+                });
+            }
+        }
+        match fs::symlink_metadata(&dir) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let mut builder = fs::DirBuilder::new();
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::DirBuilderExt;
+                    builder.mode(0o750);
+                }
+                builder.create(&dir).map_err(|e| WriteError::io(&dir, &e))?;
+            }
+            Err(e) => return Err(WriteError::io(&dir, &e)),
+            Ok(_) => {
+                let real = fs::canonicalize(&dir).map_err(|e| WriteError::io(&dir, &e))?;
+                if !real.starts_with(&real_root) {
+                    return Err(WriteError::OutsideRoot { path: dir });
+                }
+                if !real.is_dir() {
+                    return Err(WriteError::io(
+                        &dir,
+                        &io::Error::from(io::ErrorKind::NotADirectory),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(dir)
 }
 
 /// The path of a meeting's file: `<root>/<dept>/meetings/<id>.yaml`.
@@ -312,6 +367,61 @@ mod tests {
         write_atomic(&p, b"b", Expect::Any).unwrap();
         let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_file_is_not_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("m.yaml");
+        fs::write(&p, b"kept\n").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o444)).unwrap();
+        let err = write_atomic(&p, b"new\n", Expect::Any).unwrap_err();
+        assert!(
+            matches!(&err, WriteError::Io { kind, .. } if *kind == io::ErrorKind::PermissionDenied),
+            "{err:?}"
+        );
+        assert!(err.text(Lang::Fr).contains("écriture impossible"));
+        assert_eq!(fs::read(&p).unwrap(), b"kept\n");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folders_in_root_are_created_private_and_links_out_are_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        fs::create_dir(root.path().join("49")).unwrap();
+        let made = folder_in_root(root.path(), Path::new("49/minutes")).unwrap();
+        assert_eq!(made, root.path().join("49/minutes"));
+        let mode = fs::metadata(&made).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o750);
+        // Again: it exists, fine.
+        folder_in_root(root.path(), Path::new("49/minutes")).unwrap();
+        // A link inside the root is fine, a link out is not; `..` is refused.
+        std::os::unix::fs::symlink(
+            root.path().join("49/minutes"),
+            root.path().join("49/agendas"),
+        )
+        .unwrap();
+        folder_in_root(root.path(), Path::new("49/agendas")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.path().join("49/reports")).unwrap();
+        for rel in ["49/reports", "49/reports/deeper", "49/../..", "/tmp"] {
+            let err = folder_in_root(root.path(), Path::new(rel)).unwrap_err();
+            assert!(
+                matches!(err, WriteError::OutsideRoot { .. }),
+                "{rel}: {err:?}"
+            );
+        }
+        assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
+        // A file where a folder is expected.
+        fs::write(root.path().join("49/file"), b"").unwrap();
+        assert!(matches!(
+            folder_in_root(root.path(), Path::new("49/file")),
+            Err(WriteError::Io { .. })
+        ));
     }
 
     #[test]

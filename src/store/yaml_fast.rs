@@ -301,7 +301,8 @@ fn split_entry(content: &str) -> Option<(&str, &str)> {
     }
     let colon = colon?;
     let key = content[..colon].trim_end_matches(' ');
-    if key.is_empty() || key.starts_with(|c| INDICATORS.contains(c)) {
+    // The library refuses a plain key of more than 1024 characters: leave long keys to it.
+    if key.is_empty() || colon > 1000 || key.starts_with(|c| INDICATORS.contains(c)) {
         return None;
     }
     Some((key, content[colon + 1..].trim_start_matches(' ')))

@@ -70,6 +70,18 @@ actions! {
     MonthlyReport,
     /// Start or resume the live meeting.
     StartSeance,
+    /// Séance: the next agenda item.
+    NextItem,
+    /// Séance: the previous agenda item.
+    PrevItem,
+    /// Séance: the attendance panel.
+    Attendance,
+    /// Séance: a new action on the current item.
+    AddAction,
+    /// Séance: close the meeting (the minutes are approved).
+    CloseMeeting,
+    /// Hides (or shows again) the persons' full names on screen, for a projector.
+    ToggleNames,
 }
 
 impl Action {

@@ -610,6 +610,7 @@ mod tests {
             Context::Situations,
             Context::Meetings,
             Context::Agenda,
+            Context::Seance,
         ] {
             let bar: Vec<Action> = map.bar(ctx).into_iter().map(|(_, a)| a).collect();
             assert!(bar.contains(&Action::Help), "{ctx:?}");

@@ -13,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod runtime;
 pub mod screens;
+pub mod seance;
 pub mod strings;
 pub mod theme;
 pub mod update;
@@ -21,6 +22,9 @@ pub use action::Action;
 pub use app::{App, Screen};
 pub use export::{ExportRequest, MinutesLevel, ReportFormat};
 pub use keymap::{Context, Key, KeyOverride, Keymap};
-pub use runtime::{Options, Persist, TuiError, prepare, run, run_app, run_with};
+pub use runtime::{
+    LockOutcome, Options, Persist, SaveError, TuiError, apply_effects, prepare, run, run_app,
+    run_with,
+};
 pub use theme::{Theme, ThemeKind};
 pub use update::{Effect, handle_key, update};

@@ -4,7 +4,7 @@
 //! panic (a hook installed before the terminal is touched) and `Ctrl-c` (a key in raw mode).
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Screen};
 use super::export::ExportRequest;
 use super::keymap::{Key, KeyOverride};
 use super::screens;
@@ -12,6 +12,7 @@ use super::strings::{self, T};
 use super::update::{Effect, click, handle_key, update};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
+use crate::store::lock::LockInfo;
 use ratatui::Terminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -25,6 +26,7 @@ use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 /// What the interface needs from the store. Meetings are written at once on every change.
 pub trait Persist {
@@ -72,6 +74,76 @@ pub trait Persist {
         let _ = original;
         Err(format!("cannot restore {id}"))
     }
+    /// Writes a meeting's file atomically, refusing ([`SaveError::Changed`]) when the file
+    /// changed on disk since it was read or last written here. The store implements it with
+    /// `store::save_meeting(root, dept, m, Expect::Unchanged(stamp))`, keeping the new stamp.
+    /// Default: [`Self::save_meeting`], which cannot tell.
+    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), SaveError> {
+        self.save_meeting(meeting).map_err(SaveError::Failed)
+    }
+    /// Reads a meeting's file again (after [`SaveError::Changed`], the user chose theirs),
+    /// taking its new stamp.
+    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, String> {
+        Err(format!("cannot read {id} again"))
+    }
+    /// Writes a meeting over a file changed on disk (the user chose "keep mine"), taking
+    /// the new stamp.
+    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+        self.save_meeting(meeting)
+    }
+    /// Takes the lock of a meeting for the séance (`store::lock::acquire` on its file),
+    /// keeping the guard until [`Self::release_meeting`]. Default: no lock.
+    fn lock_meeting(&mut self, id: &str) -> Result<LockOutcome, String> {
+        let _ = id;
+        Ok(LockOutcome::Acquired)
+    }
+    /// Takes over a stale lock once the user confirmed (`store::lock::take_over`).
+    fn take_over_lock(&mut self, id: &str, seen: &LockInfo) -> Result<LockOutcome, String> {
+        let _ = (id, seen);
+        Ok(LockOutcome::Acquired)
+    }
+    /// Releases the lock of a meeting taken by [`Self::lock_meeting`] (nothing if none).
+    fn release_meeting(&mut self, id: &str) {
+        let _ = id;
+    }
+}
+
+/// Why a checked save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The file changed on disk since it was read: reload or keep mine, never overwrite silently.
+    Changed,
+    /// Any other failure, as a line for the user.
+    Failed(String),
+}
+
+/// What taking the lock of a meeting found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockOutcome {
+    /// Ours until released (or no lock kept by this store).
+    Acquired,
+    /// Someone else edits it: the séance opens read-only.
+    HeldBy(LockInfo),
+    /// Left behind: may be taken over after confirmation.
+    Stale(LockInfo),
+}
+
+impl LockOutcome {
+    /// From the store's answer, keeping the guard in `keep` when acquired.
+    pub fn from_state(
+        state: crate::store::lock::LockState,
+        keep: &mut Option<crate::store::lock::MeetingLock>,
+    ) -> LockOutcome {
+        use crate::store::lock::LockState;
+        match state {
+            LockState::Acquired(lock) => {
+                *keep = Some(lock);
+                LockOutcome::Acquired
+            }
+            LockState::HeldBy(info) => LockOutcome::HeldBy(info),
+            LockState::Stale(info) => LockOutcome::Stale(info),
+        }
+    }
 }
 
 /// Why the interface could not run.
@@ -93,6 +165,8 @@ pub struct Options {
     pub high_contrast: bool,
     /// The user's key bindings, merged over the defaults.
     pub keys: Vec<KeyOverride>,
+    /// Persons' full names hidden on screen from the start (a projector).
+    pub hide_names: bool,
     /// The date the interface takes as today (default: today in the département's time zone).
     pub today: Option<chrono::NaiveDate>,
 }
@@ -143,6 +217,7 @@ pub fn prepare(
         chrono::Utc::now().with_timezone(&tz).date_naive()
     });
     let mut app = App::new(data, problems, options.lang, today);
+    app.hide_names = options.hide_names;
     app.keymap
         .merge(&options.keys, options.lang)
         .map_err(TuiError::Keys)?;
@@ -162,8 +237,21 @@ pub fn run_app(mut app: App, persist: &mut dyn Persist) -> Result<(), TuiError> 
     };
     let result = event_loop(&mut app, &mut session);
     guard.leave();
+    // Ended by a signal once what was pending was written: the signal's exit status.
+    let signal = STOP.load(Ordering::SeqCst);
+    if signal != 0 {
+        std::process::exit(128 + signal);
+    }
     result
 }
+
+/// The signal that asked the event loop to stop (0: none).
+static STOP: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+/// The event loop wakes up by itself within a second (a séance running, text not yet
+/// written): a signal lets it write what is pending before the program ends.
+static WAKING: AtomicBool = AtomicBool::new(false);
+/// How long a signal waits for the event loop to write what is pending.
+const STOP_GRACE: Duration = Duration::from_millis(1500);
 
 /// What the runtime holds while it works.
 struct Session<'a> {
@@ -252,7 +340,9 @@ fn install_panic_hook() {
 }
 
 /// SIGTERM, SIGHUP (the terminal was closed), SIGINT and SIGQUIT restore the terminal
-/// and end the program; every change is saved already.
+/// and end the program; every change is saved already, except, during a séance, typed
+/// text of the last second and time counted: then the event loop, which wakes up within a
+/// second, is given the time to write them and release the lock before the program ends.
 fn install_signal_handler() {
     #[cfg(unix)]
     {
@@ -265,6 +355,10 @@ fn install_signal_handler() {
             {
                 std::thread::spawn(move || {
                     if let Some(signal) = signals.forever().next() {
+                        if WAKING.load(Ordering::SeqCst) {
+                            STOP.store(signal, Ordering::SeqCst);
+                            std::thread::sleep(STOP_GRACE);
+                        }
                         restore_terminal();
                         std::process::exit(128 + signal);
                     }
@@ -274,7 +368,102 @@ fn install_signal_handler() {
     }
 }
 
+/// How long typing must pause before typed text is written.
+const TYPING_PAUSE: Duration = Duration::from_millis(600);
+/// The longest typed text waits to be written while typing goes on without a pause.
+const TYPING_MAX_WAIT: Duration = Duration::from_millis(900);
+/// How often the time counted by the séance's timers is written when nothing else is.
+const TIMER_SAVE_EVERY: Duration = Duration::from_secs(10);
+
+/// The clocks of the event loop: when the timers last counted, when a key came.
+struct Clocks {
+    /// The instant up to which time was counted on the séance's current item.
+    counted: Option<Instant>,
+    last_key: Instant,
+    /// Since when the séance holds typed text not written yet.
+    typed_since: Option<Instant>,
+    last_timer_save: Instant,
+}
+
+impl Clocks {
+    /// How long to wait for an event: until the next whole second while the séance of a
+    /// held meeting is shown, until typed text is due to be written, else forever (`None`).
+    fn timeout(&mut self, app: &App, now: Instant) -> Option<Duration> {
+        // The help or an export menu over the séance does not stop the clock.
+        let ticking =
+            app.screen == Screen::Seance && app.seance.as_ref().is_some_and(|s| s.ticking());
+        let mut wait: Option<Duration> = None;
+        if ticking {
+            let counted = *self.counted.get_or_insert(now);
+            let next = counted + Duration::from_secs(1);
+            wait = Some(next.saturating_duration_since(now));
+        } else {
+            self.counted = None;
+        }
+        if app.seance.as_ref().is_some_and(|st| st.typed) {
+            let since = *self.typed_since.get_or_insert(now);
+            let due = (self.last_key + TYPING_PAUSE)
+                .min(since + TYPING_MAX_WAIT)
+                .saturating_duration_since(now);
+            wait = Some(wait.map_or(due, |w| w.min(due)));
+        } else {
+            self.typed_since = None;
+        }
+        wait
+    }
+
+    /// Counts the whole seconds elapsed on the séance and writes what is due.
+    fn after(&mut self, app: &mut App, now: Instant) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if let Some(counted) = self.counted {
+            let seconds = now.saturating_duration_since(counted).as_secs();
+            if seconds > 0 {
+                self.counted = Some(counted + Duration::from_secs(seconds));
+                super::update::seance_tick(app, seconds);
+            }
+        }
+        if let Some(st) = app.seance.as_mut() {
+            let tz = app.data.department.time_zone();
+            st.clock = Some(chrono::Utc::now().with_timezone(&tz).time());
+            if st.typed && self.typed_since.is_none() {
+                self.typed_since = Some(now);
+            }
+            // Written when typing pauses, and at the latest `TYPING_MAX_WAIT` after the
+            // first key not yet written, even while typing goes on.
+            let typed_due = st.typed
+                && (now.saturating_duration_since(self.last_key) >= TYPING_PAUSE
+                    || self.typed_since.is_some_and(|since| {
+                        now.saturating_duration_since(since) >= TYPING_MAX_WAIT
+                    }));
+            let timer_due =
+                st.timed && now.saturating_duration_since(self.last_timer_save) >= TIMER_SAVE_EVERY;
+            if typed_due || (timer_due && !st.typed) {
+                self.last_timer_save = now;
+                self.typed_since = None;
+                effects = super::update::seance_flush(app);
+            }
+        }
+        effects
+    }
+}
+
 fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> {
+    let result = run_events(app, session);
+    // Whatever way the loop ended (quit, or the terminal gone), nothing typed is left
+    // behind and the lock is released.
+    let effects = super::update::leave_seance(app);
+    apply_effects(app, session.persist, effects);
+    result
+}
+
+fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> {
+    let start = Instant::now();
+    let mut clocks = Clocks {
+        counted: None,
+        last_key: start,
+        typed_since: None,
+        last_timer_save: start,
+    };
     while app.running {
         let Some(terminal) = session.guard.terminal.as_mut() else {
             break;
@@ -282,12 +471,26 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         let frame = terminal.draw(|f| screens::render(app, f))?;
         let area = frame.area;
         app.page = usize::from(area.height.saturating_sub(8)).max(1);
-        // Blocks until the next event: no busy loop.
-        let effects = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
+        // Blocks until the next event, or until the next second of the séance's timers,
+        // or until typed text is due to be written: never a busy loop.
+        let timeout = clocks.timeout(app, Instant::now());
+        WAKING.store(timeout.is_some(), Ordering::SeqCst);
+        let event = match timeout {
+            None => Some(event::read()?),
+            Some(wait) => {
+                if event::poll(wait)? {
+                    Some(event::read()?)
+                } else {
+                    None
+                }
+            }
+        };
+        let mut effects = match event {
+            Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                clocks.last_key = Instant::now();
                 handle_key(app, Key::from_event(&key))
             }
-            Event::Mouse(mouse) => match mouse.kind {
+            Some(Event::Mouse(mouse)) => match mouse.kind {
                 MouseEventKind::ScrollDown => update(app, Action::Down),
                 MouseEventKind::ScrollUp => update(app, Action::Up),
                 MouseEventKind::Down(MouseButton::Left) => {
@@ -300,30 +503,55 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
             },
             _ => Vec::new(),
         };
+        effects.extend(clocks.after(app, Instant::now()));
         carry_out(app, session, effects)?;
+        if STOP.load(Ordering::SeqCst) != 0 {
+            break;
+        }
     }
     Ok(())
 }
 
-fn carry_out(
+/// Carries out the effects that need only the store (all but the editor's), in order, and
+/// returns the others. Public so that the séance's round trips (lock, conflict, reload) are
+/// tested without a terminal.
+pub fn apply_effects(
     app: &mut App,
-    session: &mut Session<'_>,
+    persist: &mut dyn Persist,
     effects: Vec<Effect>,
-) -> Result<(), TuiError> {
+) -> Vec<Effect> {
     let lang = app.lang;
+    let mut rest = Vec::new();
     for effect in effects {
         match effect {
-            Effect::SaveMeeting(m) => {
-                if let Err(e) = session.persist.save_meeting(&m) {
-                    app.error(strings::save_failed(&e, lang));
-                }
+            Effect::SaveMeeting(m) => match persist.save_meeting_checked(&m) {
+                Ok(()) => {}
+                Err(SaveError::Changed) => super::update::save_conflict(app, &m.id),
+                Err(SaveError::Failed(e)) => app.error(strings::save_failed(&e, lang)),
+            },
+            Effect::OverwriteMeeting(m) => match persist.overwrite_meeting(&m) {
+                Ok(()) => app.info(super::seance::S::Kept.get(lang)),
+                Err(e) => app.error(strings::save_failed(&e, lang)),
+            },
+            Effect::ReloadMeeting(id) => match persist.reload_meeting(&id) {
+                Ok(m) => super::update::meeting_reloaded(app, m),
+                Err(e) => app.error(strings::save_failed(&e, lang)),
+            },
+            Effect::LockMeeting(id) => {
+                let outcome = persist.lock_meeting(&id);
+                super::update::seance_locked(app, outcome);
             }
+            Effect::TakeOverLock(id, seen) => {
+                let outcome = persist.take_over_lock(&id, &seen);
+                super::update::seance_locked(app, outcome);
+            }
+            Effect::ReleaseMeeting(id) => persist.release_meeting(&id),
             Effect::DeleteMeeting(id) => {
-                if let Err(e) = session.persist.delete_meeting(&id) {
+                if let Err(e) = persist.delete_meeting(&id) {
                     app.error(strings::save_failed(&e, lang));
                 }
             }
-            Effect::CreateCase(case) => match session.persist.create_case(&case) {
+            Effect::CreateCase(case) => match persist.create_case(&case) {
                 Ok(()) => {
                     let id = case.id.clone();
                     app.case_edited(case);
@@ -332,18 +560,31 @@ fn carry_out(
                 }
                 Err(e) => app.error(strings::save_failed(&e, lang)),
             },
-            Effect::PreviewExport(request) => {
-                match session.persist.preview(&request, &app.data, lang) {
-                    Ok(text) => app.show_preview(request, &text),
-                    Err(e) => app.error(strings::export_failed(&e, lang)),
-                }
-            }
+            Effect::PreviewExport(request) => match persist.preview(&request, &app.data, lang) {
+                Ok(text) => app.show_preview(request, &text),
+                Err(e) => app.error(strings::export_failed(&e, lang)),
+            },
             Effect::Export { request, commit } => {
-                match session.persist.export(&request, &app.data, lang, commit) {
+                match persist.export(&request, &app.data, lang, commit) {
                     Ok(path) => app.export_written(&path.display().to_string()),
                     Err(e) => app.error(strings::export_failed(&e, lang)),
                 }
             }
+            Effect::Quit => app.running = false,
+            other @ (Effect::EditCase(_) | Effect::DiscardCaseEdit(_)) => rest.push(other),
+        }
+    }
+    rest
+}
+
+fn carry_out(
+    app: &mut App,
+    session: &mut Session<'_>,
+    effects: Vec<Effect>,
+) -> Result<(), TuiError> {
+    let lang = app.lang;
+    for effect in apply_effects(app, session.persist, effects) {
+        match effect {
             Effect::EditCase(id) => edit_case(app, session, &id)?,
             Effect::DiscardCaseEdit(id) => match session.original.take() {
                 Some((orig_id, bytes)) if orig_id == id => {
@@ -354,7 +595,7 @@ fn carry_out(
                 }
                 other => session.original = other,
             },
-            Effect::Quit => app.running = false,
+            _ => {}
         }
     }
     Ok(())
@@ -410,4 +651,136 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
         Err(problems) => app.edit_failed(id, problems),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::{day, meeting};
+    use crate::domain::{Body, Department, DeptData, Item, MeetingStatus};
+
+    fn app(status: MeetingStatus) -> App {
+        let mut m = meeting("2026-11-30-cpraf", "cpraf", "2026-11-30", status);
+        m.items = vec![Item::topic("Ouverture", Some(5))];
+        let department = Department {
+            code: "49".into(),
+            name: "Maine-et-Loire".into(),
+            authority: None,
+            timezone: None,
+            marking: None,
+            members: Vec::new(),
+            bodies: vec![Body {
+                id: "cpraf".into(),
+                name: "CPRAF".into(),
+                chair: "dircab".into(),
+                every_days: 28,
+                review_every_days: None,
+                members: Vec::new(),
+            }],
+        };
+        let data = DeptData {
+            department,
+            cases: Vec::new(),
+            meetings: vec![m],
+        };
+        App::new(data, Vec::new(), Lang::Fr, day("2026-11-30"))
+    }
+
+    fn clocks(now: Instant) -> Clocks {
+        Clocks {
+            counted: None,
+            last_key: now,
+            typed_since: None,
+            last_timer_save: now,
+        }
+    }
+
+    fn open(app: &mut App) {
+        let effects = super::super::update::open_seance(app, "2026-11-30-cpraf");
+        assert!(effects.contains(&Effect::LockMeeting("2026-11-30-cpraf".into())));
+        super::super::update::seance_locked(app, Ok(LockOutcome::Acquired));
+    }
+
+    #[test]
+    fn the_loop_blocks_unless_a_held_seance_is_shown() {
+        let now = Instant::now();
+        let mut app = app(MeetingStatus::Held);
+        let mut c = clocks(now);
+        assert_eq!(c.timeout(&app, now), None, "dashboard: blocking read");
+        open(&mut app);
+        let wait = c.timeout(&app, now).expect("a held séance wakes up");
+        assert!(wait <= Duration::from_secs(1));
+        // Two and a half seconds later: two whole seconds counted, the rest kept.
+        let effects = c.after(&mut app, now + Duration::from_millis(2500));
+        assert!(
+            effects.is_empty(),
+            "time alone is written every few seconds"
+        );
+        let spent = |app: &App| app.seance.as_ref().unwrap().meeting().items[0].spent_seconds;
+        assert_eq!(spent(&app), Some(2));
+        assert_eq!(
+            c.timeout(&app, now + Duration::from_millis(2500)),
+            Some(Duration::from_millis(500))
+        );
+        // Written once the interval has passed.
+        let effects = c.after(
+            &mut app,
+            now + TIMER_SAVE_EVERY + Duration::from_millis(100),
+        );
+        assert!(
+            matches!(&effects[..], [Effect::SaveMeeting(m)] if m.items[0].spent_seconds.is_some())
+        );
+        // Another screen: blocking again.
+        app.screen = Screen::Meetings;
+        assert_eq!(c.timeout(&app, now), None);
+    }
+
+    #[test]
+    fn a_convened_or_closed_meeting_does_not_tick() {
+        for status in [MeetingStatus::Convened, MeetingStatus::Closed] {
+            let now = Instant::now();
+            let mut app = app(status);
+            let _ = super::super::update::open_seance(&mut app, "2026-11-30-cpraf");
+            super::super::update::seance_locked(&mut app, Ok(LockOutcome::Acquired));
+            assert_eq!(clocks(now).timeout(&app, now), None, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn typed_text_is_written_after_a_pause_or_at_the_latest_after_the_max_wait() {
+        let t0 = Instant::now();
+        let mut app = app(MeetingStatus::Convened);
+        open(&mut app);
+        let mut c = clocks(t0);
+        // A pause: written 0.6 s after the last key.
+        app.seance.as_mut().unwrap().typed = true;
+        c.last_key = t0;
+        assert!(c.after(&mut app, t0).is_empty());
+        assert!(c.timeout(&app, t0).is_some_and(|w| w <= TYPING_PAUSE));
+        assert!(
+            c.after(&mut app, t0 + Duration::from_millis(300))
+                .is_empty()
+        );
+        let effects = c.after(&mut app, t0 + TYPING_PAUSE);
+        assert!(matches!(&effects[..], [Effect::SaveMeeting(_)]));
+        assert!(!app.seance.as_ref().unwrap().typed);
+        // Typing without a pause: written anyway after the max wait.
+        let t1 = t0 + Duration::from_secs(5);
+        app.seance.as_mut().unwrap().typed = true;
+        let mut written = None;
+        for n in 0..20u64 {
+            let at = t1 + Duration::from_millis(100 * n);
+            c.last_key = at;
+            let _ = c.timeout(&app, at);
+            if !c.after(&mut app, at).is_empty() {
+                written = Some(n);
+                break;
+            }
+        }
+        assert_eq!(
+            written,
+            Some(9),
+            "written 0.9 s after the first key not written"
+        );
+    }
 }

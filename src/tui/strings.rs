@@ -92,10 +92,12 @@ texts! {
     HelpGlobal => "Partout", "Everywhere";
     HelpClose => "↑/↓ défiler · Échap ou ? fermer", "↑/↓ scroll · Esc or ? close";
     HelpTextEntry => "Saisie : Entrée valide · Échap annule · ↑/↓ choisit", "Typing: Enter accepts · Esc cancels · ↑/↓ choose";
-    SeanceLater => "La conduite de séance n'est pas encore disponible dans cette version.", "Running a meeting is not available in this version yet.";
     ReadOnlyMeeting => "Réunion tenue : son ordre du jour ne se modifie plus ici", "Meeting held: its agenda is no longer edited here";
     NothingToUndo => "Rien à annuler", "Nothing to undo";
     NothingToRedo => "Rien à rétablir", "Nothing to redo";
+    NamesHidden => "Noms masqués à l'écran (F2 pour les afficher)", "Names hidden on screen (F2 to show them)";
+    NamesShown => "Noms affichés", "Names shown";
+    NameHidden => "masqué", "hidden";
     Undone => "Annulé", "Undone";
     Redone => "Rétabli", "Redone";
     Saved => "Enregistré", "Saved";
@@ -176,6 +178,12 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Export => ("exporter", "export"),
         MonthlyReport => ("rapport mensuel", "monthly report"),
         StartSeance => ("séance", "run meeting"),
+        NextItem => ("point suivant", "next item"),
+        PrevItem => ("point précédent", "previous item"),
+        Attendance => ("présences", "attendance"),
+        AddAction => ("action", "action"),
+        CloseMeeting => ("clore", "close"),
+        ToggleNames => ("masquer/afficher les noms", "hide/show names"),
     };
     lang.pick(fr, en)
 }

@@ -6,6 +6,7 @@ pub mod help;
 pub mod meetings;
 pub mod overlays;
 pub mod seance;
+mod seance_panels;
 pub mod situations;
 
 use super::action::Action;

@@ -1,20 +1,633 @@
-//! Séance (live meeting): its place in the interface, drawn by a later version.
+//! Séance (live meeting): the agenda with progress on the left, the current item and its
+//! form in the middle, the case's context on the right when the terminal is wide; the
+//! attendance panel and the questions drawn over it.
 
-use super::pane;
+use super::{centered, fit, pane, popup, shown};
+use crate::domain::live::{Progress, attendance_counts, item_timer, meeting_timer};
+use crate::domain::{
+    AttendanceStatus, ClosureReason, Decision, Item, ItemKind, Meeting, decision_history,
+};
+use crate::i18n::Lang;
 use crate::tui::app::App;
-use crate::tui::strings::T;
+use crate::tui::seance::*;
+use crate::tui::strings::{self, T};
+use crate::tui::update::{seance_earlier, take_over_question};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+/// From this width the case's context gets its own column.
+const THREE_COLUMNS: u16 = 120;
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let block = pane(app, T::ScreenSeance.get(app.lang), true);
+    let lang = app.lang;
+    let Some(st) = app.seance.as_deref() else {
+        let block = pane(app, T::ScreenSeance.get(lang), true);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(
+            Paragraph::new(S::NoMeeting.get(lang))
+                .style(app.theme.muted)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    };
+    let meeting = st.meeting();
+    let earlier = seance_earlier(app);
+    let [head, main] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    render_head(app, st, frame, head);
+    let left_width = (area.width / 4).clamp(22, 40);
+    if area.width >= THREE_COLUMNS {
+        let [left, middle, right] = Layout::horizontal([
+            Constraint::Length(left_width),
+            Constraint::Min(40),
+            Constraint::Length(area.width / 3),
+        ])
+        .areas(main);
+        render_agenda(app, st, frame, left);
+        render_item(app, st, &earlier, frame, middle, false);
+        render_context(app, meeting, st, frame, right);
+    } else {
+        let [left, middle] =
+            Layout::horizontal([Constraint::Length(left_width), Constraint::Min(20)]).areas(main);
+        render_agenda(app, st, frame, left);
+        render_item(app, st, &earlier, frame, middle, true);
+    }
+    if let Some(editing) = &st.editing {
+        super::seance_panels::render_editing(app, editing, frame, main);
+    }
+    if let Some(panel) = &st.attendance {
+        super::seance_panels::render_attendance(app, meeting, panel, frame, main);
+    }
+    if let Some(ask) = &st.ask {
+        let text = match ask {
+            Ask::Start => S::AskStart.get(lang).to_string(),
+            Ask::Close { undecided } => ask_close(*undecided, lang),
+            Ask::TakeOver(info) => {
+                format!(
+                    "{} {}",
+                    take_over_question(app, info),
+                    S::AskTakeOver.get(lang)
+                )
+            }
+            Ask::Conflict { .. } => S::AskConflict.get(lang).to_string(),
+        };
+        let rect = centered(main, 60, 7);
+        let inner = popup(app, frame, rect, T::ScreenSeance.get(lang));
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(app.theme.warning)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+    }
+}
+
+/// The meeting, the clock, its timer and the attendance counts, on two lines.
+fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let meeting = st.meeting();
+    let t = &app.theme;
+    let body = app
+        .data
+        .department
+        .body(&meeting.body)
+        .map(|b| shown(&b.name))
+        .unwrap_or_else(|| shown(&meeting.body));
+    let timer = meeting_timer(meeting);
+    let mut first = vec![Span::styled(
+        format!(
+            " {} {} · {}",
+            strings::date(meeting.date, lang),
+            meeting.start.format("%H:%M"),
+            strings::meeting_status(meeting.status, lang)
+        ),
+        t.title,
+    )];
+    match &st.lock {
+        LockView::HeldBy(_) => first.push(Span::styled(
+            format!(" · {}", S::ReadOnly.get(lang)),
+            t.error,
+        )),
+        LockView::Pending => first.push(Span::styled(
+            format!(" · {}", S::LockPending.get(lang)),
+            t.muted,
+        )),
+        _ if st.live.is_closed() => first.push(Span::styled(
+            format!(" · {}", S::ReadOnly.get(lang)),
+            t.warning,
+        )),
+        _ => {}
+    }
+    if let Some(clock) = st.clock {
+        first.push(Span::styled(
+            format!(" · {}", clock.format("%H:%M:%S")),
+            t.base,
+        ));
+    }
+    first.push(Span::styled(
+        format!(
+            " · {} {}",
+            S::Spent.get(lang),
+            duration(timer.spent_seconds)
+        ),
+        t.base,
+    ));
+    if let Some(planned) = timer.timebox_seconds {
+        first.push(Span::styled(
+            format!(" / {} {}", S::Timebox.get(lang), duration(planned)),
+            t.muted,
+        ));
+    }
+    if timer.is_over() {
+        first.push(Span::styled(
+            format!(" +{}", duration(timer.overrun_seconds())),
+            t.error,
+        ));
+    }
+    first.push(Span::styled(format!(" · {body}"), t.muted));
+    let counts = attendance_counts(meeting);
+    let second = Line::from(vec![
+        Span::styled(
+            format!(" {}{}", S::Attendance.get(lang), colon(lang)),
+            t.header,
+        ),
+        Span::styled(
+            format!(
+                "{} {} · {} {} · {} {} · {} {} · {} {}",
+                counts.present,
+                status_word(AttendanceStatus::Present, lang),
+                counts.represented,
+                status_word(AttendanceStatus::Represented, lang),
+                counts.excused,
+                status_word(AttendanceStatus::Excused, lang),
+                counts.absent,
+                status_word(AttendanceStatus::Absent, lang),
+                counts.invited,
+                status_word(AttendanceStatus::Invited, lang),
+            ),
+            t.base,
+        ),
+    ]);
+    let [a, b] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::from(first)), a);
+    frame.render_widget(Paragraph::new(second), b);
+}
+
+pub(super) fn status_word(status: AttendanceStatus, lang: Lang) -> &'static str {
+    let (fr, en) = match status {
+        AttendanceStatus::Present => ("présent", "present"),
+        AttendanceStatus::Represented => ("représenté", "represented"),
+        AttendanceStatus::Excused => ("excusé", "excused"),
+        AttendanceStatus::Absent => ("absent", "absent"),
+        AttendanceStatus::Invited => ("sans réponse", "no answer"),
+    };
+    lang.pick(fr, en)
+}
+
+/// The title of an item as the agenda shows it.
+fn item_title(app: &App, item: &Item) -> String {
+    match item.kind {
+        ItemKind::Case => {
+            let id = item.case.as_deref().unwrap_or("");
+            let label = app.data.case(id).map(|c| shown(&c.label));
+            match label {
+                Some(label) => format!("{label} ({})", shown(id)),
+                None => shown(id),
+            }
+        }
+        _ => shown(item.title.as_deref().unwrap_or("")),
+    }
+}
+
+fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let block = pane(app, S::Agenda.get(lang), false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let meeting = st.meeting();
+    if meeting.items.is_empty() {
+        frame.render_widget(
+            Paragraph::new(S::EmptyAgenda.get(lang)).style(app.theme.muted),
+            inner,
+        );
+        return;
+    }
+    let width = inner.width as usize;
+    let height = inner.height as usize;
+    let first = super::scroll_offset(st.live.current(), height.max(1));
+    let lines: Vec<Line> = meeting
+        .items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, item)| {
+            let (mark, style) = match st.live.progress(i) {
+                Progress::Done => ("✓", app.theme.muted),
+                Progress::Current => ("▶", app.theme.selected),
+                Progress::ToCome => ("·", app.theme.base),
+            };
+            let timer = item_timer(item);
+            let time = match timer.timebox_seconds {
+                Some(limit) => format!("{}/{}", timer.spent_seconds / 60, limit / 60),
+                None => format!("{}", timer.spent_seconds / 60),
+            };
+            let title_width = width.saturating_sub(time.chars().count() + 4);
+            let title = fit(&item_title(app, item), title_width);
+            let pad = width.saturating_sub(
+                unicode_width::UnicodeWidthStr::width(title.as_str()) + time.chars().count() + 3,
+            );
+            let time_style = if timer.is_over() {
+                app.theme.error
+            } else {
+                style
+            };
+            Line::from(vec![
+                Span::styled(format!("{mark} {title}{} ", " ".repeat(pad)), style),
+                Span::styled(time, time_style),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One field line: the label, the value, highlighted when in focus.
+pub(super) fn field_line(
+    app: &App,
+    focused: bool,
+    label: &str,
+    value: String,
+    width: usize,
+) -> Line<'static> {
+    let style = if focused {
+        app.theme.selected
+    } else {
+        app.theme.base
+    };
+    let text = if label.starts_with('[') {
+        // A check box: `[x] text`.
+        fit(&format!("{label} {value}"), width.saturating_sub(2))
+    } else {
+        fit(
+            &format!("{label}{}{value}", colon(app.lang)),
+            width.saturating_sub(2),
+        )
+    };
+    Line::from(vec![
+        Span::styled(if focused { "› " } else { "  " }, app.theme.key),
+        Span::styled(text, style),
+    ])
+}
+
+/// The first line of a text, with `…` when more follows.
+fn first_line(text: Option<&str>) -> String {
+    match text {
+        None => "—".into(),
+        Some(t) => {
+            let mut lines = t.lines();
+            let first = shown(lines.next().unwrap_or(""));
+            if lines.next().is_some() {
+                format!("{first} …")
+            } else {
+                first
+            }
+        }
+    }
+}
+
+pub(super) fn decision_word(d: Option<Decision>, lang: Lang) -> String {
+    d.map_or("—".into(), |d| strings::decision(d, lang).to_string())
+}
+
+pub(super) fn reason_word(r: Option<ClosureReason>, lang: Lang) -> String {
+    r.map_or("—".into(), |r| {
+        crate::i18n::export::closure_reason(lang, r).to_string()
+    })
+}
+
+fn member_name(app: &App, id: &str) -> String {
+    app.data
+        .department
+        .member(id)
+        .map(|m| shown(&m.name))
+        .unwrap_or_else(|| shown(id))
+}
+
+fn render_item(
+    app: &App,
+    st: &SeanceState,
+    earlier: &[EarlierAction],
+    frame: &mut Frame,
+    area: Rect,
+    with_context: bool,
+) {
+    let lang = app.lang;
+    let meeting = st.meeting();
+    let index = st.live.current();
+    let item = meeting.items.get(index);
+    let title = match item {
+        Some(item) => format!(
+            "{} {}/{} · {}",
+            S::Current.get(lang),
+            index + 1,
+            meeting.items.len(),
+            item_title(app, item)
+        ),
+        None => S::Current.get(lang).to_string(),
+    };
+    let block = pane(
+        app,
+        &fit(&title, area.width.saturating_sub(4) as usize),
+        true,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(item) = item {
+        let timer = item_timer(item);
+        let mut spans = vec![Span::styled(
+            format!("{} {}", S::Spent.get(lang), duration(timer.spent_seconds)),
+            app.theme.base,
+        )];
+        if let Some(limit) = timer.timebox_seconds {
+            spans.push(Span::styled(
+                format!(" / {} {}", S::Timebox.get(lang), duration(limit)),
+                app.theme.muted,
+            ));
+        }
+        if timer.is_over() {
+            spans.push(Span::styled(
+                format!(
+                    " · {} {}",
+                    S::Overrun.get(lang),
+                    duration(timer.overrun_seconds())
+                ),
+                app.theme.error,
+            ));
+        }
+        lines.push(Line::from(spans));
+        if with_context && item.kind == ItemKind::Case {
+            lines.extend(context_lines(app, meeting, item, width, true));
+        }
+        lines.push(Line::raw(""));
+    }
+    let focused = st.focused(earlier.len());
+    let mut focus_line = 0usize;
+    for field in st.fields(earlier.len()) {
+        let is = Some(field) == focused;
+        if is {
+            focus_line = lines.len();
+        }
+        let line = match field {
+            Field::Decision => field_line(
+                app,
+                is,
+                S::Decision.get(lang),
+                decision_word(item.and_then(|i| i.decision), lang),
+                width,
+            ),
+            Field::DecisionText => field_line(
+                app,
+                is,
+                S::DecisionText.get(lang),
+                first_line(item.and_then(|i| i.decision_text.as_deref())),
+                width,
+            ),
+            Field::NextReview => field_line(
+                app,
+                is,
+                S::NextReview.get(lang),
+                item.and_then(|i| i.next_review)
+                    .map_or("—".into(), |d| strings::date(d, lang)),
+                width,
+            ),
+            Field::ClosureReason => field_line(
+                app,
+                is,
+                S::ClosureReason.get(lang),
+                reason_word(item.and_then(|i| i.closure_reason), lang),
+                width,
+            ),
+            Field::Notes => field_line(
+                app,
+                is,
+                S::Notes.get(lang),
+                first_line(item.and_then(|i| i.notes.as_deref())),
+                width,
+            ),
+            Field::Action(a) => {
+                let Some(action) = item.and_then(|i| i.actions.get(a)) else {
+                    continue;
+                };
+                field_line(
+                    app,
+                    is,
+                    &format!("{} {}", S::Actions.get(lang), a + 1),
+                    format!(
+                        "{} — {}{}",
+                        shown(&action.text),
+                        member_name(app, &action.owner),
+                        action
+                            .due
+                            .map(|d| format!(" · {}", strings::date(d, lang)))
+                            .unwrap_or_default()
+                    ),
+                    width,
+                )
+            }
+            Field::NewAction => field_line(app, is, S::NewAction.get(lang), String::new(), width),
+            Field::Earlier(row) => {
+                let Some(e) = earlier.get(row) else {
+                    continue;
+                };
+                if row == 0 {
+                    lines.push(Line::styled(
+                        fit(S::EarlierActions.get(lang), width),
+                        app.theme.header,
+                    ));
+                    if is {
+                        focus_line = lines.len();
+                    }
+                }
+                let mark = if e.done_on.is_some() { "[x]" } else { "[ ]" };
+                field_line(
+                    app,
+                    is,
+                    mark,
+                    format!(
+                        "{} — {} ({}){}",
+                        shown(&e.text),
+                        member_name(app, &e.owner),
+                        strings::date(e.meeting_date, lang),
+                        e.due
+                            .map(|d| format!(" · {} {}", S::Due.get(lang), strings::date(d, lang)))
+                            .unwrap_or_default()
+                    ),
+                    width,
+                )
+            }
+            Field::Difficulties => {
+                lines.push(Line::styled(
+                    fit(&format!("— {} —", S::Meeting.get(lang)), width),
+                    app.theme.muted,
+                ));
+                if is {
+                    focus_line = lines.len();
+                }
+                field_line(
+                    app,
+                    is,
+                    S::Difficulties.get(lang),
+                    first_line(meeting.difficulties.as_deref()),
+                    width,
+                )
+            }
+            Field::NextMeeting => field_line(
+                app,
+                is,
+                S::NextMeeting.get(lang),
+                meeting
+                    .next_meeting
+                    .map_or("—".into(), |d| strings::date(d, lang)),
+                width,
+            ),
+        };
+        lines.push(line);
+    }
+    if item.is_some_and(|i| i.kind == ItemKind::Actions) && earlier.is_empty() {
+        lines.insert(
+            2.min(lines.len()),
+            Line::styled(S::NoEarlierAction.get(lang), app.theme.muted),
+        );
+    }
+    let height = inner.height as usize;
+    let first = focus_line.saturating_sub(height.saturating_sub(1));
     frame.render_widget(
-        Paragraph::new(T::SeanceLater.get(app.lang))
-            .style(app.theme.muted)
-            .wrap(Wrap { trim: true }),
+        Paragraph::new(lines.into_iter().skip(first).collect::<Vec<_>>()),
         inner,
     );
+}
+
+/// The case at a glance: référent, active measures, last decisions, open actions.
+fn context_lines(
+    app: &App,
+    meeting: &Meeting,
+    item: &Item,
+    width: usize,
+    compact: bool,
+) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut lines = Vec::new();
+    let Some(id) = item.case.as_deref() else {
+        return lines;
+    };
+    let Some(case) = app.data.case(id) else {
+        return lines;
+    };
+    let head = app.theme.header;
+    let referent = case.referent.as_ref().map_or("—".into(), |r| {
+        let mut s = shown(&r.structure);
+        if let Some(p) = &r.person {
+            s.push_str(&format!(" ({})", shown(p)));
+        }
+        s
+    });
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}{}", S::Referent.get(lang), colon(lang)), head),
+        Span::raw(fit(&referent, width.saturating_sub(12))),
+    ]));
+    let measures: Vec<String> = case
+        .measures
+        .iter()
+        .filter(|m| m.active_on(meeting.date))
+        .map(|m| {
+            let mut s = strings::measure(m.kind, lang).to_string();
+            if let Some(p) = &m.provider {
+                s.push_str(&format!(" ({})", shown(p)));
+            }
+            s
+        })
+        .collect();
+    let measures = if measures.is_empty() {
+        "—".to_string()
+    } else {
+        measures.join(", ")
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}{}", S::Measures.get(lang), colon(lang)), head),
+        Span::raw(fit(&measures, width.saturating_sub(10))),
+    ]));
+    let history: Vec<_> = decision_history(id, &app.data.meetings)
+        .into_iter()
+        .filter(|e| e.meeting.id != meeting.id)
+        .collect();
+    let shown_count = if compact { 2 } else { 5 };
+    lines.push(Line::styled(
+        format!("{}{}", S::LastDecisions.get(lang), colon(lang).trim_end()),
+        head,
+    ));
+    if history.is_empty() {
+        lines.push(Line::styled("  —", app.theme.muted));
+    }
+    for e in history.iter().rev().take(shown_count) {
+        let text = format!(
+            "  {} {}{}",
+            strings::date(e.meeting.date, lang),
+            strings::decision(e.decision, lang),
+            e.item
+                .decision_text
+                .as_deref()
+                .map(|t| format!(" — {}", first_line(Some(t))))
+                .unwrap_or_default()
+        );
+        lines.push(Line::raw(fit(&text, width)));
+    }
+    let open: Vec<String> = app
+        .data
+        .meetings
+        .iter()
+        .filter(|m| m.id != meeting.id && m.status.is_held() && m.date < meeting.date)
+        .flat_map(|m| {
+            m.items
+                .iter()
+                .filter(|i| i.case.as_deref() == Some(id))
+                .flat_map(|i| i.actions.iter().filter(|a| a.is_open()))
+                .map(|a| format!("  {} — {}", shown(&a.text), member_name(app, &a.owner)))
+        })
+        .collect();
+    lines.push(Line::styled(
+        format!("{}{}", S::OpenActions.get(lang), colon(lang).trim_end()),
+        head,
+    ));
+    if open.is_empty() {
+        lines.push(Line::styled("  —", app.theme.muted));
+    }
+    for a in open.iter().take(shown_count) {
+        lines.push(Line::raw(fit(a, width)));
+    }
+    lines
+}
+
+fn render_context(app: &App, meeting: &Meeting, st: &SeanceState, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let item = st.live.current_item();
+    let title = match item.and_then(|i| i.case.as_deref()) {
+        Some(id) => shown(id),
+        None => S::Meeting.get(lang).to_string(),
+    };
+    let block = pane(app, &title, false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let lines = match item {
+        Some(item) if item.kind == ItemKind::Case => {
+            context_lines(app, meeting, item, width, false)
+        }
+        _ => Vec::new(),
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -16,6 +16,9 @@ mod dashboard;
 mod export;
 mod history;
 mod meetings;
+mod seance;
+mod seance_attendance;
+mod seance_edit;
 mod situations;
 
 use agenda::{agenda, picker_key, prompt_key};
@@ -24,6 +27,10 @@ pub use dashboard::{follow, show_case};
 use export::{export_menu_key, open_export_menu, preview_key, report_form_key};
 use history::{change_meeting, redo, undo};
 use meetings::{meetings, selected_meeting_id};
+pub use seance::{
+    leave_seance, meeting_reloaded, open_seance, save_conflict, seance_earlier, seance_flush,
+    seance_locked, seance_tick, take_over_question,
+};
 use situations::{form_key, search_key, situations};
 
 /// Work for the runtime: everything that touches files, the terminal or other programs.
@@ -46,6 +53,16 @@ pub enum Effect {
         request: ExportRequest,
         commit: bool,
     },
+    /// Take the lock of a meeting for its séance (answer: `seance_locked`).
+    LockMeeting(String),
+    /// Take over a stale lock the user agreed to take (answer: `seance_locked`).
+    TakeOverLock(String, crate::store::lock::LockInfo),
+    /// Release the lock of a meeting whose séance was left.
+    ReleaseMeeting(String),
+    /// Read a meeting file again: the user chose the version on disk (answer: `meeting_reloaded`).
+    ReloadMeeting(String),
+    /// Write a meeting over a file changed on disk: the user chose to keep theirs.
+    OverwriteMeeting(Meeting),
     /// Leave the interface (everything is saved already).
     Quit,
 }
@@ -77,6 +94,12 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
             };
         }
         _ => {}
+    }
+    if app.screen == Screen::Seance
+        && app.overlays.is_empty()
+        && let Some(effects) = seance::seance_key(app, key)
+    {
+        return effects;
     }
     if app.screen == Screen::Situations && app.situations.searching && app.overlays.is_empty() {
         return search_key(app, key);
@@ -114,6 +137,17 @@ pub fn click(app: &mut App, hit: super::screens::Hit) {
 
 /// Applies one action.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let mut effects = update_screen(app, action);
+    // Leaving the séance screen (or the program) writes what was typed and releases the lock.
+    if app.seance.is_some() && (app.screen != Screen::Seance || !app.running) {
+        let mut left = leave_seance(app);
+        left.append(&mut effects);
+        effects = left;
+    }
+    effects
+}
+
+fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
     if action != Action::Help {
         // A new action replaces the last message, except when it writes one itself.
         app.message = None;
@@ -122,6 +156,21 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ForceQuit => {
             app.running = false;
             return vec![Effect::Quit];
+        }
+        Action::Undo | Action::Redo
+            if app.screen == Screen::Seance && app.seance.is_some() && app.overlays.is_empty() =>
+        {
+            return seance::seance_history(app, action == Action::Undo);
+        }
+        Action::ToggleNames => {
+            app.hide_names = !app.hide_names;
+            let note = if app.hide_names {
+                T::NamesHidden
+            } else {
+                T::NamesShown
+            };
+            app.info(note.get(app.lang));
+            return Vec::new();
         }
         Action::Undo => return undo(app),
         Action::Redo => return redo(app),
@@ -180,19 +229,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Screen2 => go(app, Screen::Situations),
         Action::Screen3 => go(app, Screen::Meetings),
         Action::Screen4 => go(app, Screen::Agenda),
-        Action::Screen5 => go(app, Screen::Seance),
-        Action::StartSeance => {
-            if let Some(id) = selected_meeting_id(app) {
-                app.agenda.meeting = Some(id);
-            }
-            go(app, Screen::Seance)
-        }
+        Action::Screen5 => match (&app.seance, app.agenda.meeting.clone()) {
+            (None, Some(id)) => open_seance(app, &id),
+            _ => go(app, Screen::Seance),
+        },
+        Action::StartSeance => match selected_meeting_id(app) {
+            Some(id) => open_seance(app, &id),
+            None => go(app, Screen::Seance),
+        },
         _ => match app.screen {
             Screen::Dashboard => dashboard(app, action),
             Screen::Situations => situations(app, action),
             Screen::Meetings => meetings(app, action),
             Screen::Agenda => agenda(app, action),
-            Screen::Seance => Vec::new(),
+            Screen::Seance => seance::seance(app, action),
         },
     }
 }

@@ -1,0 +1,280 @@
+//! What the séance draws over its screen: the field being edited and the attendance panel.
+
+use super::seance::{decision_word, field_line, reason_word, status_word};
+use super::{centered, fit, popup, shown};
+use crate::domain::live::attendance_counts;
+use crate::domain::{AttendanceStatus, ClosureReason, Meeting};
+use crate::tui::app::App;
+use crate::tui::seance::*;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    match editing {
+        Editing::Text { field, area: text } => {
+            let title = match field {
+                Field::DecisionText => S::DecisionText,
+                Field::Notes => S::Notes,
+                _ => S::Difficulties,
+            };
+            let rect = centered(area, area.width.saturating_sub(4).min(90), 12);
+            let inner = popup(app, frame, rect, title.get(lang));
+            let [edit, help] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+            frame.render_widget(&**text, edit);
+            frame.render_widget(
+                Paragraph::new(fit(S::TextKeys.get(lang), help.width as usize))
+                    .style(app.theme.key),
+                help,
+            );
+        }
+        Editing::Date {
+            field,
+            input,
+            error,
+        } => {
+            let title = if *field == Field::NextMeeting {
+                S::NextMeeting
+            } else {
+                S::NextReview
+            };
+            let rect = centered(area, 60, 6);
+            let inner = popup(app, frame, rect, title.get(lang));
+            let mut lines = vec![Line::styled(
+                format!("> {}", input.text()),
+                app.theme.selected,
+            )];
+            if let Some(e) = error {
+                lines.push(Line::styled(e.clone(), app.theme.error));
+            }
+            lines.push(Line::styled(S::EditKeys.get(lang), app.theme.key));
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+            frame.set_cursor_position((inner.x + 2 + input.cursor_width() as u16, inner.y));
+        }
+        Editing::DecisionKind { selected } => {
+            let choices: Vec<String> = Editing::decision_choices()
+                .into_iter()
+                .map(|d| decision_word(d, lang))
+                .collect();
+            choice_list(app, frame, area, S::Decision.get(lang), &choices, *selected);
+        }
+        Editing::ClosureReason { selected, .. } => {
+            let choices: Vec<String> = ClosureReason::ALL
+                .iter()
+                .map(|r| reason_word(Some(*r), lang))
+                .collect();
+            choice_list(
+                app,
+                frame,
+                area,
+                S::ClosureReason.get(lang),
+                &choices,
+                *selected,
+            );
+        }
+        Editing::Action(form) => {
+            let rect = centered(area, 70, 8);
+            let inner = popup(app, frame, rect, S::Actions.get(lang));
+            let owner = app
+                .data
+                .department
+                .members
+                .get(form.owner)
+                .map(|m| format!("◀ {} ▶", shown(&m.name)))
+                .unwrap_or_default();
+            let width = inner.width as usize;
+            let mut lines = vec![
+                field_line(
+                    app,
+                    form.field == 0,
+                    S::Text.get(lang),
+                    form.text.text().to_string(),
+                    width,
+                ),
+                field_line(app, form.field == 1, S::Owner.get(lang), owner, width),
+                field_line(
+                    app,
+                    form.field == 2,
+                    S::Due.get(lang),
+                    form.due.text().to_string(),
+                    width,
+                ),
+            ];
+            if let Some(e) = &form.error {
+                lines.push(Line::styled(fit(e, width), app.theme.error));
+            }
+            lines.push(Line::styled(
+                fit(S::GuestKeys.get(lang), width),
+                app.theme.key,
+            ));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+    }
+}
+
+fn choice_list(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    choices: &[String],
+    selected: usize,
+) {
+    let height = (choices.len() as u16).saturating_add(3);
+    let rect = centered(area, 44, height);
+    let inner = popup(app, frame, rect, title);
+    let mut lines: Vec<Line> = choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let style: Style = if i == selected {
+                app.theme.selected
+            } else {
+                app.theme.base
+            };
+            Line::styled(
+                format!("{} {c}", if i == selected { "›" } else { " " }),
+                style,
+            )
+        })
+        .collect();
+    lines.push(Line::styled(
+        fit(S::ChoiceKeys.get(app.lang), inner.width as usize),
+        app.theme.key,
+    ));
+    let first = super::scroll_offset(selected, inner.height.saturating_sub(1) as usize);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(first).collect::<Vec<_>>()),
+        inner,
+    );
+}
+
+pub(super) fn render_attendance(
+    app: &App,
+    meeting: &Meeting,
+    panel: &AttendancePanel,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let lang = app.lang;
+    let rows = meeting.attendance.len() + meeting.guests.len();
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4).min(100),
+        (rows as u16).saturating_add(6).max(10),
+    );
+    let inner = popup(app, frame, rect, S::Attendance.get(lang));
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let counts = attendance_counts(meeting);
+    lines.push(Line::styled(
+        fit(
+            &format!(
+                "{} {} · {} {} · {} {} · {} {} · {} {}",
+                counts.present,
+                status_word(AttendanceStatus::Present, lang),
+                counts.represented,
+                status_word(AttendanceStatus::Represented, lang),
+                counts.excused,
+                status_word(AttendanceStatus::Excused, lang),
+                counts.absent,
+                status_word(AttendanceStatus::Absent, lang),
+                counts.invited,
+                status_word(AttendanceStatus::Invited, lang),
+            ),
+            width,
+        ),
+        app.theme.header,
+    ));
+    let mut people: Vec<(String, AttendanceStatus, Option<String>)> = meeting
+        .attendance
+        .iter()
+        .map(|a| {
+            let name = app
+                .data
+                .department
+                .member(&a.member)
+                .map(|m| format!("{} — {}", shown(&m.name), shown(&m.organisation)))
+                .unwrap_or_else(|| shown(&a.member));
+            (name, a.status, a.by.clone())
+        })
+        .collect();
+    people.extend(meeting.guests.iter().map(|g| {
+        (
+            format!("{} — {} (+)", shown(&g.name), shown(&g.organisation)),
+            g.status,
+            g.by.clone(),
+        )
+    }));
+    let list_height = inner.height.saturating_sub(3) as usize;
+    let first = super::scroll_offset(panel.selected, list_height.max(1));
+    for (i, (name, status, by)) in people.iter().enumerate().skip(first).take(list_height) {
+        let style = if i == panel.selected {
+            app.theme.selected
+        } else {
+            app.theme.base
+        };
+        let mut state = status_word(*status, lang).to_string();
+        if let Some(by) = by {
+            state.push_str(&format!(" ({})", shown(by)));
+        }
+        let state = fit(&state, 24.min(width / 2));
+        let state_width = unicode_width::UnicodeWidthStr::width(state.as_str());
+        let left = fit(name, width.saturating_sub(state_width + 3));
+        let pad = width
+            .saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + state_width + 2);
+        let mark = if i == panel.selected { "›" } else { " " };
+        lines.push(Line::styled(
+            format!("{mark} {left}{}{state}", " ".repeat(pad)),
+            style,
+        ));
+    }
+    if let Some(by) = &panel.by {
+        lines.push(Line::styled(
+            format!("{}{}{}", S::RepresentedBy.get(lang), colon(lang), by.text()),
+            app.theme.selected,
+        ));
+    }
+    if let Some(g) = &panel.guest {
+        lines.push(Line::styled(
+            fit(
+                &format!(
+                    "{}{}{}{}   {}{}{}{}",
+                    if g.field == 0 { "› " } else { "" },
+                    S::Name.get(lang),
+                    colon(lang),
+                    g.name.text(),
+                    if g.field == 1 { "› " } else { "" },
+                    S::Organisation.get(lang),
+                    colon(lang),
+                    g.organisation.text()
+                ),
+                width,
+            ),
+            app.theme.selected,
+        ));
+        if let Some(e) = &g.error {
+            lines.push(Line::styled(fit(e, width), app.theme.error));
+        }
+    }
+    if let Some(e) = &panel.error {
+        lines.push(Line::styled(fit(e, width), app.theme.error));
+    }
+    let keys = if panel.guest.is_some() {
+        S::GuestKeys
+    } else if panel.by.is_some() {
+        S::EditKeys
+    } else {
+        S::AttendanceKeys
+    };
+    let [list, help] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(
+        Paragraph::new(fit(keys.get(lang), width)).style(app.theme.key),
+        help,
+    );
+}

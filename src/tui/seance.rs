@@ -1,0 +1,459 @@
+//! The state of the séance screen: the live meeting, the field in focus, the field being
+//! edited, the attendance panel and the questions asked (start, close, lock, conflict).
+//!
+//! Changes go through [`crate::domain::live::Seance`]; `update::seance` turns keys into
+//! them and returns the files to write. Typed text is not written at each key: `typed`
+//! says the meeting holds text not yet written, and the runtime writes it once typing
+//! pauses (see `runtime`), on leaving the field, on changing item and on quitting.
+
+use super::input::LineInput;
+use crate::domain::live::Seance;
+use crate::domain::{Decision, ItemKind, Meeting};
+use crate::i18n::Lang;
+use crate::store::lock::LockInfo;
+use chrono::NaiveTime;
+use ratatui_textarea::TextArea;
+
+/// A field of the current item's form (or of the meeting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The decision kind (case).
+    Decision,
+    /// The text of the decision (case).
+    DecisionText,
+    /// The next review date (case, unless closed).
+    NextReview,
+    /// The reason of a closure (case closed).
+    ClosureReason,
+    /// What was said (any item).
+    Notes,
+    /// An action of this item.
+    Action(usize),
+    /// A new action on this item.
+    NewAction,
+    /// An open action of an earlier meeting (item `actions`), by its row in the list.
+    Earlier(usize),
+    /// The difficulties met (the meeting).
+    Difficulties,
+    /// The date of the next meeting (the meeting).
+    NextMeeting,
+}
+
+/// An action of an earlier meeting shown in the review of open actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierAction {
+    pub meeting: String,
+    pub meeting_date: chrono::NaiveDate,
+    pub item: usize,
+    pub action: usize,
+    pub text: String,
+    pub owner: String,
+    pub due: Option<chrono::NaiveDate>,
+    pub case: Option<String>,
+    pub done_on: Option<chrono::NaiveDate>,
+}
+
+/// The form of an action: text, owner (index in the département's members), due date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionForm {
+    /// The action edited, `None` for a new one.
+    pub action: Option<usize>,
+    /// 0 text, 1 owner, 2 due date.
+    pub field: usize,
+    pub text: LineInput,
+    pub owner: usize,
+    pub due: LineInput,
+    pub error: Option<String>,
+}
+
+/// The field being edited.
+#[derive(Debug, Clone)]
+pub enum Editing {
+    /// Multi-line text: decision text, notes, difficulties.
+    Text {
+        field: Field,
+        area: Box<TextArea<'static>>,
+    },
+    /// A date typed on one line: next review, next meeting.
+    Date {
+        field: Field,
+        input: LineInput,
+        error: Option<String>,
+    },
+    /// The decision kind: `None` first, then every kind.
+    DecisionKind {
+        selected: usize,
+    },
+    /// The closure reason; `decide` when it completes a decision `close`.
+    ClosureReason {
+        selected: usize,
+        decide: bool,
+    },
+    Action(ActionForm),
+}
+
+impl Editing {
+    /// The choices of the decision-kind list: no decision, then every kind.
+    pub fn decision_choices() -> Vec<Option<Decision>> {
+        std::iter::once(None)
+            .chain(Decision::ALL.iter().copied().map(Some))
+            .collect()
+    }
+}
+
+/// A guest being added from the attendance panel.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GuestForm {
+    /// 0 name, 1 organisation.
+    pub field: usize,
+    pub name: LineInput,
+    pub organisation: LineInput,
+    pub error: Option<String>,
+}
+
+/// The attendance panel: invitees then guests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AttendancePanel {
+    pub selected: usize,
+    /// Asking who represents the selected person.
+    pub by: Option<LineInput>,
+    pub guest: Option<GuestForm>,
+    pub error: Option<String>,
+}
+
+/// A question waiting for an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// Start the meeting (it becomes `held`)? `y`/`n`.
+    Start,
+    /// Close the meeting? With the number of cases left without a decision.
+    Close { undecided: usize },
+    /// Take over the lock left behind by someone? `y`/`n`.
+    TakeOver(LockInfo),
+    /// The meeting file changed on disk: `r` reload theirs, `k` keep mine.
+    Conflict { id: String },
+}
+
+/// Where the lock stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockView {
+    /// Asked, no answer yet.
+    Pending,
+    Ours,
+    /// Someone else edits: the sentence that says who.
+    HeldBy(String),
+    /// Not taken (closed meeting, or take-over refused).
+    None,
+}
+
+/// The séance screen.
+#[derive(Debug, Clone)]
+pub struct SeanceState {
+    pub live: Seance,
+    /// The field in focus, an index into [`SeanceState::fields`].
+    pub field: usize,
+    pub editing: Option<Editing>,
+    pub attendance: Option<AttendancePanel>,
+    pub ask: Option<Ask>,
+    pub lock: LockView,
+    /// The meeting holds typed text not written yet.
+    pub typed: bool,
+    /// Time was counted and not written yet.
+    pub timed: bool,
+    /// The time of day in the département's time zone (set by the runtime).
+    pub clock: Option<NaiveTime>,
+}
+
+impl SeanceState {
+    pub fn new(meeting: Meeting, review_every_days: u32) -> SeanceState {
+        SeanceState {
+            live: Seance::new(meeting, review_every_days),
+            field: 0,
+            editing: None,
+            attendance: None,
+            ask: None,
+            lock: LockView::Pending,
+            typed: false,
+            timed: false,
+            clock: None,
+        }
+    }
+
+    pub fn meeting(&self) -> &Meeting {
+        self.live.meeting()
+    }
+
+    /// The fields of the current item, then the meeting's. `earlier` is the number of
+    /// earlier actions listed (item `actions`).
+    pub fn fields(&self, earlier: usize) -> Vec<Field> {
+        let mut out = Vec::new();
+        if let Some(item) = self.live.current_item() {
+            match item.kind {
+                ItemKind::Case => {
+                    out.push(Field::Decision);
+                    out.push(Field::DecisionText);
+                    if item.decision == Some(Decision::Close) {
+                        out.push(Field::ClosureReason);
+                    } else {
+                        out.push(Field::NextReview);
+                    }
+                    out.push(Field::Notes);
+                }
+                ItemKind::Topic => out.push(Field::Notes),
+                ItemKind::Actions => {
+                    out.extend((0..earlier).map(Field::Earlier));
+                    out.push(Field::Notes);
+                }
+            }
+            if item.kind != ItemKind::Actions {
+                out.extend((0..item.actions.len()).map(Field::Action));
+                out.push(Field::NewAction);
+            }
+        }
+        out.push(Field::Difficulties);
+        out.push(Field::NextMeeting);
+        out
+    }
+
+    /// The field in focus.
+    pub fn focused(&self, earlier: usize) -> Option<Field> {
+        let fields = self.fields(earlier);
+        fields
+            .get(self.field.min(fields.len().saturating_sub(1)))
+            .copied()
+    }
+
+    /// Time is counted now: a held meeting we may edit, nothing asked.
+    pub fn ticking(&self) -> bool {
+        self.live.meeting().status == crate::domain::MeetingStatus::Held
+            && self.live.is_editable()
+            && self.ask.is_none()
+    }
+}
+
+/// The earlier actions reviewed in the item `actions` of `meeting`: those of the body's
+/// held meetings before it that are open, or were marked done on its day (so that a mark
+/// can be seen and taken back). Oldest meeting first.
+pub fn earlier_actions(meetings: &[Meeting], meeting: &Meeting) -> Vec<EarlierAction> {
+    let mut list: Vec<&Meeting> = meetings
+        .iter()
+        .filter(|m| {
+            m.body == meeting.body
+                && m.id != meeting.id
+                && m.status.is_held()
+                && m.chronological_key() < meeting.chronological_key()
+        })
+        .collect();
+    list.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
+    let mut out = Vec::new();
+    for m in list {
+        for (i, item) in m.items.iter().enumerate() {
+            for (a, action) in item.actions.iter().enumerate() {
+                if action.done_on.is_none() || action.done_on == Some(meeting.date) {
+                    out.push(EarlierAction {
+                        meeting: m.id.clone(),
+                        meeting_date: m.date,
+                        item: i,
+                        action: a,
+                        text: action.text.clone(),
+                        owner: action.owner.clone(),
+                        due: action.due,
+                        case: item.case.clone(),
+                        done_on: action.done_on,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The sentences of the séance, in French and English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum S {
+    Agenda,
+    Current,
+    Meeting,
+    NoMeeting,
+    EmptyAgenda,
+    Decision,
+    DecisionText,
+    NextReview,
+    ClosureReason,
+    Notes,
+    Actions,
+    NewAction,
+    EarlierActions,
+    NoEarlierAction,
+    Difficulties,
+    NextMeeting,
+    Referent,
+    Measures,
+    LastDecisions,
+    OpenActions,
+    None,
+    Present,
+    Attendance,
+    AskStart,
+    AskTakeOver,
+    AskConflict,
+    ChangedElsewhere,
+    Closed,
+    ReadOnly,
+    Done,
+    Owner,
+    Due,
+    Text,
+    Name,
+    Organisation,
+    RepresentedBy,
+    AttendanceKeys,
+    GuestKeys,
+    EditKeys,
+    TextKeys,
+    ChoiceKeys,
+    Reloaded,
+    Kept,
+    NotStarted,
+    Timebox,
+    Spent,
+    Overrun,
+    LockPending,
+}
+
+impl S {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (fr, en) = match self {
+            S::Agenda => ("Ordre du jour", "Agenda"),
+            S::Current => ("Point en cours", "Current item"),
+            S::Meeting => ("Séance", "Meeting"),
+            S::NoMeeting => (
+                "Aucune réunion choisie : choisissez-en une dans Réunions (3) puis « m ».",
+                "No meeting chosen: pick one in Meetings (3), then “m”.",
+            ),
+            S::EmptyAgenda => ("L'ordre du jour est vide.", "The agenda is empty."),
+            S::Decision => ("Décision", "Decision"),
+            S::DecisionText => ("Texte de la décision", "Decision text"),
+            S::NextReview => ("Prochain examen", "Next review"),
+            S::ClosureReason => ("Motif de clôture", "Closure reason"),
+            S::Notes => ("Notes", "Notes"),
+            S::Actions => ("Actions", "Actions"),
+            S::NewAction => ("+ nouvelle action", "+ new action"),
+            S::EarlierActions => (
+                "Actions ouvertes des réunions précédentes",
+                "Open actions of earlier meetings",
+            ),
+            S::NoEarlierAction => ("Aucune action ouverte.", "No open action."),
+            S::Difficulties => ("Difficultés rencontrées", "Difficulties met"),
+            S::NextMeeting => ("Prochaine réunion", "Next meeting"),
+            S::Referent => ("Référent", "Référent"),
+            S::Measures => ("Mesures", "Measures"),
+            S::LastDecisions => ("Dernières décisions", "Last decisions"),
+            S::OpenActions => ("Actions ouvertes", "Open actions"),
+            S::None => ("—", "—"),
+            S::Present => ("présents", "present"),
+            S::Attendance => ("Présences", "Attendance"),
+            S::AskStart => (
+                "Ouvrir la séance ? La réunion passera au statut « tenue ». (o/n)",
+                "Start the meeting? It becomes “held”. (y/n)",
+            ),
+            S::AskTakeOver => ("(o/n)", "(y/n)"),
+            S::AskConflict => (
+                "Le fichier de la réunion a été modifié par ailleurs. r : recharger leur version · k : garder la mienne (écraser)",
+                "The meeting file was changed elsewhere. r: reload theirs · k: keep mine (overwrite)",
+            ),
+            S::ChangedElsewhere => (
+                "Le fichier de la réunion a été modifié par ailleurs : rien n'a été écrasé. Quittez puis rouvrez cellule pour voir la version du disque.",
+                "The meeting file was changed elsewhere: nothing was overwritten. Quit and open cellule again to see the version on disk.",
+            ),
+            S::Closed => (
+                "Réunion close : lecture seule.",
+                "Meeting closed: read-only.",
+            ),
+            S::ReadOnly => ("lecture seule", "read-only"),
+            S::Done => ("fait", "done"),
+            S::Owner => ("Pilote", "Owner"),
+            S::Due => ("Échéance", "Due"),
+            S::Text => ("Texte", "Text"),
+            S::Name => ("Nom", "Name"),
+            S::Organisation => ("Organisme", "Organisation"),
+            S::RepresentedBy => ("Représenté par", "Represented by"),
+            S::AttendanceKeys => (
+                "p présent · e excusé · a absent · r représenté · i sans réponse · + invité · d retirer l'invité · Échap fermer",
+                "p present · e excused · a absent · r represented · i no answer · + guest · d remove guest · Esc close",
+            ),
+            S::GuestKeys => (
+                "Tab champ suivant · Entrée ajouter · Échap annuler",
+                "Tab next field · Enter add · Esc cancel",
+            ),
+            S::EditKeys => (
+                "Entrée valider · Échap annuler",
+                "Enter confirm · Esc cancel",
+            ),
+            S::TextKeys => (
+                "Saisie enregistrée au fil de l'eau · Échap quitter le champ",
+                "Saved as you type · Esc leave the field",
+            ),
+            S::ChoiceKeys => (
+                "↑↓ choisir · Entrée valider · Échap annuler",
+                "↑↓ choose · Enter confirm · Esc cancel",
+            ),
+            S::Reloaded => (
+                "Version du disque rechargée.",
+                "The version on disk was reloaded.",
+            ),
+            S::Kept => (
+                "Votre version a été enregistrée.",
+                "Your version was saved.",
+            ),
+            S::NotStarted => ("non commencée", "not started"),
+            S::Timebox => ("prévu", "planned"),
+            S::Spent => ("écoulé", "spent"),
+            S::Overrun => ("dépassement", "overrun"),
+            S::LockPending => ("ouverture…", "opening…"),
+        };
+        lang.pick(fr, en)
+    }
+}
+
+/// What comes between a label and its value: ` : ` in French, `: ` in English.
+pub fn colon(lang: Lang) -> &'static str {
+    lang.pick(" : ", ": ")
+}
+
+/// `mm:ss`, or `h:mm:ss` past an hour.
+pub fn duration(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+/// The question asking whether to close, warning about undecided cases.
+pub fn ask_close(undecided: usize, lang: Lang) -> String {
+    match (lang, undecided) {
+        (Lang::Fr, 0) => "Clore la réunion ? Le compte rendu sera figé. (o/n)".into(),
+        (Lang::Fr, 1) => "Clore la réunion ? 1 situation est restée sans décision. (o/n)".into(),
+        (Lang::Fr, n) => {
+            format!("Clore la réunion ? {n} situations sont restées sans décision. (o/n)")
+        }
+        (Lang::En, 0) => "Close the meeting? The minutes will be frozen. (y/n)".into(),
+        (Lang::En, 1) => "Close the meeting? 1 case has no decision. (y/n)".into(),
+        (Lang::En, n) => format!("Close the meeting? {n} cases have no decision. (y/n)"),
+    }
+}
+
+/// A date that could not be read.
+pub fn bad_date(text: &str, lang: Lang) -> String {
+    let text = crate::text::visible(text);
+    match lang {
+        Lang::Fr => {
+            format!("date illisible « {text} » : écrire 15/01/2027, 2027-01-15, +6w ou +2m")
+        }
+        Lang::En => {
+            format!("cannot read the date “{text}”: write 15/01/2027, 2027-01-15, +6w or +2m")
+        }
+    }
+}

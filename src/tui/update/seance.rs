@@ -1,0 +1,416 @@
+//! The séance: opening (lock, start), navigation, the form, attendance, closing, and the
+//! answers of the runtime (lock taken, file changed on disk, time elapsed).
+
+use super::*;
+use crate::domain::live::{Change, LiveError, undecided_cases};
+use crate::tui::runtime::LockOutcome;
+use crate::tui::seance::*;
+use seance_attendance::attendance_key;
+use seance_edit::{editing_key, start_editing};
+
+/// Opens (or shows again) the séance of meeting `id`. The lock is asked of the runtime;
+/// its answer comes back through [`seance_locked`].
+pub fn open_seance(app: &mut App, id: &str) -> Vec<Effect> {
+    if app.seance.as_ref().is_some_and(|s| s.meeting().id == id) {
+        app.screen = Screen::Seance;
+        return Vec::new();
+    }
+    let mut effects = leave_seance(app);
+    let Some(meeting) = app.data.meetings.iter().find(|m| m.id == id).cloned() else {
+        app.screen = Screen::Seance;
+        return effects;
+    };
+    let days = app
+        .data
+        .department
+        .body(&meeting.body)
+        .map_or(crate::domain::department::DEFAULT_REVIEW_EVERY_DAYS, |b| {
+            b.review_interval_days()
+        });
+    let closed = meeting.status == MeetingStatus::Closed;
+    let mut state = SeanceState::new(meeting, days);
+    if closed {
+        state.lock = LockView::None;
+    } else {
+        effects.push(Effect::LockMeeting(id.to_string()));
+    }
+    app.seance = Some(Box::new(state));
+    app.agenda.meeting = Some(id.to_string());
+    app.screen = Screen::Seance;
+    if closed {
+        app.info(S::Closed.get(app.lang));
+    }
+    effects
+}
+
+/// The runtime's answer to [`Effect::LockMeeting`] / [`Effect::TakeOverLock`].
+pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, String>) {
+    let lang = app.lang;
+    let tz = app.data.department.time_zone();
+    let today = app.today;
+    let Some(st) = app.seance.as_mut() else {
+        return;
+    };
+    match outcome {
+        Ok(LockOutcome::Acquired) => {
+            st.lock = LockView::Ours;
+            st.live.set_read_only(false);
+            if !st.meeting().status.is_held() {
+                st.ask = Some(Ask::Start);
+            }
+        }
+        Ok(LockOutcome::HeldBy(info)) => {
+            let since = info.since.with_timezone(&tz).naive_local();
+            let text = crate::i18n::live::lock_held(lang, &info.user, &info.host, since, today);
+            st.live.set_read_only(true);
+            st.lock = LockView::HeldBy(text.clone());
+            app.error(text);
+        }
+        Ok(LockOutcome::Stale(info)) => {
+            st.live.set_read_only(true);
+            st.ask = Some(Ask::TakeOver(info));
+        }
+        Err(e) => {
+            // The lock could not even be asked for: editing stays possible, said once.
+            st.lock = LockView::None;
+            if !st.meeting().status.is_held() {
+                st.ask = Some(Ask::Start);
+            }
+            app.error(strings::save_failed(&e, lang));
+        }
+    }
+}
+
+/// The sentence asking to take over a stale lock.
+pub fn take_over_question(app: &App, info: &crate::store::lock::LockInfo) -> String {
+    let tz = app.data.department.time_zone();
+    let since = info.since.with_timezone(&tz).naive_local();
+    crate::i18n::live::lock_stale(app.lang, &info.user, &info.host, since, app.today)
+}
+
+/// Leaves the séance: what was typed is written, the lock released.
+pub fn leave_seance(app: &mut App) -> Vec<Effect> {
+    let Some(mut st) = app.seance.take() else {
+        return Vec::new();
+    };
+    st.live.seal();
+    let mut effects = Vec::new();
+    if (st.typed || st.timed) && st.live.is_editable() {
+        effects.push(Effect::SaveMeeting(st.meeting().clone()));
+    }
+    sync_meeting(app, st.meeting().clone());
+    app.refresh();
+    if st.lock == LockView::Ours {
+        effects.push(Effect::ReleaseMeeting(st.meeting().id.clone()));
+    }
+    effects
+}
+
+/// Writes what is pending (typed text, time counted): the runtime calls it when typing
+/// pauses, and every few seconds for the timers.
+pub fn seance_flush(app: &mut App) -> Vec<Effect> {
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    if !(st.typed || st.timed) {
+        return Vec::new();
+    }
+    st.typed = false;
+    st.timed = false;
+    let meeting = st.meeting().clone();
+    sync_meeting(app, meeting.clone());
+    vec![Effect::SaveMeeting(meeting)]
+}
+
+/// Counts elapsed seconds on the current item (the runtime calls it once a second while
+/// the séance of a held meeting is shown). `true` when time was counted.
+pub fn seance_tick(app: &mut App, seconds: u64) -> bool {
+    if app.screen != Screen::Seance {
+        return false;
+    }
+    let Some(st) = app.seance.as_mut() else {
+        return false;
+    };
+    if !st.ticking() {
+        return false;
+    }
+    if st.live.tick(seconds).is_changed() {
+        st.timed = true;
+        true
+    } else {
+        false
+    }
+}
+
+/// The runtime read a meeting again from disk (the user chose their version).
+pub fn meeting_reloaded(app: &mut App, meeting: Meeting) {
+    if let Some(st) = app.seance.as_mut()
+        && st.meeting().id == meeting.id
+    {
+        st.live.reload(meeting.clone());
+        st.typed = false;
+        st.editing = None;
+    }
+    sync_meeting(app, meeting);
+    app.refresh();
+    app.info(S::Reloaded.get(app.lang));
+}
+
+/// A save was refused because the file changed on disk: ask what to do.
+pub fn save_conflict(app: &mut App, id: &str) {
+    if let Some(st) = app.seance.as_mut() {
+        st.editing = None;
+        st.ask = Some(Ask::Conflict { id: id.to_string() });
+    } else {
+        let text = S::ChangedElsewhere.get(app.lang);
+        app.error(text);
+    }
+}
+
+/// Puts the meeting into the loaded data (for the other screens and the exports).
+fn sync_meeting(app: &mut App, meeting: Meeting) {
+    match app.data.meetings.iter_mut().find(|m| m.id == meeting.id) {
+        Some(slot) => *slot = meeting,
+        None => app.data.meetings.push(meeting),
+    }
+}
+
+/// The earlier actions reviewed in the séance's meeting.
+pub fn seance_earlier(app: &App) -> Vec<EarlierAction> {
+    match &app.seance {
+        Some(st) => earlier_actions(&app.data.meetings, st.meeting()),
+        None => Vec::new(),
+    }
+}
+
+/// What an edit returned: the files to write, or the reason shown.
+pub(super) fn applied(app: &mut App, result: Result<Change, LiveError>) -> Vec<Effect> {
+    let lang = app.lang;
+    match result {
+        Ok(Change::This) => {
+            let Some(st) = app.seance.as_mut() else {
+                return Vec::new();
+            };
+            st.typed = false;
+            st.timed = false;
+            let meeting = st.meeting().clone();
+            sync_meeting(app, meeting.clone());
+            app.refresh();
+            vec![Effect::SaveMeeting(meeting)]
+        }
+        Ok(Change::Other(id)) => {
+            app.refresh();
+            match app.data.meetings.iter().find(|m| m.id == id) {
+                Some(m) => vec![Effect::SaveMeeting(m.clone())],
+                None => Vec::new(),
+            }
+        }
+        Ok(Change::Unchanged) => Vec::new(),
+        Err(e) => {
+            app.error(e.text(lang));
+            Vec::new()
+        }
+    }
+}
+
+/// Keys the séance takes before the key map: questions, the attendance panel, a field
+/// being edited. `None`: the key map decides.
+pub(super) fn seance_key(app: &mut App, key: Key) -> Option<Vec<Effect>> {
+    let st = app.seance.as_ref()?;
+    if st.ask.is_some() {
+        return Some(ask_key(app, key));
+    }
+    if st.attendance.is_some() {
+        return Some(attendance_key(app, key));
+    }
+    if st.editing.is_some() {
+        return Some(editing_key(app, key));
+    }
+    None
+}
+
+fn is_yes(key: Key) -> bool {
+    matches!(key.code, KeyCode::Char('y' | 'o' | 'Y' | 'O'))
+}
+
+fn is_no(key: Key) -> bool {
+    matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc)
+}
+
+fn ask_key(app: &mut App, key: Key) -> Vec<Effect> {
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    let Some(ask) = st.ask.clone() else {
+        return Vec::new();
+    };
+    let id = st.meeting().id.clone();
+    match ask {
+        Ask::Start if is_yes(key) => {
+            st.ask = None;
+            let r = st.live.start(st.clock);
+            applied(app, r)
+        }
+        Ask::Start if is_no(key) => {
+            st.ask = None;
+            let effects = leave_seance(app);
+            app.screen = Screen::Meetings;
+            effects
+        }
+        Ask::TakeOver(info) if is_yes(key) => {
+            st.ask = None;
+            vec![Effect::TakeOverLock(id, info)]
+        }
+        Ask::TakeOver(_) if is_no(key) => {
+            st.ask = None;
+            st.lock = LockView::None;
+            let text = LiveError::ReadOnly.text(app.lang);
+            app.info(text);
+            Vec::new()
+        }
+        Ask::Close { .. } if is_yes(key) => {
+            st.ask = None;
+            st.live.seal();
+            let r = st.live.close();
+            let effects = applied(app, r);
+            if app.message.as_ref().is_none_or(|m| !m.is_error) {
+                open_export_menu(app, &id);
+            }
+            effects
+        }
+        Ask::Close { .. } if is_no(key) => {
+            st.ask = None;
+            Vec::new()
+        }
+        Ask::Conflict { id } => match key.code {
+            KeyCode::Char('r' | 'R') => {
+                st.ask = None;
+                vec![Effect::ReloadMeeting(id)]
+            }
+            KeyCode::Char('k' | 'K') => {
+                st.ask = None;
+                let meeting = if st.meeting().id == id {
+                    st.typed = false;
+                    st.timed = false;
+                    Some(st.meeting().clone())
+                } else {
+                    app.data.meetings.iter().find(|m| m.id == id).cloned()
+                };
+                meeting
+                    .map(|m| vec![Effect::OverwriteMeeting(m)])
+                    .unwrap_or_default()
+            }
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// The actions of the séance screen, from the key map.
+pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
+    let earlier = seance_earlier(app).len();
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    let count = st.fields(earlier).len();
+    match action {
+        Action::NextItem | Action::PrevItem => {
+            let moved = if action == Action::NextItem {
+                st.live.next_item()
+            } else {
+                st.live.previous_item()
+            };
+            if moved {
+                st.field = 0;
+            }
+            seance_flush(app)
+        }
+        Action::Up
+        | Action::Down
+        | Action::First
+        | Action::Last
+        | Action::PageUp
+        | Action::PageDown => {
+            st.field = moved(st.field, count, action, app.page);
+            Vec::new()
+        }
+        Action::Open => start_editing(app),
+        Action::Attendance => {
+            st.attendance = Some(AttendancePanel::default());
+            Vec::new()
+        }
+        Action::AddAction => {
+            let fields = st.fields(earlier);
+            match fields.iter().position(|f| *f == Field::NewAction) {
+                Some(i) => {
+                    st.field = i;
+                    start_editing(app)
+                }
+                None => {
+                    let text = LiveError::NoActionsHere.text(app.lang);
+                    app.error(text);
+                    Vec::new()
+                }
+            }
+        }
+        Action::Delete => {
+            if let Some(Field::Action(a)) = st.focused(earlier) {
+                let item = st.live.current();
+                let r = st.live.delete_action(item, a);
+                applied(app, r)
+            } else {
+                Vec::new()
+            }
+        }
+        Action::CloseMeeting => {
+            if let Err(e) = editable(st) {
+                app.error(e.text(app.lang));
+                return Vec::new();
+            }
+            if st.meeting().status != MeetingStatus::Held {
+                app.error(LiveError::NotHeld.text(app.lang));
+                return Vec::new();
+            }
+            let undecided = undecided_cases(st.meeting()).len();
+            st.ask = Some(Ask::Close { undecided });
+            Vec::new()
+        }
+        Action::Export => {
+            let id = st.meeting().id.clone();
+            // The exports read the loaded data: it gets the séance's meeting first.
+            let effects = seance_flush(app);
+            if let Some(st) = app.seance.as_ref() {
+                let meeting = st.meeting().clone();
+                sync_meeting(app, meeting);
+            }
+            open_export_menu(app, &id);
+            effects
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn editable(st: &SeanceState) -> Result<(), LiveError> {
+    if st.live.is_closed() {
+        Err(LiveError::Closed)
+    } else if st.live.is_read_only() {
+        Err(LiveError::ReadOnly)
+    } else {
+        Ok(())
+    }
+}
+
+/// `u` and `Ctrl-r` in the séance: the meeting's history (earlier meetings included).
+pub(super) fn seance_history(app: &mut App, undo: bool) -> Vec<Effect> {
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    st.editing = None;
+    st.live.seal();
+    let r = if undo {
+        st.live.undo(&mut app.data.meetings)
+    } else {
+        st.live.redo(&mut app.data.meetings)
+    };
+    applied(app, r)
+}

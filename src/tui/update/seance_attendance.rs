@@ -1,0 +1,143 @@
+//! The attendance panel of the séance: one key per status, who represents, guests.
+
+use super::*;
+use crate::domain::AttendanceStatus;
+use crate::domain::live::NewGuest;
+use crate::tui::seance::*;
+use seance::applied;
+
+pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
+    let lang = app.lang;
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    let Some(mut panel) = st.attendance.take() else {
+        return Vec::new();
+    };
+    let invitees = st.meeting().attendance.len();
+    let rows = invitees + st.meeting().guests.len();
+    let mut effects = Vec::new();
+    let mut keep = true;
+    let set = |st: &mut SeanceState, row: usize, status: AttendanceStatus, by: Option<&str>| {
+        if row < invitees {
+            let member = st
+                .meeting()
+                .attendance
+                .get(row)
+                .map(|a| a.member.clone())
+                .unwrap_or_default();
+            st.live.set_attendance(&member, status, by)
+        } else {
+            st.live.set_guest_status(row - invitees, status, by)
+        }
+    };
+    if let Some(form) = panel.guest.as_mut() {
+        match key.code {
+            KeyCode::Esc => panel.guest = None,
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => {
+                form.field = 1 - form.field.min(1)
+            }
+            KeyCode::Enter => {
+                let r = st.live.add_guest(NewGuest {
+                    name: form.name.text(),
+                    title: None,
+                    organisation: form.organisation.text(),
+                    status: AttendanceStatus::Present,
+                    by: None,
+                });
+                match r {
+                    Ok(change) => {
+                        panel.guest = None;
+                        panel.selected = rows;
+                        effects = applied(app, Ok(change));
+                    }
+                    Err(e) => form.error = Some(e.text(lang)),
+                }
+            }
+            _ => {
+                let input = if form.field == 0 {
+                    &mut form.name
+                } else {
+                    &mut form.organisation
+                };
+                if edit_line(input, key) {
+                    form.error = None;
+                }
+            }
+        }
+    } else if let Some(by) = panel.by.as_mut() {
+        match key.code {
+            KeyCode::Esc => panel.by = None,
+            KeyCode::Enter => {
+                let text = by.text().to_string();
+                match set(
+                    st,
+                    panel.selected,
+                    AttendanceStatus::Represented,
+                    Some(&text),
+                ) {
+                    Ok(change) => {
+                        panel.by = None;
+                        panel.error = None;
+                        effects = applied(app, Ok(change));
+                    }
+                    Err(e) => panel.error = Some(e.text(lang)),
+                }
+            }
+            _ => {
+                edit_line(by, key);
+            }
+        }
+    } else {
+        let status = match key.code {
+            KeyCode::Char('p') => Some(AttendanceStatus::Present),
+            KeyCode::Char('e') => Some(AttendanceStatus::Excused),
+            KeyCode::Char('a') => Some(AttendanceStatus::Absent),
+            KeyCode::Char('i') => Some(AttendanceStatus::Invited),
+            _ => None,
+        };
+        match key.code {
+            _ if status.is_some() && panel.selected < rows => {
+                if let Some(status) = status {
+                    let r = set(st, panel.selected, status, None);
+                    panel.error = None;
+                    effects = applied(app, r);
+                    panel.selected = (panel.selected + 1).min(rows.saturating_sub(1));
+                }
+            }
+            KeyCode::Char('r') if panel.selected < rows => {
+                let current = if panel.selected < invitees {
+                    st.meeting()
+                        .attendance
+                        .get(panel.selected)
+                        .and_then(|a| a.by.clone())
+                } else {
+                    st.meeting()
+                        .guests
+                        .get(panel.selected - invitees)
+                        .and_then(|g| g.by.clone())
+                };
+                panel.by = Some(LineInput::new(current.as_deref().unwrap_or("")));
+            }
+            KeyCode::Char('+' | 'n') => panel.guest = Some(GuestForm::default()),
+            KeyCode::Char('d') if panel.selected >= invitees && panel.selected < rows => {
+                // A guest added by mistake (invitees stay: mark them absent or excused).
+                let r = st.live.remove_guest(panel.selected - invitees);
+                effects = applied(app, r);
+                panel.selected = panel.selected.min(rows.saturating_sub(2));
+            }
+            KeyCode::Up | KeyCode::Char('k') => panel.selected = panel.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                panel.selected = (panel.selected + 1).min(rows.saturating_sub(1))
+            }
+            KeyCode::Home => panel.selected = 0,
+            KeyCode::End => panel.selected = rows.saturating_sub(1),
+            KeyCode::Esc | KeyCode::Char('q') => keep = false,
+            _ => {}
+        }
+    }
+    if keep && let Some(st) = app.seance.as_mut() {
+        st.attendance = Some(panel);
+    }
+    effects
+}

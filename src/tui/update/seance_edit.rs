@@ -1,0 +1,362 @@
+//! The séance's form: `Enter` on a field, then the keys while it is edited (text, date,
+//! choice lists, the action form).
+
+use super::*;
+use crate::domain::dates::parse_date;
+use crate::domain::live::{ActionInput, Change};
+use crate::domain::{ClosureReason, Decision};
+use crate::tui::seance::*;
+use ratatui_textarea::{Input as TaInput, Key as TaKey, TextArea};
+use seance::{applied, editable, seance_earlier};
+
+fn text_area(text: Option<&str>) -> Box<TextArea<'static>> {
+    let lines: Vec<String> = text.unwrap_or("").split('\n').map(str::to_string).collect();
+    let mut area = TextArea::new(lines);
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    Box::new(area)
+}
+
+/// `Enter` on the field in focus.
+pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
+    let earlier = seance_earlier(app);
+    let lang = app.lang;
+    let members: Vec<String> = app
+        .data
+        .department
+        .members
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    let next_meeting_default = |m: &Meeting, app: &App| {
+        let every = app
+            .data
+            .department
+            .body(&m.body)
+            .map_or(28, |b| b.every_days);
+        m.date.checked_add_days(chrono::Days::new(u64::from(every)))
+    };
+    let default_next = app
+        .seance
+        .as_ref()
+        .and_then(|st| next_meeting_default(st.meeting(), app));
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    let Some(field) = st.focused(earlier.len()) else {
+        return Vec::new();
+    };
+    if let Err(e) = editable(st) {
+        app.error(e.text(lang));
+        return Vec::new();
+    }
+    let index = st.live.current();
+    let meeting = st.meeting();
+    let item = meeting.items.get(index);
+    let editing = match field {
+        Field::Decision => {
+            let current = item.and_then(|i| i.decision);
+            let selected = Editing::decision_choices()
+                .iter()
+                .position(|c| *c == current)
+                .unwrap_or(0);
+            Editing::DecisionKind { selected }
+        }
+        Field::DecisionText => Editing::Text {
+            field,
+            area: text_area(item.and_then(|i| i.decision_text.as_deref())),
+        },
+        Field::NextReview => {
+            let day = item
+                .and_then(|i| i.next_review)
+                .or_else(|| st.live.default_next_review());
+            Editing::Date {
+                field,
+                input: LineInput::new(&day.map(|d| strings::date(d, lang)).unwrap_or_default()),
+                error: None,
+            }
+        }
+        Field::ClosureReason => {
+            let selected = item
+                .and_then(|i| i.closure_reason)
+                .and_then(|r| ClosureReason::ALL.iter().position(|x| *x == r))
+                .unwrap_or(0);
+            Editing::ClosureReason {
+                selected,
+                decide: false,
+            }
+        }
+        Field::Notes => Editing::Text {
+            field,
+            area: text_area(item.and_then(|i| i.notes.as_deref())),
+        },
+        Field::Action(a) => {
+            let Some(action) = item.and_then(|i| i.actions.get(a)) else {
+                return Vec::new();
+            };
+            Editing::Action(ActionForm {
+                action: Some(a),
+                field: 0,
+                text: LineInput::new(&action.text),
+                owner: members.iter().position(|m| *m == action.owner).unwrap_or(0),
+                due: LineInput::new(
+                    &action
+                        .due
+                        .map(|d| strings::date(d, lang))
+                        .unwrap_or_default(),
+                ),
+                error: None,
+            })
+        }
+        Field::NewAction => Editing::Action(ActionForm {
+            action: None,
+            field: 0,
+            text: LineInput::default(),
+            owner: members
+                .iter()
+                .position(|m| *m == meeting.chair)
+                .unwrap_or(0),
+            due: LineInput::default(),
+            error: None,
+        }),
+        Field::Earlier(row) => {
+            let Some(e) = earlier.get(row) else {
+                return Vec::new();
+            };
+            let done_on = if e.done_on.is_none() {
+                Some(meeting.date)
+            } else {
+                None
+            };
+            let r = st.live.set_earlier_action_done(
+                &mut app.data.meetings,
+                &e.meeting,
+                e.item,
+                e.action,
+                done_on,
+            );
+            return applied(app, r);
+        }
+        Field::Difficulties => Editing::Text {
+            field,
+            area: text_area(meeting.difficulties.as_deref()),
+        },
+        Field::NextMeeting => {
+            let day = meeting.next_meeting.or(default_next);
+            Editing::Date {
+                field,
+                input: LineInput::new(&day.map(|d| strings::date(d, lang)).unwrap_or_default()),
+                error: None,
+            }
+        }
+    };
+    st.editing = Some(editing);
+    Vec::new()
+}
+
+/// A key of ours as the text area reads it (`None`: not for the text).
+fn ta_input(key: Key) -> Option<TaInput> {
+    let k = match key.code {
+        KeyCode::Char(c) => TaKey::Char(c),
+        KeyCode::Backspace => TaKey::Backspace,
+        KeyCode::Enter => TaKey::Enter,
+        KeyCode::Left => TaKey::Left,
+        KeyCode::Right => TaKey::Right,
+        KeyCode::Up => TaKey::Up,
+        KeyCode::Down => TaKey::Down,
+        KeyCode::Delete => TaKey::Delete,
+        KeyCode::Home => TaKey::Home,
+        KeyCode::End => TaKey::End,
+        KeyCode::PageUp => TaKey::PageUp,
+        KeyCode::PageDown => TaKey::PageDown,
+        _ => return None,
+    };
+    if let TaKey::Char(c) = k
+        && !key.ctrl
+        && !key.alt
+        && crate::text::is_hazard(c)
+    {
+        return None;
+    }
+    Some(TaInput {
+        key: k,
+        ctrl: key.ctrl,
+        alt: key.alt,
+        shift: false,
+    })
+}
+
+pub(super) fn editing_key(app: &mut App, key: Key) -> Vec<Effect> {
+    let lang = app.lang;
+    let members: Vec<String> = app
+        .data
+        .department
+        .members
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    let Some(mut editing) = st.editing.take() else {
+        return Vec::new();
+    };
+    let index = st.live.current();
+    let meeting_date = st.meeting().date;
+    let mut effects = Vec::new();
+    let mut keep = true;
+    match &mut editing {
+        Editing::Text { field, area } => {
+            if key.code == KeyCode::Esc {
+                keep = false;
+                st.live.seal();
+                effects = seance_flush(app);
+            } else if let Some(input) = ta_input(key)
+                && area.input(input)
+            {
+                let text = area.lines().join("\n");
+                let r = match field {
+                    Field::DecisionText => st.live.set_decision_text(index, &text),
+                    Field::Notes => st.live.set_notes(index, &text),
+                    _ => st.live.set_difficulties(&text),
+                };
+                match r {
+                    Ok(Change::Unchanged) => {}
+                    Ok(_) => st.typed = true,
+                    Err(e) => {
+                        keep = false;
+                        app.error(e.text(lang));
+                    }
+                }
+            }
+        }
+        Editing::Date {
+            field,
+            input,
+            error,
+        } => match key.code {
+            KeyCode::Esc => keep = false,
+            KeyCode::Enter => match parse_date(input.text(), meeting_date) {
+                Ok(day) => {
+                    let r = if *field == Field::NextMeeting {
+                        st.live.set_next_meeting(day)
+                    } else {
+                        st.live.set_next_review(index, day)
+                    };
+                    match r {
+                        Ok(change) => {
+                            keep = false;
+                            effects = applied(app, Ok(change));
+                        }
+                        Err(e) => *error = Some(e.text(lang)),
+                    }
+                }
+                Err(_) => *error = Some(bad_date(input.text(), lang)),
+            },
+            _ => {
+                if edit_line(input, key) {
+                    *error = None;
+                }
+            }
+        },
+        Editing::DecisionKind { selected } => {
+            let choices = Editing::decision_choices();
+            match key.code {
+                KeyCode::Esc => keep = false,
+                KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *selected = (*selected + 1).min(choices.len() - 1)
+                }
+                KeyCode::Enter => match choices.get(*selected).copied().flatten() {
+                    Some(Decision::Close) => {
+                        let selected = st
+                            .meeting()
+                            .items
+                            .get(index)
+                            .and_then(|i| i.closure_reason)
+                            .and_then(|r| ClosureReason::ALL.iter().position(|x| *x == r))
+                            .unwrap_or(0);
+                        editing = Editing::ClosureReason {
+                            selected,
+                            decide: true,
+                        };
+                    }
+                    choice => {
+                        keep = false;
+                        let r = st.live.set_decision(index, choice, None);
+                        effects = applied(app, r);
+                    }
+                },
+                _ => {}
+            }
+        }
+        Editing::ClosureReason { selected, decide } => match key.code {
+            KeyCode::Esc => keep = false,
+            KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                *selected = (*selected + 1).min(ClosureReason::ALL.len() - 1)
+            }
+            KeyCode::Enter => {
+                keep = false;
+                let reason = ClosureReason::ALL.get(*selected).copied();
+                let r = match reason {
+                    Some(reason) if *decide => {
+                        st.live
+                            .set_decision(index, Some(Decision::Close), Some(reason))
+                    }
+                    Some(reason) => st.live.set_closure_reason(index, reason),
+                    None => Ok(Change::Unchanged),
+                };
+                effects = applied(app, r);
+            }
+            _ => {}
+        },
+        Editing::Action(form) => match key.code {
+            KeyCode::Esc => keep = false,
+            KeyCode::Tab | KeyCode::Down => form.field = (form.field + 1) % 3,
+            KeyCode::BackTab | KeyCode::Up => form.field = (form.field + 2) % 3,
+            KeyCode::Left if form.field == 1 => {
+                form.owner = (form.owner + members.len().max(1) - 1) % members.len().max(1)
+            }
+            KeyCode::Right | KeyCode::Char(' ') if form.field == 1 => {
+                form.owner = (form.owner + 1) % members.len().max(1)
+            }
+            KeyCode::Enter => match parse_date(form.due.text(), meeting_date) {
+                Err(_) => form.error = Some(bad_date(form.due.text(), lang)),
+                Ok(due) => {
+                    let owner = members.get(form.owner).cloned().unwrap_or_default();
+                    let input = ActionInput {
+                        text: form.text.text(),
+                        owner: &owner,
+                        due,
+                    };
+                    let r = match form.action {
+                        Some(a) => st.live.edit_action(index, a, input),
+                        None => st.live.add_action(index, input),
+                    };
+                    match r {
+                        Ok(change) => {
+                            keep = false;
+                            effects = applied(app, Ok(change));
+                        }
+                        Err(e) => form.error = Some(e.text(lang)),
+                    }
+                }
+            },
+            _ => {
+                let input = match form.field {
+                    0 => Some(&mut form.text),
+                    2 => Some(&mut form.due),
+                    _ => None,
+                };
+                if input.is_some_and(|input| edit_line(input, key)) {
+                    form.error = None;
+                }
+            }
+        },
+    }
+    if keep && let Some(st) = app.seance.as_mut() {
+        st.editing = Some(editing);
+    }
+    effects
+}

@@ -1,0 +1,601 @@
+//! The séance driven by keys, without a terminal: opening (lock, start), attendance,
+//! decisions, actions, earlier actions, texts, undo/redo, closing, conflicts; and
+//! snapshots of the screen.
+
+mod tui_support;
+
+use cellule::domain::{AttendanceStatus, ClosureReason, Decision, Item, Meeting, MeetingStatus};
+use cellule::i18n::Lang;
+use cellule::store::lock::LockInfo;
+use cellule::tui::app::{Overlay, Screen};
+use cellule::tui::seance::{Ask, LockView};
+use cellule::tui::{App, Effect, LockOutcome, Persist, SaveError, apply_effects};
+use chrono::{TimeZone, Utc};
+use tui_support::*;
+
+const ID: &str = "2026-11-30-cpraf";
+
+/// A convened meeting on 30/11/2026: a topic, two cases, the open-actions review.
+fn convened() -> Meeting {
+    let mut m = fixture()
+        .meetings
+        .into_iter()
+        .find(|m| m.id == "2026-12-02-cpraf")
+        .unwrap();
+    m.id = ID.into();
+    m.date = day("2026-11-30");
+    m.status = MeetingStatus::Convened;
+    m.items = vec![
+        Item::topic("Approbation du compte rendu du 28 octobre", Some(5)),
+        Item::case("49-2026-001", Some(10)),
+        Item::case("49-2026-002", Some(10)),
+        Item::actions_review("Suivi des actions", Some(5)),
+    ];
+    m
+}
+
+fn seance_app(lang: Lang) -> App {
+    let mut app = app(lang);
+    app.data.meetings.push(convened());
+    app.agenda.meeting = Some(ID.into());
+    app
+}
+
+/// A store in memory: records the files written, answers the lock as told.
+#[derive(Default)]
+struct Fake {
+    saved: Vec<Meeting>,
+    lock: Option<LockOutcome>,
+    changed_on_disk: bool,
+    on_disk: Option<Meeting>,
+    released: Vec<String>,
+    overwritten: usize,
+}
+
+impl Persist for Fake {
+    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+        self.saved.push(meeting.clone());
+        Ok(())
+    }
+    fn delete_meeting(&mut self, _id: &str) -> Result<(), String> {
+        Ok(())
+    }
+    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), SaveError> {
+        if self.changed_on_disk {
+            return Err(SaveError::Changed);
+        }
+        self.save_meeting(meeting).map_err(SaveError::Failed)
+    }
+    fn reload_meeting(&mut self, _id: &str) -> Result<Meeting, String> {
+        self.changed_on_disk = false;
+        self.on_disk.clone().ok_or_else(|| "gone".to_string())
+    }
+    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+        self.changed_on_disk = false;
+        self.overwritten += 1;
+        self.save_meeting(meeting)
+    }
+    fn lock_meeting(&mut self, _id: &str) -> Result<LockOutcome, String> {
+        Ok(self.lock.clone().unwrap_or(LockOutcome::Acquired))
+    }
+    fn take_over_lock(&mut self, _id: &str, _seen: &LockInfo) -> Result<LockOutcome, String> {
+        Ok(LockOutcome::Acquired)
+    }
+    fn release_meeting(&mut self, id: &str) {
+        self.released.push(id.to_string());
+    }
+}
+
+/// Presses keys and carries out the effects on the fake store, as the runtime does.
+fn run(app: &mut App, store: &mut Fake, keys: &str) {
+    let effects = press(app, keys);
+    let rest = apply_effects(app, store, effects);
+    assert!(rest.is_empty(), "{rest:?}");
+}
+
+/// Presses keys one by one, carrying out the effects after each (like the runtime).
+fn type_keys(app: &mut App, store: &mut Fake, keys: &str) {
+    let mut rest = keys;
+    while !rest.is_empty() {
+        let len = if rest.starts_with('<') && rest.contains('>') {
+            rest.find('>').unwrap() + 1
+        } else {
+            rest.chars().next().unwrap().len_utf8()
+        };
+        run(app, store, &rest[..len]);
+        rest = &rest[len..];
+    }
+}
+
+fn live(app: &App) -> &Meeting {
+    app.seance.as_ref().unwrap().meeting()
+}
+
+fn last_saved<'a>(store: &'a Fake, id: &str) -> &'a Meeting {
+    store.saved.iter().rev().find(|m| m.id == id).unwrap()
+}
+
+/// Opens the séance from the meetings list and starts it.
+fn started(lang: Lang) -> (App, Fake) {
+    let mut app = seance_app(lang);
+    let mut store = Fake::default();
+    run(&mut app, &mut store, "5");
+    assert_eq!(app.screen, Screen::Seance);
+    assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Start));
+    run(&mut app, &mut store, "o");
+    (app, store)
+}
+
+#[test]
+fn starting_asks_first_then_holds_the_meeting_and_writes_it() {
+    let mut app = seance_app(Lang::Fr);
+    let mut store = Fake::default();
+    run(&mut app, &mut store, "5");
+    assert_eq!(app.seance.as_ref().unwrap().lock, LockView::Ours);
+    assert!(store.saved.is_empty(), "nothing written before the answer");
+    // No: back to the meetings, lock released, nothing written.
+    run(&mut app, &mut store, "n");
+    assert_eq!(app.screen, Screen::Meetings);
+    assert!(app.seance.is_none());
+    assert_eq!(store.released, vec![ID.to_string()]);
+    assert!(store.saved.is_empty());
+    // Yes: held, written at once.
+    type_keys(&mut app, &mut store, "5o");
+    assert_eq!(live(&app).status, MeetingStatus::Held);
+    assert_eq!(last_saved(&store, ID).status, MeetingStatus::Held);
+    // Resuming a held meeting asks nothing.
+    run(&mut app, &mut store, "1");
+    assert_eq!(store.released.len(), 2);
+    run(&mut app, &mut store, "5");
+    assert_eq!(app.seance.as_ref().unwrap().ask, None);
+}
+
+#[test]
+fn m_from_the_meetings_list_opens_the_selected_meeting() {
+    let mut app = seance_app(Lang::Fr);
+    let mut store = Fake::default();
+    // The list is newest first: the draft of December, then our meeting.
+    run(&mut app, &mut store, "3jm");
+    assert_eq!(app.screen, Screen::Seance);
+    assert_eq!(live(&app).id, ID);
+}
+
+#[test]
+fn n_and_shift_n_move_through_the_agenda_and_progress_follows() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let current = |app: &App| app.seance.as_ref().unwrap().live.current();
+    run(&mut app, &mut store, "n");
+    assert_eq!(current(&app), 1);
+    run(&mut app, &mut store, "nnn");
+    assert_eq!(current(&app), 3, "stays on the last item");
+    run(&mut app, &mut store, "N");
+    assert_eq!(current(&app), 2);
+}
+
+#[test]
+fn attendance_marks_every_status_and_asks_who_represents() {
+    let (mut app, mut store) = started(Lang::Fr);
+    // dircab present, parquet excused, cd-ase represented, dasen absent.
+    run(&mut app, &mut store, "ppe");
+    run(&mut app, &mut store, "rMme Roux<Enter>");
+    run(&mut app, &mut store, "ja");
+    let m = live(&app);
+    let status = |id: &str| {
+        m.attendance
+            .iter()
+            .find(|a| a.member == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(status("dircab").status, AttendanceStatus::Present);
+    assert_eq!(status("parquet").status, AttendanceStatus::Excused);
+    assert_eq!(status("cd-ase").status, AttendanceStatus::Represented);
+    assert_eq!(status("cd-ase").by.as_deref(), Some("Mme Roux"));
+    assert_eq!(status("dasen").status, AttendanceStatus::Absent);
+    // Represented by nobody is refused.
+    run(&mut app, &mut store, "r<Enter>");
+    let panel = app.seance.as_ref().unwrap().attendance.clone().unwrap();
+    assert!(panel.error.is_some());
+    run(&mut app, &mut store, "<Esc>");
+    // A guest, present.
+    run(&mut app, &mut store, "+Jeanne Morel<Tab>Miviludes<Enter>");
+    let m = live(&app);
+    assert_eq!(m.guests.len(), 1);
+    assert_eq!(m.guests[0].organisation, "Miviludes");
+    assert_eq!(m.guests[0].status, AttendanceStatus::Present);
+    // Written at each change.
+    assert_eq!(last_saved(&store, ID).guests.len(), 1);
+    // A late arrival: dasen becomes present later.
+    run(&mut app, &mut store, "<Esc>n");
+    run(&mut app, &mut store, "pjjjp");
+    let m = live(&app);
+    assert_eq!(
+        m.attendance
+            .iter()
+            .find(|a| a.member == "dasen")
+            .unwrap()
+            .status,
+        AttendanceStatus::Present
+    );
+}
+
+#[test]
+fn a_guest_added_by_mistake_is_removed_but_invitees_stay() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "p+Jeanne Morel<Tab>Miviludes<Enter>");
+    assert_eq!(live(&app).guests.len(), 1);
+    // The selection is on the new guest.
+    run(&mut app, &mut store, "d");
+    assert!(live(&app).guests.is_empty());
+    assert!(last_saved(&store, ID).guests.is_empty());
+    // On an invitee, `d` does nothing.
+    let invitees = live(&app).attendance.len();
+    run(&mut app, &mut store, "<Home>d");
+    assert_eq!(live(&app).attendance.len(), invitees);
+}
+
+#[test]
+fn a_decision_with_text_review_date_and_an_action() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "n");
+    // Decision kind: the list starts with "no decision", then the kinds in order.
+    let continue_at = Decision::ALL
+        .iter()
+        .position(|d| *d == Decision::Continue)
+        .unwrap()
+        + 1;
+    run(
+        &mut app,
+        &mut store,
+        &format!("<Enter>{}<Enter>", "j".repeat(continue_at)),
+    );
+    let item = &live(&app).items[1];
+    assert_eq!(item.decision, Some(Decision::Continue));
+    // Default next review: meeting date + the body's interval.
+    let review = item.next_review.unwrap();
+    assert!(review > day("2026-11-30"));
+    // The text, on two lines; written once typing stops (Esc here).
+    let saves = store.saved.len();
+    run(
+        &mut app,
+        &mut store,
+        "j<Enter>Maintien du suivi.<Enter>Point dans deux mois.",
+    );
+    assert_eq!(
+        store.saved.len(),
+        saves,
+        "typing is not written at each key"
+    );
+    assert!(app.seance.as_ref().unwrap().typed);
+    run(&mut app, &mut store, "<Esc>");
+    assert_eq!(
+        last_saved(&store, ID).items[1].decision_text.as_deref(),
+        Some("Maintien du suivi.\nPoint dans deux mois.")
+    );
+    // The next review, typed in every accepted form.
+    run(&mut app, &mut store, "j<Enter><Ctrl-u>15/01/2027<Enter>");
+    assert_eq!(live(&app).items[1].next_review, Some(day("2027-01-15")));
+    run(&mut app, &mut store, "<Enter><Ctrl-u>+6w<Enter>");
+    assert_eq!(live(&app).items[1].next_review, Some(day("2027-01-11")));
+    run(&mut app, &mut store, "<Enter><Ctrl-u>2027-02-01<Enter>");
+    assert_eq!(live(&app).items[1].next_review, Some(day("2027-02-01")));
+    // A date that cannot be read, or before the meeting, is refused and said.
+    run(&mut app, &mut store, "<Enter><Ctrl-u>demain matin<Enter>");
+    assert!(app.seance.as_ref().unwrap().editing.is_some());
+    run(
+        &mut app,
+        &mut store,
+        "<Esc><Enter><Ctrl-u>01/11/2026<Enter>",
+    );
+    assert!(app.seance.as_ref().unwrap().editing.is_some());
+    run(&mut app, &mut store, "<Esc>");
+    assert_eq!(live(&app).items[1].next_review, Some(day("2027-02-01")));
+    // An action: text, owner picked, due date.
+    run(
+        &mut app,
+        &mut store,
+        "aAppeler la famille<Tab><Right><Tab>15/12/2026<Enter>",
+    );
+    let action = &live(&app).items[1].actions[0];
+    assert_eq!(action.text, "Appeler la famille");
+    assert_eq!(action.due, Some(day("2026-12-15")));
+    assert_ne!(action.owner, "");
+    assert_eq!(last_saved(&store, ID).items[1].actions.len(), 1);
+}
+
+#[test]
+fn a_closure_needs_its_reason_and_drops_the_review() {
+    let (mut app, mut store) = started(Lang::En);
+    run(&mut app, &mut store, "nn");
+    let close_at = Decision::ALL
+        .iter()
+        .position(|d| *d == Decision::Close)
+        .unwrap()
+        + 1;
+    run(
+        &mut app,
+        &mut store,
+        &format!("<Enter>{}<Enter>", "j".repeat(close_at)),
+    );
+    // The reason is asked before anything is written.
+    assert!(live(&app).items[2].decision.is_none());
+    let moved = ClosureReason::ALL
+        .iter()
+        .position(|r| *r == ClosureReason::Moved)
+        .unwrap();
+    run(
+        &mut app,
+        &mut store,
+        &format!("{}<Enter>", "j".repeat(moved)),
+    );
+    let item = &live(&app).items[2];
+    assert_eq!(item.decision, Some(Decision::Close));
+    assert_eq!(item.closure_reason, Some(ClosureReason::Moved));
+    assert_eq!(item.next_review, None);
+    assert_eq!(
+        last_saved(&store, ID).items[2].decision,
+        Some(Decision::Close)
+    );
+}
+
+#[test]
+fn earlier_actions_are_marked_done_in_their_own_meeting_and_undone() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "nnn");
+    run(&mut app, &mut store, "<Enter>");
+    let october = last_saved(&store, "2026-10-28-cpraf");
+    assert_eq!(october.items[1].actions[0].done_on, Some(day("2026-11-30")));
+    // Still listed, ticked, so that it can be taken back.
+    run(&mut app, &mut store, "<Enter>");
+    let october = last_saved(&store, "2026-10-28-cpraf");
+    assert_eq!(october.items[1].actions[0].done_on, None);
+    run(&mut app, &mut store, "u");
+    let october = last_saved(&store, "2026-10-28-cpraf");
+    assert_eq!(october.items[1].actions[0].done_on, Some(day("2026-11-30")));
+    run(&mut app, &mut store, "<Ctrl-r>");
+    let october = last_saved(&store, "2026-10-28-cpraf");
+    assert_eq!(october.items[1].actions[0].done_on, None);
+}
+
+#[test]
+fn undo_and_redo_cover_the_meeting_edits() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "<Enter>Adopté.<Esc>");
+    assert_eq!(live(&app).items[0].notes.as_deref(), Some("Adopté."));
+    run(&mut app, &mut store, "u");
+    assert_eq!(live(&app).items[0].notes, None);
+    assert_eq!(last_saved(&store, ID).items[0].notes, None);
+    run(&mut app, &mut store, "<Ctrl-r>");
+    assert_eq!(
+        last_saved(&store, ID).items[0].notes.as_deref(),
+        Some("Adopté.")
+    );
+}
+
+#[test]
+fn difficulties_and_next_meeting_are_editable_from_any_item() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "G<Enter><Ctrl-u>+4w<Enter>");
+    assert_eq!(live(&app).next_meeting, Some(day("2026-12-28")));
+    run(&mut app, &mut store, "k<Enter>Délais de l'ASE.<Esc>");
+    assert_eq!(
+        last_saved(&store, ID).difficulties.as_deref(),
+        Some("Délais de l'ASE.")
+    );
+}
+
+#[test]
+fn closing_warns_about_undecided_cases_freezes_and_offers_the_export() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "c");
+    assert_eq!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Close { undecided: 2 })
+    );
+    run(&mut app, &mut store, "n");
+    assert_eq!(live(&app).status, MeetingStatus::Held);
+    run(&mut app, &mut store, "co");
+    assert_eq!(live(&app).status, MeetingStatus::Closed);
+    assert_eq!(last_saved(&store, ID).status, MeetingStatus::Closed);
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::ExportMenu { .. })
+    ));
+    run(&mut app, &mut store, "<Esc>");
+    // Read-only now.
+    let saves = store.saved.len();
+    run(&mut app, &mut store, "<Enter>");
+    assert!(app.message.as_ref().unwrap().is_error);
+    assert_eq!(store.saved.len(), saves);
+}
+
+#[test]
+fn a_meeting_held_by_someone_else_opens_read_only_and_names_them() {
+    let mut app = seance_app(Lang::Fr);
+    let mut store = Fake {
+        lock: Some(LockOutcome::HeldBy(LockInfo {
+            user: "mdupont".into(),
+            host: "poste-12".into(),
+            pid: 4242,
+            since: Utc.with_ymd_and_hms(2026, 11, 25, 13, 2, 0).unwrap(),
+        })),
+        ..Fake::default()
+    };
+    run(&mut app, &mut store, "5");
+    let st = app.seance.as_ref().unwrap();
+    assert!(st.live.is_read_only());
+    assert_eq!(st.ask, None, "no start asked in read-only");
+    let message = &app.message.as_ref().unwrap().text;
+    assert!(
+        message.contains("mdupont") && message.contains("poste-12"),
+        "{message}"
+    );
+    assert!(message.contains("14 h 02"), "local time: {message}");
+    run(&mut app, &mut store, "pp");
+    assert!(store.saved.is_empty());
+    run(&mut app, &mut store, "<Esc>q");
+    assert!(store.released.is_empty(), "nothing to release");
+}
+
+#[test]
+fn a_stale_lock_is_taken_over_after_confirmation() {
+    let mut app = seance_app(Lang::Fr);
+    let mut store = Fake {
+        lock: Some(LockOutcome::Stale(LockInfo {
+            user: "mdupont".into(),
+            host: "poste-12".into(),
+            pid: 4242,
+            since: Utc.with_ymd_and_hms(2026, 11, 24, 22, 29, 0).unwrap(),
+        })),
+        ..Fake::default()
+    };
+    run(&mut app, &mut store, "5");
+    assert!(matches!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::TakeOver(_))
+    ));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("reprendre la main"), "{screen}");
+    run(&mut app, &mut store, "o");
+    assert_eq!(app.seance.as_ref().unwrap().lock, LockView::Ours);
+    assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Start));
+}
+
+#[test]
+fn a_file_changed_on_disk_is_never_overwritten_silently() {
+    let (mut app, mut store) = started(Lang::Fr);
+    store.changed_on_disk = true;
+    let mut theirs = live(&app).clone();
+    theirs.place = Some("Sous-préfecture".into());
+    store.on_disk = Some(theirs);
+    run(&mut app, &mut store, "pp<Esc>");
+    assert!(matches!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Conflict { .. })
+    ));
+    // Reload theirs: the change made here is dropped, theirs shown.
+    run(&mut app, &mut store, "r");
+    assert_eq!(live(&app).place.as_deref(), Some("Sous-préfecture"));
+    assert_eq!(live(&app).attendance[0].status, AttendanceStatus::Invited);
+    // Keep mine: written over theirs.
+    store.changed_on_disk = true;
+    type_keys(&mut app, &mut store, "pp<Esc>k");
+    assert_eq!(store.overwritten, 1);
+    assert_eq!(
+        last_saved(&store, ID).attendance[0].status,
+        AttendanceStatus::Present
+    );
+}
+
+#[test]
+fn leaving_or_quitting_writes_what_was_typed_and_releases_the_lock() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "<Enter>En cours");
+    let saves = store.saved.len();
+    run(&mut app, &mut store, "<Ctrl-c>");
+    assert!(!app.running);
+    assert_eq!(store.saved.len(), saves + 1);
+    assert_eq!(
+        last_saved(&store, ID).items[0].notes.as_deref(),
+        Some("En cours")
+    );
+    assert_eq!(store.released, vec![ID.to_string()]);
+}
+
+#[test]
+fn time_counts_only_while_the_held_seance_is_shown() {
+    let (mut app, _store) = started(Lang::Fr);
+    assert!(cellule::tui::update::seance_tick(&mut app, 3));
+    assert_eq!(live(&app).items[0].spent_seconds, Some(3));
+    let effects = cellule::tui::update::seance_flush(&mut app);
+    assert!(
+        matches!(&effects[..], [Effect::SaveMeeting(m)] if m.items[0].spent_seconds == Some(3))
+    );
+    app.screen = Screen::Meetings;
+    assert!(!cellule::tui::update::seance_tick(&mut app, 3));
+}
+
+// ---- snapshots ----
+
+fn snapshot_app(lang: Lang) -> App {
+    let (mut app, mut store) = started(lang);
+    run(&mut app, &mut store, "pp<Esc>");
+    cellule::tui::update::seance_tick(&mut app, 7 * 60 + 12);
+    run(&mut app, &mut store, "n");
+    cellule::tui::update::seance_tick(&mut app, 11 * 60);
+    app.seance.as_mut().unwrap().clock = Some(chrono::NaiveTime::from_hms_opt(14, 48, 5).unwrap());
+    app.message = None;
+    app
+}
+
+#[test]
+fn snapshot_seance_80x24() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = snapshot_app(lang);
+        insta::assert_snapshot!(format!("seance_80x24_{lang:?}"), draw(&app, 80, 24));
+    }
+}
+
+#[test]
+fn snapshot_seance_140x40() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = snapshot_app(lang);
+        insta::assert_snapshot!(format!("seance_140x40_{lang:?}"), draw(&app, 140, 40));
+    }
+}
+
+#[test]
+fn snapshot_attendance_panel() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = snapshot_app(lang);
+        let mut store = Fake::default();
+        run(&mut app, &mut store, "pjjrMme Roux<Enter>");
+        insta::assert_snapshot!(format!("seance_attendance_{lang:?}"), draw(&app, 100, 30));
+    }
+}
+
+#[test]
+fn snapshot_decision_text_being_typed() {
+    let mut app = snapshot_app(Lang::Fr);
+    let mut store = Fake::default();
+    run(
+        &mut app,
+        &mut store,
+        "j<Enter>Maintien du suivi.<Enter>Revoir en janvier.",
+    );
+    insta::assert_snapshot!("seance_typing_Fr", draw(&app, 80, 24));
+}
+
+/// The capture of docs/seance.md is the séance as drawn today
+/// (`UPDATE_DOCS=1 cargo test --test tui_seance` rewrites it).
+#[test]
+fn the_meeting_day_guide_shows_the_screen_as_drawn() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/seance.md");
+    let doc = std::fs::read_to_string(path).expect("docs/seance.md");
+    let (head, rest) = doc
+        .split_once("<!-- capture:seance -->")
+        .expect("capture marker");
+    let (_, tail) = rest.split_once("<!-- /capture -->").expect("capture end");
+    let app = snapshot_app(Lang::Fr);
+    let expected = format!(
+        "{head}<!-- capture:seance -->\n```text\n{}```\n<!-- /capture -->{tail}",
+        plain(&app, 80, 24)
+    );
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(path, &expected).unwrap();
+        return;
+    }
+    assert_eq!(doc, expected, "UPDATE_DOCS=1 cargo test --test tui_seance");
+}
+
+#[test]
+fn snapshot_review_of_open_actions_and_the_decision_list() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "nnn<Enter>");
+    app.message = None;
+    insta::assert_snapshot!("seance_actions_review_Fr", draw(&app, 100, 24));
+    run(&mut app, &mut store, "N<Enter>");
+    insta::assert_snapshot!("seance_decision_list_Fr", draw(&app, 100, 24));
+    run(&mut app, &mut store, "<Esc>a");
+    insta::assert_snapshot!("seance_action_form_Fr", draw(&app, 100, 24));
+}
