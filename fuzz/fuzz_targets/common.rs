@@ -20,7 +20,10 @@ pub fn check<T>(data: &[u8], decode: fn(&Value, &mut Sink) -> Option<T>) -> Opti
     let problems = match yaml::parse(text) {
         Err(e) => {
             if let Some(line) = e.line {
-                assert!(line >= 1 && line <= lines, "parse error line {line} of {lines}");
+                assert!(
+                    line >= 1 && line <= lines,
+                    "parse error line {line} of {lines}"
+                );
             }
             return None;
         }
@@ -34,7 +37,11 @@ pub fn check<T>(data: &[u8], decode: fn(&Value, &mut Sink) -> Option<T>) -> Opti
         }
     };
     for p in &problems {
-        assert!(p.line >= 1 && p.line <= lines, "problem line {} of {lines}", p.line);
+        assert!(
+            p.line >= 1 && p.line <= lines,
+            "problem line {} of {lines}",
+            p.line
+        );
         assert!(p.column >= 1);
         shown_harmless(p);
     }

@@ -16,7 +16,9 @@ fuzz_target!(|data: &[u8]| {
         match full {
             // Compared through Debug so that a NaN equals itself.
             Ok(v) => assert_eq!(format!("{value:?}"), format!("{v:?}"), "differs on {src:?}"),
-            Err(e) => panic!("quick reader read {value:?} where the library refused ({e:?}): {src:?}"),
+            Err(e) => {
+                panic!("quick reader read {value:?} where the library refused ({e:?}): {src:?}")
+            }
         }
     }
 });
