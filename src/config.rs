@@ -5,6 +5,7 @@
 //! data_dir: /srv/partage/cellule   # the data root when neither --data nor $CELLULE_DATA is given
 //! lang: fr                         # fr | en
 //! theme: default                   # default | high-contrast | mono
+//! hide_names: false               # true: persons' full names hidden on screen (projector); F2 toggles
 //! keys:                            # per context, key: action (see docs/keys.md)
 //!   global: { Q: quit, q: none }
 //! ```
@@ -19,6 +20,8 @@ pub struct Config {
     pub data_dir: Option<PathBuf>,
     pub lang: Option<Lang>,
     pub theme: Option<String>,
+    /// Persons' full names hidden on screen from the start (a projector).
+    pub hide_names: bool,
     /// The user's key bindings, in the order written (checked by the interface's key map).
     pub keys: Vec<KeyBinding>,
 }
@@ -135,6 +138,7 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
                 }
             },
             ("theme", Value::String(s)) => config.theme = Some(s.clone()),
+            ("hide_names", Value::Bool(b)) => config.hide_names = *b,
             ("keys", Value::Mapping(contexts)) => {
                 for (context, keys) in contexts {
                     let context = yaml::key_text(context).unwrap_or_default();
@@ -165,6 +169,14 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
                     }
                 }
             }
+            ("hide_names", _) => {
+                return Err(at(
+                    &[key(&name)],
+                    Target::Value,
+                    "« hide_names » doit être true ou false".into(),
+                    "\"hide_names\" must be true or false".into(),
+                ));
+            }
             ("data_dir" | "lang" | "theme", _) => {
                 return Err(at(
                     &[key(&name)],
@@ -186,11 +198,11 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
                     &[key(&name)],
                     Target::Key,
                     format!(
-                        "clé inconnue {} (clés permises : data_dir, lang, theme, keys)",
+                        "clé inconnue {} (clés permises : data_dir, lang, theme, hide_names, keys)",
                         quote(Lang::Fr, &name)
                     ),
                     format!(
-                        "unknown key {} (allowed keys: data_dir, lang, theme, keys)",
+                        "unknown key {} (allowed keys: data_dir, lang, theme, hide_names, keys)",
                         quote(Lang::En, &name)
                     ),
                 ));

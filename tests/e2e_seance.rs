@@ -99,6 +99,7 @@ fn type_date(pty: &mut Pty, text: &str) {
 
 #[test]
 fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
+    let started = local_now();
     let folders = Folders::new();
     let mut pty = folders.spawn(true, "cdm", 120, 36);
     start_seance(&mut pty);
@@ -218,6 +219,14 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
         std::fs::write(golden, &minutes).unwrap();
     }
     let expected = std::fs::read_to_string(golden).expect("the golden minutes");
+    // Starting the séance sets the meeting's start to the time it actually started: the
+    // golden file holds `14 h 30` in its place.
+    let start = m.start.format("%-H h %M").to_string();
+    assert!(
+        [started, local_now()].contains(&m.start) || (started < m.start && m.start < local_now()),
+        "the start time {start} is when the séance started"
+    );
+    let minutes = minutes.replacen(&format!("2026, {start} (heure"), "2026, 14 h 30 (heure", 1);
     assert_eq!(
         minutes, expected,
         "minutes differ from tests/golden (UPDATE_GOLDEN=1 to rewrite)"
@@ -524,4 +533,15 @@ fn closing_the_terminal_mid_sentence_keeps_every_key_and_releases_the_lock() {
             "SIG{signal}: the lock is released"
         );
     }
+}
+
+/// The time now in the demo's time zone, to the minute.
+fn local_now() -> chrono::NaiveTime {
+    use chrono::Timelike;
+    let now = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .time();
+    now.with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap()
 }

@@ -95,7 +95,7 @@ fn a_whole_meeting() {
         }
     };
 
-    save(s.start().unwrap());
+    save(s.start(None).unwrap());
     save(
         s.set_attendance("dircab", AttendanceStatus::Present, None)
             .unwrap(),

@@ -174,6 +174,22 @@ fn incremental_search_over_label_id_referent_and_name() {
 }
 
 #[test]
+fn f2_hides_the_names_on_screen_and_from_the_search() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "2/bern");
+    assert_eq!(visible_ids(&app), vec!["49-2026-001"]);
+    press(&mut app, "<Esc><F2>");
+    assert!(app.hide_names);
+    press(&mut app, "/bern");
+    assert!(
+        visible_ids(&app).is_empty(),
+        "a hidden name is not searched"
+    );
+    press(&mut app, "<Esc><F2>");
+    assert!(!app.hide_names);
+}
+
+#[test]
 fn filters_and_sort_of_the_case_list() {
     let mut app = app(Lang::Fr);
     press(&mut app, "2");
@@ -602,6 +618,7 @@ fn options_merge_the_users_keys_and_choose_the_theme() {
             key: "Ctrl-j".into(),
             action: "move_down".into(),
         }],
+        hide_names: false,
         today: Some(day(TODAY)),
     };
     let mut app = prepare(fixture(), problems(), &options, None).unwrap();

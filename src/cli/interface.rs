@@ -41,6 +41,7 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
                 action: b.action.clone(),
             })
             .collect(),
+        hide_names: ctx.config.hide_names,
         today: None,
     };
     let no_color = match ctx.config.theme.as_deref() {

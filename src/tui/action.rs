@@ -80,6 +80,8 @@ actions! {
     AddAction,
     /// Séance: close the meeting (the minutes are approved).
     CloseMeeting,
+    /// Hides (or shows again) the persons' full names on screen, for a projector.
+    ToggleNames,
 }
 
 impl Action {

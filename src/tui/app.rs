@@ -282,6 +282,8 @@ pub struct App {
     pub problems: Vec<String>,
     pub lang: Lang,
     pub today: NaiveDate,
+    /// Persons' full names are hidden on screen (a projector): `F2`, or `hide_names` in the config.
+    pub hide_names: bool,
     pub keymap: Keymap,
     pub theme: Theme,
     pub screen: Screen,
@@ -313,6 +315,7 @@ impl App {
                 .collect(),
             lang,
             today,
+            hide_names: false,
             keymap: Keymap::defaults(),
             theme: Theme::default(),
             screen: Screen::Dashboard,
@@ -438,7 +441,8 @@ impl App {
                     && s.status.accepts(cur.status)
                     && s.kind.is_none_or(|k| case.kind == k)
                     && (!s.due_only || cur.due_by(self.today))
-                    && (query.is_empty() || fuzzy::contains_all(query, &search_text(case)))
+                    && (query.is_empty()
+                        || fuzzy::contains_all(query, &search_text(case, self.hide_names)))
             })
             .collect();
         let key = |i: &usize| {
@@ -525,7 +529,8 @@ impl App {
 }
 
 /// What the search looks in: label, id, référent, and the name (shown on screen at the internal level).
-fn search_text(case: &Case) -> String {
+/// What the search looks in; the full name only while names are shown.
+fn search_text(case: &Case, hide_names: bool) -> String {
     let mut text = format!("{} {}", case.label, case.id);
     if let Some(r) = &case.referent {
         text.push(' ');
@@ -535,7 +540,7 @@ fn search_text(case: &Case) -> String {
             text.push_str(p);
         }
     }
-    if let Some(name) = &case.name {
+    if let Some(name) = case.name.as_ref().filter(|_| !hide_names) {
         text.push(' ');
         text.push_str(name);
     }

@@ -165,6 +165,8 @@ pub struct Options {
     pub high_contrast: bool,
     /// The user's key bindings, merged over the defaults.
     pub keys: Vec<KeyOverride>,
+    /// Persons' full names hidden on screen from the start (a projector).
+    pub hide_names: bool,
     /// The date the interface takes as today (default: today in the département's time zone).
     pub today: Option<chrono::NaiveDate>,
 }
@@ -215,6 +217,7 @@ pub fn prepare(
         chrono::Utc::now().with_timezone(&tz).date_naive()
     });
     let mut app = App::new(data, problems, options.lang, today);
+    app.hide_names = options.hide_names;
     app.keymap
         .merge(&options.keys, options.lang)
         .map_err(TuiError::Keys)?;

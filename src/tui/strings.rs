@@ -95,6 +95,9 @@ texts! {
     ReadOnlyMeeting => "Réunion tenue : son ordre du jour ne se modifie plus ici", "Meeting held: its agenda is no longer edited here";
     NothingToUndo => "Rien à annuler", "Nothing to undo";
     NothingToRedo => "Rien à rétablir", "Nothing to redo";
+    NamesHidden => "Noms masqués à l'écran (F2 pour les afficher)", "Names hidden on screen (F2 to show them)";
+    NamesShown => "Noms affichés", "Names shown";
+    NameHidden => "masqué", "hidden";
     Undone => "Annulé", "Undone";
     Redone => "Rétabli", "Redone";
     Saved => "Enregistré", "Saved";
@@ -180,6 +183,7 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Attendance => ("présences", "attendance"),
         AddAction => ("action", "action"),
         CloseMeeting => ("clore", "close"),
+        ToggleNames => ("masquer/afficher les noms", "hide/show names"),
     };
     lang.pick(fr, en)
 }

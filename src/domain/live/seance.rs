@@ -7,7 +7,7 @@ use super::history::{Field, History, Target};
 use super::timers;
 use super::{Change, LiveError, ensure_editable};
 use crate::domain::{AttendanceStatus, ClosureReason, Decision, Item, Meeting, MeetingStatus};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime, Timelike};
 
 /// Where an agenda item stands in the séance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,11 +170,21 @@ impl Seance {
         }
     }
 
-    /// Starts (or resumes) the meeting: `draft` or `convened` becomes `held`. The planned
-    /// `start` stays as written; the time actually taken is counted per item by [`Self::tick`].
-    /// Resuming a held meeting changes nothing.
-    pub fn start(&mut self) -> Result<Change, LiveError> {
+    /// Starts (or resumes) the meeting: `draft` or `convened` becomes `held`, and `start`
+    /// becomes the time it actually started (`now`, to the minute, local time of the
+    /// département) when the caller knows it. Resuming a held meeting changes nothing.
+    /// The time actually taken is counted per item by [`Self::tick`].
+    pub fn start(&mut self, now: Option<NaiveTime>) -> Result<Change, LiveError> {
         self.edit(None, |m| {
+            if m.status.is_held() {
+                return Ok(false);
+            }
+            if let Some(now) = now
+                .and_then(|t| t.with_second(0))
+                .and_then(|t| t.with_nanosecond(0))
+            {
+                m.start = now;
+            }
             Ok(super::set_if_changed(&mut m.status, MeetingStatus::Held))
         })
     }

@@ -40,7 +40,7 @@ fn agenda() -> Meeting {
 
 fn seance() -> Seance {
     let mut s = Seance::new(agenda(), REVIEW_DAYS);
-    assert_eq!(s.start(), Ok(Change::This));
+    assert_eq!(s.start(None), Ok(Change::This));
     s
 }
 
@@ -68,26 +68,40 @@ fn input<'a>(text: &'a str, owner: &'a str, due: Option<&str>) -> ActionInput<'a
 // ---- start and close ----
 
 #[test]
-fn starting_holds_the_meeting_and_keeps_the_planned_start() {
+fn starting_holds_the_meeting_at_the_time_it_actually_starts() {
     let mut s = Seance::new(agenda(), REVIEW_DAYS);
     let planned = s.meeting().start;
-    assert_eq!(s.start(), Ok(Change::This));
+    // Without a clock the planned time stays.
+    assert_eq!(s.start(None), Ok(Change::This));
     assert_eq!(s.meeting().status, MeetingStatus::Held);
     assert_eq!(s.meeting().start, planned);
-    // Resuming changes nothing.
-    assert_eq!(s.start(), Ok(Change::Unchanged));
+    // Resuming changes nothing, the start time included.
+    let later = chrono::NaiveTime::from_hms_opt(15, 2, 41);
+    assert_eq!(s.start(later), Ok(Change::Unchanged));
+    assert_eq!(s.meeting().start, planned);
     let mut draft = agenda();
     draft.status = MeetingStatus::Draft;
     let mut s = Seance::new(draft, REVIEW_DAYS);
-    assert_eq!(s.start(), Ok(Change::This));
+    assert_eq!(s.start(later), Ok(Change::This));
     assert_eq!(s.meeting().status, MeetingStatus::Held);
+    assert_eq!(
+        s.meeting().start,
+        chrono::NaiveTime::from_hms_opt(15, 2, 0).unwrap(),
+        "to the minute"
+    );
+    // Undo puts back the planned time with the status.
+    assert_eq!(s.undo(&mut []), Ok(Change::This));
+    assert_eq!(
+        (s.meeting().status, s.meeting().start),
+        (MeetingStatus::Draft, planned)
+    );
 }
 
 #[test]
 fn only_a_held_meeting_closes() {
     let mut s = Seance::new(agenda(), REVIEW_DAYS);
     assert_eq!(s.close(), Err(LiveError::NotHeld));
-    assert_eq!(s.start(), Ok(Change::This));
+    assert_eq!(s.start(None), Ok(Change::This));
     assert_eq!(s.close(), Ok(Change::This));
     assert_eq!(s.meeting().status, MeetingStatus::Closed);
     assert!(s.is_closed() && !s.is_editable());
@@ -101,7 +115,7 @@ fn a_closed_meeting_refuses_every_edit() {
     let frozen = s.meeting().clone();
     let mut others = vec![earlier()];
     let refusals = [
-        s.start(),
+        s.start(None),
         s.close(),
         s.set_attendance("dircab", AttendanceStatus::Present, None),
         s.add_member("ars", AttendanceStatus::Present, None),
@@ -799,7 +813,7 @@ fn an_earlier_action_is_marked_done_in_its_own_meeting() {
 fn time_is_counted_on_the_current_item_while_held() {
     let mut s = Seance::new(agenda(), REVIEW_DAYS);
     assert_eq!(s.tick(30), Change::Unchanged, "not started yet");
-    assert_eq!(s.start(), Ok(Change::This));
+    assert_eq!(s.start(None), Ok(Change::This));
     assert_eq!(s.tick(0), Change::Unchanged);
     assert_eq!(s.tick(200), Change::This);
     assert_eq!(s.tick(150), Change::This);

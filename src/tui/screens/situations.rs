@@ -216,7 +216,12 @@ fn detail_lines(
         t.title,
     )];
     if let Some(name) = &case.name {
-        lines.push(field(T::Name.get(lang), shown(name)));
+        let name = if app.hide_names {
+            T::NameHidden.get(lang).to_string()
+        } else {
+            shown(name)
+        };
+        lines.push(field(T::Name.get(lang), name));
     }
     let body = app
         .data

@@ -162,6 +162,16 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
         {
             return seance::seance_history(app, action == Action::Undo);
         }
+        Action::ToggleNames => {
+            app.hide_names = !app.hide_names;
+            let note = if app.hide_names {
+                T::NamesHidden
+            } else {
+                T::NamesShown
+            };
+            app.info(note.get(app.lang));
+            return Vec::new();
+        }
         Action::Undo => return undo(app),
         Action::Redo => return redo(app),
         _ => {}

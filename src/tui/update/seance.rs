@@ -248,7 +248,7 @@ fn ask_key(app: &mut App, key: Key) -> Vec<Effect> {
     match ask {
         Ask::Start if is_yes(key) => {
             st.ask = None;
-            let r = st.live.start();
+            let r = st.live.start(st.clock);
             applied(app, r)
         }
         Ask::Start if is_no(key) => {
