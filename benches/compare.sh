@@ -55,6 +55,7 @@ LIST=$(mktemp)
 ONE_LIST=$(mktemp)
 PY=$(mktemp --suffix=.py)
 trap 'rm -f "$LIST" "$ONE_LIST" "$PY"' EXIT
+export LIST PY
 find "$DATA" -name '*.yaml' -type f -print0 | sort -z >"$LIST"
 find "$DATA/$ONE" -name '*.yaml' -type f -print0 | sort -z >"$ONE_LIST"
 files=$(tr -cd '\0' <"$LIST" | wc -c)
@@ -118,6 +119,7 @@ t_val_one=$(median_ms "$RUNS" validate_one)
 t_py=$(median_ms "$PY_RUNS" pyyaml_all)
 c_cat=$(cpu_ms cat_all "$LIST")
 c_val=$(cpu_ms validate_all)
+c_py=$(cpu_ms pyyaml_all)
 probe=$("$PROBE" "$DATA" "$ONE")
 p() { echo "$probe" | awk -v k="$1" '$1 == k {print $2}'; }
 rss_kb=$(/usr/bin/time -f '%M' "$BIN" validate --data "$DATA" 2>&1 >/dev/null | tail -1)
@@ -130,12 +132,14 @@ r_py=$(ratio "$t_py" "$t_val")
 r_mem=$(ratio "$((rss_kb * 1024))" "$bytes")
 r_one=$(ratio "$t_val_one" "$t_cat_one")
 r_cores=$(ratio "$t_val1" "$t_val")
+rc_cat=$(ratio "$c_val" "$c_cat")
+rc_py=$(ratio "$c_py" "$c_val")
 r_open=$(ratio "$(p open_one_dept_first_frame)" "$(p read_bytes_one_dept)")
 r_sit=$(ratio "$(p draw_situations_5000)" "$(p draw_situations_50)")
 r_age=$(ratio "$(p draw_agenda_5000)" "$(p draw_agenda_50)")
 
 echo
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "profile: $marker — $files files, $((bytes / 1000000)) MB on disk"
 echo
 printf '%-52s %10s\n' "what" "median ms"
@@ -148,6 +152,7 @@ printf '%-52s %10s\n' "cellule validate --dept $ONE" "$t_val_one"
 printf '%-52s %10s\n' "peak memory of validate (national), MB" "$((rss_kb / 1024))"
 printf '%-52s %10s\n' "CPU (user+sys) of cat, ms" "$c_cat"
 printf '%-52s %10s\n' "CPU (user+sys) of validate (national), ms" "$c_val"
+printf '%-52s %10s\n' "CPU (user+sys) of PyYAML, ms" "$c_py"
 echo
 printf '%-52s %10s\n' "in process (probe)" "median µs"
 echo "$probe" | while read -r k v; do printf '%-52s %10s\n' "$k" "$v"; done
@@ -155,6 +160,8 @@ echo
 printf '%-52s %8s  %-10s %s\n' "ratio" "value" "target" "verdict"
 printf '%-52s %8s  %-10s %s\n' "validate / cat" "${r_cat}x" "<= 2x" "$(verdict "$r_cat" 2 le)"
 printf '%-52s %8s  %-10s %s\n' "PyYAML / validate" "${r_py}x" ">= 10x" "$(verdict "$r_py" 10 ge)"
+printf '%-52s %8s  %-10s %s\n' "validate / cat, CPU time" "${rc_cat}x" "<= 2x" "$(verdict "$rc_cat" 2 le)"
+printf '%-52s %8s  %-10s %s\n' "PyYAML / validate, CPU time" "${rc_py}x" ">= 10x" "$(verdict "$rc_py" 10 ge)"
 printf '%-52s %8s  %-10s %s\n' "peak memory / bytes on disk" "${r_mem}x" "<= 3x" "$(verdict "$r_mem" 3 le)"
 printf '%-52s %8s  %-10s %s\n' "validate --dept $ONE / cat of its files" "${r_one}x" "(ref.)" ""
 printf '%-52s %8s  %-10s %s\n' "open $ONE to first frame / read its files" "${r_open}x" "<= 3x" "$(verdict "$r_open" 3 le)"

@@ -98,7 +98,11 @@ fn main() -> ExitCode {
             .draw(|f| render(&app, f))
             .map_or(0, |frame| frame.area.width)
     });
+    let load = median_us(20, || {
+        cellule::store::load_root_dept(root, Some(code)).map_or(0, |l| l.depts.len())
+    });
     println!("read_bytes_one_dept {bytes}");
+    println!("load_one_dept {load}");
     println!("open_one_dept_first_frame {open}");
 
     for (name, key, screen) in [

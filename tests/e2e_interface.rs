@@ -197,11 +197,15 @@ fn edit_a_case_in_the_editor_invalid_then_valid() {
     .unwrap();
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let mut s = open_demo(Some(&editor), 100, 30);
+    let file = s.root.join("49/cases/49-2025-002.yaml");
+    let original = std::fs::read(&file).unwrap();
     s.pty.send("2");
     s.pty.wait_for("49-2025-002");
     s.pty.send("e");
     s.pty.wait_for("n'est pas valide");
     s.pty.wait_for("folowed");
+    // The editor worked on a copy: the case file itself never held the invalid text.
+    assert_eq!(std::fs::read(&file).unwrap(), original);
     // Edit again: now valid, the new label is shown and kept.
     s.pty.send("e");
     s.pty.wait_for("Cabinet H. (modifi");
@@ -266,4 +270,40 @@ fn several_departements_are_offered_to_choose_from() {
     pty.wait_for("Département 2A — Corse-du-Sud");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn a_case_changed_by_someone_else_during_the_edit_is_not_overwritten() {
+    let tools = TempDir::new().unwrap();
+    let editor = tools.path().join("editor.sh");
+    // While "the user" edits the copy, "someone else" changes the case file itself.
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nsed -i 's/^label: .*/label: Version de l_utilisateur/' \"$1\"\n\
+         f=\"$(dirname \"$1\")/49-2025-002.yaml\"\nsed -i 's/^label: .*/label: Version du collègue/' \"$f\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut s = open_demo(Some(&editor), 100, 30);
+    let file = s.root.join("49/cases/49-2025-002.yaml");
+    s.pty.send("2");
+    s.pty.wait_for("49-2025-002");
+    s.pty.send("e");
+    s.pty.wait_for("modifié par quelqu");
+    let theirs = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        theirs.contains("label: Version du collègue"),
+        "their change is kept"
+    );
+    // Discarding keeps theirs; no working copy is left behind.
+    s.pty.send("d");
+    s.pty.wait_for("abandonn");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
+    let left: Vec<_> = std::fs::read_dir(s.root.join("49/cases"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "working copies left: {left:?}");
+    quit_and_check_restored(&mut s);
 }

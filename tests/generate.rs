@@ -117,3 +117,52 @@ fn the_generator_refuses_a_folder_that_is_not_empty_or_too_many_codes() {
     let err = synth::generate(empty.path(), &too_many, 1).unwrap_err();
     assert!(matches!(err, synth::GenError::TooManyDepartments { .. }));
 }
+
+#[test]
+fn many_departements_load_alike_together_and_one_by_one() {
+    // From eight départements on, whole départements are shared between the cores;
+    // one by one, the files of each are. Both give the same data and problems.
+    let dir = tempfile::tempdir().unwrap();
+    let profile = Profile {
+        departments: 9,
+        cases_per_dept: 12,
+        months: 2,
+        seed: 3,
+    };
+    synth::generate(dir.path(), &profile, 2).unwrap();
+    let codes: Vec<&str> = synth::codes(&profile)
+        .unwrap()
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    std::fs::write(
+        dir.path().join(codes[1]).join("cases/other.yaml"),
+        "id: x\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(codes[4]).join("cases/notes.txt"), "x").unwrap();
+    std::fs::write(
+        dir.path().join(codes[8]).join("department.yaml"),
+        "code: [\n",
+    )
+    .unwrap();
+
+    let all = cellule::store::load_root(dir.path()).unwrap();
+    let mut problems = Vec::new();
+    let mut depts = Vec::new();
+    for code in &codes {
+        let one = cellule::store::load_root_dept(dir.path(), Some(code)).unwrap();
+        problems.extend(one.problems);
+        depts.extend(one.depts.into_iter().map(|d| (d.folder, d.data, d.stamps)));
+    }
+    problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    assert!(problems.len() >= 4, "{problems:?}");
+    assert_eq!(all.problems, problems);
+    let together: Vec<_> = all
+        .depts
+        .into_iter()
+        .map(|d| (d.folder, d.data, d.stamps))
+        .collect();
+    assert_eq!(together.len(), 8);
+    assert_eq!(together, depts);
+}

@@ -6,9 +6,9 @@
 
 mod tui_support;
 
-use cellule::domain::{Case, Meeting};
+use cellule::domain::Meeting;
 use cellule::i18n::Lang;
-use cellule::tui::{Persist, run_app};
+use cellule::tui::{CaseEdit, Persist, run_app};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -20,6 +20,8 @@ struct Recorder {
     log: PathBuf,
     case_file: PathBuf,
     panic_on_save: bool,
+    /// The case file as it was when the edit began (edited in place here).
+    original: Option<Vec<u8>>,
 }
 
 impl Recorder {
@@ -45,19 +47,23 @@ impl Persist for Recorder {
         self.note(&format!("delete {id}"));
         Ok(())
     }
-    fn case_path(&self, _id: &str) -> Option<PathBuf> {
-        Some(self.case_file.clone())
+    fn begin_case_edit(&mut self, _id: &str) -> Result<Option<PathBuf>, String> {
+        if self.original.is_none() {
+            self.original = Some(std::fs::read(&self.case_file).unwrap());
+        }
+        Ok(Some(self.case_file.clone()))
     }
-    fn check_case(&mut self, id: &str) -> Result<Case, Vec<String>> {
+    fn finish_case_edit(&mut self, id: &str) -> CaseEdit {
         let text = std::fs::read_to_string(&self.case_file).unwrap();
         if text.contains("INVALID") {
             self.note("check invalid");
-            return Err(vec![format!("cases/{id}.yaml:2:1: valeur invalide")]);
+            return CaseEdit::Invalid(vec![format!("cases/{id}.yaml:2:1: valeur invalide")]);
         }
         self.note("check valid");
+        self.original = None;
         let mut case = tui_support::fixture().case(id).unwrap().clone();
         case.label = "A.B. (modifié)".into();
-        Ok(case)
+        CaseEdit::Saved(Box::new(case))
     }
     fn preview(
         &mut self,
@@ -77,8 +83,10 @@ impl Persist for Recorder {
         self.note(&format!("export {request:?} commit={commit}"));
         Ok(PathBuf::from("49/minutes/2026-10-28-cpraf.partners.md"))
     }
-    fn restore_case(&mut self, _id: &str, original: &[u8]) -> Result<(), String> {
-        std::fs::write(&self.case_file, original).unwrap();
+    fn discard_case_edit(&mut self, _id: &str) -> Result<(), String> {
+        if let Some(original) = self.original.take() {
+            std::fs::write(&self.case_file, original).unwrap();
+        }
         self.note("restore");
         Ok(())
     }
@@ -96,6 +104,7 @@ fn child_interface() {
         log: dir.join("log"),
         case_file: dir.join("case.yaml"),
         panic_on_save: scenario == "panic",
+        original: None,
     };
     let app = tui_support::app(Lang::Fr);
     run_app(app, &mut recorder).unwrap();
@@ -345,7 +354,7 @@ fn an_invalid_edit_can_be_discarded_and_the_file_is_put_back() {
     pty.send("2e");
     pty.wait_for("n'est pas valide");
     pty.send("d");
-    pty.wait_for("le fichier est rétabli");
+    pty.wait_for("le fichier reste tel qu");
     let file = std::fs::read_to_string(pty.dir.path().join("case.yaml")).unwrap();
     assert_eq!(file, "id: 49-2026-001\nlabel: A.B.\n");
     assert_eq!(pty.log(), "check invalid\nrestore\n");

@@ -7,7 +7,7 @@ use crate::export;
 use crate::i18n::Lang;
 use crate::i18n::cli::{CliMsg, shown};
 use crate::store::{self, CommitOutcome, Expect, LoadedDept, Stamp, WriteError, write_atomic};
-use crate::tui::{self, ExportRequest, KeyOverride, Options, Persist};
+use crate::tui::{self, CaseEdit, ExportRequest, KeyOverride, Options, Persist};
 use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -120,6 +120,26 @@ pub struct StorePersist {
     lang: Lang,
     /// The locks of the meetings whose séance is open, by meeting id.
     locks: HashMap<String, store::lock::MeetingLock>,
+    /// The directory and bodies, to check an edited case.
+    department: crate::domain::Department,
+    /// The cases being edited in `$EDITOR`, by case id.
+    edits: HashMap<String, CaseEditSession>,
+}
+
+/// A case being edited: the file as it was when the edit began, and the working copy.
+struct CaseEditSession {
+    original: Vec<u8>,
+    copy: PathBuf,
+}
+
+/// The working copy of a case file: hidden, beside it (`.<id>.yaml.edit.yaml`), so that
+/// the loader skips it and an editor still sees a YAML file.
+fn edit_copy_path(file: &Path) -> PathBuf {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    file.with_file_name(format!(".{name}.edit.yaml"))
 }
 
 impl StorePersist {
@@ -140,6 +160,8 @@ impl StorePersist {
             stamps,
             lang,
             locks: HashMap::new(),
+            department: dept.data.department.clone(),
+            edits: HashMap::new(),
         }
     }
 
@@ -271,42 +293,82 @@ impl Persist for StorePersist {
         Ok(path)
     }
 
-    fn case_path(&self, id: &str) -> Option<PathBuf> {
-        let path = self.case_file(id);
-        path.is_file().then_some(path)
-    }
-
-    fn check_case(&mut self, id: &str) -> Result<Case, Vec<String>> {
-        let loaded = store::load_root_dept(&self.root, Some(&self.code))
-            .map_err(|e| vec![e.text(self.lang)])?;
-        let file = format!("{}/cases/{id}.yaml", self.code);
-        let own: Vec<String> = loaded
-            .problems
-            .iter()
-            .filter(|p| p.file == file)
-            .map(|p| p.render(self.lang))
-            .collect();
-        if !own.is_empty() {
-            return Err(own);
+    fn begin_case_edit(&mut self, id: &str) -> Result<Option<PathBuf>, String> {
+        if let Some(edit) = self.edits.get(id) {
+            return Ok(Some(edit.copy.clone()));
         }
-        loaded
-            .dept(&self.code)
-            .and_then(|d| d.data.case(id).cloned())
-            .ok_or_else(|| {
-                vec![format!(
-                    "{file}: {}",
-                    crate::i18n::Msg::DeptNotLoaded {
-                        code: self.code.clone()
-                    }
-                    .text(self.lang)
-                )]
-            })
+        let file = self.case_file(id);
+        if !file.is_file() {
+            return Ok(None);
+        }
+        let original = std::fs::read(&file).map_err(|e| format!("{}: {e}", shown(&file)))?;
+        let copy = edit_copy_path(&file);
+        write_atomic(&copy, &original, Expect::Any).map_err(|e| e.text(self.lang))?;
+        self.edits.insert(
+            id.to_string(),
+            CaseEditSession {
+                original,
+                copy: copy.clone(),
+            },
+        );
+        Ok(Some(copy))
     }
 
-    fn restore_case(&mut self, id: &str, original: &[u8]) -> Result<(), String> {
-        write_atomic(&self.case_file(id), original, Expect::Any)
-            .map(|_| ())
-            .map_err(|e| e.text(self.lang))
+    fn finish_case_edit(&mut self, id: &str) -> CaseEdit {
+        let lang = self.lang;
+        let Some(edit) = self.edits.get_mut(id) else {
+            return CaseEdit::Invalid(vec![format!(
+                "{id}: {}",
+                tui::strings::T::NoEditor.get(lang)
+            )]);
+        };
+        let edited = match std::fs::read(&edit.copy) {
+            Ok(bytes) => bytes,
+            Err(e) => return CaseEdit::Invalid(vec![format!("{}: {e}", shown(&edit.copy))]),
+        };
+        let file = self
+            .root
+            .join(&self.code)
+            .join("cases")
+            .join(format!("{id}.yaml"));
+        if edited == edit.original {
+            let _ = std::fs::remove_file(&edit.copy);
+            self.edits.remove(id);
+            return CaseEdit::Unchanged;
+        }
+        let case = match store::check_case_text(&self.department, id, &edited) {
+            Ok(case) => case,
+            Err(problems) => {
+                return CaseEdit::Invalid(problems.iter().map(|p| p.render(lang)).collect());
+            }
+        };
+        match write_atomic(&file, &edited, Expect::Unchanged(Stamp::of(&edit.original))) {
+            Ok(_) => {
+                let _ = std::fs::remove_file(&edit.copy);
+                self.edits.remove(id);
+                CaseEdit::Saved(Box::new(case))
+            }
+            Err(WriteError::Changed { .. }) => {
+                // Their version becomes the one the next save replaces, once the user has
+                // seen the conflict and saved again.
+                if let Ok(theirs) = std::fs::read(&file) {
+                    edit.original = theirs;
+                }
+                CaseEdit::Conflict(tui::strings::T::EditConflict.get(lang).to_string())
+            }
+            Err(e) => CaseEdit::Invalid(vec![e.text(lang)]),
+        }
+    }
+
+    fn discard_case_edit(&mut self, id: &str) -> Result<(), String> {
+        if let Some(edit) = self.edits.remove(id) {
+            match std::fs::remove_file(&edit.copy) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(format!("{}: {e}", shown(&edit.copy))),
+            }
+        }
+        Ok(())
     }
 
     fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), tui::SaveError> {

@@ -4,6 +4,10 @@
 //! list of problems. A file with any problem is left out of the data, so that the
 //! app never rewrites a file it misread. Positions are looked up only for the files
 //! that have problems.
+//!
+//! The files of a département are read, parsed and decoded on every available core;
+//! the checks across files then run in order, so the result does not depend on the
+//! number of cores (see `docs/performance.md`).
 
 use super::decode_case::decode_case;
 use super::decode_department::decode_department;
@@ -169,13 +173,22 @@ pub fn load_root_dept(root: &Path, code: Option<&str>) -> Result<Loaded, StoreEr
         .into_iter()
         .map(|folder| plan_dept(root, folder, &mut problems))
         .collect();
+    // Many départements: each core loads whole départements, with no waiting between
+    // them. Few: the files of each are shared between the cores.
+    let results: Vec<(Option<LoadedDept>, Vec<Problem>)> = if plans.len() >= MANY_DEPARTEMENTS {
+        par_map(&plans, DEPARTEMENTS, |plan| {
+            load_plan(root, plan, ONE_THREAD)
+        })
+    } else {
+        plans
+            .iter()
+            .map(|plan| load_plan(root, plan, FILES))
+            .collect()
+    };
     let mut depts = Vec::new();
-    for plan in plans {
-        let jobs = plan.jobs();
-        let mut parsed = par_map(&jobs, |job| parse_job(root, job)).into_iter();
-        if let Some(d) = settle_dept(plan, &mut parsed, &mut problems) {
-            depts.push(d);
-        }
+    for (dept, found) in results {
+        problems.extend(found);
+        depts.extend(dept);
     }
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     Ok(Loaded {
@@ -344,18 +357,49 @@ fn parse_job(root: &Path, job: &Job) -> Parsed {
     }
 }
 
-/// Below this many files a load stays on one thread: starting threads would cost more.
-const MIN_FILES_PER_THREAD: usize = 64;
-/// Files taken at once by a thread.
-const CHUNK: usize = 16;
+/// How work is shared between the cores: no thread is started for fewer than
+/// `min_per_thread` items a thread; a thread takes `chunk` items at a time.
+#[derive(Debug, Clone, Copy)]
+struct Share {
+    min_per_thread: usize,
+    chunk: usize,
+}
+
+/// Files of one département: below 64 files a thread, starting threads costs more.
+const FILES: Share = Share {
+    min_per_thread: 64,
+    chunk: 16,
+};
+/// Whole départements, one at a time.
+const DEPARTEMENTS: Share = Share {
+    min_per_thread: 2,
+    chunk: 1,
+};
+/// Everything on the calling thread.
+const ONE_THREAD: Share = Share {
+    min_per_thread: usize::MAX,
+    chunk: 1,
+};
+/// From this many départements, they are shared between the cores whole.
+const MANY_DEPARTEMENTS: usize = 8;
+
+/// Reads one département folder and checks its files against each other.
+fn load_plan(root: &Path, plan: &DeptPlan, share: Share) -> (Option<LoadedDept>, Vec<Problem>) {
+    let jobs = plan.jobs();
+    let mut parsed = par_map(&jobs, share, |job| parse_job(root, job)).into_iter();
+    let mut problems = Vec::new();
+    let dept = settle_dept(plan, &mut parsed, &mut problems);
+    (dept, problems)
+}
 
 /// `f` of every item, in the order of `items`, computed on every available core.
 ///
 /// The calling thread works too, so that the work is done even if no thread can be
 /// started; a panic in a worker is carried on to the caller.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+fn par_map<T: Sync, R: Send>(items: &[T], share: Share, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let threads = cores.min(items.len() / MIN_FILES_PER_THREAD).max(1);
+    let threads = cores.min(items.len() / share.min_per_thread).max(1);
+    let chunk = share.chunk.max(1);
     if threads == 1 {
         return items.iter().map(f).collect();
     }
@@ -363,14 +407,14 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     let work = || {
         let mut done: Vec<(usize, Vec<R>)> = Vec::new();
         loop {
-            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-            let Some(chunk) = items.get(start..(start + CHUNK).min(items.len())) else {
+            let start = next.fetch_add(chunk, Ordering::Relaxed);
+            let Some(taken) = items.get(start..(start + chunk).min(items.len())) else {
                 return done;
             };
-            if chunk.is_empty() {
+            if taken.is_empty() {
                 return done;
             }
-            done.push((start, chunk.iter().map(&f).collect()));
+            done.push((start, taken.iter().map(&f).collect()));
         }
     };
     let mut parts: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
@@ -390,7 +434,7 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     parts.into_iter().flat_map(|(_, done)| done).collect()
 }
 
-fn parse_text(src: &str, rel: &str) -> Result<Value, Box<Problem>> {
+pub(super) fn parse_text(src: &str, rel: &str) -> Result<Value, Box<Problem>> {
     if src.trim().is_empty() {
         return Err(Box::new(Problem::whole(rel, Msg::Empty)));
     }
@@ -463,7 +507,7 @@ fn list_yaml(root: &Path, folder: &str, sub: &str, problems: &mut Vec<Problem>) 
 }
 
 /// Moves the problems of a document to `problems`; its value if it has none.
-fn settle<T>(doc: Doc<T>, problems: &mut Vec<Problem>) -> Option<T> {
+pub(super) fn settle<T>(doc: Doc<T>, problems: &mut Vec<Problem>) -> Option<T> {
     if doc.sink.is_empty() {
         return doc.value;
     }
@@ -497,7 +541,7 @@ fn next_read<T>(
 
 /// Checks the files of one département against each other and keeps what is valid.
 fn settle_dept(
-    plan: DeptPlan,
+    plan: &DeptPlan,
     parsed: &mut impl Iterator<Item = Parsed>,
     problems: &mut Vec<Problem>,
 ) -> Option<LoadedDept> {
@@ -605,7 +649,7 @@ fn settle_dept(
     cases.sort_by(|a, b| a.id.cmp(&b.id));
     meetings.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
     Some(LoadedDept {
-        folder: plan.folder,
+        folder: plan.folder.clone(),
         data: DeptData {
             department,
             cases,
@@ -617,13 +661,15 @@ fn settle_dept(
 
 #[cfg(test)]
 mod parallel_tests {
-    use super::par_map;
+    use super::{DEPARTEMENTS, FILES, par_map};
 
     #[test]
     fn results_keep_the_order_of_the_items_on_any_number_of_threads() {
         for n in [0, 1, 63, 64, 200, 1001] {
             let items: Vec<usize> = (0..n).collect();
-            let out = par_map(&items, |i| i * 3);
+            let out = par_map(&items, FILES, |i| i * 3);
+            assert_eq!(out, items.iter().map(|i| i * 3).collect::<Vec<_>>(), "{n}");
+            let out = par_map(&items, DEPARTEMENTS, |i| i * 3);
             assert_eq!(out, items.iter().map(|i| i * 3).collect::<Vec<_>>(), "{n}");
         }
     }
@@ -632,7 +678,7 @@ mod parallel_tests {
     fn a_panic_in_a_worker_reaches_the_caller() {
         let items: Vec<usize> = (0..500).collect();
         let caught = std::panic::catch_unwind(|| {
-            par_map(&items, |&i| {
+            par_map(&items, FILES, |&i| {
                 assert!(i != 499, "item {i}");
                 i
             })

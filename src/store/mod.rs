@@ -9,6 +9,7 @@
 //! Every YAML call stays in [`yaml`]; files are decoded by hand from its `Value` tree
 //! so that each problem is reported at its place.
 
+pub mod check;
 mod decode_case;
 mod decode_department;
 mod decode_meeting;
@@ -25,6 +26,7 @@ mod write;
 pub mod yaml;
 mod yaml_fast;
 
+pub use check::check_case_text;
 pub use decode_case::decode_case;
 pub use decode_department::decode_department;
 pub use decode_meeting::decode_meeting;

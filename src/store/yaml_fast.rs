@@ -19,7 +19,9 @@ pub(super) fn parse(src: &str) -> Option<Value> {
     if !src.ends_with('\n') || !characters_ok(src) {
         return None;
     }
-    let lines: Vec<&str> = src[..src.len() - 1].split('\n').collect();
+    let body = &src[..src.len() - 1];
+    let mut lines: Vec<&str> = Vec::with_capacity(body.bytes().filter(|&b| b == b'\n').count() + 1);
+    lines.extend(body.split('\n'));
     let mut p = Reader {
         lines,
         pos: 0,
@@ -284,16 +286,23 @@ impl<'a> Reader<'a> {
 /// plain key (a quoted or complex key, a comment before the colon...).
 fn split_entry(content: &str) -> Option<(&str, &str)> {
     let bytes = content.as_bytes();
-    let colon = (0..bytes.len())
-        .find(|&i| bytes[i] == b':' && (i + 1 == bytes.len() || bytes[i + 1] == b' '))?;
+    let mut colon = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'#' if i > 0 && bytes[i - 1] == b' ' => return None,
+            // A colon inside the key (`a:b: c`) is left to the library.
+            b':' if i + 1 == bytes.len() || bytes[i + 1] == b' ' => {
+                colon = Some(i);
+                break;
+            }
+            b':' => return None,
+            _ => {}
+        }
+    }
+    let colon = colon?;
     let key = content[..colon].trim_end_matches(' ');
     // The library refuses a plain key of more than 1024 characters: leave long keys to it.
-    if key.is_empty()
-        || key.len() > 1000
-        || key.contains(':')
-        || key.contains(" #")
-        || key.starts_with(|c| INDICATORS.contains(c))
-    {
+    if key.is_empty() || colon > 1000 || key.starts_with(|c| INDICATORS.contains(c)) {
         return None;
     }
     Some((key, content[colon + 1..].trim_start_matches(' ')))
@@ -310,12 +319,20 @@ fn plain_text(rest: &str) -> Option<&str> {
     if rest.starts_with(|c| INDICATORS.contains(c)) {
         return None;
     }
-    let text = match rest.find(" #") {
-        Some(i) => &rest[..i],
-        None => rest,
-    };
-    let text = text.trim_end_matches(' ');
-    if text.is_empty() || text.contains(": ") || text.ends_with(':') {
+    let bytes = rest.as_bytes();
+    let mut end = bytes.len();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'#' if i > 0 && bytes[i - 1] == b' ' => {
+                end = i;
+                break;
+            }
+            b':' if i + 1 == bytes.len() || bytes[i + 1] == b' ' => return None,
+            _ => {}
+        }
+    }
+    let text = rest[..end].trim_end_matches(' ');
+    if text.is_empty() || text.ends_with(':') {
         return None;
     }
     Some(text)

@@ -120,6 +120,19 @@ impl SortKey {
     }
 }
 
+/// What the case list depends on, besides the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct VisibleKey {
+    body: Option<String>,
+    status: StatusFilter,
+    kind: Option<CaseKind>,
+    due_only: bool,
+    sort: SortKey,
+    search: String,
+    generation: u64,
+    hide_names: bool,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SituationsState {
     pub selected: usize,
@@ -302,6 +315,11 @@ pub struct App {
     pub page: usize,
     alerts: Vec<Alert>,
     currents: Vec<CurrentCase>,
+    /// Counts the changes of the data ([`Self::refresh`]), so that what derives from it
+    /// is computed again.
+    generation: u64,
+    /// The case list as last computed, with what it was computed from.
+    visible_memo: std::cell::RefCell<Option<(VisibleKey, std::rc::Rc<[usize]>)>>,
 }
 
 impl App {
@@ -332,6 +350,8 @@ impl App {
             page: 10,
             alerts: Vec::new(),
             currents: Vec::new(),
+            generation: 0,
+            visible_memo: std::cell::RefCell::new(None),
         };
         app.refresh();
         app
@@ -339,6 +359,7 @@ impl App {
 
     /// Recomputes what derives from the data (current states, alerts) after a change.
     pub fn refresh(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
         self.currents = self
             .data
             .cases
@@ -428,7 +449,29 @@ impl App {
     }
 
     /// The cases the list shows, filtered, searched and sorted: indexes into `data.cases`.
-    pub fn visible_cases(&self) -> Vec<usize> {
+    pub fn visible_cases(&self) -> std::rc::Rc<[usize]> {
+        let s = &self.situations;
+        let key = VisibleKey {
+            body: s.body.clone(),
+            status: s.status,
+            kind: s.kind,
+            due_only: s.due_only,
+            sort: s.sort,
+            search: s.search.text().to_string(),
+            generation: self.generation,
+            hide_names: self.hide_names,
+        };
+        if let Some((k, list)) = self.visible_memo.borrow().as_ref()
+            && *k == key
+        {
+            return list.clone();
+        }
+        let list: std::rc::Rc<[usize]> = self.compute_visible_cases().into();
+        *self.visible_memo.borrow_mut() = Some((key, list.clone()));
+        list
+    }
+
+    fn compute_visible_cases(&self) -> Vec<usize> {
         let s = &self.situations;
         let query = s.search.text();
         let mut out: Vec<usize> = (0..self.data.cases.len())
@@ -462,7 +505,7 @@ impl App {
                 SortKey::Status => (format!("{:?}", cur.status as u8), case.id.clone()),
             }
         };
-        out.sort_by_key(key);
+        out.sort_by_cached_key(key);
         out
     }
 

@@ -23,8 +23,8 @@ pub use app::{App, Screen};
 pub use export::{ExportRequest, MinutesLevel, ReportFormat};
 pub use keymap::{Context, Key, KeyOverride, Keymap};
 pub use runtime::{
-    LockOutcome, Options, Persist, SaveError, TuiError, apply_effects, prepare, run, run_app,
-    run_with,
+    CaseEdit, LockOutcome, Options, Persist, SaveError, TuiError, apply_effects, prepare, run,
+    run_app, run_with,
 };
 pub use theme::{Theme, ThemeKind};
 pub use update::{Effect, handle_key, update};

@@ -60,19 +60,23 @@ pub trait Persist {
         let _ = (request, data, lang, commit);
         Err("export unavailable".to_string())
     }
-    /// The file of a case, for `$EDITOR` (`None`: editing is not offered).
-    fn case_path(&self, id: &str) -> Option<PathBuf> {
+    /// Starts (or goes on with) the edit of a case in `$EDITOR`: the file to open, a working
+    /// copy beside the case file, so that the case file itself changes only once the edit is
+    /// valid. `Ok(None)`: editing is not offered.
+    fn begin_case_edit(&mut self, id: &str) -> Result<Option<PathBuf>, String> {
         let _ = id;
-        None
+        Ok(None)
     }
-    /// Reads a case file back after editing: the case, or the problems (rendered lines).
-    fn check_case(&mut self, id: &str) -> Result<Case, Vec<String>> {
-        Err(vec![format!("cannot read {id}")])
+    /// Reads the working copy back after the editor: unchanged, invalid (the problems, as
+    /// lines), written over the case file (which must still be as it was when the edit
+    /// began), or in conflict with a change made meanwhile by someone else.
+    fn finish_case_edit(&mut self, id: &str) -> CaseEdit {
+        CaseEdit::Invalid(vec![format!("cannot read {id}")])
     }
-    /// Puts back a case file as it was before an invalid edit (atomically).
-    fn restore_case(&mut self, id: &str, original: &[u8]) -> Result<(), String> {
-        let _ = original;
-        Err(format!("cannot restore {id}"))
+    /// Gives up the edit: the working copy is removed, the case file stays as it is.
+    fn discard_case_edit(&mut self, id: &str) -> Result<(), String> {
+        let _ = id;
+        Ok(())
     }
     /// Writes a meeting's file atomically, refusing ([`SaveError::Changed`]) when the file
     /// changed on disk since it was read or last written here. The store implements it with
@@ -106,6 +110,20 @@ pub trait Persist {
     fn release_meeting(&mut self, id: &str) {
         let _ = id;
     }
+}
+
+/// What came of editing a case in `$EDITOR`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaseEdit {
+    /// Nothing was changed.
+    Unchanged,
+    /// The edit is valid and was written over the case file.
+    Saved(Box<Case>),
+    /// The edit is not valid: its problems; the case file is untouched, the copy kept.
+    Invalid(Vec<String>),
+    /// Someone else changed the case file during the edit: nothing was written; the
+    /// copy is kept (where it is), and saving it again will replace their version.
+    Conflict(String),
 }
 
 /// Why a checked save did not happen.
@@ -233,7 +251,6 @@ pub fn run_app(mut app: App, persist: &mut dyn Persist) -> Result<(), TuiError> 
     let mut session = Session {
         guard: &mut guard,
         persist,
-        original: None,
     };
     let result = event_loop(&mut app, &mut session);
     guard.leave();
@@ -257,9 +274,6 @@ const STOP_GRACE: Duration = Duration::from_millis(1500);
 struct Session<'a> {
     guard: &'a mut TerminalGuard,
     persist: &'a mut dyn Persist,
-    /// The case file as it was before the editor: `(id, bytes)`, kept until the edit is
-    /// valid or discarded.
-    original: Option<(String, Vec<u8>)>,
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -586,14 +600,9 @@ fn carry_out(
     for effect in apply_effects(app, session.persist, effects) {
         match effect {
             Effect::EditCase(id) => edit_case(app, session, &id)?,
-            Effect::DiscardCaseEdit(id) => match session.original.take() {
-                Some((orig_id, bytes)) if orig_id == id => {
-                    match session.persist.restore_case(&id, &bytes) {
-                        Ok(()) => app.info(T::EditDiscarded.get(lang)),
-                        Err(e) => app.error(strings::save_failed(&e, lang)),
-                    }
-                }
-                other => session.original = other,
+            Effect::DiscardCaseEdit(id) => match session.persist.discard_case_edit(&id) {
+                Ok(()) => app.info(T::EditDiscarded.get(lang)),
+                Err(e) => app.error(strings::save_failed(&e, lang)),
             },
             _ => {}
         }
@@ -604,22 +613,17 @@ fn carry_out(
 /// Opens the case file in the user's editor, the terminal handed over meanwhile, then
 /// reads it back. An invalid file is shown with the choice to edit again or discard.
 fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), TuiError> {
-    let Some(path) = session.persist.case_path(id) else {
-        app.info(T::NoEditor.get(app.lang));
-        return Ok(());
-    };
-    if session.original.as_ref().is_none_or(|(o, _)| o != id) {
-        match std::fs::read(&path) {
-            Ok(bytes) => session.original = Some((id.to_string(), bytes)),
-            Err(e) => {
-                app.error(format!(
-                    "{}: {e}",
-                    crate::text::visible(&path.display().to_string())
-                ));
-                return Ok(());
-            }
+    let path = match session.persist.begin_case_edit(id) {
+        Ok(Some(path)) => path,
+        Ok(None) => {
+            app.info(T::NoEditor.get(app.lang));
+            return Ok(());
         }
-    }
+        Err(e) => {
+            app.error(strings::save_failed(&e, app.lang));
+            return Ok(());
+        }
+    };
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|v| !v.trim().is_empty())
@@ -642,13 +646,14 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
         app.error(format!("{}: {e}", crate::text::visible(&program)));
         return Ok(());
     }
-    match session.persist.check_case(id) {
-        Ok(case) => {
-            session.original = None;
-            app.case_edited(case);
+    match session.persist.finish_case_edit(id) {
+        CaseEdit::Unchanged => app.info(T::NoChange.get(app.lang)),
+        CaseEdit::Saved(case) => {
+            app.case_edited(*case);
             app.info(T::Saved.get(app.lang));
         }
-        Err(problems) => app.edit_failed(id, problems),
+        CaseEdit::Invalid(problems) => app.edit_failed(id, problems),
+        CaseEdit::Conflict(line) => app.edit_failed(id, vec![line]),
     }
     Ok(())
 }

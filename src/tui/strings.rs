@@ -107,6 +107,8 @@ texts! {
     EmptyText => "Le texte est vide", "The text is empty";
     NoBody => "Aucune instance n'est définie dans department.yaml", "No body is defined in department.yaml";
     NoEditor => "La modification dans l'éditeur n'est pas disponible ici", "Editing in the editor is not available here";
+    NoChange => "Aucune modification", "No change";
+    EditConflict => "Le fichier a été modifié par quelqu'un d'autre pendant votre modification : rien n'a été écrit. Votre version est gardée ; e : la reprendre puis l'enregistrer à la place de la leur · d : l'abandonner (garder la leur)", "The file was changed by someone else during your edit: nothing was written. Your version is kept; e: edit it again, then save it over theirs · d: discard it (keep theirs)";
     Never => "jamais", "never";
     ExportTitle => "Exporter", "Export";
     ExportAgenda => "Ordre du jour (convocation)", "Agenda (convocation)";
@@ -129,8 +131,8 @@ texts! {
     FormHelp => "Tab/↑/↓ champ · ←/→ choix · Entrée crée · Échap annule", "Tab/↑/↓ field · ←/→ choice · Enter creates · Esc cancels";
     CaseCreated => "Situation créée", "Case created";
     EditInvalid => "Le fichier modifié n'est pas valide", "The edited file is not valid";
-    EditChoice => "e : modifier à nouveau · d : abandonner la modification (le fichier est rétabli)", "e: edit again · d: discard the change (the file is put back)";
-    EditDiscarded => "Modification abandonnée : le fichier est rétabli", "Change discarded: the file is put back";
+    EditChoice => "e : modifier à nouveau · d : abandonner la modification (le fichier reste tel qu'il était)", "e: edit again · d: discard the change (the file stays as it was)";
+    EditDiscarded => "Modification abandonnée : le fichier reste tel qu'il était", "Change discarded: the file stays as it was";
     Minutes => "min", "min";
 }
 

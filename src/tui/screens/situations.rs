@@ -29,7 +29,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     render_filters(app, frame, filters);
     let visible = app.visible_cases();
     render_list(app, frame, list, &visible);
-    render_detail(app, frame, detail, app.selected_case());
+    let selected = visible.get(app.situations.selected).copied();
+    render_detail(app, frame, detail, selected);
 }
 
 fn render_filters(app: &App, frame: &mut Frame, area: Rect) {
@@ -121,8 +122,14 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, visible: &[usize]) {
         .map(|t| Cell::from(t.get(lang))),
     )
     .style(app.theme.header);
+    // Only the rows on screen are built: a long list costs no more than a short one.
+    let height = usize::from(block.inner(area).height.saturating_sub(1)).max(1);
+    let selected = app.situations.selected.min(visible.len().saturating_sub(1));
+    let offset = super::scroll_offset(selected, height);
     let rows: Vec<Row> = visible
         .iter()
+        .skip(offset)
+        .take(height)
         .filter_map(|&i| Some((app.data.cases.get(i)?, app.current(i)?)))
         .map(|(case, cur)| case_row(app, case, cur))
         .collect();
@@ -140,7 +147,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, visible: &[usize]) {
         .block(block)
         .column_spacing(1)
         .row_highlight_style(app.theme.selected);
-    let mut state = TableState::default().with_selected(Some(app.situations.selected));
+    let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
