@@ -616,3 +616,27 @@ fn a_hostile_config_file_gives_a_harmless_message() {
         assert!(stderr.contains("config.yaml:"), "{stderr}");
     }
 }
+
+#[test]
+fn positions_after_a_pasted_line_separator_match_the_editor() {
+    // Text pasted from the web may hold U+2028 (line separator), U+2029 or NEL, which the
+    // YAML library counts as line ends and editors do not.
+    let root = demo_root();
+    put(
+        root.path(),
+        NEW_CASE,
+        case_with("notes: \"copié\u{2028}du web\u{2029}et\u{85}ailleurs\"\njustice: bad\n")
+            .as_bytes(),
+    );
+    let run = validate(root.path());
+    assert_one_problem(&run, NEW_CASE, 9, 10, "bad");
+    put(
+        root.path(),
+        NEW_CASE,
+        case_with("# copié\u{2028}du web\njustice: [bad\n").as_bytes(),
+    );
+    let run = validate(root.path());
+    // For the library the separator ends the comment, and "du web" is a key without `:`;
+    // the problem is found where the next line starts.
+    assert_one_problem(&run, NEW_CASE, 9, 1, "YAML invalide");
+}

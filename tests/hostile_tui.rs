@@ -239,3 +239,48 @@ fn is_root_user() -> bool {
     let out = std::process::Command::new("id").arg("-u").output().unwrap();
     String::from_utf8_lossy(&out.stdout).trim() == "0"
 }
+
+/// Projector mode (`hide_names: true`): no followed person's full name on any screen of the
+/// cases list, whichever case is selected.
+#[test]
+fn projector_mode_shows_no_full_name_of_a_followed_person() {
+    let root = demo_root();
+    let loaded = cellule::store::load_root(root.path()).unwrap();
+    let names: Vec<String> = loaded.depts[0]
+        .data
+        .cases
+        .iter()
+        .filter_map(|c| c.name.clone())
+        .collect();
+    assert!(names.len() > 10);
+    let config = TempDir::new().unwrap();
+    fs::write(config.path().join("config.yaml"), "hide_names: true\n").unwrap();
+    let mut pty = open(root.path(), &config);
+    pty.wait_for("Alertes");
+    let mut screens = vec![pty.screen()];
+    pty.send("2");
+    pty.wait_for("Situations (");
+    // Every case, closed ones included ("f" cycles the filters; the list shows them all).
+    for _ in 0..45 {
+        pty.send("j");
+        pty.pump(Duration::from_millis(20));
+        screens.push(pty.screen());
+    }
+    pty.send("3");
+    pty.wait_for("Réunions (");
+    pty.send("\r");
+    pty.wait_for("Ordre du jour");
+    screens.push(pty.screen());
+    pty.send("\u{3}");
+    pty.wait_exit();
+    for screen in &screens {
+        for name in &names {
+            assert!(!screen.contains(name.as_str()), "{name} shown:\n{screen}");
+        }
+    }
+    assert!(
+        screens.iter().any(|s| s.contains("masqué")),
+        "{}",
+        screens[2]
+    );
+}

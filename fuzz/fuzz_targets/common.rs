@@ -11,14 +11,19 @@ use cellule::text::is_hazard;
 pub fn check<T>(data: &[u8], decode: fn(&Value, &mut Sink) -> Option<T>) -> Option<T> {
     let text = std::str::from_utf8(data).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Lines as YAML counts them: LF, CRLF and a lone CR each end one.
+    // Lines as the YAML library counts them: LF, CRLF, a lone CR, and also NEL (U+0085),
+    // the line and paragraph separators (U+2028, U+2029) each end one.
     let lines = text.matches('\n').count() + text.matches('\r').count()
         - text.matches("\r\n").count()
+        + text.matches(['\u{85}', '\u{2028}', '\u{2029}']).count()
         + 2;
     let problems = match yaml::parse(text) {
         Err(e) => {
             if let Some(line) = e.line {
-                assert!(line >= 1 && line <= lines, "parse error line {line} of {lines}");
+                assert!(
+                    line >= 1 && line <= lines,
+                    "parse error line {line} of {lines}"
+                );
             }
             return None;
         }
@@ -32,7 +37,11 @@ pub fn check<T>(data: &[u8], decode: fn(&Value, &mut Sink) -> Option<T>) -> Opti
         }
     };
     for p in &problems {
-        assert!(p.line >= 1 && p.line <= lines, "problem line {} of {lines}", p.line);
+        assert!(
+            p.line >= 1 && p.line <= lines,
+            "problem line {} of {lines}",
+            p.line
+        );
         assert!(p.column >= 1);
         shown_harmless(p);
     }

@@ -144,7 +144,11 @@ fn fill(value: &mut Value, texts: &[String]) {
     }
 }
 
-fn decoded<T>(template: &str, texts: &[String], decode: fn(&Value, &mut Sink) -> Option<T>) -> Option<T> {
+fn decoded<T>(
+    template: &str,
+    texts: &[String],
+    decode: fn(&Value, &mut Sink) -> Option<T>,
+) -> Option<T> {
     let mut value = yaml::parse(template).ok()?;
     fill(&mut value, texts);
     let mut sink = Sink::default();
@@ -161,5 +165,9 @@ pub fn build(texts: &[String]) -> Option<DeptData> {
         decoded(CASE_2, texts, decode_case)?,
     ];
     let meetings: Vec<Meeting> = vec![decoded(MEETING, texts, decode_meeting)?];
-    Some(DeptData { department, cases, meetings })
+    Some(DeptData {
+        department,
+        cases,
+        meetings,
+    })
 }

@@ -16,7 +16,10 @@ const MEETING: &str = "2026-03-10-cpraf";
 
 fn no_hazard(what: &str, text: &str) {
     for c in text.chars() {
-        assert!(c == '\n' || c == '\r' || !is_hazard(c), "{what}: {c:?} in {text:?}");
+        assert!(
+            c == '\n' || c == '\r' || !is_hazard(c),
+            "{what}: {c:?} in {text:?}"
+        );
     }
 }
 
@@ -51,13 +54,24 @@ struct Outputs {
 fn outputs(data: &cellule::domain::DeptData) -> Outputs {
     let minutes = Level::ALL
         .iter()
-        .map(|&level| (level, export::minutes(data, MEETING, level, Lang::Fr).expect("minutes")))
+        .map(|&level| {
+            (
+                level,
+                export::minutes(data, MEETING, level, Lang::Fr).expect("minutes"),
+            )
+        })
         .collect();
     Outputs {
         minutes,
         agenda: export::agenda(data, MEETING, Lang::Fr).expect("agenda"),
-        report_md: export::monthly_report(data, (2026, 3), "cpraf", ReportFormat::Markdown, Lang::Fr)
-            .expect("report"),
+        report_md: export::monthly_report(
+            data,
+            (2026, 3),
+            "cpraf",
+            ReportFormat::Markdown,
+            Lang::Fr,
+        )
+        .expect("report"),
         report_csv: export::monthly_report(data, (2026, 3), "cpraf", ReportFormat::Csv, Lang::Fr)
             .expect("report"),
     }
@@ -134,28 +148,46 @@ fuzz_target!(|data: &[u8]| {
         for s in secrets {
             assert!(!text.contains(s), "{s} leaked at {level}:\n{text}");
         }
-        assert_eq!(structure(text), structure(base_text), "structure at {level}:\n{text}");
+        assert_eq!(
+            structure(text),
+            structure(base_text),
+            "structure at {level}:\n{text}"
+        );
     }
     for (what, text, base_text) in [
         ("agenda", &got.agenda, &base.agenda),
         ("report", &got.report_md, &base.report_md),
     ] {
         no_hazard(what, text);
-        for s in dataset::PARTNERS_SECRETS.iter().chain(dataset::PUBLIC_SECRETS) {
+        for s in dataset::PARTNERS_SECRETS
+            .iter()
+            .chain(dataset::PUBLIC_SECRETS)
+        {
             // The agenda names persons (convocation) but never a case's identity or notes.
             if what == "agenda" && s.contains("PERSON") {
                 continue;
             }
             assert!(!text.contains(s), "{s} leaked in {what}:\n{text}");
         }
-        assert_eq!(structure(text), structure(base_text), "structure of {what}:\n{text}");
+        assert_eq!(
+            structure(text),
+            structure(base_text),
+            "structure of {what}:\n{text}"
+        );
     }
     no_hazard("csv", &got.report_csv);
-    for s in dataset::PARTNERS_SECRETS.iter().chain(dataset::PUBLIC_SECRETS) {
+    for s in dataset::PARTNERS_SECRETS
+        .iter()
+        .chain(dataset::PUBLIC_SECRETS)
+    {
         assert!(!got.report_csv.contains(s), "{s} leaked in the CSV report");
     }
     let records = csv_records(&got.report_csv).expect("valid CSV");
-    assert!(records.iter().all(|&n| n == 3), "not 3 fields per record:\n{}", got.report_csv);
+    assert!(
+        records.iter().all(|&n| n == 3),
+        "not 3 fields per record:\n{}",
+        got.report_csv
+    );
     assert_eq!(
         records,
         csv_records(&base.report_csv).expect("valid CSV"),

@@ -17,5 +17,9 @@ fuzz_target!(|data: &[u8]| {
     let mut sink = Sink::default();
     let again = decode_meeting(&value, &mut sink);
     assert!(sink.is_empty(), "written meeting has problems: {text}");
-    assert_eq!(again.as_ref(), Some(&meeting), "round trip changed the meeting:\n{text}");
+    assert_eq!(
+        again.as_ref(),
+        Some(&meeting),
+        "round trip changed the meeting:\n{text}"
+    );
 });

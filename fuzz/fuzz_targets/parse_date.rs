@@ -19,8 +19,15 @@ fuzz_target!(|data: &[u8]| {
     };
     let text = String::from_utf8_lossy(&data[2..]);
     if let Ok(Some(day)) = parse_date(&text, reference) {
-        assert!((MIN_YEAR..=MAX_YEAR).contains(&day.year()), "{text:?} gave {day}");
+        assert!(
+            (MIN_YEAR..=MAX_YEAR).contains(&day.year()),
+            "{text:?} gave {day}"
+        );
         let short = format_short(day);
-        assert_eq!(parse_date(&short, reference), Ok(Some(day)), "{short} of {text:?}");
+        assert_eq!(
+            parse_date(&short, reference),
+            Ok(Some(day)),
+            "{short} of {text:?}"
+        );
     }
 });

@@ -56,10 +56,19 @@ pub fn parse(src: &str) -> Result<Value, ParseError> {
     }
 }
 
+/// The quick reader's answer alone (`None`: it leaves the text to the library). For the
+/// tests and the differential fuzz target; the product calls [`parse`].
+#[doc(hidden)]
+pub fn parse_quick(src: &str) -> Option<Value> {
+    super::yaml_fast::parse(src)
+}
+
 /// Parses one YAML document with the YAML library alone.
-pub(super) fn parse_full(src: &str) -> Result<Value, ParseError> {
+pub fn parse_full(src: &str) -> Result<Value, ParseError> {
     serde_yaml::from_str::<Value>(src).map_err(|err| {
-        let location = err.location();
+        let location = err
+            .location()
+            .map(|l| editor_position(src, l.line(), l.column()));
         let full = err.to_string();
         let detail = strip_location(&full);
         let failure = if detail.contains("recursion limit exceeded") {
@@ -72,7 +81,7 @@ pub(super) fn parse_full(src: &str) -> Result<Value, ParseError> {
         {
             let key = rest.trim_matches('"').to_string();
             // The parser points at the mapping that holds the duplicate: look from there.
-            let from = location.as_ref().map_or(1, |l| l.line());
+            let from = location.map_or(1, |(line, _)| line);
             {
                 if let Some((line, column)) = duplicate_position(src, &key, from) {
                     return ParseError {
@@ -90,10 +99,44 @@ pub(super) fn parse_full(src: &str) -> Result<Value, ParseError> {
         };
         ParseError {
             failure,
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
+            line: location.map(|(line, _)| line),
+            column: location.map(|(_, column)| column),
         }
     })
+}
+
+/// The library's 1-based `(line, column)` as an editor shows it.
+///
+/// The library ends a line at NEL (U+0085) and at the line and paragraph separators
+/// (U+2028, U+2029), which text pasted from the web or a word processor may hold; editors
+/// do not, so every position after one would point at the wrong line.
+fn editor_position(src: &str, line: usize, column: usize) -> (usize, usize) {
+    if !src.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        return (line, column);
+    }
+    let mut lib = (1, 1);
+    let mut editor = (1, 1);
+    let mut chars = src.chars().peekable();
+    while lib < (line, column) {
+        let Some(c) = chars.next() else { break };
+        match c {
+            // CRLF is one line end: the LF that follows counts it.
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                lib = (lib.0 + 1, 1);
+                editor = (editor.0 + 1, 1);
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                lib = (lib.0 + 1, 1);
+                editor.1 += 1;
+            }
+            _ => {
+                lib.1 += 1;
+                editor.1 += 1;
+            }
+        }
+    }
+    editor
 }
 
 /// Where `key` appears a second time in one block mapping (the parser does not say).
@@ -316,9 +359,9 @@ const MARK: &str = "\u{1}cellule-locate\u{1}";
 pub fn locate(src: &str, path: &[Seg], target: Target) -> Option<(usize, usize)> {
     let de = serde_yaml::Deserializer::from_str(src);
     match (Finder { path, target }).deserialize(de) {
-        Err(err) if err.to_string().contains(MARK) => {
-            err.location().map(|l| (l.line(), l.column()))
-        }
+        Err(err) if err.to_string().contains(MARK) => err
+            .location()
+            .map(|l| editor_position(src, l.line(), l.column())),
         _ => None,
     }
 }
@@ -496,6 +539,20 @@ pub fn key_text(key: &Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_after_a_line_separator_are_the_editors() {
+        // Line 2 holds a U+2028 that the library takes for a line end; an editor does not.
+        let src = "id: x\nnotes: \"copié\u{2028}du web\"\n# \u{2029}\u{85}\njustice: [bad\n";
+        let err = parse_full(src).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(5), Some(1)));
+        let src = "id: x\nnotes: \"a\u{2028}b\"\r\njustice: bad\r\n";
+        let at = locate(src, &[Seg::Key("justice".into())], Target::Value);
+        assert_eq!(at, Some((3, 10)));
+        // Without such characters, the library's positions are kept as they are.
+        assert_eq!(editor_position("a\nb\n", 2, 1), (2, 1));
+        assert_eq!(editor_position("a\u{2028}b: c\n", 2, 2), (1, 4));
+    }
 
     const DOC: &str = "id: x\nitems:\n  - kind: topic\n    title: A\n  - kind: case\n    case: c1\n    actions:\n      - text: t\n        owner: o\nflow: {a: 1, b: [x, y]}\n";
 
