@@ -253,6 +253,21 @@ fn projector_mode_shows_no_full_name_of_a_followed_person() {
         .filter_map(|c| c.name.clone())
         .collect();
     assert!(names.len() > 10);
+    // The beginning of each case's notes, as the detail pane would show it.
+    let notes: Vec<String> = loaded.depts[0]
+        .data
+        .cases
+        .iter()
+        .filter_map(|c| {
+            c.notes
+                .as_deref()?
+                .lines()
+                .next()
+                .map(|l| l.chars().take(30).collect())
+        })
+        .filter(|l: &String| l.chars().count() >= 20)
+        .collect();
+    assert!(notes.len() > 10);
     let config = TempDir::new().unwrap();
     fs::write(config.path().join("config.yaml"), "hide_names: true\n").unwrap();
     let mut pty = open(root.path(), &config);
@@ -276,6 +291,12 @@ fn projector_mode_shows_no_full_name_of_a_followed_person() {
     for screen in &screens {
         for name in &names {
             assert!(!screen.contains(name.as_str()), "{name} shown:\n{screen}");
+        }
+        for note in &notes {
+            assert!(
+                !screen.contains(note.as_str()),
+                "notes shown: {note}\n{screen}"
+            );
         }
     }
     assert!(

@@ -319,7 +319,8 @@ fn detail_lines(
         }
         lines.push(Line::raw(text));
     }
-    if let Some(notes) = &case.notes {
+    // The case's notes are internal: off screen with the names on a projector.
+    if let Some(notes) = case.notes.as_ref().filter(|_| !app.hide_names) {
         lines.push(Line::raw(String::new()));
         for line in crate::text::visible_multiline(notes).lines() {
             lines.push(Line::styled(line.to_string(), t.muted));
