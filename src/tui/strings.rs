@@ -437,40 +437,7 @@ pub fn export_label(
 /// `novembre 2026`, `November 2026`.
 pub fn month_name(month: NaiveDate, lang: Lang) -> String {
     use chrono::Datelike;
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = month.month0() as usize;
-    let name = match lang {
-        Lang::Fr => FR.get(i),
-        Lang::En => EN.get(i),
-    };
-    format!("{} {}", name.copied().unwrap_or("?"), month.year())
+    crate::i18n::export::long_month(lang, month.year(), month.month())
 }
 
 /// The message when saving failed.
