@@ -128,13 +128,7 @@ pub fn case_form(app: &App, frame: &mut Frame, area: Rect, form: &CaseForm) {
     let rect = centered(area, 64, 9);
     let inner = popup(app, frame, rect, T::NewCase.get(lang));
     let width = inner.width as usize;
-    let body = app
-        .data
-        .department
-        .bodies
-        .get(form.body)
-        .map(|b| shown(&b.name))
-        .unwrap_or_default();
+    let body = body_name(app, form.body);
     let mut lines = Vec::new();
     let mut cursor = None;
     for (i, field) in FormField::ALL.iter().enumerate() {
@@ -266,13 +260,7 @@ pub fn report_form(app: &App, frame: &mut Frame, area: Rect, form: &ReportForm) 
     let rect = centered(area, 56, 7);
     let inner = popup(app, frame, rect, T::ReportTitle.get(lang));
     let width = inner.width as usize;
-    let body = app
-        .data
-        .department
-        .bodies
-        .get(form.body)
-        .map(|b| shown(&b.name))
-        .unwrap_or_default();
+    let body = body_name(app, form.body);
     let fields = [
         (T::FieldMonth, strings::month_name(form.month, lang)),
         (T::FieldBody, body),
@@ -336,4 +324,14 @@ pub fn preview(
         .map(|l| Line::raw(fit(l, width)))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The name of the body at `index` in department.yaml, shown safely.
+fn body_name(app: &App, index: usize) -> String {
+    app.data
+        .department
+        .bodies
+        .get(index)
+        .map(|b| shown(&b.name))
+        .unwrap_or_default()
 }

@@ -154,26 +154,24 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
             format!(" {}{}", S::Attendance.get(lang), colon(lang)),
             t.header,
         ),
-        Span::styled(
-            format!(
-                "{} {} · {} {} · {} {} · {} {} · {} {}",
-                counts.present,
-                status_word(AttendanceStatus::Present, lang),
-                counts.represented,
-                status_word(AttendanceStatus::Represented, lang),
-                counts.excused,
-                status_word(AttendanceStatus::Excused, lang),
-                counts.absent,
-                status_word(AttendanceStatus::Absent, lang),
-                counts.invited,
-                status_word(AttendanceStatus::Invited, lang),
-            ),
-            t.base,
-        ),
+        Span::styled(counts_line(&counts, lang), t.base),
     ]);
     let [a, b] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(first)), a);
     frame.render_widget(Paragraph::new(second), b);
+}
+
+/// `3 présent · 1 représenté · 1 excusé · 1 absent · 12 sans réponse`.
+pub(super) fn counts_line(counts: &crate::domain::live::AttendanceCounts, lang: Lang) -> String {
+    [
+        (counts.present, AttendanceStatus::Present),
+        (counts.represented, AttendanceStatus::Represented),
+        (counts.excused, AttendanceStatus::Excused),
+        (counts.absent, AttendanceStatus::Absent),
+        (counts.invited, AttendanceStatus::Invited),
+    ]
+    .map(|(n, status)| format!("{n} {}", status_word(status, lang)))
+    .join(" · ")
 }
 
 pub(super) fn status_word(status: AttendanceStatus, lang: Lang) -> &'static str {

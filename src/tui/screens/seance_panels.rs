@@ -1,6 +1,6 @@
 //! What the séance draws over its screen: the field being edited and the attendance panel.
 
-use super::seance::{decision_word, field_line, reason_word, status_word};
+use super::seance::{counts_line, decision_word, field_line, reason_word, status_word};
 use super::{centered, fit, popup, shown};
 use crate::domain::live::attendance_counts;
 use crate::domain::{AttendanceStatus, ClosureReason, Meeting};
@@ -172,22 +172,7 @@ pub(super) fn render_attendance(
     let mut lines: Vec<Line> = Vec::new();
     let counts = attendance_counts(meeting);
     lines.push(Line::styled(
-        fit(
-            &format!(
-                "{} {} · {} {} · {} {} · {} {} · {} {}",
-                counts.present,
-                status_word(AttendanceStatus::Present, lang),
-                counts.represented,
-                status_word(AttendanceStatus::Represented, lang),
-                counts.excused,
-                status_word(AttendanceStatus::Excused, lang),
-                counts.absent,
-                status_word(AttendanceStatus::Absent, lang),
-                counts.invited,
-                status_word(AttendanceStatus::Invited, lang),
-            ),
-            width,
-        ),
+        fit(&counts_line(&counts, lang), width),
         app.theme.header,
     ));
     let mut people: Vec<(String, AttendanceStatus, Option<String>)> = meeting
