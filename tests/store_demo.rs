@@ -53,7 +53,7 @@ fn fixture_meetings_round_trip() {
         let Ok(src) = std::fs::read_to_string(file) else {
             continue;
         };
-        let Ok(value) = store::yaml::parse(&src) else {
+        let Ok(value) = store::yaml::read(&src) else {
             continue;
         };
         let mut sink = store::problem::Sink::default();
@@ -64,7 +64,7 @@ fn fixture_meetings_round_trip() {
             continue;
         }
         let text = store::meeting_to_yaml(&m);
-        let value = store::yaml::parse(&text).expect("written YAML parses");
+        let value = store::yaml::read(&text).expect("written YAML parses");
         let back = store::decode_meeting(&value, &mut sink);
         assert!(
             sink.is_empty(),

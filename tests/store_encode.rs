@@ -73,7 +73,7 @@ fn sample_meeting() -> Meeting {
 }
 
 fn decode(text: &str) -> Option<Meeting> {
-    let value = yaml::parse(text).ok()?;
+    let value = yaml::read(text).ok()?;
     let mut sink = store::problem::Sink::default();
     let m = store::decode_meeting(&value, &mut sink);
     assert!(sink.is_empty(), "{:?}\n{text}", sink.pending);
@@ -257,7 +257,7 @@ fn a_new_case_reads_back_equal() {
     let text = store::new_case_yaml(&c);
     assert!(text.starts_with("id: 49-2026-041\nbody: cpraf\nkind: person\n"));
     assert!(text.contains("birth_year: 2009\n"));
-    let value = yaml::parse(&text).unwrap();
+    let value = yaml::read(&text).unwrap();
     let mut sink = store::problem::Sink::default();
     assert_eq!(store::decode_case(&value, &mut sink), Some(c));
     assert!(sink.is_empty());

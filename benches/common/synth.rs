@@ -965,7 +965,7 @@ fn one_meeting<'c>(
 /// meetings in time order), without going through files.
 pub fn dept_value(info: &DeptInfo, profile: &Profile) -> cellule::domain::DeptData {
     let synth = dept_data(info, profile);
-    let value = cellule::store::yaml::parse(&synth.department).expect("department.yaml parses");
+    let value = cellule::store::yaml::read(&synth.department).expect("department.yaml parses");
     let mut sink = cellule::store::problem::Sink::default();
     let department = cellule::store::decode_department(&value, &mut sink)
         .filter(|_| sink.is_empty())

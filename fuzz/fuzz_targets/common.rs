@@ -3,12 +3,12 @@
 
 use cellule::i18n::Lang;
 use cellule::store::problem::{Problem, Sink, resolve};
-use cellule::store::yaml::{self, Value};
+use cellule::store::yaml::{self, Node};
 use cellule::text::is_hazard;
 
 /// Runs `decode` on `data` as the loader does (UTF-8, BOM dropped, parse, decode,
 /// positions of the problems) and returns the decoded value when the file is clean.
-pub fn check<T>(data: &[u8], decode: fn(&Value, &mut Sink) -> Option<T>) -> Option<T> {
+pub fn check<T>(data: &[u8], decode: fn(&Node, &mut Sink) -> Option<T>) -> Option<T> {
     let text = std::str::from_utf8(data).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Lines as the YAML library counts them: LF, CRLF, a lone CR, and also NEL (U+0085),
@@ -17,7 +17,7 @@ pub fn check<T>(data: &[u8], decode: fn(&Value, &mut Sink) -> Option<T>) -> Opti
         - text.matches("\r\n").count()
         + text.matches(['\u{85}', '\u{2028}', '\u{2029}']).count()
         + 2;
-    let problems = match yaml::parse(text) {
+    let problems = match yaml::read(text) {
         Err(e) => {
             if let Some(line) = e.line {
                 assert!(

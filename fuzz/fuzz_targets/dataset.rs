@@ -7,7 +7,7 @@
 
 use cellule::domain::{Case, DeptData, Meeting};
 use cellule::store::problem::Sink;
-use cellule::store::yaml::{self, Value};
+use cellule::store::yaml::{self, Node, Value};
 use cellule::store::{decode_case, decode_department, decode_meeting};
 
 /// Markers of what partners may not read (case identity and notes).
@@ -147,12 +147,12 @@ fn fill(value: &mut Value, texts: &[String]) {
 fn decoded<T>(
     template: &str,
     texts: &[String],
-    decode: fn(&Value, &mut Sink) -> Option<T>,
+    decode: fn(&Node, &mut Sink) -> Option<T>,
 ) -> Option<T> {
     let mut value = yaml::parse(template).ok()?;
     fill(&mut value, texts);
     let mut sink = Sink::default();
-    let out = decode(&value, &mut sink);
+    let out = decode(&Node::from_value(&value), &mut sink);
     if sink.is_empty() { out } else { None }
 }
 

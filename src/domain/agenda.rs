@@ -1,7 +1,7 @@
 //! Building a meeting and its agenda: a new meeting for a body, the suggested items.
 
 use super::case::Case;
-use super::current::{current_state, decision_history};
+use super::current::Histories;
 use super::dataset::DeptData;
 use super::enums::*;
 use super::ids::next_meeting_id;
@@ -60,15 +60,16 @@ pub fn new_meeting(
 /// reported on or before `date`. Oldest report first.
 pub fn new_cases<'a>(data: &'a DeptData, body: &str, date: NaiveDate) -> Vec<&'a Case> {
     let last = last_held_before(&data.meetings, body, date);
+    let histories = Histories::new(&data.meetings);
     let mut out: Vec<&Case> = data
         .cases
         .iter()
         .filter(|c| c.body == body)
         .filter(|c| c.reported_on <= date)
-        .filter(|c| current_state(c, &data.meetings).is_open())
+        .filter(|c| histories.current(c).is_open())
         .filter(|c| match last {
             Some(last) => c.reported_on > last,
-            None => decision_history(&c.id, &data.meetings).is_empty(),
+            None => histories.of(&c.id).is_empty(),
         })
         .collect();
     out.sort_by(|a, b| (a.reported_on, &a.id).cmp(&(b.reported_on, &b.id)));

@@ -4,7 +4,7 @@
 //! [`AlertTarget`] when the user presses `Enter`.
 
 use super::case::Case;
-use super::current::{CurrentCase, current_state};
+use super::current::{CurrentCase, Histories};
 use super::dataset::DeptData;
 use super::enums::*;
 use super::rules::{last_held, open_actions};
@@ -119,8 +119,9 @@ pub fn load_problems_alert(count: usize) -> Option<Alert> {
 /// The order depends only on the data, never on the order cases and meetings were given in.
 pub fn alerts(data: &DeptData, today: NaiveDate) -> Vec<Alert> {
     let mut out = Vec::new();
+    let histories = Histories::new(&data.meetings);
     for case in &data.cases {
-        let current = current_state(case, &data.meetings);
+        let current = histories.current(case);
         case_alerts(case, &current, today, &mut out);
     }
     for body in &data.department.bodies {

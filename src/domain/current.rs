@@ -8,6 +8,7 @@ use super::case::Case;
 use super::enums::*;
 use super::meeting::{Item, Meeting};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// One decision taken on a case, with its meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +44,7 @@ impl CurrentCase {
 /// Every decision taken on `case_id` in held or closed meetings, oldest first.
 ///
 /// The order depends only on the meetings' dates, start times and ids, never on
-/// the order in which they were given.
+/// the order in which they were given. For many cases at once, build [`Histories`].
 pub fn decision_history<'a>(case_id: &str, meetings: &'a [Meeting]) -> Vec<CaseHistoryEntry<'a>> {
     let mut entries: Vec<CaseHistoryEntry<'a>> = meetings
         .iter()
@@ -62,17 +63,82 @@ pub fn decision_history<'a>(case_id: &str, meetings: &'a [Meeting]) -> Vec<CaseH
                 })
         })
         .collect();
+    sort_chronologically(&mut entries);
+    entries
+}
+
+/// Oldest meeting first; a stable sort, so one meeting's items keep their order.
+fn sort_chronologically(entries: &mut [CaseHistoryEntry<'_>]) {
     entries.sort_by(|a, b| {
         a.meeting
             .chronological_key()
             .cmp(&b.meeting.chronological_key())
     });
-    entries
+}
+
+/// The decision histories of every case, read from the meetings in one pass.
+///
+/// `decision_history` scans every meeting for one case; deriving the state of all the
+/// cases of a département that way costs cases × items. This index costs one pass over
+/// the items, and gives each case the same history as `decision_history`.
+#[derive(Debug, Default)]
+pub struct Histories<'a> {
+    by_case: HashMap<&'a str, Vec<CaseHistoryEntry<'a>>>,
+}
+
+impl<'a> Histories<'a> {
+    /// The histories over every meeting of `meetings`.
+    pub fn new(meetings: &'a [Meeting]) -> Histories<'a> {
+        Histories::of_meetings(meetings)
+    }
+
+    /// The histories over the given meetings only (the held or closed ones among them).
+    pub fn of_meetings(meetings: impl IntoIterator<Item = &'a Meeting>) -> Histories<'a> {
+        let mut by_case: HashMap<&'a str, Vec<CaseHistoryEntry<'a>>> = HashMap::new();
+        for meeting in meetings.into_iter().filter(|m| m.status.is_held()) {
+            for item in &meeting.items {
+                if let (Some(id), Some(decision)) = (&item.case, item.decision) {
+                    by_case
+                        .entry(id.as_str())
+                        .or_default()
+                        .push(CaseHistoryEntry {
+                            meeting,
+                            item,
+                            decision,
+                        });
+                }
+            }
+        }
+        for entries in by_case.values_mut() {
+            sort_chronologically(entries);
+        }
+        Histories { by_case }
+    }
+
+    /// The decisions taken on `case_id`, oldest first (as [`decision_history`]).
+    pub fn of(&self, case_id: &str) -> &[CaseHistoryEntry<'a>] {
+        self.by_case.get(case_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The current state of `case` (as [`current_state`]).
+    pub fn current(&self, case: &Case) -> CurrentCase {
+        apply(case, self.of(&case.id))
+    }
 }
 
 /// The current state of a case given all meetings of its département.
 pub fn current_state(case: &Case, meetings: &[Meeting]) -> CurrentCase {
-    let history = decision_history(&case.id, meetings);
+    apply(case, &decision_history(&case.id, meetings))
+}
+
+/// The current states of `cases`, in their order, given all meetings of their département.
+pub fn current_states(cases: &[Case], meetings: &[Meeting]) -> Vec<CurrentCase> {
+    let histories = Histories::new(meetings);
+    cases.iter().map(|c| histories.current(c)).collect()
+}
+
+/// The file's state with the latest decision of `history` applied.
+fn apply(case: &Case, history: &[CaseHistoryEntry<'_>]) -> CurrentCase {
     let mut current = CurrentCase {
         status: case.status,
         next_review: case.next_review,

@@ -17,7 +17,9 @@ pub mod rules;
 
 pub use alerts::{Alert, AlertTarget, alerts, alerts_with_problems};
 pub use case::{Case, Measure, Referent};
-pub use current::{CaseHistoryEntry, CurrentCase, current_state, decision_history};
+pub use current::{
+    CaseHistoryEntry, CurrentCase, Histories, current_state, current_states, decision_history,
+};
 pub use dataset::DeptData;
 pub use department::{Body, Department, Member};
 pub use enums::*;

@@ -4,7 +4,7 @@
 //! Pure computation over one département's data; the renderers live in `crate::export`.
 //!
 //! Definitions (the figures' meaning is fixed here, once):
-//! - a case's state at the end of the month is [`current_state`] computed over the meetings
+//! - a case's state at the end of the month is [`current_state`](super::current_state) computed over the meetings
 //!   held on or before the last day of the month (for the current month, that is its current state);
 //! - a situation is **followed at the end of the month** when it was reported on or before that
 //!   day and is not closed on that day (closed on or before it);
@@ -16,7 +16,7 @@
 //! - **decisions** are those taken on cases in the held (or closed) meetings of the body that month.
 
 use super::case::Case;
-use super::current::{CurrentCase, current_state};
+use super::current::{CurrentCase, Histories};
 use super::dataset::DeptData;
 use super::enums::*;
 use super::meeting::Meeting;
@@ -204,12 +204,7 @@ pub fn monthly_report(
     let last_meeting = held.last().map(|m| m.date);
 
     // The state at the end of the month: the decisions of the meetings held up to its last day.
-    let until_end: Vec<Meeting> = data
-        .meetings
-        .iter()
-        .filter(|m| m.date <= last)
-        .cloned()
-        .collect();
+    let until_end = Histories::of_meetings(data.meetings.iter().filter(|m| m.date <= last));
     let mut followed = Split::default();
     let mut new = Split::default();
     let mut closed = Split::default();
@@ -229,7 +224,7 @@ pub fn monthly_report(
         if case.reported_on > last {
             continue;
         }
-        let state = current_state(case, &until_end);
+        let state = until_end.current(case);
         if in_month(case.reported_on) {
             new.add(case, last);
         }

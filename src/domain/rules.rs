@@ -1,7 +1,7 @@
 //! Rules the screens and exports rest on: minors, open actions, reviews due.
 
 use super::case::Case;
-use super::current::{CurrentCase, current_state};
+use super::current::{CurrentCase, Histories};
 use super::enums::*;
 use super::meeting::{Action, Meeting};
 use chrono::{Datelike, NaiveDate};
@@ -83,10 +83,11 @@ pub fn due_for_review<'a>(
     body: &str,
     day: NaiveDate,
 ) -> Vec<(&'a Case, CurrentCase)> {
+    let histories = Histories::new(meetings);
     let mut due: Vec<(&Case, CurrentCase)> = cases
         .iter()
         .filter(|c| c.body == body)
-        .map(|c| (c, current_state(c, meetings)))
+        .map(|c| (c, histories.current(c)))
         .filter(|(_, cur)| cur.due_by(day))
         .collect();
     due.sort_by(|a, b| (a.1.next_review, &a.0.id).cmp(&(b.1.next_review, &b.0.id)));

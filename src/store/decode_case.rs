@@ -1,8 +1,8 @@
 //! `cases/<id>.yaml` → [`Case`].
 
 use super::fields::{Obj, index};
+use super::node::Node;
 use super::problem::Sink;
-use super::yaml::Value;
 use crate::domain::{
     Case, CaseKind, CaseStatus, ClosureReason, Justice, Measure, MeasureType, Referent,
     ReferentType, Schooling, Source,
@@ -39,7 +39,7 @@ pub const MIN_BIRTH_YEAR: i64 = 1900;
 
 /// Decodes a case, checking what can be checked inside the file: shapes, enum values,
 /// dates, the closure fields against the status and dates in order.
-pub fn decode_case(root: &Value, sink: &mut Sink) -> Option<Case> {
+pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
     let o = Obj::open(root, Vec::new(), "case", KEYS, sink)?;
     let id = o.need_file_id("id", sink);
     let body = o.need_short_id("body", sink);
@@ -148,7 +148,7 @@ pub(crate) fn before(key: &str, value: NaiveDate, other_key: &str, other: NaiveD
     }
 }
 
-fn decode_referent(v: &Value, parent: &Obj, sink: &mut Sink) -> Option<Referent> {
+fn decode_referent(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<Referent> {
     let o = Obj::open(v, parent.at("referent"), "referent", REFERENT_KEYS, sink)?;
     let structure = o.need_text("structure", sink);
     let kind = o.need_choice("type", ReferentType::parse, ReferentType::NAMES, sink);
@@ -160,7 +160,7 @@ fn decode_referent(v: &Value, parent: &Obj, sink: &mut Sink) -> Option<Referent>
     })
 }
 
-fn decode_measure(v: &Value, path: Vec<super::yaml::Seg>, sink: &mut Sink) -> Option<Measure> {
+fn decode_measure(v: &Node, path: Vec<super::yaml::Seg>, sink: &mut Sink) -> Option<Measure> {
     let o = Obj::open(v, path, "measures", MEASURE_KEYS, sink)?;
     let kind = o.need_choice("type", MeasureType::parse, MeasureType::NAMES, sink);
     let provider = o.text("provider", sink);

@@ -1,8 +1,9 @@
 //! `department.yaml` → [`Department`].
 
 use super::fields::{Obj, index};
+use super::node::{Node, key_text};
 use super::problem::Sink;
-use super::yaml::{Seg, Value, key_text};
+use super::yaml::Seg;
 use crate::domain::{Body, Department, Member};
 use crate::i18n::Msg;
 use std::collections::HashSet;
@@ -27,7 +28,7 @@ const BODY_KEYS: &[&str] = &[
 
 /// Decodes a département, checking what can be checked inside the file: shapes,
 /// member ids unique, chairs and body members in the directory.
-pub fn decode_department(root: &Value, sink: &mut Sink) -> Option<Department> {
+pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
     let o = Obj::open(root, Vec::new(), "department.yaml", KEYS, sink)?;
     let code = o.need_text("code", sink);
     let name = o.need_text("name", sink);
@@ -98,7 +99,7 @@ pub fn decode_department(root: &Value, sink: &mut Sink) -> Option<Department> {
     })
 }
 
-fn decode_member(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Member> {
+fn decode_member(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Member> {
     let o = Obj::open(v, path, "members", MEMBER_KEYS, sink)?;
     let id = o.need_short_id("id", sink);
     let name = o.need_text("name", sink);
@@ -116,7 +117,7 @@ fn decode_member(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Member> {
 
 fn decode_body(
     id: String,
-    v: &Value,
+    v: &Node,
     path: Vec<Seg>,
     directory: &HashSet<String>,
     sink: &mut Sink,

@@ -2,8 +2,9 @@
 
 use super::decode_case::before;
 use super::fields::{Obj, index};
+use super::node::Node;
 use super::problem::Sink;
-use super::yaml::{Seg, Value};
+use super::yaml::Seg;
 use crate::domain::{
     Action, Attendance, AttendanceStatus, ClosureReason, Decision, Guest, Item, ItemKind, Meeting,
     MeetingStatus,
@@ -53,7 +54,7 @@ const CASE_ONLY: &[&str] = &[
 /// Decodes a meeting, checking what can be checked inside the file: shapes, enum values,
 /// dates and times, `by` with `represented`, attendance entries unique, the fields of
 /// each item kind, and the rules of the decision `close`.
-pub fn decode_meeting(root: &Value, sink: &mut Sink) -> Option<Meeting> {
+pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
     let o = Obj::open(root, Vec::new(), "meeting", KEYS, sink)?;
     let id = o.need_file_id("id", sink);
     let body = o.need_short_id("body", sink);
@@ -152,7 +153,7 @@ fn check_by(o: &Obj, status: Option<AttendanceStatus>, has_by: bool, sink: &mut 
     }
 }
 
-fn decode_attendance(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Attendance> {
+fn decode_attendance(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Attendance> {
     let o = Obj::open(v, path, "attendance", ATTENDANCE_KEYS, sink)?;
     let member = o.need_short_id("member", sink);
     let status = o.need_choice(
@@ -170,7 +171,7 @@ fn decode_attendance(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Atten
     })
 }
 
-fn decode_guest(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Guest> {
+fn decode_guest(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Guest> {
     let o = Obj::open(v, path, "guests", GUEST_KEYS, sink)?;
     let name = o.need_text("name", sink);
     let title = o.text("title", sink);
@@ -192,7 +193,7 @@ fn decode_guest(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Guest> {
     })
 }
 
-fn decode_item(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Item> {
+fn decode_item(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Item> {
     let o = Obj::open(v, path, "items", ITEM_KEYS, sink)?;
     let kind = o.need_choice("kind", ItemKind::parse, ItemKind::NAMES, sink);
     let title = o.text("title", sink);
@@ -292,7 +293,7 @@ fn decode_item(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Item> {
     })
 }
 
-fn decode_action(v: &Value, path: Vec<Seg>, sink: &mut Sink) -> Option<Action> {
+fn decode_action(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Action> {
     let o = Obj::open(v, path, "actions", ACTION_KEYS, sink)?;
     let text = o.need_text("text", sink);
     let owner = o.need_short_id("owner", sink);

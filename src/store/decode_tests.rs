@@ -9,8 +9,8 @@ use crate::domain::*;
 use crate::i18n::Lang;
 
 /// Decodes `src` and renders its problems as `line:column: message` (French).
-fn run<T>(src: &str, decode: fn(&yaml::Value, &mut Sink) -> Option<T>) -> (Option<T>, Vec<String>) {
-    let value = yaml::parse(src).expect("test YAML parses");
+fn run<T>(src: &str, decode: fn(&yaml::Node, &mut Sink) -> Option<T>) -> (Option<T>, Vec<String>) {
+    let value = yaml::read(src).expect("test YAML parses");
     let mut sink = Sink::default();
     let decoded = decode(&value, &mut sink);
     let lines = resolve("f", src, sink.pending)

@@ -138,9 +138,9 @@ pub fn meeting_to_yaml(m: &Meeting) -> String {
 fn reads_back<T: PartialEq>(
     text: &str,
     original: &T,
-    decode: fn(&Value, &mut super::problem::Sink) -> Option<T>,
+    decode: fn(&yaml::Node, &mut super::problem::Sink) -> Option<T>,
 ) -> bool {
-    let Ok(value) = yaml::parse(text) else {
+    let Ok(value) = yaml::read(text) else {
         return false;
     };
     let mut sink = super::problem::Sink::default();

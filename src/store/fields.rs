@@ -8,14 +8,15 @@
 //! - booleans are `true` or `false` (quoted or not); dates are `YYYY-MM-DD`;
 //!   times are `HH:MM` (quoted, as the app writes them, or not).
 
+use super::node::{Entries, Node, key_text, lookup};
 use super::problem::Sink;
-use super::yaml::{Mapping, Seg, Value, YamlPath, key_text};
+use super::yaml::{Seg, YamlPath};
 use crate::i18n::{Expected, Msg};
 use chrono::{NaiveDate, NaiveTime};
 
 /// One mapping being decoded, with its path in the document.
 pub(crate) struct Obj<'v> {
-    map: &'v Mapping,
+    map: &'v Entries<'v>,
     path: YamlPath,
 }
 
@@ -31,12 +32,12 @@ pub(crate) fn suggest(key: &str, known: &[&str]) -> Option<String> {
 }
 
 /// The text of a scalar, as written (numbers and booleans included).
-pub(crate) fn scalar_text(value: &Value) -> Option<String> {
+pub(crate) fn scalar_text(value: &Node) -> Option<String> {
     match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Tagged(t) => scalar_text(&t.value),
+        Node::Str(s) => Some(s.to_string()),
+        Node::Number(n) => Some(n.to_string()),
+        Node::Bool(b) => Some(b.to_string()),
+        Node::Tagged(t) => scalar_text(t),
         _ => None,
     }
 }
@@ -92,13 +93,13 @@ impl<'v> Obj<'v> {
     /// Opens the mapping `value` found at `path` (under the key `name`, for messages),
     /// reporting a value that is not a mapping and every key not in `known`.
     pub fn open(
-        value: &'v Value,
+        value: &'v Node<'v>,
         path: YamlPath,
         name: &str,
         known: &[&str],
         sink: &mut Sink,
     ) -> Option<Obj<'v>> {
-        let Value::Mapping(map) = value else {
+        let Node::Map(map) = value else {
             sink.at_value(
                 &path,
                 Msg::WrongType {
@@ -108,8 +109,8 @@ impl<'v> Obj<'v> {
             );
             return None;
         };
-        for key in map.keys() {
-            let is_known = matches!(key, Value::String(s) if known.contains(&s.as_str()));
+        for (key, _) in map {
+            let is_known = matches!(key, Node::Str(s) if known.contains(&s.as_ref()));
             if !is_known {
                 let text = key_text(key).unwrap_or_else(|| "?".to_string());
                 let suggestion = suggest(&text, known);
@@ -136,9 +137,9 @@ impl<'v> Obj<'v> {
     }
 
     /// The value of `key`, `None` when absent or written with no value.
-    pub fn get(&self, key: &str) -> Option<&'v Value> {
-        match self.map.get(key) {
-            None | Some(Value::Null) => None,
+    pub fn get(&self, key: &str) -> Option<&'v Node<'v>> {
+        match lookup(self.map, key) {
+            None | Some(Node::Null) => None,
             Some(v) => Some(v),
         }
     }
@@ -150,7 +151,7 @@ impl<'v> Obj<'v> {
 
     /// Reports a required key that is absent or empty.
     fn missing(&self, key: &str, sink: &mut Sink) {
-        if self.map.contains_key(key) {
+        if lookup(self.map, key).is_some() {
             sink.at_key(
                 &self.at(key),
                 Msg::EmptyValue {
@@ -197,8 +198,8 @@ impl<'v> Obj<'v> {
     pub fn text(&self, key: &str, sink: &mut Sink) -> Option<String> {
         let value = self.get(key)?;
         let text = match value {
-            Value::String(s) => s.clone(),
-            Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
+            Node::Str(s) => s.to_string(),
+            Node::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
             _ => {
                 self.wrong(key, Expected::Text, sink);
                 return None;
@@ -214,7 +215,7 @@ impl<'v> Obj<'v> {
     pub fn req_text(&self, key: &str, sink: &mut Sink) -> Option<String> {
         let value = self.get(key)?;
         let text = self.text(key, sink);
-        if text.is_none() && matches!(value, Value::String(_)) {
+        if text.is_none() && matches!(value, Node::Str(_)) {
             self.missing(key, sink);
         }
         text
@@ -356,8 +357,8 @@ impl<'v> Obj<'v> {
     pub fn number(&self, key: &str, min: u64, sink: &mut Sink) -> Option<u64> {
         let value = self.get(key)?;
         let n = match value {
-            Value::Number(n) => n.as_u64(),
-            Value::String(s) => s.trim().parse::<u64>().ok(),
+            Node::Number(n) => n.as_u64(),
+            Node::Str(s) => s.trim().parse::<u64>().ok(),
             _ => None,
         };
         match n {
@@ -385,8 +386,8 @@ impl<'v> Obj<'v> {
     pub fn year(&self, key: &str, sink: &mut Sink) -> Option<i64> {
         let value = self.get(key)?;
         let n = match value {
-            Value::Number(n) => n.as_i64(),
-            Value::String(s) if s.trim().len() == 4 => s.trim().parse::<i64>().ok(),
+            Node::Number(n) => n.as_i64(),
+            Node::Str(s) if s.trim().len() == 4 => s.trim().parse::<i64>().ok(),
             _ => None,
         };
         if n.is_none() {
@@ -399,9 +400,9 @@ impl<'v> Obj<'v> {
     pub fn boolean(&self, key: &str, sink: &mut Sink) -> Option<bool> {
         let value = self.get(key)?;
         let b = match value {
-            Value::Bool(b) => Some(*b),
-            Value::String(s) if s.trim() == "true" => Some(true),
-            Value::String(s) if s.trim() == "false" => Some(false),
+            Node::Bool(b) => Some(*b),
+            Node::Str(s) if s.trim() == "true" => Some(true),
+            Node::Str(s) if s.trim() == "false" => Some(false),
             _ => None,
         };
         if b.is_none() {
@@ -411,10 +412,10 @@ impl<'v> Obj<'v> {
     }
 
     /// An optional list; absent gives an empty list.
-    pub fn list(&self, key: &str, sink: &mut Sink) -> &'v [Value] {
+    pub fn list(&self, key: &str, sink: &mut Sink) -> &'v [Node<'v>] {
         match self.get(key) {
             None => &[],
-            Some(Value::Sequence(items)) => items,
+            Some(Node::Seq(items)) => items,
             Some(_) => {
                 self.wrong(key, Expected::List, sink);
                 &[]
@@ -423,8 +424,8 @@ impl<'v> Obj<'v> {
     }
 
     /// A required list (it may be empty: `[]`).
-    pub fn need_list(&self, key: &str, sink: &mut Sink) -> &'v [Value] {
-        if !self.map.contains_key(key) {
+    pub fn need_list(&self, key: &str, sink: &mut Sink) -> &'v [Node<'v>] {
+        if lookup(self.map, key).is_none() {
             self.missing(key, sink);
             return &[];
         }
@@ -432,9 +433,9 @@ impl<'v> Obj<'v> {
     }
 
     /// An optional mapping.
-    pub fn mapping(&self, key: &str, sink: &mut Sink) -> Option<&'v Mapping> {
+    pub fn mapping(&self, key: &str, sink: &mut Sink) -> Option<&'v Entries<'v>> {
         match self.get(key)? {
-            Value::Mapping(m) => Some(m),
+            Node::Map(m) => Some(m),
             _ => {
                 self.wrong(key, Expected::Mapping, sink);
                 None

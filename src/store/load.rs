@@ -12,10 +12,11 @@
 use super::decode_case::decode_case;
 use super::decode_department::decode_department;
 use super::decode_meeting::decode_meeting;
+use super::node::Node;
 use super::problem::{Problem, Sink, resolve};
 use super::validate::{Doc, check_cases, check_department, check_meetings};
 use super::write::Stamp;
-use super::yaml::{self, ParseFailure, Value};
+use super::yaml::{self, ParseFailure};
 use crate::domain::{Case, Department, DeptData, Meeting, departements};
 use crate::i18n::{Lang, Msg};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -255,7 +256,7 @@ struct FileRead<T> {
 }
 
 /// Reads, parses and decodes one file.
-fn read_doc<T>(root: &Path, job: &Job, decode: fn(&Value, &mut Sink) -> Option<T>) -> FileRead<T> {
+fn read_doc<T>(root: &Path, job: &Job, decode: fn(&Node, &mut Sink) -> Option<T>) -> FileRead<T> {
     let (src, stamp) = match read_text(&root.join(&job.rel), &job.rel, job.regular) {
         Ok(read) => read,
         Err(p) => {
@@ -265,16 +266,16 @@ fn read_doc<T>(root: &Path, job: &Job, decode: fn(&Value, &mut Sink) -> Option<T
             };
         }
     };
-    let doc = parse_text(&src, &job.rel).map(|value| {
+    let decoded = parse_text(&src, &job.rel).map(|node| {
         let mut sink = Sink::default();
-        let value = decode(&value, &mut sink);
-        Doc {
-            rel: job.rel.clone(),
-            stem: job.stem.clone(),
-            src,
-            value,
-            sink,
-        }
+        (decode(&node, &mut sink), sink)
+    });
+    let doc = decoded.map(|(value, sink)| Doc {
+        rel: job.rel.clone(),
+        stem: job.stem.clone(),
+        src,
+        value,
+        sink,
     });
     FileRead {
         stamp: Some(stamp),
@@ -434,12 +435,12 @@ fn par_map<T: Sync, R: Send>(items: &[T], share: Share, f: impl Fn(&T) -> R + Sy
     parts.into_iter().flat_map(|(_, done)| done).collect()
 }
 
-pub(super) fn parse_text(src: &str, rel: &str) -> Result<Value, Box<Problem>> {
+pub(super) fn parse_text<'a>(src: &'a str, rel: &str) -> Result<Node<'a>, Box<Problem>> {
     if src.trim().is_empty() {
         return Err(Box::new(Problem::whole(rel, Msg::Empty)));
     }
-    match yaml::parse(src) {
-        Ok(Value::Null) => Err(Box::new(Problem::whole(rel, Msg::Empty))),
+    match yaml::read(src) {
+        Ok(Node::Null) => Err(Box::new(Problem::whole(rel, Msg::Empty))),
         Ok(v) => Ok(v),
         Err(e) => {
             let msg = match e.failure {

@@ -20,6 +20,7 @@ mod fields;
 pub mod git;
 mod load;
 pub mod lock;
+mod node;
 pub mod problem;
 mod validate;
 mod write;

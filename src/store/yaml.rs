@@ -9,7 +9,8 @@
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
-pub use serde_yaml::{Mapping, Value};
+pub use super::node::Node;
+pub use serde_yaml::{Mapping, Number, Value};
 
 /// One step of a path inside a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,26 +46,28 @@ pub struct ParseError {
     pub column: Option<usize>,
 }
 
-/// Parses one YAML document.
+/// Reads one YAML document into the tree the decoders read.
 ///
-/// The usual block YAML is read by [`super::yaml_fast`]; whatever it leaves (any
-/// doubt, any error) is read by the YAML library, which gives errors their position.
-pub fn parse(src: &str) -> Result<Value, ParseError> {
+/// The usual block YAML is read by [`super::yaml_fast`], straight from the text; whatever
+/// it leaves (any doubt, any error) is read by the YAML library, which gives errors
+/// their position.
+pub fn read(src: &str) -> Result<Node<'_>, ParseError> {
     match super::yaml_fast::parse(src) {
-        Some(value) => Ok(value),
-        None => parse_full(src),
+        Some(node) => Ok(node),
+        None => parse(src).map(Node::from_owned),
     }
 }
 
 /// The quick reader's answer alone (`None`: it leaves the text to the library). For the
-/// tests and the differential fuzz target; the product calls [`parse`].
+/// tests and the differential fuzz target; the product calls [`read`].
 #[doc(hidden)]
-pub fn parse_quick(src: &str) -> Option<Value> {
+pub fn parse_quick(src: &str) -> Option<Node<'_>> {
     super::yaml_fast::parse(src)
 }
 
-/// Parses one YAML document with the YAML library alone.
-pub fn parse_full(src: &str) -> Result<Value, ParseError> {
+/// Parses one YAML document with the YAML library alone, into its [`Value`] (the
+/// configuration file; the data files are read with [`read`]).
+pub fn parse(src: &str) -> Result<Value, ParseError> {
     serde_yaml::from_str::<Value>(src).map_err(|err| {
         let location = err
             .location()
@@ -544,7 +547,7 @@ mod tests {
     fn positions_after_a_line_separator_are_the_editors() {
         // Line 2 holds a U+2028 that the library takes for a line end; an editor does not.
         let src = "id: x\nnotes: \"copié\u{2028}du web\"\n# \u{2029}\u{85}\njustice: [bad\n";
-        let err = parse_full(src).unwrap_err();
+        let err = parse(src).unwrap_err();
         assert_eq!((err.line, err.column), (Some(5), Some(1)));
         let src = "id: x\nnotes: \"a\u{2028}b\"\r\njustice: bad\r\n";
         let at = locate(src, &[Seg::Key("justice".into())], Target::Value);

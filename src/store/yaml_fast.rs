@@ -2,20 +2,27 @@
 //!
 //! It reads block mappings and sequences, plain and quoted one-line scalars, `|` and
 //! `|-` texts, one-line `[a, b]` lists, `[]`, `{}` and comments, and builds the very
-//! [`Value`] the YAML library builds (plain scalars are resolved by the same rules:
-//! null, booleans, integers, floats, else text). On anything else — anchors, tags,
-//! folded or multi-line scalars, flow mappings, several documents, a tab, a carriage
-//! return, a character the library refuses, a duplicate key, any error — it answers
-//! `None` and the caller uses the library, which also gives errors their position.
-//! So it never decides alone what a file means when there is any doubt.
+//! tree the YAML library's value gives ([`Node::from_value`]; plain scalars are resolved
+//! by the same rules: null, booleans, integers, floats, else text), borrowing the file's
+//! text for keys and scalars. On anything else — anchors, tags, folded or multi-line
+//! scalars, flow mappings, several documents, a tab, a carriage return, a character the
+//! library refuses, a key that is not a text, a duplicate key, a mapping of more than
+//! [`MAX_KEYS`] keys, any error — it answers `None` and the caller uses the library, which
+//! also gives errors their position. So it never decides alone what a file means when
+//! there is any doubt.
 
-use super::yaml::{Mapping, Value};
+use super::node::Node;
+use std::borrow::Cow;
 
 /// Nesting deeper than this is left to the library (which refuses very deep documents).
 const MAX_DEPTH: usize = 48;
 
+/// Mappings with more keys are left to the library (duplicate keys are looked for
+/// key by key, which only pays for the short mappings of the format).
+const MAX_KEYS: usize = 64;
+
 /// The document's value, or `None` when the full parser must read it.
-pub(super) fn parse(src: &str) -> Option<Value> {
+pub(super) fn parse(src: &str) -> Option<Node<'_>> {
     if !src.ends_with('\n') || !characters_ok(src) {
         return None;
     }
@@ -113,7 +120,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A block node whose first line is the next one, at `indent`.
-    fn node(&mut self, indent: usize) -> Option<Value> {
+    fn node(&mut self, indent: usize) -> Option<Node<'a>> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return None;
@@ -130,16 +137,22 @@ impl<'a> Reader<'a> {
     }
 
     /// A block mapping at `indent`, whose first entry `first` was just consumed.
-    fn mapping(&mut self, indent: usize, first: &'a str) -> Option<Value> {
-        let mut map = Mapping::new();
+    fn mapping(&mut self, indent: usize, first: &'a str) -> Option<Node<'a>> {
+        let mut map: Vec<(Node<'a>, Node<'a>)> = Vec::new();
         let mut entry = first;
         loop {
             let (key, rest) = split_entry(entry)?;
-            let key = resolve_plain(key)?;
-            let value = self.value(rest, indent, true)?;
-            if map.insert(key, value).is_some() {
+            let Some(Node::Str(key)) = resolve_plain(key) else {
+                return None;
+            };
+            let duplicate = map
+                .iter()
+                .any(|(k, _)| matches!(k, Node::Str(k) if *k == key));
+            if duplicate || map.len() == MAX_KEYS {
                 return None;
             }
+            let value = self.value(rest, indent, true)?;
+            map.push((Node::Str(key), value));
             self.skip_void();
             match self.peek() {
                 Some((i, content)) if i == indent && !is_item(content) => {
@@ -148,13 +161,13 @@ impl<'a> Reader<'a> {
                 }
                 Some((i, _)) if i > indent => return None,
                 Some((i, _)) if i == indent => return None,
-                _ => return Some(Value::Mapping(map)),
+                _ => return Some(Node::Map(map)),
             }
         }
     }
 
     /// A block sequence whose entries are at `indent`.
-    fn sequence(&mut self, indent: usize) -> Option<Value> {
+    fn sequence(&mut self, indent: usize) -> Option<Node<'a>> {
         let mut items = Vec::new();
         loop {
             self.skip_void();
@@ -189,13 +202,13 @@ impl<'a> Reader<'a> {
             };
             items.push(value);
         }
-        Some(Value::Sequence(items))
+        Some(Node::Seq(items))
     }
 
     /// The value written after `key:` or `- ` (`rest`, the line already consumed), for
     /// a node at `indent`. A mapping's value may be a sequence at the key's own
     /// indentation (`same_indent_list`).
-    fn value(&mut self, rest: &'a str, indent: usize, same_indent_list: bool) -> Option<Value> {
+    fn value(&mut self, rest: &'a str, indent: usize, same_indent_list: bool) -> Option<Node<'a>> {
         if rest.is_empty() || rest.starts_with('#') {
             self.skip_void();
             return match self.peek() {
@@ -206,23 +219,23 @@ impl<'a> Reader<'a> {
                     self.depth -= 1;
                     seq
                 }
-                _ => Some(Value::Null),
+                _ => Some(Node::Null),
             };
         }
         let value = match rest.as_bytes()[0] {
             b'|' => return self.literal(rest, indent),
             b'"' => {
                 let (text, after) = double_quoted(&rest[1..])?;
-                trailer_ok(after).then_some(Value::String(text))?
+                trailer_ok(after).then_some(Node::Str(text))?
             }
             b'\'' => {
                 let (text, after) = single_quoted(&rest[1..])?;
-                trailer_ok(after).then_some(Value::String(text))?
+                trailer_ok(after).then_some(Node::Str(text))?
             }
             b'[' => flow_list(&rest[1..])?,
             b'{' => {
                 let after = rest.strip_prefix("{}")?;
-                trailer_ok(after).then(|| Value::Mapping(Mapping::new()))?
+                trailer_ok(after).then(|| Node::Map(Vec::new()))?
             }
             _ => {
                 let text = plain_text(rest)?;
@@ -236,7 +249,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A `|` or `|-` text whose lines are deeper than `indent`.
-    fn literal(&mut self, header: &str, indent: usize) -> Option<Value> {
+    fn literal(&mut self, header: &str, indent: usize) -> Option<Node<'a>> {
         let strip = match header.trim_end_matches(' ') {
             "|" => false,
             "|-" => true,
@@ -278,7 +291,7 @@ impl<'a> Reader<'a> {
         if !strip {
             text.push('\n');
         }
-        Some(Value::String(text))
+        Some(Node::Str(Cow::Owned(text)))
     }
 }
 
@@ -339,12 +352,17 @@ fn plain_text(rest: &str) -> Option<&str> {
 }
 
 /// The rest of a double-quoted scalar on its line → (text, what follows the quote).
-fn double_quoted(s: &str) -> Option<(String, &str)> {
+fn double_quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
+    // Without escapes, the text is the file's own.
+    let end = s.find(['"', '\\'])?;
+    if s.as_bytes()[end] == b'"' {
+        return Some((Cow::Borrowed(&s[..end]), &s[end + 1..]));
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
-            '"' => return Some((out, &s[i + 1..])),
+            '"' => return Some((Cow::Owned(out), &s[i + 1..])),
             '\\' => {
                 let (_, e) = chars.next()?;
                 match e {
@@ -378,7 +396,11 @@ fn double_quoted(s: &str) -> Option<(String, &str)> {
 }
 
 /// The rest of a single-quoted scalar on its line → (text, what follows the quote).
-fn single_quoted(s: &str) -> Option<(String, &str)> {
+fn single_quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
+    let end = s.find('\'')?;
+    if !s[end + 1..].starts_with('\'') {
+        return Some((Cow::Borrowed(&s[..end]), &s[end + 1..]));
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     loop {
@@ -388,20 +410,20 @@ fn single_quoted(s: &str) -> Option<(String, &str)> {
             out.push('\'');
             rest = &rest[i + 2..];
         } else {
-            return Some((out, &rest[i + 1..]));
+            return Some((Cow::Owned(out), &rest[i + 1..]));
         }
     }
 }
 
 /// `a, b, c]` (after the `[`) on one line, plain items only.
-fn flow_list(s: &str) -> Option<Value> {
+fn flow_list(s: &str) -> Option<Node<'_>> {
     let end = s.find(']')?;
     if !trailer_ok(&s[end + 1..]) {
         return None;
     }
     let inner = &s[..end];
     if inner.trim_matches(' ').is_empty() {
-        return Some(Value::Sequence(Vec::new()));
+        return Some(Node::Seq(Vec::new()));
     }
     let mut items = Vec::new();
     for raw in inner.split(',') {
@@ -414,27 +436,27 @@ fn flow_list(s: &str) -> Option<Value> {
         }
         items.push(resolve_plain(item)?);
     }
-    Some(Value::Sequence(items))
+    Some(Node::Seq(items))
 }
 
 /// A plain scalar as the YAML library reads it (YAML 1.2 core schema, as it applies
 /// it): null, a boolean, an integer, a finite float, else a text. `None` for the rare
 /// forms left to the library (infinities, NaN, integers beyond 64 bits).
-fn resolve_plain(s: &str) -> Option<Value> {
+fn resolve_plain(s: &str) -> Option<Node<'_>> {
     match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
-        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
-        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        "" | "~" | "null" | "Null" | "NULL" => return Some(Node::Null),
+        "true" | "True" | "TRUE" => return Some(Node::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Node::Bool(false)),
         _ => {}
     }
     if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) {
-        return Some(Value::String(s.to_string()));
+        return Some(Node::Str(Cow::Borrowed(s)));
     }
     if let Some(n) = unsigned(s) {
-        return Some(Value::Number(n.into()));
+        return Some(Node::Number(n.into()));
     }
     if let Some(n) = negative(s) {
-        return Some(Value::Number(n.into()));
+        return Some(Node::Number(n.into()));
     }
     if wide_integer(s) {
         return None;
@@ -449,10 +471,10 @@ fn resolve_plain(s: &str) -> Option<Value> {
             && let Ok(f) = unsigned.parse::<f64>()
             && f.is_finite()
         {
-            return Some(Value::Number(f.into()));
+            return Some(Node::Number(f.into()));
         }
     }
-    Some(Value::String(s.to_string()))
+    Some(Node::Str(Cow::Borrowed(s)))
 }
 
 /// Leading zeros followed by digits only: a text, not a number (`0049`).
@@ -510,7 +532,7 @@ fn negative(s: &str) -> Option<i64> {
     negative_as(s, i64::from_str_radix)
 }
 
-/// An integer that only fits in 128 bits: the library refuses it for a [`Value`].
+/// An integer that only fits in 128 bits: the library refuses it for its value.
 fn wide_integer(s: &str) -> bool {
     unsigned_as(s, u128::from_str_radix).is_some() || negative_as(s, i128::from_str_radix).is_some()
 }

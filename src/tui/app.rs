@@ -7,7 +7,7 @@ use super::keymap::{Context, Keymap};
 use super::theme::Theme;
 use crate::domain::{
     Alert, Case, CaseKind, CaseStatus, CurrentCase, DeptData, Meeting, Source,
-    alerts_with_problems, current_state,
+    alerts_with_problems, current_states,
 };
 use crate::i18n::Lang;
 use chrono::NaiveDate;
@@ -360,12 +360,7 @@ impl App {
     /// Recomputes what derives from the data (current states, alerts) after a change.
     pub fn refresh(&mut self) {
         self.generation = self.generation.wrapping_add(1);
-        self.currents = self
-            .data
-            .cases
-            .iter()
-            .map(|c| current_state(c, &self.data.meetings))
-            .collect();
+        self.currents = current_states(&self.data.cases, &self.data.meetings);
         self.alerts = alerts_with_problems(&self.data, self.today, self.problems.len());
     }
 
