@@ -92,6 +92,53 @@ fn the_latest_decision_close_closes_the_case_with_its_date_and_reason() {
 }
 
 #[test]
+fn the_index_of_histories_gives_each_case_what_one_scan_gives() {
+    let cases: Vec<Case> = ["c1", "c2", "c3", "c4"]
+        .iter()
+        .map(|id| case(id, "cpraf"))
+        .collect();
+    let mut m1 = meeting("m1", "cpraf", "2026-10-12", MeetingStatus::Closed);
+    m1.items.push(decided("c1", Decision::Close, None));
+    m1.items
+        .push(decided("c2", Decision::Continue, Some("2026-12-01")));
+    // The same case twice in one meeting: the later item wins.
+    m1.items
+        .push(decided("c2", Decision::Orient, Some("2027-01-05")));
+    let mut m2 = meeting("m2", "cpraf", "2026-11-16", MeetingStatus::Held);
+    m2.items
+        .push(decided("c1", Decision::Continue, Some("2027-02-01")));
+    m2.items.push(decided("c3", Decision::Close, None));
+    let mut m3 = meeting("m3", "cpraf", "2026-12-14", MeetingStatus::Convened);
+    m3.items.push(decided("c2", Decision::Close, None));
+    m3.items.push(Item::case("c4", Some(5)));
+    for meetings in [
+        vec![m1.clone(), m2.clone(), m3.clone()],
+        vec![m3.clone(), m2.clone(), m1.clone()],
+    ] {
+        let histories = Histories::new(&meetings);
+        for c in &cases {
+            assert_eq!(
+                histories.of(&c.id),
+                decision_history(&c.id, &meetings).as_slice(),
+                "{}",
+                c.id
+            );
+        }
+        let one_by_one: Vec<CurrentCase> =
+            cases.iter().map(|c| current_state(c, &meetings)).collect();
+        assert_eq!(current_states(&cases, &meetings), one_by_one);
+        assert_eq!(one_by_one[0].status, CaseStatus::Followed);
+        assert_eq!(one_by_one[1].next_review, Some(day("2027-01-05")));
+        assert_eq!(one_by_one[2].status, CaseStatus::Closed);
+        assert_eq!(one_by_one[3].last_decision, None);
+    }
+    // Only the meetings given count.
+    let only_first = Histories::of_meetings([&m1]);
+    assert_eq!(only_first.current(&cases[0]).status, CaseStatus::Closed);
+    assert!(only_first.of("c3").is_empty());
+}
+
+#[test]
 fn two_meetings_on_the_same_day_are_ordered_by_start_then_id() {
     let c = case("c1", "cpraf");
     let mut a = meeting(

@@ -1,6 +1,6 @@
 //! `cases/<id>.yaml` → [`Case`].
 
-use super::fields::{Obj, index};
+use super::fields::{At, Obj};
 use super::node::Node;
 use super::problem::Sink;
 use crate::domain::{
@@ -40,7 +40,7 @@ pub const MIN_BIRTH_YEAR: i64 = 1900;
 /// Decodes a case, checking what can be checked inside the file: shapes, enum values,
 /// dates, the closure fields against the status and dates in order.
 pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
-    let o = Obj::open(root, Vec::new(), "case", KEYS, sink)?;
+    let o = Obj::open(root, At::Root, "case", KEYS, sink)?;
     let id = o.need_file_id("id", sink);
     let body = o.need_short_id("body", sink);
     let kind = o.need_choice("kind", CaseKind::parse, CaseKind::NAMES, sink);
@@ -55,12 +55,12 @@ pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
     let justice = o.choice("justice", Justice::parse, Justice::NAMES, sink);
     let schooling = o.choice("schooling", Schooling::parse, Schooling::NAMES, sink);
     let returnee_minor = o.boolean("returnee_minor", sink);
-    let measures_path = o.at("measures");
+    let measures_at = o.under("measures");
     let measures: Option<Vec<Measure>> = o
         .list("measures", sink)
         .iter()
         .enumerate()
-        .map(|(i, v)| decode_measure(v, index(&measures_path, i), sink))
+        .map(|(i, v)| decode_measure(v, measures_at.index(i), sink))
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
@@ -149,7 +149,7 @@ pub(crate) fn before(key: &str, value: NaiveDate, other_key: &str, other: NaiveD
 }
 
 fn decode_referent(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<Referent> {
-    let o = Obj::open(v, parent.at("referent"), "referent", REFERENT_KEYS, sink)?;
+    let o = Obj::open(v, parent.under("referent"), "referent", REFERENT_KEYS, sink)?;
     let structure = o.need_text("structure", sink);
     let kind = o.need_choice("type", ReferentType::parse, ReferentType::NAMES, sink);
     let person = o.text("person", sink);
@@ -160,8 +160,8 @@ fn decode_referent(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<Referent> 
     })
 }
 
-fn decode_measure(v: &Node, path: Vec<super::yaml::Seg>, sink: &mut Sink) -> Option<Measure> {
-    let o = Obj::open(v, path, "measures", MEASURE_KEYS, sink)?;
+fn decode_measure(v: &Node, at: At, sink: &mut Sink) -> Option<Measure> {
+    let o = Obj::open(v, at, "measures", MEASURE_KEYS, sink)?;
     let kind = o.need_choice("type", MeasureType::parse, MeasureType::NAMES, sink);
     let provider = o.text("provider", sink);
     let from = o.need_date("from", sink);

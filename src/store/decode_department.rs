@@ -1,11 +1,11 @@
 //! `department.yaml` → [`Department`].
 
-use super::fields::{Obj, index};
+use super::fields::{At, Obj};
 use super::node::{Node, key_text};
 use super::problem::Sink;
-use super::yaml::Seg;
 use crate::domain::{Body, Department, Member};
 use crate::i18n::Msg;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 const KEYS: &[&str] = &[
@@ -29,7 +29,7 @@ const BODY_KEYS: &[&str] = &[
 /// Decodes a département, checking what can be checked inside the file: shapes,
 /// member ids unique, chairs and body members in the directory.
 pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
-    let o = Obj::open(root, Vec::new(), "department.yaml", KEYS, sink)?;
+    let o = Obj::open(root, At::Root, "department.yaml", KEYS, sink)?;
     let code = o.need_text("code", sink);
     let name = o.need_text("name", sink);
     let authority = o.text("authority", sink);
@@ -44,17 +44,15 @@ pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
 
     let mut members = Vec::new();
     let mut seen = HashSet::new();
-    let members_path = o.at("members");
+    let members_at = o.under("members");
     for (i, v) in o.need_list("members", sink).iter().enumerate() {
-        let path = index(&members_path, i);
-        let Some(m) = decode_member(v, path.clone(), sink) else {
+        let entry = members_at.index(i);
+        let Some(m) = decode_member(v, entry, sink) else {
             continue;
         };
         if !seen.insert(m.id.clone()) {
-            let mut at = path;
-            at.push(Seg::Key("id".into()));
             sink.at_value(
-                &at,
+                &entry.key("id").path(),
                 Msg::DuplicateEntry {
                     key: "members".into(),
                     value: m.id,
@@ -69,11 +67,10 @@ pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
     if let Some(map) = o.required("bodies", sink, |o, s| o.mapping("bodies", s)) {
         for (key, v) in map {
             let id = key_text(key).unwrap_or_default();
-            let mut path = o.at("bodies");
+            let bodies_at = o.under("bodies");
             if !crate::domain::ids::is_short_id(&id) {
-                path.push(Seg::Key(id.clone()));
                 sink.at_key(
-                    &path,
+                    &bodies_at.key(&id).path(),
                     Msg::BadShortId {
                         key: "bodies".into(),
                         value: id,
@@ -81,8 +78,7 @@ pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
                 );
                 continue;
             }
-            path.push(Seg::Key(id.clone()));
-            if let Some(b) = decode_body(id, v, path, &seen, sink) {
+            if let Some(b) = decode_body(&id, v, bodies_at.key(&id), &seen, sink) {
                 bodies.push(b);
             }
         }
@@ -99,8 +95,8 @@ pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
     })
 }
 
-fn decode_member(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Member> {
-    let o = Obj::open(v, path, "members", MEMBER_KEYS, sink)?;
+fn decode_member(v: &Node, at: At, sink: &mut Sink) -> Option<Member> {
+    let o = Obj::open(v, at, "members", MEMBER_KEYS, sink)?;
     let id = o.need_short_id("id", sink);
     let name = o.need_text("name", sink);
     let title = o.text("title", sink);
@@ -116,13 +112,13 @@ fn decode_member(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Member> {
 }
 
 fn decode_body(
-    id: String,
+    id: &str,
     v: &Node,
-    path: Vec<Seg>,
+    at: At,
     directory: &HashSet<String>,
     sink: &mut Sink,
 ) -> Option<Body> {
-    let o = Obj::open(v, path, &id, BODY_KEYS, sink)?;
+    let o = Obj::open(v, at, id, BODY_KEYS, sink)?;
     let name = o.need_text("name", sink);
     let chair = o.need_short_id("chair", sink);
     if let Some(chair) = &chair
@@ -139,12 +135,12 @@ fn decode_body(
     let every_days = o.required("every_days", sink, |o, s| o.number32("every_days", 1, s));
     let review_every_days = o.number32("review_every_days", 1, sink);
     let mut members = Vec::new();
-    let members_path = o.at("members");
+    let members_at = o.under("members");
     for (i, m) in o.need_list("members", sink).iter().enumerate() {
-        let at = index(&members_path, i);
-        let Some(mid) = super::fields::scalar_text(m) else {
+        let entry = members_at.index(i);
+        let Some(mid) = super::fields::scalar_text(m).map(Cow::into_owned) else {
             sink.at_value(
-                &at,
+                &entry.path(),
                 Msg::WrongType {
                     key: "members".into(),
                     expected: crate::i18n::Expected::Text,
@@ -154,7 +150,7 @@ fn decode_body(
         };
         if !directory.contains(&mid) {
             sink.at_value(
-                &at,
+                &entry.path(),
                 Msg::UnknownMember {
                     key: "members".into(),
                     id: mid,
@@ -162,7 +158,7 @@ fn decode_body(
             );
         } else if members.contains(&mid) {
             sink.at_value(
-                &at,
+                &entry.path(),
                 Msg::DuplicateEntry {
                     key: "members".into(),
                     value: mid,
@@ -173,7 +169,7 @@ fn decode_body(
         }
     }
     Some(Body {
-        id,
+        id: id.to_string(),
         name: name?,
         chair: chair?,
         every_days: every_days?,

@@ -1,10 +1,9 @@
 //! `meetings/<id>.yaml` → [`Meeting`].
 
 use super::decode_case::before;
-use super::fields::{Obj, index};
+use super::fields::{At, Obj};
 use super::node::Node;
 use super::problem::Sink;
-use super::yaml::Seg;
 use crate::domain::{
     Action, Attendance, AttendanceStatus, ClosureReason, Decision, Guest, Item, ItemKind, Meeting,
     MeetingStatus,
@@ -55,7 +54,7 @@ const CASE_ONLY: &[&str] = &[
 /// dates and times, `by` with `represented`, attendance entries unique, the fields of
 /// each item kind, and the rules of the decision `close`.
 pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
-    let o = Obj::open(root, Vec::new(), "meeting", KEYS, sink)?;
+    let o = Obj::open(root, At::Root, "meeting", KEYS, sink)?;
     let id = o.need_file_id("id", sink);
     let body = o.need_short_id("body", sink);
     let date = o.need_date("date", sink);
@@ -68,17 +67,15 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
     // indices stay those of the file for the checks across files.
     let mut attendance: Vec<Option<Attendance>> = Vec::new();
     let mut invited = HashSet::new();
-    let att_path = o.at("attendance");
+    let att = o.under("attendance");
     for (i, v) in o.need_list("attendance", sink).iter().enumerate() {
-        let path = index(&att_path, i);
-        let a = decode_attendance(v, path.clone(), sink);
+        let entry = att.index(i);
+        let a = decode_attendance(v, entry, sink);
         if let Some(a) = &a
             && !invited.insert(a.member.clone())
         {
-            let mut at = path;
-            at.push(Seg::Key("member".into()));
             sink.at_value(
-                &at,
+                &entry.key("member").path(),
                 Msg::DuplicateEntry {
                     key: "attendance".into(),
                     value: a.member.clone(),
@@ -88,22 +85,22 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         attendance.push(a);
     }
 
-    let guests_path = o.at("guests");
+    let guests_at = o.under("guests");
     let guests: Option<Vec<Guest>> = o
         .list("guests", sink)
         .iter()
         .enumerate()
-        .map(|(i, v)| decode_guest(v, index(&guests_path, i), sink))
+        .map(|(i, v)| decode_guest(v, guests_at.index(i), sink))
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
 
-    let items_path = o.at("items");
+    let items_at = o.under("items");
     let items: Option<Vec<Item>> = o
         .need_list("items", sink)
         .iter()
         .enumerate()
-        .map(|(i, v)| decode_item(v, index(&items_path, i), sink))
+        .map(|(i, v)| decode_item(v, items_at.index(i), sink))
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
@@ -153,8 +150,8 @@ fn check_by(o: &Obj, status: Option<AttendanceStatus>, has_by: bool, sink: &mut 
     }
 }
 
-fn decode_attendance(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Attendance> {
-    let o = Obj::open(v, path, "attendance", ATTENDANCE_KEYS, sink)?;
+fn decode_attendance(v: &Node, at: At, sink: &mut Sink) -> Option<Attendance> {
+    let o = Obj::open(v, at, "attendance", ATTENDANCE_KEYS, sink)?;
     let member = o.need_short_id("member", sink);
     let status = o.need_choice(
         "status",
@@ -171,8 +168,8 @@ fn decode_attendance(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Attend
     })
 }
 
-fn decode_guest(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Guest> {
-    let o = Obj::open(v, path, "guests", GUEST_KEYS, sink)?;
+fn decode_guest(v: &Node, at: At, sink: &mut Sink) -> Option<Guest> {
+    let o = Obj::open(v, at, "guests", GUEST_KEYS, sink)?;
     let name = o.need_text("name", sink);
     let title = o.text("title", sink);
     let organisation = o.need_text("organisation", sink);
@@ -193,8 +190,8 @@ fn decode_guest(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Guest> {
     })
 }
 
-fn decode_item(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Item> {
-    let o = Obj::open(v, path, "items", ITEM_KEYS, sink)?;
+fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
+    let o = Obj::open(v, at, "items", ITEM_KEYS, sink)?;
     let kind = o.need_choice("kind", ItemKind::parse, ItemKind::NAMES, sink);
     let title = o.text("title", sink);
     let case = o.text("case", sink);
@@ -209,12 +206,12 @@ fn decode_item(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Item> {
         ClosureReason::NAMES,
         sink,
     );
-    let actions_path = o.at("actions");
+    let actions_at = o.under("actions");
     let actions: Option<Vec<Action>> = o
         .list("actions", sink)
         .iter()
         .enumerate()
-        .map(|(i, v)| decode_action(v, index(&actions_path, i), sink))
+        .map(|(i, v)| decode_action(v, actions_at.index(i), sink))
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
@@ -225,7 +222,7 @@ fn decode_item(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Item> {
     let needs = |key: &str, sink: &mut Sink| {
         if !o.has(key) {
             sink.at_value(
-                o.path(),
+                &o.path(),
                 Msg::NeedsKey {
                     key: key.to_string(),
                     kind: kind_name.clone(),
@@ -293,8 +290,8 @@ fn decode_item(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Item> {
     })
 }
 
-fn decode_action(v: &Node, path: Vec<Seg>, sink: &mut Sink) -> Option<Action> {
-    let o = Obj::open(v, path, "actions", ACTION_KEYS, sink)?;
+fn decode_action(v: &Node, at: At, sink: &mut Sink) -> Option<Action> {
+    let o = Obj::open(v, at, "actions", ACTION_KEYS, sink)?;
     let text = o.need_text("text", sink);
     let owner = o.need_short_id("owner", sink);
     let due = o.date("due", sink);

@@ -8,16 +8,51 @@
 //! - booleans are `true` or `false` (quoted or not); dates are `YYYY-MM-DD`;
 //!   times are `HH:MM` (quoted, as the app writes them, or not).
 
-use super::node::{Entries, Node, key_text, lookup};
+use super::node::{Entries, Node, key_text, lookup, same_key};
 use super::problem::Sink;
 use super::yaml::{Seg, YamlPath};
 use crate::i18n::{Expected, Msg};
 use chrono::{NaiveDate, NaiveTime};
+use std::borrow::Cow;
 
-/// One mapping being decoded, with its path in the document.
-pub(crate) struct Obj<'v> {
+/// One mapping being decoded, with its place in the document.
+pub(crate) struct Obj<'v, 'p> {
     map: &'v Entries<'v>,
-    path: YamlPath,
+    at: At<'p>,
+}
+
+/// Where a node is in its document: a chain borrowed from the decoders' own frames,
+/// which costs nothing to build and becomes a [`YamlPath`] only when a problem is
+/// reported there.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum At<'p> {
+    Root,
+    Key(&'p At<'p>, &'p str),
+    Index(&'p At<'p>, usize),
+}
+
+impl<'p> At<'p> {
+    /// The place of `key` under this one.
+    pub fn key(&'p self, key: &'p str) -> At<'p> {
+        At::Key(self, key)
+    }
+
+    /// The place of item `index` of the list here.
+    pub fn index(&'p self, index: usize) -> At<'p> {
+        At::Index(self, index)
+    }
+
+    /// The path from the document's root.
+    pub fn path(&self) -> YamlPath {
+        let (parent, seg) = match self {
+            At::Root => return Vec::new(),
+            At::Key(parent, key) => (parent, Seg::Key(key.to_string())),
+            At::Index(parent, index) => (parent, Seg::Index(*index)),
+        };
+        let mut path = parent.path();
+        path.push(seg);
+        path
+    }
 }
 
 /// The nearest known key to a misspelt one, if it is close enough to be a likely typo.
@@ -31,28 +66,16 @@ pub(crate) fn suggest(key: &str, known: &[&str]) -> Option<String> {
         .map(|(_, k)| k.to_string())
 }
 
-/// The text of a scalar, as written (numbers and booleans included).
-pub(crate) fn scalar_text(value: &Node) -> Option<String> {
+/// The text of a scalar, as written (numbers and booleans included), borrowed when
+/// it is a text.
+pub(crate) fn scalar_text<'v>(value: &'v Node) -> Option<Cow<'v, str>> {
     match value {
-        Node::Str(s) => Some(s.to_string()),
-        Node::Number(n) => Some(n.to_string()),
-        Node::Bool(b) => Some(b.to_string()),
+        Node::Str(s) => Some(Cow::Borrowed(s)),
+        Node::Number(n) => Some(Cow::Owned(n.to_string())),
+        Node::Bool(b) => Some(Cow::Owned(b.to_string())),
         Node::Tagged(t) => scalar_text(t),
         _ => None,
     }
-}
-
-fn child(path: &[Seg], key: &str) -> YamlPath {
-    let mut p = path.to_vec();
-    p.push(Seg::Key(key.to_string()));
-    p
-}
-
-/// Path of item `index` of a list at `path`.
-pub(crate) fn index(path: &[Seg], index: usize) -> YamlPath {
-    let mut p = path.to_vec();
-    p.push(Seg::Index(index));
-    p
 }
 
 /// Reads a date `YYYY-MM-DD`, telling a badly written date from one that does not exist.
@@ -89,19 +112,19 @@ pub(crate) fn parse_time(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
-impl<'v> Obj<'v> {
-    /// Opens the mapping `value` found at `path` (under the key `name`, for messages),
+impl<'v, 'p> Obj<'v, 'p> {
+    /// Opens the mapping `value` found `at` (under the key `name`, for messages),
     /// reporting a value that is not a mapping and every key not in `known`.
     pub fn open(
         value: &'v Node<'v>,
-        path: YamlPath,
+        at: At<'p>,
         name: &str,
         known: &[&str],
         sink: &mut Sink,
-    ) -> Option<Obj<'v>> {
+    ) -> Option<Obj<'v, 'p>> {
         let Node::Map(map) = value else {
             sink.at_value(
-                &path,
+                &at.path(),
                 Msg::WrongType {
                     key: name.to_string(),
                     expected: Expected::Mapping,
@@ -110,12 +133,12 @@ impl<'v> Obj<'v> {
             return None;
         };
         for (key, _) in map {
-            let is_known = matches!(key, Node::Str(s) if known.contains(&s.as_ref()));
+            let is_known = matches!(key, Node::Str(s) if known.iter().any(|k| same_key(k, s)));
             if !is_known {
                 let text = key_text(key).unwrap_or_else(|| "?".to_string());
                 let suggestion = suggest(&text, known);
                 sink.at_key(
-                    &child(&path, &text),
+                    &at.key(&text).path(),
                     Msg::UnknownKey {
                         key: text,
                         suggestion,
@@ -123,17 +146,22 @@ impl<'v> Obj<'v> {
                 );
             }
         }
-        Some(Obj { map, path })
+        Some(Obj { map, at })
     }
 
-    /// The path of `key` in this mapping.
+    /// The path of `key` in this mapping (for a problem found there).
     pub fn at(&self, key: &str) -> YamlPath {
-        child(&self.path, key)
+        self.at.key(key).path()
     }
 
-    /// The path of this mapping.
-    pub fn path(&self) -> &[Seg] {
-        &self.path
+    /// The path of this mapping (for a problem found there).
+    pub fn path(&self) -> YamlPath {
+        self.at.path()
+    }
+
+    /// The place of `key` in this mapping, for the nodes under it.
+    pub fn under<'s>(&'s self, key: &'s str) -> At<'s> {
+        At::Key(&self.at, key)
     }
 
     /// The value of `key`, `None` when absent or written with no value.
@@ -163,9 +191,9 @@ impl<'v> Obj<'v> {
                 key: key.to_string(),
             };
             // Point at `referent:` rather than at its first line; at `- ` for a list item.
-            match self.path.last() {
-                Some(Seg::Key(_)) => sink.at_key(&self.path, msg),
-                _ => sink.at_value(&self.path, msg),
+            match self.at {
+                At::Key(..) => sink.at_key(&self.path(), msg),
+                _ => sink.at_value(&self.path(), msg),
             }
         }
     }
@@ -282,7 +310,7 @@ impl<'v> Obj<'v> {
                 &self.at(key),
                 Msg::BadEnum {
                     key: key.to_string(),
-                    value: text,
+                    value: text.into_owned(),
                     allowed: names,
                 },
             );
@@ -313,9 +341,10 @@ impl<'v> Obj<'v> {
             Err(fault) => {
                 let path = self.at(key);
                 let key = key.to_string();
+                let value = text.into_owned();
                 let msg = match fault {
-                    DateFault::Shape => Msg::BadDate { key, value: text },
-                    DateFault::Impossible => Msg::ImpossibleDate { key, value: text },
+                    DateFault::Shape => Msg::BadDate { key, value },
+                    DateFault::Impossible => Msg::ImpossibleDate { key, value },
                 };
                 sink.at_value(&path, msg);
                 None
@@ -341,7 +370,7 @@ impl<'v> Obj<'v> {
                 &self.at(key),
                 Msg::BadTime {
                     key: key.to_string(),
-                    value: text,
+                    value: text.into_owned(),
                 },
             );
         }

@@ -223,22 +223,19 @@ fn read_text(path: &Path, rel: &str, regular: bool) -> Result<(String, Stamp), B
     if !meta.is_file() {
         return Err(whole(Msg::NotRegularFile));
     }
-    let too_large = |bytes| {
-        whole(Msg::TooLarge {
-            bytes,
-            limit: MAX_FILE_BYTES,
-        })
-    };
     if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
+        return Err(whole(Msg::TooLarge {
+            bytes: meta.len(),
+            limit: MAX_FILE_BYTES,
+        }));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    file.take(MAX_FILE_BYTES + 1)
+    // The size the file had when opened is what is read: a file growing meanwhile is
+    // read as it was (its stamp is of those bytes, so a later write sees the change),
+    // and the end is known without one more system call.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(meta.len())
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
     let stamp = Stamp::of(&bytes);
     let mut text = String::from_utf8(bytes).map_err(|_| whole(Msg::NotUtf8))?;
     if text.starts_with('\u{feff}') {

@@ -65,9 +65,15 @@ impl<'a> Node<'a> {
 /// The value of the text key `key` among a mapping's entries.
 pub fn lookup<'v, 'a>(entries: &'v Entries<'a>, key: &str) -> Option<&'v Node<'a>> {
     entries.iter().find_map(|(k, v)| match k {
-        Node::Str(s) if s == key => Some(v),
+        Node::Str(s) if same_key(s, key) => Some(v),
         _ => None,
     })
+}
+
+/// `a == b` for the short keys of a mapping: the length and the first byte, compared
+/// inline, tell most keys apart before the bytes are compared.
+pub fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// The text of a scalar key as the decoder compares it.

@@ -27,7 +27,8 @@ pub(super) fn parse(src: &str) -> Option<Node<'_>> {
         return None;
     }
     let body = &src[..src.len() - 1];
-    let mut lines: Vec<&str> = Vec::with_capacity(body.bytes().filter(|&b| b == b'\n').count() + 1);
+    // About one line for every 24 bytes: a guess that saves counting them first.
+    let mut lines: Vec<&str> = Vec::with_capacity(body.len() / 24 + 1);
     lines.extend(body.split('\n'));
     let mut p = Reader {
         lines,
@@ -47,9 +48,19 @@ pub(super) fn parse(src: &str) -> Option<Node<'_>> {
 /// Only line feeds, printable ASCII and the printable Unicode ranges the library reads
 /// without question (no tab, no carriage return, no NEL or line separator, no BOM).
 fn characters_ok(src: &str) -> bool {
+    const CHUNK: usize = 16;
     let bytes = src.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Sixteen bytes of printable ASCII or line feeds at once (the usual case).
+        if let Some(chunk) = bytes.get(i..i + CHUNK)
+            && chunk.iter().fold(true, |ok, &b| {
+                ok & ((b.wrapping_sub(0x20) < 0x5f) | (b == b'\n'))
+            })
+        {
+            i += CHUNK;
+            continue;
+        }
         let b = bytes[i];
         if b < 0x80 {
             if b != b'\n' && !(0x20..0x7f).contains(&b) {
@@ -88,7 +99,31 @@ fn is_item(content: &str) -> bool {
 }
 
 /// Characters that give a scalar's first character a meaning other than text.
-const INDICATORS: &str = "-?:,[]{}#&*!|>'\"%@`";
+fn starts_with_indicator(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(
+            b'-' | b'?'
+                | b':'
+                | b','
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'#'
+                | b'&'
+                | b'*'
+                | b'!'
+                | b'|'
+                | b'>'
+                | b'\''
+                | b'"'
+                | b'%'
+                | b'@'
+                | b'`'
+        )
+    )
+}
 
 struct Reader<'a> {
     lines: Vec<&'a str>,
@@ -138,7 +173,7 @@ impl<'a> Reader<'a> {
 
     /// A block mapping at `indent`, whose first entry `first` was just consumed.
     fn mapping(&mut self, indent: usize, first: &'a str) -> Option<Node<'a>> {
-        let mut map: Vec<(Node<'a>, Node<'a>)> = Vec::new();
+        let mut map: Vec<(Node<'a>, Node<'a>)> = Vec::with_capacity(8);
         let mut entry = first;
         loop {
             let (key, rest) = split_entry(entry)?;
@@ -315,7 +350,7 @@ fn split_entry(content: &str) -> Option<(&str, &str)> {
     let colon = colon?;
     let key = content[..colon].trim_end_matches(' ');
     // The library refuses a plain key of more than 1024 characters: leave long keys to it.
-    if key.is_empty() || colon > 1000 || key.starts_with(|c| INDICATORS.contains(c)) {
+    if key.is_empty() || colon > 1000 || starts_with_indicator(key) {
         return None;
     }
     Some((key, content[colon + 1..].trim_start_matches(' ')))
@@ -329,7 +364,7 @@ fn trailer_ok(after: &str) -> bool {
 
 /// A plain scalar on one line, its comment cut off; `None` when it could mean more.
 fn plain_text(rest: &str) -> Option<&str> {
-    if rest.starts_with(|c| INDICATORS.contains(c)) {
+    if starts_with_indicator(rest) {
         return None;
     }
     let bytes = rest.as_bytes();
@@ -429,7 +464,7 @@ fn flow_list(s: &str) -> Option<Node<'_>> {
     for raw in inner.split(',') {
         let item = raw.trim_matches(' ');
         if item.is_empty()
-            || item.starts_with(|c| INDICATORS.contains(c))
+            || starts_with_indicator(item)
             || item.contains([':', '#', '[', ']', '{', '}', '"', '\''])
         {
             return None;
@@ -443,11 +478,19 @@ fn flow_list(s: &str) -> Option<Node<'_>> {
 /// it): null, a boolean, an integer, a finite float, else a text. `None` for the rare
 /// forms left to the library (infinities, NaN, integers beyond 64 bits).
 fn resolve_plain(s: &str) -> Option<Node<'_>> {
-    match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Some(Node::Null),
-        "true" | "True" | "TRUE" => return Some(Node::Bool(true)),
-        "false" | "False" | "FALSE" => return Some(Node::Bool(false)),
-        _ => {}
+    // Only a text of 0, 1, 4 or 5 characters starting so can be a null or a boolean.
+    let maybe_word = match s.as_bytes() {
+        [] | [b'~'] => true,
+        [b'n' | b'N' | b't' | b'T' | b'f' | b'F', ..] => matches!(s.len(), 4 | 5),
+        _ => false,
+    };
+    if maybe_word {
+        match s {
+            "" | "~" | "null" | "Null" | "NULL" => return Some(Node::Null),
+            "true" | "True" | "TRUE" => return Some(Node::Bool(true)),
+            "false" | "False" | "FALSE" => return Some(Node::Bool(false)),
+            _ => {}
+        }
     }
     if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) {
         return Some(Node::Str(Cow::Borrowed(s)));
