@@ -147,7 +147,7 @@ pub fn alerts(data: &DeptData, today: NaiveDate) -> Vec<Alert> {
             });
         }
     }
-    out.sort_by_key(|a| (a.rank(), a.date(), alert_key(a)));
+    out.sort_by(|a, b| (a.rank(), a.date(), alert_key(a)).cmp(&(b.rank(), b.date(), alert_key(b))));
     out
 }
 
@@ -158,19 +158,22 @@ pub fn alerts_with_problems(data: &DeptData, today: NaiveDate, problems: usize) 
     out
 }
 
-fn alert_key(alert: &Alert) -> (String, usize, String) {
+/// What orders alerts of one rank and date: what they are about (borrowed, so that
+/// sorting copies nothing).
+fn alert_key(alert: &Alert) -> (&str, usize, &str) {
     match alert {
         Alert::ActionOverdue {
             meeting,
             item,
             text,
             ..
-        } => (meeting.clone(), *item, text.clone()),
-        other => match other.target() {
-            AlertTarget::Case(id) | AlertTarget::Body(id) => (id, 0, String::new()),
-            AlertTarget::Meeting { id, item } => (id, item, String::new()),
-            AlertTarget::Problems => (String::new(), 0, String::new()),
-        },
+        } => (meeting, *item, text),
+        Alert::ReviewOverdue { case, .. }
+        | Alert::NoFamilyContact { case, .. }
+        | Alert::NoReferent { case }
+        | Alert::ReviewDue { case, .. } => (case, 0, ""),
+        Alert::BodyNotMet { body, .. } => (body, 0, ""),
+        Alert::LoadProblems { .. } => ("", 0, ""),
     }
 }
 

@@ -92,7 +92,11 @@ impl Action {
 
     /// Reads a name of the config file.
     pub fn parse(name: &str) -> Option<Action> {
-        Action::ALL.iter().copied().find(|a| a.name() == name)
+        // The names, worked out once: the key table is read at every start.
+        static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let names = NAMES.get_or_init(|| Action::ALL.iter().map(|a| a.name()).collect());
+        let index = names.iter().position(|n| n == name)?;
+        Action::ALL.get(index).copied()
     }
 }
 
