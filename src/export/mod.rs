@@ -4,7 +4,7 @@
 //! Every output is deterministic: the same data gives byte-identical text (no time of
 //! generation, fixed ordering). Markdown is CommonMark with GFM tables; user text is escaped
 //! ([`markdown`]). The minutes are written at a redaction [`Level`], enforced by the types of
-//! [`redact`]. [`git`] commits a written file.
+//! [`redact`]. Committing a written file is done by `store::git`, outside the exporters.
 
 pub mod agenda;
 pub mod commit_message;

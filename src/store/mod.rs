@@ -6,8 +6,9 @@
 //! - [`write_atomic`] / [`save_meeting`] write files atomically, refusing to overwrite a
 //!   change made since the file was read (see [`Stamp`], [`Expect`]).
 //!
-//! Every YAML call stays in [`yaml`]; files are decoded by hand from its `Value` tree
-//! so that each problem is reported at its place.
+//! Every YAML call stays in [`yaml`]; files are read into a [`yaml::Node`] tree that
+//! borrows their text, and decoded from it by hand so that each problem is reported at
+//! its place.
 
 pub mod check;
 mod decode_case;

@@ -1,6 +1,6 @@
 //! The tree the decoders read: one YAML document as nodes that borrow the file's text.
 //!
-//! The quick reader ([`super::yaml_fast`]) builds it straight from the text: keys and
+//! The quick reader (`store::yaml_fast`) builds it straight from the text: keys and
 //! plain scalars are slices of the file, and a mapping is its entries in order, so
 //! reading a file costs one allocation per list and mapping, not one per key and value
 //! plus a hash table. What the quick reader leaves to the YAML library comes back as the

@@ -1,7 +1,9 @@
 //! Every YAML call of the product lives here.
 //!
-//! Files are parsed into a [`Value`] tree (syntax errors carry their position; the
-//! parser refuses alias bombs and deep nesting itself). Positions of keys and values
+//! Data files are read into a [`Node`] tree with [`read`]: by the quick reader when it
+//! can, else by the YAML library (syntax errors carry their position; the library
+//! refuses alias bombs and deep nesting itself). The configuration file is parsed by
+//! the library into its [`Value`] ([`parse`]). Positions of keys and values
 //! inside a parsed document are found again with [`locate`], which replays the
 //! document and stops on the node asked for: nothing is paid for positions of files
 //! that have no problem.
@@ -48,7 +50,7 @@ pub struct ParseError {
 
 /// Reads one YAML document into the tree the decoders read.
 ///
-/// The usual block YAML is read by [`super::yaml_fast`], straight from the text; whatever
+/// The usual block YAML is read by `store::yaml_fast`, straight from the text; whatever
 /// it leaves (any doubt, any error) is read by the YAML library, which gives errors
 /// their position.
 pub fn read(src: &str) -> Result<Node<'_>, ParseError> {
