@@ -52,6 +52,36 @@ fn the_demo_is_copied_and_validates_clean() {
         .stdout(predicate::str::contains("aucun problème"));
 }
 
+#[cfg(unix)]
+#[test]
+fn validate_warns_when_other_users_can_reach_the_data() {
+    use std::fs::{Permissions, set_permissions};
+    use std::os::unix::fs::PermissionsExt;
+    let (config, data) = demo_copy();
+    let dest = data.path().join("donnees");
+    let validate = || {
+        cellule(&config)
+            .args(["validate", "--data"])
+            .arg(&dest)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("aucun problème"))
+    };
+    // The demo is copied closed to others: no warning.
+    validate().stderr(predicate::str::is_empty());
+    // Opened as a copy with the usual umask would leave it: a warning, the same exit code.
+    set_permissions(&dest, Permissions::from_mode(0o755)).unwrap();
+    set_permissions(dest.join("49"), Permissions::from_mode(0o755)).unwrap();
+    validate()
+        .stderr(predicate::str::contains("49"))
+        .stderr(predicate::str::contains("autres utilisateurs"))
+        .stderr(predicate::str::contains("droits 755"))
+        .stderr(predicate::str::contains("chmod o-rwx"));
+    // A root closed to others protects what is under it.
+    set_permissions(&dest, Permissions::from_mode(0o750)).unwrap();
+    validate().stderr(predicate::str::is_empty());
+}
+
 #[test]
 fn demo_without_data_makes_a_fresh_folder_each_time() {
     let config = TempDir::new().unwrap();

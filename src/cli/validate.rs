@@ -2,10 +2,12 @@
 
 use super::{Context, Exit, Failure, root};
 use crate::i18n::cli::CliMsg;
+use crate::store::{Loaded, exposure};
 
 pub fn run(ctx: &Context) -> Result<(), Failure> {
     let data_root = root::data_root(ctx)?;
     let loaded = root::load(ctx, &data_root)?;
+    warn_open_folders(ctx, &loaded);
     if loaded.problems.is_empty() {
         let files: usize = loaded.depts.iter().map(|d| d.stamps.len()).sum();
         println!("{}", CliMsg::ValidateOk { files }.text(ctx.lang));
@@ -29,4 +31,17 @@ pub fn run(ctx: &Context) -> Result<(), Failure> {
         exit: Exit::Data,
         lines,
     })
+}
+
+/// Warns (on the error output, without changing the exit code) about the département
+/// folders that the other users of the machine can reach.
+fn warn_open_folders(ctx: &Context, loaded: &Loaded) {
+    let folders: Vec<&str> = loaded.depts.iter().map(|d| d.folder.as_str()).collect();
+    for open in exposure::open_to_others(&loaded.root, &folders) {
+        let msg = CliMsg::OpenToOthers {
+            path: crate::text::visible(&open.path.display().to_string()).into_owned(),
+            mode: open.mode,
+        };
+        eprintln!("{}", msg.text(ctx.lang));
+    }
 }

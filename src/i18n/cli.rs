@@ -65,6 +65,11 @@ pub enum CliMsg {
     ValidateProblems {
         count: usize,
     },
+    /// A data folder other users of the machine can reach.
+    OpenToOthers {
+        path: String,
+        mode: u32,
+    },
     ConfigProblem {
         line: String,
     },
@@ -185,6 +190,14 @@ impl CliMsg {
             CliMsg::ValidateProblems { count } => match lang {
                 Lang::Fr => format!("{count} problème(s) trouvé(s)"),
                 Lang::En => format!("{count} problem(s) found"),
+            },
+            CliMsg::OpenToOthers { path, mode } => match lang {
+                Lang::Fr => format!(
+                    "attention : {path} est accessible aux autres utilisateurs de cette machine (droits {mode:o}) ; ces données sont confidentielles : chmod o-rwx {path}"
+                ),
+                Lang::En => format!(
+                    "warning: {path} can be reached by the other users of this machine (mode {mode:o}); this data is confidential: chmod o-rwx {path}"
+                ),
             },
             CliMsg::ConfigProblem { line } => line.clone(),
             CliMsg::UnknownMeeting { id, code } => match lang {

@@ -17,6 +17,7 @@ mod decode_meeting;
 #[cfg(test)]
 mod decode_tests;
 mod encode;
+pub mod exposure;
 mod fields;
 pub mod git;
 mod load;
