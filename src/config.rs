@@ -11,7 +11,7 @@
 //! ```
 
 use crate::i18n::{Lang, Msg, quote};
-use crate::store::yaml::{self, Seg, Target, Value};
+use crate::store::yaml::{self, Node, Seg, Target};
 use std::path::{Path, PathBuf};
 
 /// The settings read from the config file.
@@ -89,7 +89,7 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
     if text.trim().is_empty() {
         return Ok(Config::default());
     }
-    let value = yaml::parse(text).map_err(|e| {
+    let value = yaml::read(text).map_err(|e| {
         let msg = match e.failure {
             yaml::ParseFailure::Syntax { detail } => Msg::Syntax { detail },
             yaml::ParseFailure::DuplicateKey { key } => Msg::DuplicateKey { key },
@@ -113,7 +113,7 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
         }
     };
     let key = |k: &str| Seg::Key(k.to_string());
-    let Value::Mapping(map) = value else {
+    let Node::Map(map) = value else {
         return Err(problem(
             1,
             1,
@@ -125,8 +125,8 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
     for (k, v) in &map {
         let name = yaml::key_text(k).unwrap_or_default();
         match (name.as_str(), v) {
-            ("data_dir", Value::String(s)) => config.data_dir = Some(expand_home(s)),
-            ("lang", Value::String(s)) => match Lang::parse(s) {
+            ("data_dir", Node::Str(s)) => config.data_dir = Some(expand_home(s)),
+            ("lang", Node::Str(s)) => match Lang::parse(s) {
                 Some(lang) => config.lang = Some(lang),
                 None => {
                     return Err(at(
@@ -137,12 +137,12 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
                     ));
                 }
             },
-            ("theme", Value::String(s)) => config.theme = Some(s.clone()),
-            ("hide_names", Value::Bool(b)) => config.hide_names = *b,
-            ("keys", Value::Mapping(contexts)) => {
+            ("theme", Node::Str(s)) => config.theme = Some(s.to_string()),
+            ("hide_names", Node::Bool(b)) => config.hide_names = *b,
+            ("keys", Node::Map(contexts)) => {
                 for (context, keys) in contexts {
                     let context = yaml::key_text(context).unwrap_or_default();
-                    let Value::Mapping(keys) = keys else {
+                    let Node::Map(keys) = keys else {
                         return Err(at(
                             &[key("keys"), key(&context)],
                             Target::Value,
@@ -152,7 +152,7 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
                     };
                     for (pressed, action) in keys {
                         let pressed = yaml::key_text(pressed).unwrap_or_default();
-                        let Some(action) = action.as_str() else {
+                        let Node::Str(action) = action else {
                             return Err(at(
                                 &[key("keys"), key(&context), key(&pressed)],
                                 Target::Value,

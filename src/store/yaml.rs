@@ -1,9 +1,8 @@
 //! Every YAML call of the product lives here.
 //!
-//! Data files are read into a [`Node`] tree with [`read`]: by the quick reader when it
-//! can, else by the YAML library (syntax errors carry their position; the library
-//! refuses alias bombs and deep nesting itself). The configuration file is parsed by
-//! the library into its [`Value`] ([`parse`]). Positions of keys and values
+//! Files are read into a [`Node`] tree with [`read`]: by the quick reader when it can,
+//! else by the YAML library (syntax errors carry their position; the library refuses
+//! alias bombs and deep nesting itself). Positions of keys and values
 //! inside a parsed document are found again with [`locate`], which replays the
 //! document and stops on the node asked for: nothing is paid for positions of files
 //! that have no problem.
@@ -11,7 +10,7 @@
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
-pub use super::node::Node;
+pub use super::node::{Node, key_text};
 pub use serde_yaml::{Mapping, Number, Value};
 
 /// One step of a path inside a document.
@@ -67,8 +66,8 @@ pub fn parse_quick(src: &str) -> Option<Node<'_>> {
     super::yaml_fast::parse(src)
 }
 
-/// Parses one YAML document with the YAML library alone, into its [`Value`] (the
-/// configuration file; the data files are read with [`read`]).
+/// Parses one YAML document with the YAML library alone, into its [`Value`] (what
+/// [`read`] falls back on; the product reads files with [`read`]).
 pub fn parse(src: &str) -> Result<Value, ParseError> {
     serde_yaml::from_str::<Value>(src).map_err(|err| {
         let location = err
@@ -527,17 +526,6 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
     }
     fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
         self.check("null")
-    }
-}
-
-/// The text of a scalar key as the decoder compares it.
-pub fn key_text(key: &Value) -> Option<String> {
-    match key {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Null => Some("null".to_string()),
-        _ => None,
     }
 }
 
