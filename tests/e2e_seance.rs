@@ -105,7 +105,7 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     start_seance(&mut pty);
 
     // Attendance: dircab and cm-prev present, parquet excused, ddsp-rt represented, ggd absent,
-    // then a guest.
+    // then a guest and a member of the directory who was not convened.
     pty.send("p");
     pty.wait_for("Présences");
     pty.send("p");
@@ -122,6 +122,20 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     pty.type_slowly("Miviludes");
     pty.send("\r");
     pty.wait_for("Miviludes");
+    // The préfète, a member of the directory who was not convened, comes: picked from the
+    // directory, present, and written at once.
+    pty.send("m");
+    pty.wait_for("Ajouter un membre de l'annuaire");
+    pty.type_slowly("lemarchand");
+    pty.wait_for("> lemarchand");
+    pty.send("\r");
+    pty.wait_until("the préfète written present", |_| {
+        folders
+            .meeting(MEETING)
+            .attendance
+            .iter()
+            .any(|a| a.member == "prefete" && a.status == AttendanceStatus::Present)
+    });
     pty.send("\x1b");
 
     // The approval of the minutes: a note.
@@ -198,6 +212,10 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
             .map(|a| (a.status, a.by.clone())),
         Some((AttendanceStatus::Represented, Some("Cdt Martin".into())))
     );
+    assert_eq!(
+        m.attendance.last().map(|a| (a.member.as_str(), a.status)),
+        Some(("prefete", AttendanceStatus::Present))
+    );
     let decided: Vec<_> = m.items.iter().filter_map(|i| i.decision).collect();
     assert_eq!(
         decided,
@@ -214,11 +232,6 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/golden/seance-2026-12-14-cpraf.partners.md"
     );
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(Path::new(golden).parent().unwrap()).unwrap();
-        std::fs::write(golden, &minutes).unwrap();
-    }
-    let expected = std::fs::read_to_string(golden).expect("the golden minutes");
     // Starting the séance sets the meeting's start to the time it actually started: the
     // golden file holds `14 h 30` in its place.
     let start = m.start.format("%-H h %M").to_string();
@@ -227,6 +240,11 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
         "the start time {start} is when the séance started"
     );
     let minutes = minutes.replacen(&format!("2026, {start} (heure"), "2026, 14 h 30 (heure", 1);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(Path::new(golden).parent().unwrap()).unwrap();
+        std::fs::write(golden, &minutes).unwrap();
+    }
+    let expected = std::fs::read_to_string(golden).expect("the golden minutes");
     assert_eq!(
         minutes, expected,
         "minutes differ from tests/golden (UPDATE_GOLDEN=1 to rewrite)"

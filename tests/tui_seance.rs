@@ -4,11 +4,13 @@
 
 mod tui_support;
 
-use cellule::domain::{AttendanceStatus, ClosureReason, Decision, Item, Meeting, MeetingStatus};
+use cellule::domain::{
+    AttendanceStatus, ClosureReason, Decision, Item, Meeting, MeetingStatus, Member,
+};
 use cellule::i18n::Lang;
 use cellule::store::lock::LockInfo;
 use cellule::tui::app::{Overlay, Screen};
-use cellule::tui::seance::{Ask, LockView};
+use cellule::tui::seance::{Ask, AttendancePanel, LockView, uninvited_members};
 use cellule::tui::{App, Effect, LockOutcome, Persist, SaveError, apply_effects};
 use chrono::{TimeZone, Utc};
 use tui_support::*;
@@ -513,6 +515,321 @@ fn time_counts_only_while_the_held_seance_is_shown() {
     );
     app.screen = Screen::Meetings;
     assert!(!cellule::tui::update::seance_tick(&mut app, 3));
+}
+
+// ---- members of the directory who were not invited ----
+
+/// The séance of the convened meeting in a directory that also holds three members who
+/// were not invited (the CPRAF's five are).
+fn started_with_uninvited(lang: Lang) -> (App, Fake) {
+    let mut app = seance_app(lang);
+    let member = |id: &str, name: &str, organisation: &str| Member {
+        id: id.into(),
+        name: name.into(),
+        title: None,
+        organisation: organisation.into(),
+        email: None,
+    };
+    app.data.department.members.extend([
+        member("prefete", "Sophie Lemarchand", "Préfecture"),
+        member("miviludes", "Hélène Vasseur-Brunet", "Miviludes"),
+        member("adfi", "Bernard Cottenceau", "ADFI (réseau UNADFI)"),
+    ]);
+    let mut store = Fake::default();
+    type_keys(&mut app, &mut store, "5o");
+    assert_eq!(live(&app).status, MeetingStatus::Held);
+    (app, store)
+}
+
+fn panel(app: &App) -> AttendancePanel {
+    app.seance.as_ref().unwrap().attendance.clone().unwrap()
+}
+
+fn invitees(app: &App) -> Vec<String> {
+    live(app)
+        .attendance
+        .iter()
+        .map(|a| a.member.clone())
+        .collect()
+}
+
+/// The rows drawn inside the member picker (its query line first), read off the screen.
+fn picker_rows(app: &App, title: &str) -> Vec<String> {
+    let screen = plain(app, 100, 30);
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let (top, left) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(y, l)| {
+            let text: String = l.iter().collect();
+            let x = text.find(&format!("┌ {title} "))?;
+            Some((y, text[..x].chars().count()))
+        })
+        .unwrap_or_else(|| panic!("no picker on screen:\n{screen}"));
+    let mut rows = Vec::new();
+    for line in &lines[top + 1..] {
+        if line.get(left) == Some(&'└') {
+            break;
+        }
+        let row: String = line[left + 1..].iter().take_while(|c| **c != '│').collect();
+        rows.push(row.trim_end().to_string());
+    }
+    rows
+}
+
+/// The members the picker lists, without the marks of the chosen row.
+fn listed(app: &App) -> Vec<String> {
+    picker_rows(app, "Ajouter un membre de l'annuaire")
+        .into_iter()
+        .skip(1)
+        .filter(|r| r.contains(" — "))
+        .map(|r| r.trim_start_matches(['›', ' ']).to_string())
+        .collect()
+}
+
+#[test]
+fn m_lists_only_the_directory_members_not_invited() {
+    let (mut app, mut store) = started_with_uninvited(Lang::Fr);
+    run(&mut app, &mut store, "pm");
+    assert!(panel(&app).member.is_some());
+    assert_eq!(
+        listed(&app),
+        vec![
+            "Sophie Lemarchand — Préfecture",
+            "Hélène Vasseur-Brunet — Miviludes",
+            "Bernard Cottenceau — ADFI (réseau UNADFI)",
+        ]
+    );
+    let members = &app.data.department.members;
+    let ids: Vec<&str> = uninvited_members(members, live(&app), "")
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(ids, ["prefete", "miviludes", "adfi"]);
+}
+
+#[test]
+fn enter_adds_the_member_present_writes_it_and_the_row_takes_statuses() {
+    let (mut app, mut store) = started_with_uninvited(Lang::Fr);
+    // A guest first: the member comes before the guests, with the invitees.
+    run(
+        &mut app,
+        &mut store,
+        "p+Jeanne Morel<Tab>Association<Enter>",
+    );
+    run(&mut app, &mut store, "m<Down>");
+    let effects = press(&mut app, "<Enter>");
+    let added = |m: &Meeting| {
+        m.attendance
+            .iter()
+            .find(|a| a.member == "miviludes")
+            .map(|a| (a.status, a.by.clone()))
+    };
+    assert!(
+        matches!(&effects[..], [Effect::SaveMeeting(m)]
+            if added(m) == Some((AttendanceStatus::Present, None))),
+        "{effects:?}"
+    );
+    let rest = apply_effects(&mut app, &mut store, effects);
+    assert!(rest.is_empty());
+    assert_eq!(
+        added(last_saved(&store, ID)),
+        Some((AttendanceStatus::Present, None))
+    );
+    assert_eq!(
+        invitees(&app),
+        ["dircab", "parquet", "cd-ase", "dasen", "ars", "miviludes"]
+    );
+    assert_eq!(live(&app).guests.len(), 1);
+    // The picker is closed, the new row selected and drawn with the invitees.
+    let p = panel(&app);
+    assert!(p.member.is_none());
+    assert_eq!(p.selected, 5);
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("› Hélène Vasseur-Brunet — Miviludes"),
+        "{screen}"
+    );
+    // It takes statuses like the other invitees.
+    run(&mut app, &mut store, "e");
+    assert_eq!(added(live(&app)), Some((AttendanceStatus::Excused, None)));
+    assert_eq!(live(&app).guests[0].status, AttendanceStatus::Present);
+    run(&mut app, &mut store, "krCdt Martin<Enter>");
+    assert_eq!(
+        added(last_saved(&store, ID)),
+        Some((AttendanceStatus::Represented, Some("Cdt Martin".into())))
+    );
+    // And it is no longer offered.
+    run(&mut app, &mut store, "m");
+    assert!(!listed(&app).iter().any(|r| r.contains("Vasseur-Brunet")));
+}
+
+#[test]
+fn undo_takes_the_added_member_back_and_redo_brings_them_again() {
+    let (mut app, mut store) = started_with_uninvited(Lang::Fr);
+    run(&mut app, &mut store, "pm<Enter><Esc>");
+    assert!(invitees(&app).contains(&"prefete".to_string()));
+    run(&mut app, &mut store, "u");
+    assert_eq!(invitees(&app).len(), 5);
+    assert!(
+        !last_saved(&store, ID)
+            .attendance
+            .iter()
+            .any(|a| a.member == "prefete")
+    );
+    run(&mut app, &mut store, "<Ctrl-r>");
+    assert_eq!(invitees(&app).last().map(String::as_str), Some("prefete"));
+    assert_eq!(last_saved(&store, ID).attendance.len(), 6);
+}
+
+#[test]
+fn typing_filters_by_name_organisation_or_id_case_and_accents_aside() {
+    let (mut app, mut store) = started_with_uninvited(Lang::Fr);
+    run(&mut app, &mut store, "pm");
+    let only = |app: &App| listed(app);
+    // A name, without its accents.
+    run(&mut app, &mut store, "HELENE");
+    assert_eq!(only(&app), ["Hélène Vasseur-Brunet — Miviludes"]);
+    // An organisation, in lower case.
+    run(&mut app, &mut store, "<Ctrl-u>unadfi");
+    assert_eq!(only(&app), ["Bernard Cottenceau — ADFI (réseau UNADFI)"]);
+    // An id; invited members of the same organisation stay out.
+    run(&mut app, &mut store, "<Ctrl-u>prefete");
+    assert_eq!(only(&app), ["Sophie Lemarchand — Préfecture"]);
+    run(&mut app, &mut store, "<Ctrl-u>préfecture");
+    assert_eq!(only(&app), ["Sophie Lemarchand — Préfecture"]);
+    // Several words: each is looked for.
+    run(&mut app, &mut store, "<Ctrl-u>bernard adfi");
+    assert_eq!(only(&app), ["Bernard Cottenceau — ADFI (réseau UNADFI)"]);
+    // Nothing kept: said, and Enter adds nobody.
+    run(&mut app, &mut store, "<Ctrl-u>zzz");
+    assert!(only(&app).is_empty());
+    assert!(plain(&app, 100, 30).contains("Aucun membre ne correspond."));
+    let saves = store.saved.len();
+    run(&mut app, &mut store, "<Enter>");
+    assert_eq!(store.saved.len(), saves);
+    assert_eq!(invitees(&app).len(), 5);
+    // Enter adds the member the filter kept, not the first of the directory.
+    run(&mut app, &mut store, "<Ctrl-u>vasseur<Enter>");
+    assert_eq!(invitees(&app).last().map(String::as_str), Some("miviludes"));
+}
+
+#[test]
+fn esc_closes_the_picker_and_changes_nothing() {
+    let (mut app, mut store) = started_with_uninvited(Lang::Fr);
+    run(&mut app, &mut store, "p");
+    let before = live(&app).clone();
+    let saves = store.saved.len();
+    let effects = press(&mut app, "mhel<Down><Esc>");
+    assert!(effects.is_empty());
+    let p = panel(&app);
+    assert!(p.member.is_none(), "the picker is closed");
+    assert_eq!(p.selected, 0);
+    assert_eq!(live(&app), &before);
+    assert_eq!(store.saved.len(), saves);
+    // The panel is still there; a second Esc closes it.
+    run(&mut app, &mut store, "<Esc>");
+    assert!(app.seance.as_ref().unwrap().attendance.is_none());
+}
+
+#[test]
+fn when_every_member_is_listed_m_says_so_instead_of_an_empty_picker() {
+    for (lang, text) in [
+        (
+            Lang::Fr,
+            "Tous les membres de l'annuaire figurent déjà dans la liste.",
+        ),
+        (
+            Lang::En,
+            "Every member of the directory is on the list already.",
+        ),
+    ] {
+        // The fixture's meeting invites the whole directory.
+        let (mut app, mut store) = started(lang);
+        run(&mut app, &mut store, "pm");
+        let p = panel(&app);
+        assert!(p.member.is_none());
+        assert_eq!(p.note.as_deref(), Some(text));
+        let screen = plain(&app, 100, 30);
+        assert!(screen.contains(text), "{screen}");
+        // Gone at the next key.
+        run(&mut app, &mut store, "j");
+        assert_eq!(panel(&app).note, None);
+    }
+}
+
+#[test]
+fn a_read_only_seance_opens_no_member_picker() {
+    let mut app = seance_app(Lang::Fr);
+    app.data.department.members.push(Member {
+        id: "prefete".into(),
+        name: "Sophie Lemarchand".into(),
+        title: None,
+        organisation: "Préfecture".into(),
+        email: None,
+    });
+    let mut store = Fake {
+        lock: Some(LockOutcome::HeldBy(LockInfo {
+            user: "mdupont".into(),
+            host: "poste-12".into(),
+            pid: 4242,
+            since: Utc.with_ymd_and_hms(2026, 11, 25, 13, 2, 0).unwrap(),
+        })),
+        ..Fake::default()
+    };
+    run(&mut app, &mut store, "5");
+    assert!(app.seance.as_ref().unwrap().live.is_read_only());
+    run(&mut app, &mut store, "pm");
+    let p = panel(&app);
+    assert!(p.member.is_none());
+    assert!(p.error.is_some());
+    assert!(store.saved.is_empty());
+}
+
+#[test]
+fn in_projector_mode_the_picker_shows_members_as_the_panel_does() {
+    let (mut app, mut store) = started_with_uninvited(Lang::Fr);
+    run(&mut app, &mut store, "pm");
+    let shown = listed(&app);
+    run(&mut app, &mut store, "<Esc><Esc>");
+    // Projector mode hides the names of the persons followed, not the professionals':
+    // the panel names its invitees, and the picker the members it offers.
+    run(&mut app, &mut store, "<F2>p");
+    assert!(app.hide_names);
+    let screen = plain(&app, 100, 30);
+    assert!(screen.contains("Claire Fontaine — Préfecture"), "{screen}");
+    run(&mut app, &mut store, "m");
+    assert_eq!(listed(&app), shown);
+}
+
+#[test]
+fn the_picker_shows_control_characters_of_the_directory_as_marks() {
+    let (mut app, mut store) = started_with_uninvited(Lang::Fr);
+    app.data.department.members.push(Member {
+        id: "hostile".into(),
+        name: "Eve\u{1b}[2J\u{202e}Mallory".into(),
+        title: None,
+        organisation: "Org\u{7}".into(),
+        email: None,
+    });
+    run(&mut app, &mut store, "pmmallory");
+    let screen = draw(&app, 100, 30);
+    assert!(
+        !screen.contains('\u{1b}') && !screen.contains('\u{202e}') && !screen.contains('\u{7}')
+    );
+    assert_eq!(listed(&app), ["Eve␛[2J⟨U+202E⟩Mallory — Org␇"]);
+}
+
+#[test]
+fn snapshot_member_picker_80x24() {
+    for lang in [Lang::Fr, Lang::En] {
+        let (mut app, mut store) = started_with_uninvited(lang);
+        run(&mut app, &mut store, "pm<Down>");
+        app.seance.as_mut().unwrap().clock =
+            Some(chrono::NaiveTime::from_hms_opt(14, 31, 0).unwrap());
+        app.message = None;
+        insta::assert_snapshot!(format!("seance_member_picker_{lang:?}"), draw(&app, 80, 24));
+    }
 }
 
 // ---- snapshots ----

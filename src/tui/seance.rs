@@ -8,7 +8,7 @@
 
 use super::input::LineInput;
 use crate::domain::live::Seance;
-use crate::domain::{Decision, ItemKind, Meeting};
+use crate::domain::{Decision, ItemKind, Meeting, Member};
 use crate::i18n::Lang;
 use crate::store::lock::LockInfo;
 use chrono::NaiveTime;
@@ -111,6 +111,15 @@ pub struct GuestForm {
     pub error: Option<String>,
 }
 
+/// A member of the département's directory being picked, to add to the meeting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberPicker {
+    /// What is typed to narrow the list: words of the name, organisation or id.
+    pub query: LineInput,
+    /// The row chosen among the members the query keeps.
+    pub selected: usize,
+}
+
 /// The attendance panel: invitees then guests.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AttendancePanel {
@@ -118,7 +127,28 @@ pub struct AttendancePanel {
     /// Asking who represents the selected person.
     pub by: Option<LineInput>,
     pub guest: Option<GuestForm>,
+    /// Picking a member of the directory who was not invited.
+    pub member: Option<MemberPicker>,
+    /// A notice shown until the next key (every member is listed already).
+    pub note: Option<String>,
     pub error: Option<String>,
+}
+
+/// The members of the directory not in the meeting's attendance whose name, organisation
+/// or id hold every word of `query` (case and accents aside), in the directory's order.
+pub fn uninvited_members<'a>(
+    members: &'a [Member],
+    meeting: &Meeting,
+    query: &str,
+) -> Vec<&'a Member> {
+    members
+        .iter()
+        .filter(|m| !meeting.attendance.iter().any(|a| a.member == m.id))
+        .filter(|m| {
+            let text = format!("{} {} {}", m.name, m.organisation, m.id);
+            super::fuzzy::contains_all(query, &text)
+        })
+        .collect()
 }
 
 /// A question waiting for an answer.
@@ -309,6 +339,10 @@ pub enum S {
     RepresentedBy,
     AttendanceKeys,
     GuestKeys,
+    AddMember,
+    MemberKeys,
+    NoMatchingMember,
+    AllMembersListed,
     EditKeys,
     TextKeys,
     ChoiceKeys,
@@ -379,8 +413,21 @@ impl S {
             S::Organisation => ("Organisme", "Organisation"),
             S::RepresentedBy => ("Représenté par", "Represented by"),
             S::AttendanceKeys => (
-                "p présent · e excusé · a absent · r représenté · i sans réponse · + invité · d retirer l'invité · Échap fermer",
-                "p present · e excused · a absent · r represented · i no answer · + guest · d remove guest · Esc close",
+                "p présent · e excusé · a absent · r représenté · i sans réponse · + invité · m membre de l'annuaire · d retirer l'invité · Échap fermer",
+                "p present · e excused · a absent · r represented · i no answer · + guest · m directory member · d remove guest · Esc close",
+            ),
+            S::AddMember => (
+                "Ajouter un membre de l'annuaire",
+                "Add a member of the directory",
+            ),
+            S::MemberKeys => (
+                "Saisir pour filtrer · ↑↓ choisir · Entrée ajouter (présent) · Échap annuler",
+                "Type to filter · ↑↓ choose · Enter add (present) · Esc cancel",
+            ),
+            S::NoMatchingMember => ("Aucun membre ne correspond.", "No member matches."),
+            S::AllMembersListed => (
+                "Tous les membres de l'annuaire figurent déjà dans la liste.",
+                "Every member of the directory is on the list already.",
             ),
             S::GuestKeys => (
                 "Tab champ suivant · Entrée ajouter · Échap annuler",

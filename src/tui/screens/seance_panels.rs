@@ -3,7 +3,7 @@
 use super::seance::{counts_line, decision_word, field_line, reason_word, status_word};
 use super::{centered, fit, popup, shown};
 use crate::domain::live::attendance_counts;
-use crate::domain::{AttendanceStatus, ClosureReason, Meeting};
+use crate::domain::{AttendanceStatus, ClosureReason, Meeting, Member};
 use crate::tui::app::App;
 use crate::tui::seance::*;
 use ratatui::Frame;
@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
@@ -162,10 +163,22 @@ pub(super) fn render_attendance(
 ) {
     let lang = app.lang;
     let rows = meeting.attendance.len() + meeting.guests.len();
+    let keys = if panel.guest.is_some() {
+        S::GuestKeys
+    } else if panel.by.is_some() {
+        S::EditKeys
+    } else {
+        S::AttendanceKeys
+    };
+    let rect_width = area.width.saturating_sub(4).min(100);
+    let keys = key_lines(keys.get(lang), rect_width.saturating_sub(2) as usize);
+    let key_height = keys.len() as u16;
     let rect = centered(
         area,
-        area.width.saturating_sub(4).min(100),
-        (rows as u16).saturating_add(6).max(10),
+        rect_width,
+        (rows as u16)
+            .saturating_add(5 + key_height)
+            .max(9 + key_height),
     );
     let inner = popup(app, frame, rect, S::Attendance.get(lang));
     let width = inner.width as usize;
@@ -183,7 +196,7 @@ pub(super) fn render_attendance(
                 .data
                 .department
                 .member(&a.member)
-                .map(|m| format!("{} — {}", shown(&m.name), shown(&m.organisation)))
+                .map(member_label)
                 .unwrap_or_else(|| shown(&a.member));
             (name, a.status, a.by.clone())
         })
@@ -195,7 +208,7 @@ pub(super) fn render_attendance(
             g.by.clone(),
         )
     }));
-    let list_height = inner.height.saturating_sub(3) as usize;
+    let list_height = inner.height.saturating_sub(2 + key_height) as usize;
     let first = super::scroll_offset(panel.selected, list_height.max(1));
     for (i, (name, status, by)) in people.iter().enumerate().skip(first).take(list_height) {
         let style = if i == panel.selected {
@@ -246,20 +259,133 @@ pub(super) fn render_attendance(
             lines.push(Line::styled(fit(e, width), app.theme.error));
         }
     }
+    if let Some(note) = &panel.note {
+        lines.push(Line::styled(fit(note, width), app.theme.warning));
+    }
     if let Some(e) = &panel.error {
         lines.push(Line::styled(fit(e, width), app.theme.error));
     }
-    let keys = if panel.guest.is_some() {
-        S::GuestKeys
-    } else if panel.by.is_some() {
-        S::EditKeys
-    } else {
-        S::AttendanceKeys
-    };
-    let [list, help] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let [list, help] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(key_height)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), list);
-    frame.render_widget(
-        Paragraph::new(fit(keys.get(lang), width)).style(app.theme.key),
-        help,
+    frame.render_widget(Paragraph::new(keys.join("\n")).style(app.theme.key), help);
+    if let Some(picker) = &panel.member {
+        render_member_picker(app, meeting, picker, frame, rect);
+    }
+}
+
+/// The keys of a help line spread over as many lines of `width` as they need, cut
+/// between two keys (at ` · `).
+fn key_lines(text: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split(" · ") {
+        match out.last_mut() {
+            Some(line) if line.width() + 3 + part.width() <= width => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => out.push(fit(part, width)),
+        }
+    }
+    out
+}
+
+/// The picker of the directory's members not listed yet, over the attendance panel (drawn
+/// in `panel`, as wide): the query typed, then the members it keeps (name — organisation),
+/// then its keys.
+fn render_member_picker(
+    app: &App,
+    meeting: &Meeting,
+    picker: &MemberPicker,
+    frame: &mut Frame,
+    panel: Rect,
+) {
+    let lang = app.lang;
+    let members = uninvited_members(&app.data.department.members, meeting, picker.query.text());
+    let keys = key_lines(
+        S::MemberKeys.get(lang),
+        panel.width.saturating_sub(2) as usize,
     );
+    let key_height = keys.len() as u16;
+    let height = (members.len().max(1) as u16).saturating_add(3 + key_height);
+    let rect = centered(
+        panel,
+        panel.width,
+        height.min(panel.height.saturating_sub(2)),
+    );
+    let inner = popup(app, frame, rect, S::AddMember.get(lang));
+    if inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let [query, list, help] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(key_height),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(fit(&format!("> {}", picker.query.text()), width)).style(app.theme.key),
+        query,
+    );
+    let cursor = (2 + picker.query.cursor_width() as u16).min(query.width.saturating_sub(1));
+    frame.set_cursor_position((query.x + cursor, query.y));
+    frame.render_widget(
+        Paragraph::new(member_lines(app, &members, picker, list)),
+        list,
+    );
+    frame.render_widget(Paragraph::new(keys.join("\n")).style(app.theme.key), help);
+}
+
+/// The rows of the member picker that fit in `area`, the chosen one kept in view.
+fn member_lines(
+    app: &App,
+    members: &[&Member],
+    picker: &MemberPicker,
+    area: Rect,
+) -> Vec<Line<'static>> {
+    if members.is_empty() {
+        return vec![Line::styled(
+            S::NoMatchingMember.get(app.lang),
+            app.theme.muted,
+        )];
+    }
+    let width = area.width as usize;
+    let rows = area.height as usize;
+    let selected = picker.selected.min(members.len() - 1);
+    members
+        .iter()
+        .enumerate()
+        .skip(super::scroll_offset(selected, rows))
+        .take(rows)
+        .map(|(i, m)| {
+            let (mark, style) = if i == selected {
+                ("›", app.theme.selected)
+            } else {
+                (" ", app.theme.base)
+            };
+            let text = format!("{mark} {}", member_label(m));
+            Line::styled(fit(&text, width), style)
+        })
+        .collect()
+}
+
+/// A member as the attendance panel shows one: name — organisation.
+fn member_label(member: &Member) -> String {
+    format!("{} — {}", shown(&member.name), shown(&member.organisation))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_lines;
+
+    #[test]
+    fn key_lines_break_between_keys_only() {
+        let text = "p present · e excused · Esc close";
+        assert_eq!(key_lines(text, 80), [text]);
+        assert_eq!(key_lines(text, 22), ["p present · e excused", "Esc close"]);
+        assert_eq!(key_lines(text, 12), ["p present", "e excused", "Esc close"]);
+        // A key longer than the line is cut, not lost.
+        assert_eq!(key_lines(text, 5), ["p pr…", "e ex…", "Esc …"]);
+    }
 }

@@ -1,10 +1,12 @@
-//! The attendance panel of the séance: one key per status, who represents, guests.
+//! The attendance panel of the séance: one key per status, who represents, guests, and
+//! members of the directory who were not invited.
 
 use super::*;
-use crate::domain::AttendanceStatus;
 use crate::domain::live::NewGuest;
+use crate::domain::{AttendanceStatus, Member};
+use crate::i18n::Lang;
 use crate::tui::seance::*;
-use seance::applied;
+use seance::{applied, editable};
 
 pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
     let lang = app.lang;
@@ -31,7 +33,9 @@ pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
             st.live.set_guest_status(row - invitees, status, by)
         }
     };
-    if let Some(form) = panel.guest.as_mut() {
+    if panel.member.is_some() {
+        effects = member_key(app, &mut panel, key);
+    } else if let Some(form) = panel.guest.as_mut() {
         match key.code {
             KeyCode::Esc => panel.guest = None,
             KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => {
@@ -89,6 +93,7 @@ pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
             }
         }
     } else {
+        panel.note = None;
         let status = match key.code {
             KeyCode::Char('p') => Some(AttendanceStatus::Present),
             KeyCode::Char('e') => Some(AttendanceStatus::Excused),
@@ -120,6 +125,9 @@ pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
                 panel.by = Some(LineInput::new(current.as_deref().unwrap_or("")));
             }
             KeyCode::Char('+' | 'n') => panel.guest = Some(GuestForm::default()),
+            KeyCode::Char('m') => {
+                open_member_picker(st, &app.data.department.members, &mut panel, lang)
+            }
             KeyCode::Char('d') if panel.selected >= invitees && panel.selected < rows => {
                 // A guest added by mistake (invitees stay: mark them absent or excused).
                 let r = st.live.remove_guest(panel.selected - invitees);
@@ -140,4 +148,62 @@ pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
         st.attendance = Some(panel);
     }
     effects
+}
+
+/// `m`: the picker of the directory's members not listed yet; a notice when there is
+/// none, the reason when the meeting cannot be changed.
+fn open_member_picker(
+    st: &SeanceState,
+    members: &[Member],
+    panel: &mut AttendancePanel,
+    lang: Lang,
+) {
+    if let Err(e) = editable(st) {
+        panel.error = Some(e.text(lang));
+    } else if uninvited_members(members, st.meeting(), "").is_empty() {
+        panel.note = Some(S::AllMembersListed.get(lang).to_string());
+    } else {
+        panel.error = None;
+        panel.member = Some(MemberPicker::default());
+    }
+}
+
+/// The keys of the member picker: typing narrows the list, `↑`/`↓` choose, `Enter` adds
+/// the member as present (selected in the panel afterwards), `Esc` closes.
+fn member_key(app: &mut App, panel: &mut AttendancePanel, key: Key) -> Vec<Effect> {
+    let (Some(st), Some(picker)) = (app.seance.as_mut(), panel.member.as_mut()) else {
+        return Vec::new();
+    };
+    let matches = uninvited_members(
+        &app.data.department.members,
+        st.meeting(),
+        picker.query.text(),
+    );
+    let last = matches.len().saturating_sub(1);
+    match key.code {
+        KeyCode::Esc => panel.member = None,
+        KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
+        KeyCode::Down => picker.selected = (picker.selected + 1).min(last),
+        KeyCode::Enter => {
+            let Some(id) = matches.get(picker.selected.min(last)).map(|m| m.id.clone()) else {
+                return Vec::new();
+            };
+            let row = st.meeting().attendance.len();
+            panel.member = None;
+            match st.live.add_member(&id, AttendanceStatus::Present, None) {
+                Ok(change) => {
+                    panel.selected = row;
+                    panel.error = None;
+                    return applied(app, Ok(change));
+                }
+                Err(e) => panel.error = Some(e.text(app.lang)),
+            }
+        }
+        _ => {
+            if edit_line(&mut picker.query, key) {
+                picker.selected = 0;
+            }
+        }
+    }
+    Vec::new()
 }
