@@ -26,6 +26,18 @@ fn a_small_profile_validates_with_no_problem_and_has_every_kind_of_value() {
     let codes: Vec<&str> = loaded.depts.iter().map(|d| d.folder.as_str()).collect();
     let first: Vec<&str> = departements::all()[..3].iter().map(|d| d.code).collect();
     assert_eq!(codes, first);
+    // Its folders are closed to the other users of the machine, as the app makes them.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for code in &codes {
+            for sub in ["", "cases", "meetings"] {
+                let dir = dir.path().join(code).join(sub);
+                let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o750, "{}", dir.display());
+            }
+        }
+    }
     assert_eq!(sum.departments, 3);
     assert_eq!(sum.cases, 3 * 80);
     let files: usize = loaded.depts.iter().map(|d| d.stamps.len()).sum();

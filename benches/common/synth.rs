@@ -116,7 +116,8 @@ pub fn generate(out: &Path, profile: &Profile, threads: usize) -> Result<Summary
         let p = p.display().to_string();
         move |e| GenError::Io(p, e)
     };
-    fs::create_dir_all(out).map_err(io_err(out))?;
+    // Closed to the other users of the machine, as the app makes its folders.
+    cellule::store::create_private_dir(out).map_err(io_err(out))?;
     if fs::read_dir(out).map_err(io_err(out))?.next().is_some() {
         return Err(GenError::NotEmpty(out.display().to_string()));
     }
@@ -165,7 +166,8 @@ fn write_dept(out: &Path, info: &DeptInfo, profile: &Profile) -> Result<Summary,
     };
     for sub in ["cases", "meetings"] {
         let dir = out.join(info.code).join(sub);
-        fs::create_dir_all(&dir).map_err(|e| GenError::Io(dir.display().to_string(), e))?;
+        cellule::store::create_private_dir(&dir)
+            .map_err(|e| GenError::Io(dir.display().to_string(), e))?;
     }
     for (rel, text) in &files {
         let path = out.join(rel);

@@ -60,7 +60,7 @@ fn destination(ctx: &Context) -> Result<PathBuf, Failure> {
                     }
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    super::create_private_dir(dir).map_err(|e| io(dir, e))?
+                    crate::store::create_private_dir(dir).map_err(|e| io(dir, e))?
                 }
                 Err(e) => return Err(io(dir, e)),
             }
@@ -82,7 +82,8 @@ pub fn copy_demo(dest: &Path) -> Result<(), (PathBuf, String)> {
     for (rel, content) in DEMO_FILES {
         let path = dest.join(rel);
         if let Some(parent) = path.parent() {
-            super::create_private_dir(parent).map_err(|e| (parent.to_path_buf(), e.to_string()))?;
+            crate::store::create_private_dir(parent)
+                .map_err(|e| (parent.to_path_buf(), e.to_string()))?;
         }
         write_atomic(&path, content.as_bytes(), Expect::New)
             .map_err(|e| (path.clone(), e.text(crate::i18n::Lang::En)))?;

@@ -1,8 +1,9 @@
 //! `cellule init --data DIR --dept CODE`: a new département folder with a starter `department.yaml`.
 
-use super::{Context, Exit, Failure, create_private_dir, root};
+use super::{Context, Exit, Failure, root};
 use crate::domain::departements::{self, DeptInfo};
 use crate::i18n::cli::{CliMsg, shown};
+use crate::store::create_private_dir;
 use crate::store::{Expect, write_atomic};
 
 pub fn run(ctx: &Context) -> Result<(), Failure> {

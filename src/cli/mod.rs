@@ -108,15 +108,3 @@ fn open_interface(ctx: &Context) -> Result<(), Failure> {
     let root = root::data_root(ctx)?;
     interface::open(ctx, &root)
 }
-
-/// Creates a folder and its parents; the new ones are not readable by others.
-pub(crate) fn create_private_dir(path: &std::path::Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o750);
-    }
-    builder.create(path)
-}

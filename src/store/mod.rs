@@ -38,5 +38,6 @@ pub use git::{CommitError, CommitOutcome, git_commit};
 pub use load::{Loaded, LoadedDept, MAX_FILE_BYTES, StoreError, load_root, load_root_dept};
 pub use problem::Problem;
 pub use write::{
-    Expect, Stamp, WriteError, folder_in_root, meeting_path, save_meeting, write_atomic,
+    Expect, Stamp, WriteError, create_private_dir, folder_in_root, meeting_path, save_meeting,
+    write_atomic,
 };

@@ -70,10 +70,10 @@ pub fn lookup<'v, 'a>(entries: &'v Entries<'a>, key: &str) -> Option<&'v Node<'a
     })
 }
 
-/// `a == b` for the short keys of a mapping: the length and the first byte, compared
-/// inline, tell most keys apart before the bytes are compared.
+/// `a == b` for the short keys of a mapping, compared inline (most differ in their
+/// length or their first bytes).
 pub fn same_key(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// The text of a scalar key as the decoder compares it.

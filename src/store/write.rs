@@ -213,6 +213,23 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
+/// Creates a folder and its missing parents; the new ones are not readable by others
+/// (`0750`).
+pub fn create_private_dir(path: &Path) -> io::Result<()> {
+    private_dir_builder(true).create(path)
+}
+
+fn private_dir_builder(recursive: bool) -> fs::DirBuilder {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(recursive);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o750);
+    }
+    builder
+}
+
 /// `<root>/<rel>` as a folder to write into: each missing level is created (not readable
 /// by others), and each level that exists must resolve inside the data root, so that a
 /// symbolic link (`minutes -> /elsewhere`) never sends a file outside it.
@@ -230,13 +247,9 @@ pub fn folder_in_root(root: &Path, rel: &Path) -> Result<PathBuf, WriteError> {
         }
         match fs::symlink_metadata(&dir) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                let mut builder = fs::DirBuilder::new();
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::DirBuilderExt;
-                    builder.mode(0o750);
-                }
-                builder.create(&dir).map_err(|e| WriteError::io(&dir, &e))?;
+                private_dir_builder(false)
+                    .create(&dir)
+                    .map_err(|e| WriteError::io(&dir, &e))?;
             }
             Err(e) => return Err(WriteError::io(&dir, &e)),
             Ok(_) => {

@@ -478,21 +478,26 @@ fn flow_list(s: &str) -> Option<Node<'_>> {
 /// it): null, a boolean, an integer, a finite float, else a text. `None` for the rare
 /// forms left to the library (infinities, NaN, integers beyond 64 bits).
 fn resolve_plain(s: &str) -> Option<Node<'_>> {
-    // Only a text of 0, 1, 4 or 5 characters starting so can be a null or a boolean.
-    let maybe_word = match s.as_bytes() {
-        [] | [b'~'] => true,
-        [b'n' | b'N' | b't' | b'T' | b'f' | b'F', ..] => matches!(s.len(), 4 | 5),
-        _ => false,
-    };
-    if maybe_word {
-        match s {
-            "" | "~" | "null" | "Null" | "NULL" => return Some(Node::Null),
-            "true" | "True" | "TRUE" => return Some(Node::Bool(true)),
-            "false" | "False" | "FALSE" => return Some(Node::Bool(false)),
-            _ => {}
+    // Compared byte by byte: this runs for every key and plain value.
+    match s.as_bytes() {
+        []
+        | [b'~']
+        | [b'n', b'u', b'l', b'l']
+        | [b'N', b'u', b'l', b'l']
+        | [b'N', b'U', b'L', b'L'] => {
+            return Some(Node::Null);
         }
+        [b't', b'r', b'u', b'e'] | [b'T', b'r', b'u', b'e'] | [b'T', b'R', b'U', b'E'] => {
+            return Some(Node::Bool(true));
+        }
+        [b'f', b'a', b'l', b's', b'e']
+        | [b'F', b'a', b'l', b's', b'e']
+        | [b'F', b'A', b'L', b'S', b'E'] => return Some(Node::Bool(false)),
+        _ => {}
     }
-    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) {
+    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))
+        || never_a_number(s)
+    {
         return Some(Node::Str(Cow::Borrowed(s)));
     }
     if let Some(n) = unsigned(s) {
@@ -518,6 +523,17 @@ fn resolve_plain(s: &str) -> Option<Node<'_>> {
         }
     }
     Some(Node::Str(Cow::Borrowed(s)))
+}
+
+/// Texts that no rule reads as a number, told at a glance (dates, times, ids): a
+/// character that no number holds, or a `-` that is neither the sign nor an exponent's.
+fn never_a_number(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'-' => i > 0 && !matches!(bytes[i - 1], b'e' | b'E'),
+        b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'+' | b'.' | b'_' => false,
+        _ => true,
+    })
 }
 
 /// Leading zeros followed by digits only: a text, not a number (`0049`).
