@@ -309,9 +309,10 @@ impl DeptPlan {
                 regular: l.regular,
             }
         };
-        let cases = self.cases.iter().map(job(JobKind::Case));
+        // The meetings, the largest files, first: the cores then end together.
         let meetings = self.meetings.iter().map(job(JobKind::Meeting));
-        dept.into_iter().chain(cases).chain(meetings).collect()
+        let cases = self.cases.iter().map(job(JobKind::Case));
+        dept.into_iter().chain(meetings).chain(cases).collect()
     }
 }
 
@@ -366,7 +367,7 @@ struct Share {
 /// Files of one département: below 64 files a thread, starting threads costs more.
 const FILES: Share = Share {
     min_per_thread: 64,
-    chunk: 16,
+    chunk: 4,
 };
 /// Whole départements, one at a time.
 const DEPARTEMENTS: Share = Share {
@@ -581,6 +582,14 @@ fn settle_dept(
         .filter(|d| d.is_clean())
         .and_then(|d| d.value.as_ref());
 
+    let mut meeting_reads = Vec::with_capacity(plan.meetings.len());
+    for _ in &plan.meetings {
+        meeting_reads.push(next_read(parsed, |p| match p {
+            Parsed::Meeting(r) => Some(r),
+            _ => None,
+        })?);
+    }
+
     let mut case_docs: Vec<Doc<Case>> = Vec::with_capacity(plan.cases.len());
     // Cases whose file exists, valid or not: a meeting naming a case whose file has
     // problems still loads (the case file's own problems are listed).
@@ -599,11 +608,7 @@ fn settle_dept(
     check_cases(&mut case_docs, dept);
 
     let mut meeting_docs: Vec<Doc<Meeting>> = Vec::with_capacity(plan.meetings.len());
-    for Listed { rel, .. } in &plan.meetings {
-        let read = next_read(parsed, |p| match p {
-            Parsed::Meeting(r) => Some(r),
-            _ => None,
-        })?;
+    for (Listed { rel, .. }, read) in plan.meetings.iter().zip(meeting_reads) {
         keep(rel, read.stamp);
         match read.doc {
             Ok(doc) => meeting_docs.push(doc),
