@@ -593,7 +593,7 @@ fn settle_dept(
     let mut case_docs: Vec<Doc<Case>> = Vec::with_capacity(plan.cases.len());
     // Cases whose file exists, valid or not: a meeting naming a case whose file has
     // problems still loads (the case file's own problems are listed).
-    let present: HashSet<String> = plan.cases.iter().map(|l| l.stem.clone()).collect();
+    let present: HashSet<&str> = plan.cases.iter().map(|l| l.stem.as_str()).collect();
     for Listed { rel, .. } in &plan.cases {
         let read = next_read(parsed, |p| match p {
             Parsed::Case(r) => Some(r),

@@ -58,17 +58,15 @@ pub(crate) fn check_department(doc: &mut Doc<Department>, folder: &str) {
 /// share a name.)
 fn check_identity<T>(docs: &mut [Doc<T>], id_of: fn(&T) -> &str) {
     for doc in docs.iter_mut() {
-        let Some(id) = doc.value.as_ref().map(|v| id_of(v).to_string()) else {
+        let Some(id) = doc.value.as_ref().map(id_of) else {
             continue;
         };
         if id != doc.stem {
-            doc.sink.at_value(
-                &key("id"),
-                Msg::IdMismatch {
-                    id,
-                    stem: doc.stem.clone(),
-                },
-            );
+            let msg = Msg::IdMismatch {
+                id: id.to_string(),
+                stem: doc.stem.clone(),
+            };
+            doc.sink.at_value(&key("id"), msg);
         }
     }
 }
@@ -93,7 +91,7 @@ pub(crate) fn check_meetings(
     docs: &mut [Doc<Meeting>],
     dept: Option<&Department>,
     cases: &HashMap<&str, &Case>,
-    present: &HashSet<String>,
+    present: &HashSet<&str>,
 ) {
     check_identity(docs, |m| &m.id);
     for doc in docs.iter_mut() {
@@ -105,21 +103,23 @@ pub(crate) fn check_meetings(
         let body_known = dept.is_none_or(|d| d.body(&m.body).is_some());
         for (i, item) in m.items.iter().enumerate() {
             let Some(case_id) = &item.case else { continue };
-            let at = path(&[
-                Seg::Key("items".into()),
-                Seg::Index(i),
-                Seg::Key("case".into()),
-            ]);
+            let at = || {
+                path(&[
+                    Seg::Key("items".into()),
+                    Seg::Index(i),
+                    Seg::Key("case".into()),
+                ])
+            };
             match cases.get(case_id.as_str()) {
-                None if present.contains(case_id) => {}
+                None if present.contains(case_id.as_str()) => {}
                 None => sink.at_value(
-                    &at,
+                    &at(),
                     Msg::UnknownCase {
                         id: case_id.clone(),
                     },
                 ),
                 Some(c) if body_known && c.body != m.body => sink.at_value(
-                    &at,
+                    &at(),
                     Msg::CaseOfOtherBody {
                         id: case_id.clone(),
                         case_body: c.body.clone(),
