@@ -334,9 +334,9 @@ fn plain_ok(s: &str) -> bool {
         return false;
     }
     // Anything YAML would read as a number, a boolean or null keeps its quotes.
-    let mut probe = Mapping::new();
-    probe.insert(Value::String("k".into()), Value::String(s.to_string()));
-    parse(&format!("k: {s}\n")).is_ok_and(|v| v == Value::Mapping(probe))
+    let probe = format!("k: {s}\n");
+    let expected = Node::Map(vec![(Node::Str("k".into()), Node::Str(s.into()))]);
+    read(&probe).is_ok_and(|v| v == expected)
 }
 
 fn double_quoted(s: &str) -> String {
