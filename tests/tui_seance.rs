@@ -411,10 +411,9 @@ fn closing_warns_about_undecided_cases_freezes_and_offers_the_export() {
     assert_eq!(store.saved.len(), saves);
 }
 
-#[test]
-fn a_meeting_held_by_someone_else_opens_read_only_and_names_them() {
-    let mut app = seance_app(Lang::Fr);
-    let mut store = Fake {
+/// A store whose meeting lock another user holds.
+fn held_by_someone_else() -> Fake {
+    Fake {
         lock: Some(LockOutcome::HeldBy(LockInfo {
             user: "mdupont".into(),
             host: "poste-12".into(),
@@ -422,7 +421,13 @@ fn a_meeting_held_by_someone_else_opens_read_only_and_names_them() {
             since: Utc.with_ymd_and_hms(2026, 11, 25, 13, 2, 0).unwrap(),
         })),
         ..Fake::default()
-    };
+    }
+}
+
+#[test]
+fn a_meeting_held_by_someone_else_opens_read_only_and_names_them() {
+    let mut app = seance_app(Lang::Fr);
+    let mut store = held_by_someone_else();
     run(&mut app, &mut store, "5");
     let st = app.seance.as_ref().unwrap();
     assert!(st.live.is_read_only());
@@ -768,15 +773,7 @@ fn a_read_only_seance_opens_no_member_picker() {
         organisation: "Préfecture".into(),
         email: None,
     });
-    let mut store = Fake {
-        lock: Some(LockOutcome::HeldBy(LockInfo {
-            user: "mdupont".into(),
-            host: "poste-12".into(),
-            pid: 4242,
-            since: Utc.with_ymd_and_hms(2026, 11, 25, 13, 2, 0).unwrap(),
-        })),
-        ..Fake::default()
-    };
+    let mut store = held_by_someone_else();
     run(&mut app, &mut store, "5");
     assert!(app.seance.as_ref().unwrap().live.is_read_only());
     run(&mut app, &mut store, "pm");
