@@ -93,6 +93,11 @@ texts! {
     HelpGlobal => "Partout", "Everywhere";
     HelpClose => "↑/↓ défiler · Échap ou ? fermer", "↑/↓ scroll · Esc or ? close";
     HelpTextEntry => "Saisie : Entrée valide · Échap annule · ↑/↓ choisit", "Typing: Enter accepts · Esc cancels · ↑/↓ choose";
+    SeanceTextBar => "Saisie : enregistrée au fil de la frappe · Entrée va à la ligne · Échap termine", "Typing: saved as you type · Enter starts a new line · Esc ends";
+    SeanceDateBar => "Date : Entrée valide · Échap annule", "Date: Enter accepts · Esc cancels";
+    SeanceChoiceBar => "↑/↓ choisir · Entrée valider · Échap annuler", "↑/↓ choose · Enter accepts · Esc cancels";
+    SeanceActionBar => "Action : Tab/↑/↓ champ · ←/→ responsable · Entrée valide · Échap annule", "Action: Tab/↑/↓ field · ←/→ owner · Enter accepts · Esc cancels";
+    SeancePanelBar => "Présences : les touches sont dans le panneau · Échap revient", "Attendance: the keys are in the panel · Esc goes back";
     ReadOnlyMeeting => "Réunion tenue : son ordre du jour ne se modifie plus ici", "Meeting held: its agenda is no longer edited here";
     NothingToUndo => "Rien à annuler", "Nothing to undo";
     NothingToRedo => "Rien à rétablir", "Nothing to redo";

@@ -75,6 +75,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::ReportForm(_)) => Some(T::ReportHelp),
         Some(Overlay::Preview { .. }) => Some(T::PreviewHelp),
         _ if typing => Some(T::HelpTextEntry),
+        None => seance_bar(app),
         _ => None,
     };
     match bar {
@@ -149,6 +150,28 @@ pub fn screen_title(screen: Screen, app: &App) -> &'static str {
         Screen::Seance => T::ScreenSeance,
     };
     t.get(app.lang)
+}
+
+/// In the séance, while the attendance panel is open or a field is being edited, the
+/// keys of the key map do not apply: the bottom line says which keys do.
+fn seance_bar(app: &App) -> Option<T> {
+    use super::seance::Editing;
+    let st = app
+        .seance
+        .as_ref()
+        .filter(|_| app.screen == Screen::Seance)?;
+    if st.ask.is_some() {
+        return None;
+    }
+    if st.attendance.is_some() {
+        return Some(T::SeancePanelBar);
+    }
+    Some(match st.editing.as_ref()? {
+        Editing::Text { .. } => T::SeanceTextBar,
+        Editing::Date { .. } => T::SeanceDateBar,
+        Editing::Action(_) => T::SeanceActionBar,
+        _ => T::SeanceChoiceBar,
+    })
 }
 
 /// The bottom line: the keys that matter here, from the key map in effect.
