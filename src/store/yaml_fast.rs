@@ -4,12 +4,12 @@
 //! `|-` texts, one-line `[a, b]` lists, `[]`, `{}` and comments, and builds the very
 //! tree the YAML library's value gives ([`Node::from_value`]; plain scalars are resolved
 //! by the same rules: null, booleans, integers, floats, else text), borrowing the file's
-//! text for keys and scalars. On anything else — anchors, tags, folded or multi-line
-//! scalars, flow mappings, several documents, a tab, a carriage return, a character the
-//! library refuses, a key that is not a text, a duplicate key, a mapping of more than
-//! [`MAX_KEYS`] keys, any error — it answers `None` and the caller uses the library, which
-//! also gives errors their position. So it never decides alone what a file means when
-//! there is any doubt.
+//! text for keys and scalars; lines may end with LF or CR LF. On anything else —
+//! anchors, tags, folded or multi-line scalars, flow mappings, several documents, a tab,
+//! a carriage return that does not end a line, a character the library refuses, a key
+//! that is not a text, a duplicate key, a mapping of more than [`MAX_KEYS`] keys, any
+//! error — it answers `None` and the caller uses the library, which also gives errors
+//! their position. So it never decides alone what a file means when there is any doubt.
 
 use super::node::Node;
 use std::borrow::Cow;
@@ -29,7 +29,12 @@ pub(super) fn parse(src: &str) -> Option<Node<'_>> {
     let body = &src[..src.len() - 1];
     // About one line for every 24 bytes: a guess that saves counting them first.
     let mut lines: Vec<&str> = Vec::with_capacity(body.len() / 24 + 1);
-    lines.extend(body.split('\n'));
+    // A file saved on Windows ends its lines with CR LF: the library reads them as line
+    // feeds (in `|` texts too), and so does this.
+    lines.extend(
+        body.split('\n')
+            .map(|line| line.strip_suffix('\r').unwrap_or(line)),
+    );
     let mut p = Reader {
         lines,
         pos: 0,
@@ -45,8 +50,9 @@ pub(super) fn parse(src: &str) -> Option<Node<'_>> {
     Some(value)
 }
 
-/// Only line feeds, printable ASCII and the printable Unicode ranges the library reads
-/// without question (no tab, no carriage return, no NEL or line separator, no BOM).
+/// Only line feeds (alone or after a carriage return), printable ASCII and the printable
+/// Unicode ranges the library reads without question (no tab, no lone carriage return, no
+/// NEL or line separator, no BOM).
 fn characters_ok(src: &str) -> bool {
     const CHUNK: usize = 16;
     let bytes = src.as_bytes();
@@ -63,7 +69,8 @@ fn characters_ok(src: &str) -> bool {
         }
         let b = bytes[i];
         if b < 0x80 {
-            if b != b'\n' && !(0x20..0x7f).contains(&b) {
+            let crlf = b == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+            if b != b'\n' && !crlf && !(0x20..0x7f).contains(&b) {
                 return false;
             }
             i += 1;

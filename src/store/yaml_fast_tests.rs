@@ -64,6 +64,33 @@ fn every_demo_file_is_read_quickly_and_alike() {
 }
 
 #[test]
+fn files_saved_on_windows_are_read_quickly_and_alike() {
+    // Every demo file with its lines ended by CR LF, as an editor on Windows saves them
+    // (or git with autocrlf checks them out).
+    for (path, text) in fixtures("demo") {
+        let crlf = text.replace('\n', "\r\n");
+        let quick = agrees(&crlf);
+        assert!(quick.is_some(), "{} left to the library", path.display());
+        assert_eq!(quick, parse(&text), "{}", path.display());
+    }
+    // A `|` text keeps line feeds only; a carriage return elsewhere is left to the library.
+    assert_eq!(
+        agrees("a: |\r\n  one\r\n  two\r\nb: x\r\n"),
+        parse("a: |\n  one\n  two\nb: x\n")
+    );
+    for src in [
+        "a: x\r",
+        "a: x\rb: y\n",
+        "a: \"x\ry\"\n",
+        "a: x\r\r\n",
+        "a: |\r\n  one\r\r\n",
+    ] {
+        assert_eq!(parse(src), None, "{src:?}");
+        agrees(src);
+    }
+}
+
+#[test]
 fn what_the_app_writes_is_read_quickly_and_alike() {
     let (_, text) = fixtures("demo")
         .into_iter()
@@ -286,7 +313,7 @@ fn mutated_files_are_read_alike_or_left_to_the_library() {
     const PALETTE: &[&str] = &[
         " ", "  ", "\n", ":", ": ", "- ", "-", "#", " #", "\"", "'", "|", "|-", "[", "]", "{", "}",
         ",", "&a ", "*a", "!", "0", "1", "0x", "x", ".", "+", "~", "é", "\t", "\\", "null", "true",
-        "\n  ", "\n- ",
+        "\n  ", "\n- ", "\r\n", "\r",
     ];
     let mut rng = Rng(42);
     let mut quick = 0;
