@@ -12,6 +12,7 @@
 #![allow(dead_code)]
 
 use cellule::domain::departements::{self, DeptInfo};
+use cellule::domain::starter;
 use cellule::domain::{
     Action, Attendance, AttendanceStatus, Case, CaseKind, CaseStatus, ClosureReason, Decision,
     Guest, Item, Justice, Measure, MeasureType, Meeting, MeetingStatus, Referent, ReferentType,
@@ -474,65 +475,12 @@ const DIFFICULTIES: &[&str] = &[
     "Difficulté à joindre certaines familles.",
 ];
 
-/// Every member of the directory: (id, title, organisation).
-const MEMBERS: &[(&str, &str, &str)] = &[
-    ("prefet", "Préfet", "Préfecture"),
-    ("dircab", "Directeur de cabinet", "Préfecture"),
-    (
-        "cm-prev",
-        "Chargé de mission prévention de la radicalisation",
-        "Préfecture",
-    ),
-    ("parquet", "Procureur de la République", "Parquet"),
-    (
-        "ddsp-rt",
-        "Chef du service départemental du renseignement territorial",
-        "Police nationale",
-    ),
-    ("ggd", "Commandant du groupement", "Gendarmerie nationale"),
-    ("dsden", "Référent radicalisation", "DSDEN"),
-    ("ars", "Délégué départemental", "ARS"),
-    ("pjj", "Directeur territorial", "PJJ"),
-    ("spip", "Directeur fonctionnel", "SPIP"),
-    ("cd-ase", "Responsable de la CRIP", "Conseil départemental"),
-    ("caf", "Directeur", "CAF"),
-    ("mission-locale", "Directeur", "Mission locale"),
-    ("france-travail", "Directeur territorial", "France Travail"),
-    ("mda", "Responsable", "Maison des adolescents"),
-    ("miviludes", "Conseiller", "Miviludes"),
-];
-const CPRAF: &[&str] = &[
-    "prefet",
-    "dircab",
-    "cm-prev",
-    "parquet",
-    "ddsp-rt",
-    "ggd",
-    "dsden",
-    "ars",
-    "pjj",
-    "spip",
-    "cd-ase",
-    "caf",
-    "mission-locale",
-    "france-travail",
-    "mda",
-];
-const GTRDO: &[&str] = &[
-    "prefet",
-    "dircab",
-    "cm-prev",
-    "parquet",
-    "ddsp-rt",
-    "ggd",
-    "dsden",
-    "ars",
-    "caf",
-    "miviludes",
-];
-
 fn body_members(body: &str) -> &'static [&'static str] {
-    if body == "cpraf" { CPRAF } else { GTRDO }
+    if body == "cpraf" {
+        starter::CPRAF_MEMBERS
+    } else {
+        starter::GTRDO_MEMBERS
+    }
 }
 
 fn quoted(text: &str) -> String {
@@ -540,30 +488,33 @@ fn quoted(text: &str) -> String {
 }
 
 fn department_yaml(info: &DeptInfo, rng: &mut Rng) -> String {
+    // The directory `cellule init` starts a département with, with invented names.
+    let (_, authority) = starter::representative(info);
     let mut out = format!(
         "# Données fictives générées.\ncode: {}\nname: {}\nauthority: {}\ntimezone: {}\nmembers:\n",
         quoted(info.code),
         quoted(info.name),
-        quoted(&format!("Préfecture — {}", info.name)),
+        quoted(&authority),
         info.tz.name(),
     );
-    for (id, title, organisation) in MEMBERS {
+    for seat in starter::seats(info) {
         let name = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
         out.push_str(&format!(
             "  - id: {id}\n    name: {}\n    title: {}\n    organisation: {}\n    email: {id}-{}@example.invalid\n",
             quoted(&name),
-            quoted(title),
-            quoted(organisation),
+            quoted(&seat.title),
+            quoted(&seat.organisation),
             info.code.to_lowercase(),
+            id = seat.id,
         ));
     }
     out.push_str(&format!(
         "bodies:\n  cpraf:\n    name: Cellule de prévention de la radicalisation et d'accompagnement des familles\n    chair: dircab\n    every_days: 30\n    review_every_days: 60\n    members: [{}]\n",
-        CPRAF.join(", ")
+        starter::CPRAF_MEMBERS.join(", ")
     ));
     out.push_str(&format!(
         "  gtrdo:\n    name: Groupe de travail restreint à dimension opérationnelle — dérives sectaires\n    chair: prefet\n    every_days: 90\n    members: [{}]\n",
-        GTRDO.join(", ")
+        starter::GTRDO_MEMBERS.join(", ")
     ));
     out
 }

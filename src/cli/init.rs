@@ -2,6 +2,7 @@
 
 use super::{Context, Exit, Failure, root};
 use crate::domain::departements::{self, DeptInfo};
+use crate::domain::starter;
 use crate::i18n::cli::{CliMsg, shown};
 use crate::store::create_private_dir;
 use crate::store::{Expect, write_atomic};
@@ -69,59 +70,9 @@ pub fn run(ctx: &Context) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The usual members of the two bodies (domain.md, "Who sits at the table").
-const MEMBERS: &[(&str, &str, &str)] = &[
-    ("prefet", "{representative}", "{authority}"),
-    (
-        "dircab",
-        "Directeur ou directrice de cabinet",
-        "{authority}",
-    ),
-    (
-        "cm-prev",
-        "Chargé(e) de mission prévention de la radicalisation et dérives sectaires",
-        "{authority}",
-    ),
-    ("parquet", "Procureur de la République", "Parquet"),
-    (
-        "ddsp-rt",
-        "Chef du service départemental du renseignement territorial",
-        "Police nationale — SDRT",
-    ),
-    ("ggd", "Commandant du groupement", "Gendarmerie nationale"),
-    (
-        "dsden",
-        "Référent radicalisation",
-        "Éducation nationale — DSDEN",
-    ),
-    ("ars", "Délégué(e) départemental(e)", "ARS"),
-    (
-        "pjj",
-        "Directeur territorial",
-        "Protection judiciaire de la jeunesse",
-    ),
-    ("spip", "Directeur fonctionnel", "SPIP"),
-    (
-        "cd-ase",
-        "Responsable de la CRIP",
-        "Conseil départemental — ASE",
-    ),
-    ("caf", "Directeur", "CAF"),
-    ("mission-locale", "Directeur", "Mission locale"),
-    ("france-travail", "Directeur territorial", "France Travail"),
-    ("mda", "Responsable", "Maison des adolescents"),
-    ("miviludes", "Conseiller", "Miviludes"),
-];
-
 /// The starter `department.yaml` of a code: it validates as it is.
 pub fn starter(info: &DeptInfo) -> String {
-    let (representative, authority) = match info.representative {
-        "haut-commissaire" => (
-            "Haut-commissaire de la République",
-            format!("Haut-commissariat de la République — {}", info.name),
-        ),
-        _ => ("Préfet", format!("Préfecture — {}", info.name)),
-    };
+    let (_, authority) = starter::representative(info);
     let mut out = String::new();
     out.push_str(&format!(
         "# Département créé par « cellule init ». Remplacez « À renseigner » par les noms,\n\
@@ -132,51 +83,21 @@ pub fn starter(info: &DeptInfo) -> String {
         authority = yaml_text(&authority),
         tz = info.tz.name(),
     ));
-    for (id, title, organisation) in MEMBERS {
-        let title = title.replace("{representative}", representative);
-        let organisation = organisation.replace("{authority}", &authority);
+    for seat in starter::seats(info) {
         out.push_str(&format!(
-            "  - id: {id}\n    name: À renseigner\n    title: {}\n    organisation: {}\n",
-            yaml_text(&title),
-            yaml_text(&organisation)
+            "  - id: {}\n    name: À renseigner\n    title: {}\n    organisation: {}\n",
+            seat.id,
+            yaml_text(&seat.title),
+            yaml_text(&seat.organisation)
         ));
     }
-    let cpraf = [
-        "prefet",
-        "dircab",
-        "cm-prev",
-        "parquet",
-        "ddsp-rt",
-        "ggd",
-        "dsden",
-        "ars",
-        "pjj",
-        "spip",
-        "cd-ase",
-        "caf",
-        "mission-locale",
-        "france-travail",
-        "mda",
-    ];
-    let gtrdo = [
-        "prefet",
-        "dircab",
-        "cm-prev",
-        "parquet",
-        "ddsp-rt",
-        "ggd",
-        "dsden",
-        "ars",
-        "caf",
-        "miviludes",
-    ];
     out.push_str(&format!(
         "bodies:\n  cpraf:\n    name: Cellule de prévention de la radicalisation et d'accompagnement des familles\n    chair: dircab\n    every_days: 30\n    review_every_days: 60\n    members: [{}]\n",
-        cpraf.join(", ")
+        starter::CPRAF_MEMBERS.join(", ")
     ));
     out.push_str(&format!(
         "  gtrdo:\n    name: Groupe de travail restreint à dimension opérationnelle — dérives sectaires\n    chair: prefet\n    every_days: 365\n    members: [{}]\n",
-        gtrdo.join(", ")
+        starter::GTRDO_MEMBERS.join(", ")
     ));
     out
 }

@@ -14,6 +14,7 @@ pub mod live;
 pub mod meeting;
 pub mod report;
 pub mod rules;
+pub mod starter;
 
 pub use alerts::{Alert, AlertTarget, alerts, alerts_with_problems};
 pub use case::{Case, Measure, Referent};
