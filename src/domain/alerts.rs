@@ -118,11 +118,17 @@ pub fn load_problems_alert(count: usize) -> Option<Alert> {
 ///
 /// The order depends only on the data, never on the order cases and meetings were given in.
 pub fn alerts(data: &DeptData, today: NaiveDate) -> Vec<Alert> {
-    let mut out = Vec::new();
     let histories = Histories::new(&data.meetings);
-    for case in &data.cases {
-        let current = histories.current(case);
-        case_alerts(case, &current, today, &mut out);
+    let currents: Vec<CurrentCase> = data.cases.iter().map(|c| histories.current(c)).collect();
+    alerts_of(data, &currents, today)
+}
+
+/// [`alerts`] given the current state of every case (`currents`, in the order of
+/// `data.cases`), for a caller that has them already.
+pub fn alerts_of(data: &DeptData, currents: &[CurrentCase], today: NaiveDate) -> Vec<Alert> {
+    let mut out = Vec::new();
+    for (case, current) in data.cases.iter().zip(currents) {
+        case_alerts(case, current, today, &mut out);
     }
     for body in &data.department.bodies {
         for open in open_actions(&data.meetings, &body.id, None) {
@@ -152,9 +158,14 @@ pub fn alerts(data: &DeptData, today: NaiveDate) -> Vec<Alert> {
 }
 
 /// The alerts of the data plus the one for files that failed to load.
-pub fn alerts_with_problems(data: &DeptData, today: NaiveDate, problems: usize) -> Vec<Alert> {
+pub fn alerts_with_problems(
+    data: &DeptData,
+    currents: &[CurrentCase],
+    today: NaiveDate,
+    problems: usize,
+) -> Vec<Alert> {
     let mut out: Vec<Alert> = load_problems_alert(problems).into_iter().collect();
-    out.extend(alerts(data, today));
+    out.extend(alerts_of(data, currents, today));
     out
 }
 
@@ -449,8 +460,12 @@ mod tests {
     #[test]
     fn load_problems_come_first_and_only_when_there_are_some() {
         let d = met("2026-11-25");
-        assert_eq!(alerts_with_problems(&d, day("2026-11-25"), 0), vec![]);
-        let got = alerts_with_problems(&d, day("2026-11-25"), 3);
+        let currents = crate::domain::current_states(&d.cases, &d.meetings);
+        assert_eq!(
+            alerts_with_problems(&d, &currents, day("2026-11-25"), 0),
+            vec![]
+        );
+        let got = alerts_with_problems(&d, &currents, day("2026-11-25"), 3);
         assert_eq!(got, vec![Alert::LoadProblems { count: 3 }]);
         assert_eq!(got[0].target(), AlertTarget::Problems);
         assert!(got[0].is_urgent());

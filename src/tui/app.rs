@@ -361,7 +361,8 @@ impl App {
     pub fn refresh(&mut self) {
         self.generation = self.generation.wrapping_add(1);
         self.currents = current_states(&self.data.cases, &self.data.meetings);
-        self.alerts = alerts_with_problems(&self.data, self.today, self.problems.len());
+        self.alerts =
+            alerts_with_problems(&self.data, &self.currents, self.today, self.problems.len());
     }
 
     pub fn alerts(&self) -> &[Alert] {
