@@ -16,11 +16,7 @@ pub fn render(
     meeting_id: &str,
     lang: Lang,
 ) -> Result<String, ExportError> {
-    let meeting = view
-        .meeting(meeting_id)
-        .ok_or_else(|| ExportError::UnknownMeeting {
-            id: meeting_id.to_string(),
-        })?;
+    let meeting = view.meeting(meeting_id)?;
     let mut doc = Doc::new();
     header(&mut doc, lang, Label::Agenda, &meeting);
 

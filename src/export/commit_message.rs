@@ -1,15 +1,8 @@
 //! The messages of the commits of exported files (`--commit`).
 
-use crate::domain::{DeptData, Meeting};
+use crate::domain::DeptData;
 
-use super::{ExportError, Level};
-
-fn meeting_of<'a>(data: &'a DeptData, meeting_id: &str) -> Result<&'a Meeting, ExportError> {
-    data.meeting(meeting_id)
-        .ok_or_else(|| ExportError::UnknownMeeting {
-            id: meeting_id.to_string(),
-        })
-}
+use super::{ExportError, Level, meeting_of};
 
 /// `Compte rendu cpraf 75 2026-11-30 (partners)`.
 pub fn commit_message_minutes(

@@ -19,11 +19,7 @@ pub fn render<L: Redaction>(
     meeting_id: &str,
     lang: Lang,
 ) -> Result<String, ExportError> {
-    let meeting = view
-        .meeting(meeting_id)
-        .ok_or_else(|| ExportError::UnknownMeeting {
-            id: meeting_id.to_string(),
-        })?;
+    let meeting = view.meeting(meeting_id)?;
     let mut doc = Doc::new();
     let colon = words::colon(lang);
     header(&mut doc, lang, Label::Minutes, &meeting);

@@ -92,6 +92,15 @@ impl ReportFormat {
     }
 }
 
+/// The meeting `id` of `data`, or the error that names it.
+pub(crate) fn meeting_of<'a>(
+    data: &'a crate::domain::DeptData,
+    id: &str,
+) -> Result<&'a crate::domain::Meeting, ExportError> {
+    data.meeting(id)
+        .ok_or_else(|| ExportError::UnknownMeeting { id: id.to_string() })
+}
+
 /// Why an export cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportError {

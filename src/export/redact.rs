@@ -187,8 +187,9 @@ impl<'a, L: Redaction> Redacted<'a, L> {
     }
 
     /// A meeting of the département.
-    pub fn meeting(&self, id: &str) -> Option<MeetingView<'a, L>> {
-        self.data.meeting(id).map(|meeting| MeetingView {
+    pub fn meeting(&self, id: &str) -> Result<MeetingView<'a, L>, super::ExportError> {
+        let meeting = super::meeting_of(self.data, id)?;
+        Ok(MeetingView {
             dept: *self,
             meeting,
         })

@@ -374,12 +374,6 @@ impl App {
         self.currents.get(index)
     }
 
-    /// The current state of a case by id.
-    pub fn current_of(&self, id: &str) -> Option<&CurrentCase> {
-        let index = self.data.cases.iter().position(|c| c.id == id)?;
-        self.currents.get(index)
-    }
-
     /// The key-map context that gets the keys now.
     pub fn context(&self) -> Context {
         match self.overlays.last() {
