@@ -114,29 +114,9 @@ pub fn suggest(data: &DeptData, meeting: &Meeting, actions_title: &str) -> Vec<I
 mod tests {
     use super::*;
     use crate::domain::testing::*;
-    use crate::domain::{Body, Department};
 
     fn data() -> DeptData {
-        DeptData {
-            department: Department {
-                code: "75".to_string(),
-                name: "Paris".to_string(),
-                authority: None,
-                timezone: None,
-                marking: None,
-                members: Vec::new(),
-                bodies: vec![Body {
-                    id: "cpraf".to_string(),
-                    name: "Cellule".to_string(),
-                    chair: "dircab".to_string(),
-                    every_days: 30,
-                    review_every_days: None,
-                    members: vec!["dircab".to_string(), "parquet".to_string()],
-                }],
-            },
-            cases: Vec::new(),
-            meetings: Vec::new(),
-        }
+        paris(vec![body("cpraf", 30, &["dircab", "parquet"])])
     }
 
     #[test]

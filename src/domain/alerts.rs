@@ -228,33 +228,13 @@ fn case_alerts(case: &Case, current: &CurrentCase, today: NaiveDate, out: &mut V
 mod tests {
     use super::*;
     use crate::domain::testing::*;
-    use crate::domain::{Body, Department, Item, Referent};
-
-    fn body(id: &str, every_days: u32) -> Body {
-        Body {
-            id: id.to_string(),
-            name: id.to_uppercase(),
-            chair: "dircab".to_string(),
-            every_days,
-            review_every_days: None,
-            members: vec!["dircab".to_string()],
-        }
-    }
+    use crate::domain::{Item, Referent};
 
     fn data() -> DeptData {
-        DeptData {
-            department: Department {
-                code: "75".to_string(),
-                name: "Paris".to_string(),
-                authority: None,
-                timezone: None,
-                marking: None,
-                members: Vec::new(),
-                bodies: vec![body("cpraf", 30), body("gtrdo", 365)],
-            },
-            cases: Vec::new(),
-            meetings: Vec::new(),
-        }
+        paris(vec![
+            body("cpraf", 30, &["dircab"]),
+            body("gtrdo", 365, &["dircab"]),
+        ])
     }
 
     fn referent() -> Option<Referent> {

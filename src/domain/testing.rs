@@ -66,3 +66,32 @@ pub fn action(text: &str, due: Option<&str>, done: Option<&str>) -> Action {
         done_on: done.map(day),
     }
 }
+
+/// A body chaired by `dircab`, meeting every `every_days`.
+pub fn body(id: &str, every_days: u32, members: &[&str]) -> Body {
+    Body {
+        id: id.to_string(),
+        name: id.to_uppercase(),
+        chair: "dircab".to_string(),
+        every_days,
+        review_every_days: None,
+        members: members.iter().map(|m| m.to_string()).collect(),
+    }
+}
+
+/// Paris, with these bodies, no member in the directory, no case and no meeting.
+pub fn paris(bodies: Vec<Body>) -> DeptData {
+    DeptData {
+        department: Department {
+            code: "75".to_string(),
+            name: "Paris".to_string(),
+            authority: None,
+            timezone: None,
+            marking: None,
+            members: Vec::new(),
+            bodies,
+        },
+        cases: Vec::new(),
+        meetings: Vec::new(),
+    }
+}
