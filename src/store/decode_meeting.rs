@@ -132,7 +132,20 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
     })
 }
 
-/// `by` goes with `represented`, and only with it.
+/// The `status` of an invitee or a guest and who represents them: `by` goes with
+/// `represented`, and only with it.
+fn status_and_by(o: &Obj, sink: &mut Sink) -> (Option<AttendanceStatus>, Option<String>) {
+    let status = o.need_choice(
+        "status",
+        AttendanceStatus::parse,
+        AttendanceStatus::NAMES,
+        sink,
+    );
+    let by = o.text("by", sink);
+    check_by(o, status, by.is_some(), sink);
+    (status, by)
+}
+
 fn check_by(o: &Obj, status: Option<AttendanceStatus>, has_by: bool, sink: &mut Sink) {
     match status {
         Some(AttendanceStatus::Represented) if !has_by => {
@@ -153,14 +166,7 @@ fn check_by(o: &Obj, status: Option<AttendanceStatus>, has_by: bool, sink: &mut 
 fn decode_attendance(v: &Node, at: At, sink: &mut Sink) -> Option<Attendance> {
     let o = Obj::open(v, at, "attendance", ATTENDANCE_KEYS, sink)?;
     let member = o.need_short_id("member", sink);
-    let status = o.need_choice(
-        "status",
-        AttendanceStatus::parse,
-        AttendanceStatus::NAMES,
-        sink,
-    );
-    let by = o.text("by", sink);
-    check_by(&o, status, by.is_some(), sink);
+    let (status, by) = status_and_by(&o, sink);
     Some(Attendance {
         member: member?,
         status: status?,
@@ -173,14 +179,7 @@ fn decode_guest(v: &Node, at: At, sink: &mut Sink) -> Option<Guest> {
     let name = o.need_text("name", sink);
     let title = o.text("title", sink);
     let organisation = o.need_text("organisation", sink);
-    let status = o.need_choice(
-        "status",
-        AttendanceStatus::parse,
-        AttendanceStatus::NAMES,
-        sink,
-    );
-    let by = o.text("by", sink);
-    check_by(&o, status, by.is_some(), sink);
+    let (status, by) = status_and_by(&o, sink);
     Some(Guest {
         name: name?,
         title,
