@@ -17,17 +17,21 @@ fn text_area(text: Option<&str>) -> Box<TextArea<'static>> {
     Box::new(area)
 }
 
-/// `Enter` on the field in focus.
-pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
-    let earlier = seance_earlier(app);
-    let lang = app.lang;
-    let members: Vec<String> = app
-        .data
+/// The ids of the directory, in its order (copied: the séance is changed meanwhile).
+fn member_ids(app: &App) -> Vec<String> {
+    app.data
         .department
         .members
         .iter()
         .map(|m| m.id.clone())
-        .collect();
+        .collect()
+}
+
+/// `Enter` on the field in focus.
+pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
+    let earlier = seance_earlier(app);
+    let lang = app.lang;
+    let members = member_ids(app);
     let next_meeting_default = |m: &Meeting, app: &App| {
         let every = app
             .data
@@ -188,13 +192,7 @@ fn ta_input(key: Key) -> Option<TaInput> {
 
 pub(super) fn editing_key(app: &mut App, key: Key) -> Vec<Effect> {
     let lang = app.lang;
-    let members: Vec<String> = app
-        .data
-        .department
-        .members
-        .iter()
-        .map(|m| m.id.clone())
-        .collect();
+    let members = member_ids(app);
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
