@@ -6,9 +6,12 @@
 //! bidirectional or zero-width character). Small files are kept in `tests/hostile/`;
 //! large ones are generated here.
 
+#[path = "common/data.rs"]
+mod data;
 use assert_cmd::Command;
 use cellule::store::load_root;
 use cellule::text::is_hazard;
+use data::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -29,29 +32,6 @@ fn corpus(name: &str) -> Vec<u8> {
             .join(name),
     )
     .unwrap()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), dest).unwrap();
-        }
-    }
-}
-
-/// A fresh copy of the demo data root (one département, 49).
-fn demo_root() -> TempDir {
-    let tmp = TempDir::new().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo"),
-        tmp.path(),
-    );
-    tmp
 }
 
 struct Run {

@@ -4,12 +4,15 @@
 //! no CSV field can run as a spreadsheet formula. Checked on the exporters' functions
 //! and on `cellule export ... --stdout` over files written by the store.
 
+#[path = "common/data.rs"]
+mod data;
 use assert_cmd::Command;
 use cellule::domain::DeptData;
 use cellule::export::{self, Level, ReportFormat};
 use cellule::i18n::Lang;
 use cellule::store::{Expect, load_root, new_case_yaml, save_meeting};
 use cellule::text::is_hazard;
+use data::*;
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
@@ -22,19 +25,6 @@ fn hostile(n: usize) -> String {
          \u{9b}31m \u{202e}rtl \u{200b}zw \u{0}\u{7f}\u{85}\r\n=cmd|' /C calc'!A0\n# titre\n| a | b |\n\
          <script>x</script>\n- liste\n```\n"
     )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), dest).unwrap();
-        }
-    }
 }
 
 /// The demo data with a hostile text in every text field.

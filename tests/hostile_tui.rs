@@ -8,33 +8,14 @@
 #[path = "common/pty.rs"]
 mod pty;
 
+#[path = "common/data.rs"]
+mod data;
+use data::*;
 use pty::Pty;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), dest).unwrap();
-        }
-    }
-}
-
-fn demo_root() -> TempDir {
-    let tmp = TempDir::new().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo"),
-        tmp.path(),
-    );
-    tmp
-}
 
 fn open(root: &Path, config: &TempDir) -> Pty {
     let bin = assert_cmd::cargo::cargo_bin("cellule");

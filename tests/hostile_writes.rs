@@ -2,10 +2,13 @@
 //! folders, a full disk. A write either happens completely inside the data root or not
 //! at all, with a clear message, and the file on disk stays as it was.
 
+#[path = "common/data.rs"]
+mod data;
 use assert_cmd::Command;
 use cellule::domain::Meeting;
 use cellule::i18n::Lang;
 use cellule::store::{Expect, Stamp, WriteError, load_root, save_meeting, write_atomic};
+use data::*;
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -14,28 +17,6 @@ use tempfile::TempDir;
 
 const MEETING: &str = "2026-12-14-cpraf";
 const MEETING_REL: &str = "49/meetings/2026-12-14-cpraf.yaml";
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), dest).unwrap();
-        }
-    }
-}
-
-fn demo_root() -> TempDir {
-    let tmp = TempDir::new().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo"),
-        tmp.path(),
-    );
-    tmp
-}
 
 /// The demo meeting, edited in memory.
 fn edited_meeting(root: &Path) -> Meeting {
