@@ -429,7 +429,7 @@ impl Keymap {
                 out.push_str(&format!(
                     "| {} | {} | `{}` |\n",
                     keys.join(" "),
-                    action_label(action, *context, lang),
+                    action_label(action, lang),
                     action.name()
                 ));
             }

@@ -1,7 +1,6 @@
 //! Every sentence of the interface, in French (default) and English.
 
 use super::action::Action;
-use super::keymap::Context;
 use crate::domain::{
     CaseKind, CaseStatus, Decision, ItemKind, MeasureType, MeetingStatus, ReferentType,
 };
@@ -142,12 +141,10 @@ texts! {
     Minutes => "min", "min";
 }
 
-/// The short name of an action in `context`, for the bottom line and the help.
-pub fn action_label(action: Action, context: Context, lang: Lang) -> &'static str {
+/// The short name of an action, for the bottom line and the help.
+pub fn action_label(action: Action, lang: Lang) -> &'static str {
     use Action::*;
     let (fr, en) = match action {
-        // In the séance, Enter edits the focused field of the current item.
-        Open if context == Context::Seance => ("modifier", "edit"),
         Quit => ("quitter", "quit"),
         ForceQuit => ("quitter aussitôt", "quit at once"),
         Back => ("retour", "back"),
@@ -494,23 +491,19 @@ mod tests {
             assert!(!t.get(Lang::En).is_empty(), "{t:?}");
         }
         for a in Action::ALL {
-            for c in Context::ALL {
-                assert!(!action_label(*a, *c, Lang::Fr).is_empty());
-                assert!(!action_label(*a, *c, Lang::En).is_empty());
-            }
+            assert!(!action_label(*a, Lang::Fr).is_empty());
+            assert!(!action_label(*a, Lang::En).is_empty());
         }
     }
 
     #[test]
-    fn enter_in_the_seance_is_named_for_what_it_does() {
-        assert_eq!(
-            action_label(Action::Open, Context::Seance, Lang::Fr),
-            "modifier"
-        );
-        assert_eq!(
-            action_label(Action::Open, Context::Meetings, Lang::Fr),
-            "ouvrir"
-        );
+    fn enter_in_the_seance_edits_the_field_and_is_named_so() {
+        use crate::tui::keymap::{Context, Key, Keymap};
+        let enter = Key::parse("Enter").unwrap();
+        let keys = Keymap::defaults();
+        assert_eq!(keys.resolve(Context::Seance, enter), Some(Action::Edit));
+        assert_eq!(action_label(Action::Edit, Lang::Fr), "modifier");
+        assert_eq!(keys.resolve(Context::Meetings, enter), Some(Action::Open));
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn help_lines(keymap: &Keymap, screen: Context, lang: Lang) -> Vec<(String, 
             if !keys.is_empty() {
                 out.push((
                     keys.join(" "),
-                    action_label(action, context, lang).to_string(),
+                    action_label(action, lang).to_string(),
                     false,
                 ));
             }

@@ -186,9 +186,9 @@ fn key_bar(app: &App, width: usize) -> Line<'static> {
         let label = if action == Action::Quit
             && (app.screen != Screen::Dashboard || context == Context::Help)
         {
-            action_label(Action::Back, context, app.lang)
+            action_label(Action::Back, app.lang)
         } else {
-            action_label(action, context, app.lang)
+            action_label(action, app.lang)
         };
         let key = key.to_string();
         let w = key.width() + label.width() + 3;

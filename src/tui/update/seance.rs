@@ -334,7 +334,7 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
             st.field = moved(st.field, count, action, app.page);
             Vec::new()
         }
-        Action::Open => start_editing(app),
+        Action::Edit => start_editing(app),
         Action::Attendance => {
             st.attendance = Some(AttendancePanel::default());
             Vec::new()
