@@ -321,21 +321,8 @@ fn weekday_on_or_after(mut d: NaiveDate) -> NaiveDate {
 }
 
 fn french_date(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    let month = cellule::i18n::export::month_name(cellule::i18n::Lang::Fr, d.month());
+    format!("{} {month} {}", d.day(), d.year())
 }
 
 // ---------------------------------------------------------------------------------

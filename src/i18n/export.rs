@@ -205,7 +205,8 @@ fn weekday(lang: Lang, day: Weekday) -> &'static str {
     }
 }
 
-fn month_name(lang: Lang, month: u32) -> &'static str {
+/// The name of `month` (1 to 12): `novembre`, `November`.
+pub fn month_name(lang: Lang, month: u32) -> &'static str {
     const FR: [&str; 12] = [
         "janvier",
         "février",
