@@ -51,3 +51,38 @@ pub struct Case {
     pub closure_reason: Option<ClosureReason>,
     pub notes: Option<String>,
 }
+
+impl Case {
+    /// A case just reported: status `reported`, no justice procedure, and nothing else
+    /// known yet (the new-case form; the tests and the generator start from it too).
+    pub fn reported(
+        id: impl Into<String>,
+        body: impl Into<String>,
+        kind: CaseKind,
+        label: impl Into<String>,
+        source: Source,
+        reported_on: NaiveDate,
+    ) -> Case {
+        Case {
+            id: id.into(),
+            body: body.into(),
+            kind,
+            label: label.into(),
+            name: None,
+            birth_year: None,
+            reported_on,
+            source,
+            status: CaseStatus::Reported,
+            referent: None,
+            family_contacted_on: None,
+            justice: Justice::None,
+            schooling: None,
+            returnee_minor: false,
+            measures: Vec::new(),
+            next_review: None,
+            closed_on: None,
+            closure_reason: None,
+            notes: None,
+        }
+    }
+}

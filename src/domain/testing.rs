@@ -9,25 +9,15 @@ pub fn day(text: &str) -> NaiveDate {
 
 pub fn case(id: &str, body: &str) -> Case {
     Case {
-        id: id.to_string(),
-        body: body.to_string(),
-        kind: CaseKind::Person,
-        label: format!("L-{id}"),
-        name: None,
-        birth_year: None,
-        reported_on: day("2026-01-10"),
-        source: Source::Cnapr,
         status: CaseStatus::Followed,
-        referent: None,
-        family_contacted_on: None,
-        justice: Justice::None,
-        schooling: None,
-        returnee_minor: false,
-        measures: Vec::new(),
-        next_review: None,
-        closed_on: None,
-        closure_reason: None,
-        notes: None,
+        ..Case::reported(
+            id,
+            body,
+            CaseKind::Person,
+            format!("L-{id}"),
+            Source::Cnapr,
+            day("2026-01-10"),
+        )
     }
 }
 

@@ -25,25 +25,8 @@ pub fn member(id: &str, name: &str, title: Option<&str>, organisation: &str) -> 
 
 pub fn case(id: &str, kind: CaseKind, label: &str, reported_on: &str) -> Case {
     Case {
-        id: id.into(),
-        body: "cpraf".into(),
-        kind,
-        label: label.into(),
-        name: None,
-        birth_year: None,
-        reported_on: day(reported_on),
-        source: Source::Cnapr,
         status: CaseStatus::Followed,
-        referent: None,
-        family_contacted_on: None,
-        justice: Justice::None,
-        schooling: None,
-        returnee_minor: false,
-        measures: Vec::new(),
-        next_review: None,
-        closed_on: None,
-        closure_reason: None,
-        notes: None,
+        ..Case::reported(id, "cpraf", kind, label, Source::Cnapr, day(reported_on))
     }
 }
 

@@ -27,25 +27,9 @@ fn member(id: &str, name: &str, title: &str, org: &str) -> Member {
 
 fn case(id: &str, body: &str, kind: CaseKind, label: &str, status: CaseStatus) -> Case {
     Case {
-        id: id.into(),
-        body: body.into(),
-        kind,
-        label: label.into(),
-        name: None,
-        birth_year: None,
-        reported_on: day("2026-02-10"),
-        source: Source::Cnapr,
         status,
-        referent: None,
         family_contacted_on: Some(day("2026-02-12")),
-        justice: Justice::None,
-        schooling: None,
-        returnee_minor: false,
-        measures: Vec::new(),
-        next_review: None,
-        closed_on: None,
-        closure_reason: None,
-        notes: None,
+        ..Case::reported(id, body, kind, label, Source::Cnapr, day("2026-02-10"))
     }
 }
 

@@ -216,25 +216,12 @@ pub(super) fn new_case(app: &App, form: &CaseForm) -> Result<Case, String> {
         reported_on.year(),
         app.data.cases.iter().map(|c| c.id.as_str()),
     );
-    Ok(Case {
+    Ok(Case::reported(
         id,
-        body: body.id.clone(),
-        kind: form.kind,
-        label: label.to_string(),
-        name: None,
-        birth_year: None,
+        body.id.as_str(),
+        form.kind,
+        label,
+        form.source,
         reported_on,
-        source: form.source,
-        status: crate::domain::CaseStatus::Reported,
-        referent: None,
-        family_contacted_on: None,
-        justice: crate::domain::Justice::None,
-        schooling: None,
-        returnee_minor: false,
-        measures: Vec::new(),
-        next_review: None,
-        closed_on: None,
-        closure_reason: None,
-        notes: None,
-    })
+    ))
 }
