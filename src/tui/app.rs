@@ -561,8 +561,8 @@ impl App {
     }
 }
 
-/// What the search looks in: label, id, référent, and the name (shown on screen at the internal level).
-/// What the search looks in; the full name only while names are shown.
+/// What the search looks in: label, id, référent, and the full name only while names
+/// are shown.
 fn search_text(case: &Case, hide_names: bool) -> String {
     let mut text = format!("{} {}", case.label, case.id);
     if let Some(r) = &case.referent {
