@@ -2,8 +2,9 @@
 //! and of the GTRDO, from the keyboard.
 //!
 //! Layers, from the bottom: [`domain`] (pure types and rules), [`i18n`] (the message
-//! catalogue), [`store`] (YAML files ⇄ domain, validation, atomic writes), then the
-//! command line. Dependencies point downwards only.
+//! catalogue), [`store`] (YAML files ⇄ domain, validation, atomic writes), [`export`]
+//! (pure exporters), [`config`], [`workspace`] (one data folder as the commands and the
+//! interface work on it), [`tui`], then the command line. Dependencies point downwards only.
 
 pub mod cli;
 pub mod config;
@@ -14,3 +15,4 @@ pub mod i18n;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod workspace;

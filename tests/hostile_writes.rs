@@ -489,14 +489,15 @@ fn the_interface_never_writes_through_a_folder_linked_out_of_the_root() {
     symlink(outside.path(), root.path().join("49/minutes")).unwrap();
     let loaded = load_root(root.path()).unwrap();
     let dept = loaded.dept("49").unwrap();
-    let mut persist = StorePersist::new(root.path(), dept, Lang::Fr);
+    let mut persist = StorePersist::new(root.path(), dept);
     let request = ExportRequest::Minutes {
         meeting: "2026-11-16-cpraf".into(),
         level: MinutesLevel::Internal,
     };
     let err = persist
         .export(&request, &dept.data, Lang::Fr, false)
-        .unwrap_err();
+        .unwrap_err()
+        .text(Lang::Fr);
     assert!(err.contains("sort du dossier de données"), "{err}");
     assert!(names(outside.path()).is_empty());
 
@@ -507,7 +508,7 @@ fn the_interface_never_writes_through_a_folder_linked_out_of_the_root() {
     let before = names(&outside.path().join("cases"));
     let mut case = dept.data.cases[0].clone();
     case.id = "49-2026-099".into();
-    let err = persist.create_case(&case).unwrap_err();
+    let err = persist.create_case(&case).unwrap_err().text(Lang::Fr);
     assert!(err.contains("sort du dossier de données"), "{err}");
     assert_eq!(names(&outside.path().join("cases")), before);
 }

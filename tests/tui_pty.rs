@@ -7,8 +7,9 @@
 mod tui_support;
 
 use cellule::domain::Meeting;
-use cellule::i18n::Lang;
-use cellule::tui::{CaseEdit, Persist, run_app};
+use cellule::i18n::{Lang, Msg};
+use cellule::store::Problem;
+use cellule::tui::{CaseEdit, Persist, WorkError, run_app};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -36,42 +37,45 @@ impl Recorder {
 }
 
 impl Persist for Recorder {
-    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
         if self.panic_on_save {
             panic!("the store failed badly");
         }
         self.note(&format!("save {} {}", meeting.id, meeting.items.len()));
         Ok(())
     }
-    fn delete_meeting(&mut self, id: &str) -> Result<(), String> {
+    fn delete_meeting(&mut self, id: &str) -> Result<(), WorkError> {
         self.note(&format!("delete {id}"));
         Ok(())
     }
-    fn begin_case_edit(&mut self, _id: &str) -> Result<Option<PathBuf>, String> {
+    fn begin_case_edit(&mut self, _id: &str) -> Result<Option<PathBuf>, WorkError> {
         if self.original.is_none() {
             self.original = Some(std::fs::read(&self.case_file).unwrap());
         }
         Ok(Some(self.case_file.clone()))
     }
-    fn finish_case_edit(&mut self, id: &str) -> CaseEdit {
+    fn finish_case_edit(&mut self, id: &str) -> Result<CaseEdit, WorkError> {
         let text = std::fs::read_to_string(&self.case_file).unwrap();
         if text.contains("INVALID") {
             self.note("check invalid");
-            return CaseEdit::Invalid(vec![format!("cases/{id}.yaml:2:1: valeur invalide")]);
+            let file = format!("49/cases/{id}.yaml");
+            return Err(WorkError::Invalid {
+                path: file.clone().into(),
+                problems: vec![Problem {
+                    file,
+                    line: 2,
+                    column: 1,
+                    msg: Msg::EmptyValue {
+                        key: "label".into(),
+                    },
+                }],
+            });
         }
         self.note("check valid");
         self.original = None;
         let mut case = tui_support::fixture().case(id).unwrap().clone();
         case.label = "A.B. (modifié)".into();
-        CaseEdit::Saved(Box::new(case))
-    }
-    fn preview(
-        &mut self,
-        request: &cellule::tui::ExportRequest,
-        _data: &cellule::domain::DeptData,
-        _lang: Lang,
-    ) -> Result<String, String> {
-        Ok(format!("Diffusion restreinte\n\nAPERÇU {request:?}\n"))
+        Ok(CaseEdit::Saved(Box::new(case)))
     }
     fn export(
         &mut self,
@@ -79,11 +83,11 @@ impl Persist for Recorder {
         _data: &cellule::domain::DeptData,
         _lang: Lang,
         commit: bool,
-    ) -> Result<PathBuf, String> {
+    ) -> Result<PathBuf, WorkError> {
         self.note(&format!("export {request:?} commit={commit}"));
         Ok(PathBuf::from("49/minutes/2026-10-28-cpraf.partners.md"))
     }
-    fn discard_case_edit(&mut self, _id: &str) -> Result<(), String> {
+    fn discard_case_edit(&mut self, _id: &str) -> Result<(), WorkError> {
         if let Some(original) = self.original.take() {
             std::fs::write(&self.case_file, original).unwrap();
         }
@@ -333,7 +337,7 @@ fn edit_a_case_invalid_then_valid() {
     pty.wait_for("Situations (6)");
     pty.send("e");
     pty.wait_for("n'est pas valide");
-    pty.wait_for("valeur invalide");
+    pty.wait_for("« label » est vide");
     pty.send("e");
     pty.wait_for("Enregistré");
     pty.wait_for("A.B. (modifié)");
@@ -402,7 +406,7 @@ fn export_minutes_from_the_meetings_list() {
     pty.send("x");
     pty.wait_for("Compte rendu — partenaires");
     pty.send("jj\r");
-    pty.wait_for("APERÇU Minutes");
+    pty.wait_for("salle Rabelais");
     pty.send("w");
     pty.wait_for("Écrit : 49/minutes/2026-10-28-cpraf.partners.md");
     assert_eq!(

@@ -11,7 +11,7 @@ use cellule::i18n::Lang;
 use cellule::store::lock::LockInfo;
 use cellule::tui::app::{Overlay, Screen};
 use cellule::tui::seance::{Ask, AttendancePanel, LockView, uninvited_members};
-use cellule::tui::{App, Effect, LockOutcome, Persist, SaveError, apply_effects};
+use cellule::tui::{App, Effect, LockOutcome, Persist, WorkError, apply_effects};
 use chrono::{TimeZone, Utc};
 use tui_support::*;
 
@@ -55,32 +55,34 @@ struct Fake {
 }
 
 impl Persist for Fake {
-    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
         self.saved.push(meeting.clone());
         Ok(())
     }
-    fn delete_meeting(&mut self, _id: &str) -> Result<(), String> {
+    fn delete_meeting(&mut self, _id: &str) -> Result<(), WorkError> {
         Ok(())
     }
-    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), SaveError> {
+    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
         if self.changed_on_disk {
-            return Err(SaveError::Changed);
+            return Err(WorkError::Changed {
+                path: format!("49/meetings/{}.yaml", meeting.id).into(),
+            });
         }
-        self.save_meeting(meeting).map_err(SaveError::Failed)
+        self.save_meeting(meeting)
     }
-    fn reload_meeting(&mut self, _id: &str) -> Result<Meeting, String> {
+    fn reload_meeting(&mut self, _id: &str) -> Result<Meeting, WorkError> {
         self.changed_on_disk = false;
-        self.on_disk.clone().ok_or_else(|| "gone".to_string())
+        self.on_disk.clone().ok_or(WorkError::Unavailable)
     }
-    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
+    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
         self.changed_on_disk = false;
         self.overwritten += 1;
         self.save_meeting(meeting)
     }
-    fn lock_meeting(&mut self, _id: &str) -> Result<LockOutcome, String> {
+    fn lock_meeting(&mut self, _id: &str) -> Result<LockOutcome, WorkError> {
         Ok(self.lock.clone().unwrap_or(LockOutcome::Acquired))
     }
-    fn take_over_lock(&mut self, _id: &str, _seen: &LockInfo) -> Result<LockOutcome, String> {
+    fn take_over_lock(&mut self, _id: &str, _seen: &LockInfo) -> Result<LockOutcome, WorkError> {
         Ok(LockOutcome::Acquired)
     }
     fn release_meeting(&mut self, id: &str) {

@@ -3,11 +3,11 @@
 
 use super::{Context, Exit, Failure, root};
 use crate::domain::{Case, DeptData, Meeting};
-use crate::export;
 use crate::i18n::Lang;
-use crate::i18n::cli::{CliMsg, shown};
-use crate::store::{self, CommitOutcome, Expect, LoadedDept, Stamp, WriteError, write_atomic};
-use crate::tui::{self, CaseEdit, ExportRequest, KeyOverride, Options, Persist};
+use crate::i18n::cli::CliMsg;
+use crate::store::{self, Expect, LoadedDept, Stamp, WriteError, write_atomic};
+use crate::tui::{self, KeyOverride, Options};
+use crate::workspace::{CaseEdit, ExportRequest, IoOp, LockOutcome, Persist, WorkError, exports};
 use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -48,7 +48,7 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
         Some("mono") => Some(std::ffi::OsString::from("1")),
         _ => std::env::var_os("NO_COLOR"),
     };
-    let mut persist = StorePersist::new(data_root, dept, lang);
+    let mut persist = StorePersist::new(data_root, dept);
     let app =
         tui::prepare(dept.data.clone(), problems, &options, no_color.as_deref()).map_err(|e| {
             Failure {
@@ -116,8 +116,6 @@ pub struct StorePersist {
     code: String,
     /// The hash of each meeting file as last read or written, by meeting id.
     stamps: HashMap<String, Stamp>,
-    /// The language of the messages.
-    lang: Lang,
     /// The locks of the meetings whose séance is open, by meeting id.
     locks: HashMap<String, store::lock::MeetingLock>,
     /// The directory and bodies, to check an edited case.
@@ -143,7 +141,7 @@ fn edit_copy_path(file: &Path) -> PathBuf {
 }
 
 impl StorePersist {
-    pub fn new(root: &Path, dept: &LoadedDept, lang: Lang) -> StorePersist {
+    pub fn new(root: &Path, dept: &LoadedDept) -> StorePersist {
         let code = dept.data.code().to_string();
         let prefix = format!("{code}/meetings/");
         let stamps = dept
@@ -158,23 +156,10 @@ impl StorePersist {
             root: root.to_path_buf(),
             code,
             stamps,
-            lang,
             locks: HashMap::new(),
             department: dept.data.department.clone(),
             edits: HashMap::new(),
         }
-    }
-
-    /// The folder of `path` created if needed, inside the data root only: a `cases` or
-    /// `minutes` link leading elsewhere is refused.
-    fn folder_in_root(&self, path: &Path) -> Result<(), String> {
-        let Some(parent) = path.parent() else {
-            return Ok(());
-        };
-        let rel = parent.strip_prefix(&self.root).unwrap_or(parent);
-        store::folder_in_root(&self.root, rel)
-            .map(|_| ())
-            .map_err(|e| e.text(self.lang))
     }
 
     fn case_file(&self, id: &str) -> PathBuf {
@@ -184,94 +169,52 @@ impl StorePersist {
             .join(format!("{id}.yaml"))
     }
 
-    fn write_export(
-        &self,
-        request: &ExportRequest,
-        data: &DeptData,
-        lang: Lang,
-    ) -> Result<(PathBuf, String, String), String> {
-        let text = render(request, data, lang)?;
-        let (rel, message) = match request {
-            ExportRequest::Agenda { meeting } => (
-                export::agenda_path(meeting),
-                export::commit_message_agenda(data, meeting).map_err(|e| e.text(lang))?,
-            ),
-            ExportRequest::Minutes { meeting, level } => (
-                export::minutes_path(meeting, *level),
-                export::commit_message_minutes(data, meeting, *level).map_err(|e| e.text(lang))?,
-            ),
-            ExportRequest::Monthly {
-                month,
-                body,
-                format,
-            } => {
-                let month = month_of(*month);
-                (
-                    export::report_path(month, body, *format),
-                    export::commit_message_report(data, month, body, *format),
-                )
+    fn expect(&self, id: &str) -> Expect {
+        match self.stamps.get(id) {
+            Some(stamp) => Expect::Unchanged(stamp.clone()),
+            None => Expect::New,
+        }
+    }
+
+    /// Keeps the lock when acquired; the interface only hears what came of asking.
+    fn keep_lock(&mut self, id: &str, state: store::lock::LockState) -> LockOutcome {
+        use store::lock::LockState;
+        match state {
+            LockState::Acquired(lock) => {
+                self.locks.insert(id.to_string(), lock);
+                LockOutcome::Acquired
             }
-        };
-        Ok((self.root.join(&self.code).join(rel), text, message))
+            LockState::HeldBy(info) => LockOutcome::HeldBy(info),
+            LockState::Stale(info) => LockOutcome::Stale(info),
+        }
     }
 }
 
-fn month_of(day: chrono::NaiveDate) -> (i32, u32) {
-    (chrono::Datelike::year(&day), chrono::Datelike::month(&day))
-}
-
-/// The text of an export.
-fn render(request: &ExportRequest, data: &DeptData, lang: Lang) -> Result<String, String> {
-    let result = match request {
-        ExportRequest::Agenda { meeting } => export::agenda(data, meeting, lang),
-        ExportRequest::Minutes { meeting, level } => export::minutes(data, meeting, *level, lang),
-        ExportRequest::Monthly {
-            month,
-            body,
-            format,
-        } => export::monthly_report(data, month_of(*month), body, *format, lang),
-    };
-    result.map_err(|e| e.text(lang))
-}
-
 impl Persist for StorePersist {
-    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
-        let expect = match self.stamps.get(&meeting.id) {
-            Some(stamp) => Expect::Unchanged(stamp.clone()),
-            None => Expect::New,
-        };
-        let stamp = store::save_meeting(&self.root, &self.code, meeting, expect)
-            .map_err(|e| e.text(self.lang))?;
+    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
+        let expect = self.expect(&meeting.id);
+        let stamp = store::save_meeting(&self.root, &self.code, meeting, expect)?;
         self.stamps.insert(meeting.id.clone(), stamp);
         Ok(())
     }
 
-    fn delete_meeting(&mut self, id: &str) -> Result<(), String> {
+    fn delete_meeting(&mut self, id: &str) -> Result<(), WorkError> {
         let path = store::meeting_path(&self.root, &self.code, id);
-        let current = std::fs::read(&path).map_err(|e| format!("{}: {e}", shown(&path)))?;
+        let current = std::fs::read(&path).map_err(|e| WorkError::io(&path, IoOp::Read, &e))?;
         if self.stamps.get(id) != Some(&Stamp::of(&current)) {
-            return Err(WriteError::Changed { path: path.clone() }.text(self.lang));
+            return Err(WorkError::Changed { path });
         }
-        std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", shown(&path)))?;
+        std::fs::remove_file(&path).map_err(|e| WorkError::io(&path, IoOp::Remove, &e))?;
         self.stamps.remove(id);
         Ok(())
     }
 
-    fn create_case(&mut self, case: &Case) -> Result<(), String> {
+    fn create_case(&mut self, case: &Case) -> Result<(), WorkError> {
+        let rel = Path::new(&self.code).join("cases");
+        store::folder_in_root(&self.root, &rel)?;
         let path = self.case_file(&case.id);
-        self.folder_in_root(&path)?;
-        write_atomic(&path, store::new_case_yaml(case).as_bytes(), Expect::New)
-            .map(|_| ())
-            .map_err(|e| e.text(self.lang))
-    }
-
-    fn preview(
-        &mut self,
-        request: &ExportRequest,
-        data: &DeptData,
-        lang: Lang,
-    ) -> Result<String, String> {
-        render(request, data, lang)
+        write_atomic(&path, store::new_case_yaml(case).as_bytes(), Expect::New)?;
+        Ok(())
     }
 
     fn export(
@@ -280,20 +223,12 @@ impl Persist for StorePersist {
         data: &DeptData,
         lang: Lang,
         commit: bool,
-    ) -> Result<PathBuf, String> {
-        let (path, text, message) = self.write_export(request, data, lang)?;
-        self.folder_in_root(&path)?;
-        write_atomic(&path, text.as_bytes(), Expect::Any).map_err(|e| e.text(lang))?;
-        if commit {
-            match store::git_commit(&self.root, &path, &message) {
-                Ok(CommitOutcome::Committed | CommitOutcome::Unchanged) => {}
-                Err(e) => return Err(e.text(lang)),
-            }
-        }
-        Ok(path)
+    ) -> Result<PathBuf, WorkError> {
+        let file = exports::render(request, data, lang)?;
+        exports::deliver(&self.root, &self.code, &file, commit)
     }
 
-    fn begin_case_edit(&mut self, id: &str) -> Result<Option<PathBuf>, String> {
+    fn begin_case_edit(&mut self, id: &str) -> Result<Option<PathBuf>, WorkError> {
         if let Some(edit) = self.edits.get(id) {
             return Ok(Some(edit.copy.clone()));
         }
@@ -301,9 +236,9 @@ impl Persist for StorePersist {
         if !file.is_file() {
             return Ok(None);
         }
-        let original = std::fs::read(&file).map_err(|e| format!("{}: {e}", shown(&file)))?;
+        let original = std::fs::read(&file).map_err(|e| WorkError::io(&file, IoOp::Read, &e))?;
         let copy = edit_copy_path(&file);
-        write_atomic(&copy, &original, Expect::Any).map_err(|e| e.text(self.lang))?;
+        write_atomic(&copy, &original, Expect::Any)?;
         self.edits.insert(
             id.to_string(),
             CaseEditSession {
@@ -314,148 +249,104 @@ impl Persist for StorePersist {
         Ok(Some(copy))
     }
 
-    fn finish_case_edit(&mut self, id: &str) -> CaseEdit {
-        let lang = self.lang;
+    fn finish_case_edit(&mut self, id: &str) -> Result<CaseEdit, WorkError> {
+        let file = self.case_file(id);
         let Some(edit) = self.edits.get_mut(id) else {
-            return CaseEdit::Invalid(vec![format!(
-                "{id}: {}",
-                tui::strings::T::NoEditor.get(lang)
-            )]);
+            return Err(WorkError::Unavailable);
         };
-        let edited = match std::fs::read(&edit.copy) {
-            Ok(bytes) => bytes,
-            Err(e) => return CaseEdit::Invalid(vec![format!("{}: {e}", shown(&edit.copy))]),
-        };
-        let file = self
-            .root
-            .join(&self.code)
-            .join("cases")
-            .join(format!("{id}.yaml"));
+        let edited =
+            std::fs::read(&edit.copy).map_err(|e| WorkError::io(&edit.copy, IoOp::Read, &e))?;
         if edited == edit.original {
             let _ = std::fs::remove_file(&edit.copy);
             self.edits.remove(id);
-            return CaseEdit::Unchanged;
+            return Ok(CaseEdit::Unchanged);
         }
-        let case = match store::check_case_text(&self.department, id, &edited) {
-            Ok(case) => case,
-            Err(problems) => {
-                return CaseEdit::Invalid(problems.iter().map(|p| p.render(lang)).collect());
+        let case = store::check_case_text(&self.department, id, &edited).map_err(|problems| {
+            WorkError::Invalid {
+                path: file.clone(),
+                problems,
             }
-        };
+        })?;
         match write_atomic(&file, &edited, Expect::Unchanged(Stamp::of(&edit.original))) {
             Ok(_) => {
                 let _ = std::fs::remove_file(&edit.copy);
                 self.edits.remove(id);
-                CaseEdit::Saved(Box::new(case))
+                Ok(CaseEdit::Saved(Box::new(case)))
             }
-            Err(WriteError::Changed { .. }) => {
+            Err(WriteError::Changed { path }) => {
                 // Their version becomes the one the next save replaces, once the user has
                 // seen the conflict and saved again.
                 if let Ok(theirs) = std::fs::read(&file) {
                     edit.original = theirs;
                 }
-                CaseEdit::Conflict(tui::strings::T::EditConflict.get(lang).to_string())
+                Err(WorkError::Changed { path })
             }
-            Err(e) => CaseEdit::Invalid(vec![e.text(lang)]),
+            Err(e) => Err(e.into()),
         }
     }
 
-    fn discard_case_edit(&mut self, id: &str) -> Result<(), String> {
+    fn discard_case_edit(&mut self, id: &str) -> Result<(), WorkError> {
         if let Some(edit) = self.edits.remove(id) {
             match std::fs::remove_file(&edit.copy) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(format!("{}: {e}", shown(&edit.copy))),
+                Err(e) => return Err(WorkError::io(&edit.copy, IoOp::Remove, &e)),
             }
         }
         Ok(())
     }
 
-    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), tui::SaveError> {
-        let expect = match self.stamps.get(&meeting.id) {
-            Some(stamp) => Expect::Unchanged(stamp.clone()),
-            None => Expect::New,
-        };
-        match store::save_meeting(&self.root, &self.code, meeting, expect) {
-            Ok(stamp) => {
-                self.stamps.insert(meeting.id.clone(), stamp);
-                Ok(())
-            }
-            Err(WriteError::Changed { .. } | WriteError::Exists { .. }) => {
-                Err(tui::SaveError::Changed)
-            }
-            Err(e) => Err(tui::SaveError::Failed(e.text(self.lang))),
-        }
+    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
+        self.save_meeting(meeting)
     }
 
-    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, String> {
-        let loaded =
-            store::load_root_dept(&self.root, Some(&self.code)).map_err(|e| e.text(self.lang))?;
-        let dept = loaded.dept(&self.code).ok_or_else(|| {
-            crate::i18n::Msg::DeptNotLoaded {
-                code: self.code.clone(),
-            }
-            .text(self.lang)
-        })?;
+    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, WorkError> {
+        let loaded = store::load_root_dept(&self.root, Some(&self.code))?;
         let rel = format!("{}/meetings/{id}.yaml", self.code);
         let file = store::meeting_path(&self.root, &self.code, id);
-        let meeting = dept.data.meetings.iter().find(|m| m.id == id).cloned();
-        match (meeting, dept.stamps.get(&rel)) {
+        let dept = loaded.dept(&self.code);
+        let meeting = dept.and_then(|d| d.data.meetings.iter().find(|m| m.id == id).cloned());
+        match (meeting, dept.and_then(|d| d.stamps.get(&rel))) {
             (Some(meeting), Some(stamp)) => {
                 self.stamps.insert(id.to_string(), stamp.clone());
                 Ok(meeting)
             }
-            _ => {
-                let own: Vec<String> = loaded
+            _ => Err(WorkError::Invalid {
+                path: file,
+                problems: loaded
                     .problems
-                    .iter()
+                    .into_iter()
                     .filter(|p| p.file == rel)
-                    .map(|p| p.render(self.lang))
-                    .collect();
-                Err(if own.is_empty() {
-                    format!("{}: ?", shown(&file))
-                } else {
-                    own.join(" ; ")
-                })
-            }
+                    .collect(),
+            }),
         }
     }
 
-    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
-        let stamp = store::save_meeting(&self.root, &self.code, meeting, Expect::Any)
-            .map_err(|e| e.text(self.lang))?;
+    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
+        let stamp = store::save_meeting(&self.root, &self.code, meeting, Expect::Any)?;
         self.stamps.insert(meeting.id.clone(), stamp);
         Ok(())
     }
 
-    fn lock_meeting(&mut self, id: &str) -> Result<tui::LockOutcome, String> {
+    fn lock_meeting(&mut self, id: &str) -> Result<LockOutcome, WorkError> {
         if self.locks.contains_key(id) {
-            return Ok(tui::LockOutcome::Acquired);
+            return Ok(LockOutcome::Acquired);
         }
         let file = store::meeting_path(&self.root, &self.code, id);
-        let state = store::lock::acquire(&file).map_err(|e| format!("{}: {e}", shown(&file)))?;
-        let mut kept = None;
-        let outcome = tui::LockOutcome::from_state(state, &mut kept);
-        if let Some(lock) = kept {
-            self.locks.insert(id.to_string(), lock);
-        }
-        Ok(outcome)
+        let state =
+            store::lock::acquire(&file).map_err(|e| WorkError::io(&file, IoOp::Lock, &e))?;
+        Ok(self.keep_lock(id, state))
     }
 
     fn take_over_lock(
         &mut self,
         id: &str,
         seen: &store::lock::LockInfo,
-    ) -> Result<tui::LockOutcome, String> {
+    ) -> Result<LockOutcome, WorkError> {
         let file = store::meeting_path(&self.root, &self.code, id);
-        let state =
-            store::lock::take_over(&file, seen).map_err(|e| format!("{}: {e}", shown(&file)))?;
-        let mut kept = None;
-        let outcome = tui::LockOutcome::from_state(state, &mut kept);
-        if let Some(lock) = kept {
-            self.locks.insert(id.to_string(), lock);
-        }
-        Ok(outcome)
+        let state = store::lock::take_over(&file, seen)
+            .map_err(|e| WorkError::io(&file, IoOp::Lock, &e))?;
+        Ok(self.keep_lock(id, state))
     }
 
     fn release_meeting(&mut self, id: &str) {

@@ -1,27 +1,10 @@
-//! What can be exported from the interface, as data: the runtime asks the store's
-//! exporters for a preview, then for the file.
+//! What can be exported from the interface ([`ExportRequest`], made by the workspace's
+//! exporters) and the months the report form moves through.
 
 use chrono::{Datelike, NaiveDate};
 
 pub use crate::export::{Level as MinutesLevel, ReportFormat};
-
-/// One export.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ExportRequest {
-    /// The agenda of a meeting, for the convocation.
-    Agenda { meeting: String },
-    /// The minutes of a meeting at a level.
-    Minutes {
-        meeting: String,
-        level: MinutesLevel,
-    },
-    /// The monthly report of a body; `month` is the first day of the month.
-    Monthly {
-        month: NaiveDate,
-        body: String,
-        format: ReportFormat,
-    },
-}
+pub use crate::workspace::ExportRequest;
 
 /// The month before the one of `day`, as its first day.
 pub fn previous_month(day: NaiveDate) -> NaiveDate {

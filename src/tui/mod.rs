@@ -3,7 +3,7 @@
 //! Shape: [`app::App`] owns the state; [`update::update`] changes it from an
 //! [`action::Action`] and returns [`update::Effect`]s; [`screens::render`] draws it;
 //! [`runtime`] owns the terminal, reads events and carries out the effects through
-//! [`runtime::Persist`], which the store implements.
+//! [`crate::workspace::Persist`], the port the workspace implements.
 
 pub mod action;
 pub mod app;
@@ -18,13 +18,11 @@ pub mod strings;
 pub mod theme;
 pub mod update;
 
+pub use crate::workspace::{CaseEdit, LockOutcome, Persist, WorkError};
 pub use action::Action;
 pub use app::{App, Screen};
 pub use export::{ExportRequest, MinutesLevel, ReportFormat};
 pub use keymap::{Context, Key, KeyOverride, Keymap};
-pub use runtime::{
-    CaseEdit, LockOutcome, Options, Persist, SaveError, TuiError, apply_effects, prepare, run,
-    run_app, run_with,
-};
+pub use runtime::{Options, TuiError, apply_effects, prepare, run, run_app, run_with};
 pub use theme::{Theme, ThemeKind};
 pub use update::{Effect, handle_key, update};

@@ -5,14 +5,13 @@
 
 use super::action::Action;
 use super::app::{App, Screen};
-use super::export::ExportRequest;
 use super::keymap::{Key, KeyOverride};
 use super::screens;
 use super::strings::{self, T};
 use super::update::{Effect, click, handle_key, update};
-use crate::domain::{Case, DeptData, Meeting};
+use crate::domain::DeptData;
 use crate::i18n::Lang;
-use crate::store::lock::LockInfo;
+use crate::workspace::{CaseEdit, Persist, WorkError};
 use ratatui::Terminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -23,146 +22,9 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::prelude::CrosstermBackend;
 use std::io::{self, Stdout};
-use std::path::PathBuf;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-
-/// What the interface needs from the store. Meetings are written at once on every change.
-pub trait Persist {
-    /// Writes a meeting's file atomically (creating it if new).
-    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), String>;
-    /// Removes the file of a meeting created in this session (undo of the creation).
-    fn delete_meeting(&mut self, id: &str) -> Result<(), String>;
-    /// Writes a new case file.
-    fn create_case(&mut self, case: &Case) -> Result<(), String> {
-        Err(format!("cannot create {}", case.id))
-    }
-    /// The text an export would write, for the preview.
-    fn preview(
-        &mut self,
-        request: &ExportRequest,
-        data: &DeptData,
-        lang: Lang,
-    ) -> Result<String, String> {
-        let _ = (request, data, lang);
-        Err("export unavailable".to_string())
-    }
-    /// Writes an export (atomically) and, with `commit`, commits it in the data folder's git
-    /// repository; returns the written path.
-    fn export(
-        &mut self,
-        request: &ExportRequest,
-        data: &DeptData,
-        lang: Lang,
-        commit: bool,
-    ) -> Result<PathBuf, String> {
-        let _ = (request, data, lang, commit);
-        Err("export unavailable".to_string())
-    }
-    /// Starts (or goes on with) the edit of a case in `$EDITOR`: the file to open, a working
-    /// copy beside the case file, so that the case file itself changes only once the edit is
-    /// valid. `Ok(None)`: editing is not offered.
-    fn begin_case_edit(&mut self, id: &str) -> Result<Option<PathBuf>, String> {
-        let _ = id;
-        Ok(None)
-    }
-    /// Reads the working copy back after the editor: unchanged, invalid (the problems, as
-    /// lines), written over the case file (which must still be as it was when the edit
-    /// began), or in conflict with a change made meanwhile by someone else.
-    fn finish_case_edit(&mut self, id: &str) -> CaseEdit {
-        CaseEdit::Invalid(vec![format!("cannot read {id}")])
-    }
-    /// Gives up the edit: the working copy is removed, the case file stays as it is.
-    fn discard_case_edit(&mut self, id: &str) -> Result<(), String> {
-        let _ = id;
-        Ok(())
-    }
-    /// Writes a meeting's file atomically, refusing ([`SaveError::Changed`]) when the file
-    /// changed on disk since it was read or last written here. The store implements it with
-    /// `store::save_meeting(root, dept, m, Expect::Unchanged(stamp))`, keeping the new stamp.
-    /// Default: [`Self::save_meeting`], which cannot tell.
-    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), SaveError> {
-        self.save_meeting(meeting).map_err(SaveError::Failed)
-    }
-    /// Reads a meeting's file again (after [`SaveError::Changed`], the user chose theirs),
-    /// taking its new stamp.
-    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, String> {
-        Err(format!("cannot read {id} again"))
-    }
-    /// Writes a meeting over a file changed on disk (the user chose "keep mine"), taking
-    /// the new stamp.
-    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), String> {
-        self.save_meeting(meeting)
-    }
-    /// Takes the lock of a meeting for the séance (`store::lock::acquire` on its file),
-    /// keeping the guard until [`Self::release_meeting`]. Default: no lock.
-    fn lock_meeting(&mut self, id: &str) -> Result<LockOutcome, String> {
-        let _ = id;
-        Ok(LockOutcome::Acquired)
-    }
-    /// Takes over a stale lock once the user confirmed (`store::lock::take_over`).
-    fn take_over_lock(&mut self, id: &str, seen: &LockInfo) -> Result<LockOutcome, String> {
-        let _ = (id, seen);
-        Ok(LockOutcome::Acquired)
-    }
-    /// Releases the lock of a meeting taken by [`Self::lock_meeting`] (nothing if none).
-    fn release_meeting(&mut self, id: &str) {
-        let _ = id;
-    }
-}
-
-/// What came of editing a case in `$EDITOR`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CaseEdit {
-    /// Nothing was changed.
-    Unchanged,
-    /// The edit is valid and was written over the case file.
-    Saved(Box<Case>),
-    /// The edit is not valid: its problems; the case file is untouched, the copy kept.
-    Invalid(Vec<String>),
-    /// Someone else changed the case file during the edit: nothing was written; the
-    /// copy is kept (where it is), and saving it again will replace their version.
-    Conflict(String),
-}
-
-/// Why a checked save did not happen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveError {
-    /// The file changed on disk since it was read: reload or keep mine, never overwrite silently.
-    Changed,
-    /// Any other failure, as a line for the user.
-    Failed(String),
-}
-
-/// What taking the lock of a meeting found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LockOutcome {
-    /// Ours until released (or no lock kept by this store).
-    Acquired,
-    /// Someone else edits it: the séance opens read-only.
-    HeldBy(LockInfo),
-    /// Left behind: may be taken over after confirmation.
-    Stale(LockInfo),
-}
-
-impl LockOutcome {
-    /// From the store's answer, keeping the guard in `keep` when acquired.
-    pub fn from_state(
-        state: crate::store::lock::LockState,
-        keep: &mut Option<crate::store::lock::MeetingLock>,
-    ) -> LockOutcome {
-        use crate::store::lock::LockState;
-        match state {
-            LockState::Acquired(lock) => {
-                *keep = Some(lock);
-                LockOutcome::Acquired
-            }
-            LockState::HeldBy(info) => LockOutcome::HeldBy(info),
-            LockState::Stale(info) => LockOutcome::Stale(info),
-        }
-    }
-}
 
 /// Why the interface could not run.
 #[derive(Debug, thiserror::Error)]
@@ -540,16 +402,16 @@ pub fn apply_effects(
         match effect {
             Effect::SaveMeeting(m) => match persist.save_meeting_checked(&m) {
                 Ok(()) => {}
-                Err(SaveError::Changed) => super::update::save_conflict(app, &m.id),
-                Err(SaveError::Failed(e)) => app.error(strings::save_failed(&e, lang)),
+                Err(e) if e.is_conflict() => super::update::save_conflict(app, &m.id),
+                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
             },
             Effect::OverwriteMeeting(m) => match persist.overwrite_meeting(&m) {
                 Ok(()) => app.info(super::seance::S::Kept.get(lang)),
-                Err(e) => app.error(strings::save_failed(&e, lang)),
+                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
             },
             Effect::ReloadMeeting(id) => match persist.reload_meeting(&id) {
                 Ok(m) => super::update::meeting_reloaded(app, m),
-                Err(e) => app.error(strings::save_failed(&e, lang)),
+                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
             },
             Effect::LockMeeting(id) => {
                 let outcome = persist.lock_meeting(&id);
@@ -562,7 +424,7 @@ pub fn apply_effects(
             Effect::ReleaseMeeting(id) => persist.release_meeting(&id),
             Effect::DeleteMeeting(id) => {
                 if let Err(e) = persist.delete_meeting(&id) {
-                    app.error(strings::save_failed(&e, lang));
+                    app.error(strings::save_failed(&e.text(lang), lang));
                 }
             }
             Effect::CreateCase(case) => match persist.create_case(&case) {
@@ -572,16 +434,12 @@ pub fn apply_effects(
                     super::update::show_case(app, &id);
                     app.info(T::CaseCreated.get(lang));
                 }
-                Err(e) => app.error(strings::save_failed(&e, lang)),
-            },
-            Effect::PreviewExport(request) => match persist.preview(&request, &app.data, lang) {
-                Ok(text) => app.show_preview(request, &text),
-                Err(e) => app.error(strings::export_failed(&e, lang)),
+                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
             },
             Effect::Export { request, commit } => {
                 match persist.export(&request, &app.data, lang, commit) {
                     Ok(path) => app.export_written(&path.display().to_string()),
-                    Err(e) => app.error(strings::export_failed(&e, lang)),
+                    Err(e) => app.error(strings::export_failed(&e.text(lang), lang)),
                 }
             }
             Effect::Quit => app.running = false,
@@ -602,7 +460,7 @@ fn carry_out(
             Effect::EditCase(id) => edit_case(app, session, &id)?,
             Effect::DiscardCaseEdit(id) => match session.persist.discard_case_edit(&id) {
                 Ok(()) => app.info(T::EditDiscarded.get(lang)),
-                Err(e) => app.error(strings::save_failed(&e, lang)),
+                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
             },
             _ => {}
         }
@@ -620,7 +478,7 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
             return Ok(());
         }
         Err(e) => {
-            app.error(strings::save_failed(&e, app.lang));
+            app.error(strings::save_failed(&e.text(app.lang), app.lang));
             return Ok(());
         }
     };
@@ -646,14 +504,20 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
         app.error(format!("{}: {e}", crate::text::visible(&program)));
         return Ok(());
     }
+    let lang = app.lang;
     match session.persist.finish_case_edit(id) {
-        CaseEdit::Unchanged => app.info(T::NoChange.get(app.lang)),
-        CaseEdit::Saved(case) => {
+        Ok(CaseEdit::Unchanged) => app.info(T::NoChange.get(lang)),
+        Ok(CaseEdit::Saved(case)) => {
             app.case_edited(*case);
-            app.info(T::Saved.get(app.lang));
+            app.info(T::Saved.get(lang));
         }
-        CaseEdit::Invalid(problems) => app.edit_failed(id, problems),
-        CaseEdit::Conflict(line) => app.edit_failed(id, vec![line]),
+        Err(WorkError::Invalid { problems, .. }) if !problems.is_empty() => {
+            app.edit_failed(id, problems.iter().map(|p| p.render(lang)).collect());
+        }
+        Err(WorkError::Changed { .. }) => {
+            app.edit_failed(id, vec![T::EditConflict.get(lang).to_string()]);
+        }
+        Err(e) => app.edit_failed(id, vec![e.text(lang)]),
     }
     Ok(())
 }
@@ -663,6 +527,7 @@ mod tests {
     use super::*;
     use crate::domain::testing::{day, meeting};
     use crate::domain::{Body, Department, DeptData, Item, MeetingStatus};
+    use crate::workspace::LockOutcome;
 
     fn app(status: MeetingStatus) -> App {
         let mut m = meeting("2026-11-30-cpraf", "cpraf", "2026-11-30", status);

@@ -121,8 +121,9 @@ pub(super) fn prompt_key(app: &mut App, key: Key) -> Vec<Effect> {
                     effects
                 }
                 Err(error) => {
+                    let lang = app.lang;
                     if let Some(Overlay::Prompt(p)) = app.overlays.last_mut() {
-                        p.error = Some(error);
+                        p.error = Some(error.get(lang).to_string());
                     }
                     Vec::new()
                 }
@@ -137,13 +138,13 @@ pub(super) fn prompt_key(app: &mut App, key: Key) -> Vec<Effect> {
     }
 }
 
-pub(super) fn accept_prompt(app: &mut App, prompt: &Prompt) -> Result<Vec<Effect>, String> {
+/// Why it cannot be accepted: the sentence shown under the prompt.
+pub(super) fn accept_prompt(app: &mut App, prompt: &Prompt) -> Result<Vec<Effect>, T> {
     let text = prompt.input.text().trim();
-    let lang = app.lang;
     match &prompt.kind {
         PromptKind::Topic => {
             if text.is_empty() {
-                return Err(T::EmptyText.get(lang).to_string());
+                return Err(T::EmptyText);
             }
             let Some(meeting) = app.agenda_meeting().cloned() else {
                 return Ok(Vec::new());
@@ -160,7 +161,7 @@ pub(super) fn accept_prompt(app: &mut App, prompt: &Prompt) -> Result<Vec<Effect
             } else {
                 match text.parse::<u32>() {
                     Ok(m) if m <= 600 => Some(m),
-                    _ => return Err(T::BadMinutes.get(lang).to_string()),
+                    _ => return Err(T::BadMinutes),
                 }
             };
             let Some(meeting) = app.agenda_meeting().cloned() else {
@@ -173,12 +174,11 @@ pub(super) fn accept_prompt(app: &mut App, prompt: &Prompt) -> Result<Vec<Effect
             Ok(change_meeting(app, Some(meeting), after))
         }
         PromptKind::NewMeetingDate { body } => {
-            let date = strings::parse_date(text, app.today)
-                .ok_or_else(|| T::BadDate.get(lang).to_string())?;
+            let date = strings::parse_date(text, app.today).ok_or(T::BadDate)?;
             let Some(mut meeting) = new_meeting(&app.data, body, date, default_start()) else {
-                return Err(T::NoBody.get(lang).to_string());
+                return Err(T::NoBody);
             };
-            meeting.items = suggest(&app.data, &meeting, T::ActionsItem.get(lang));
+            meeting.items = suggest(&app.data, &meeting, T::ActionsItem.get(app.lang));
             let id = meeting.id.clone();
             let effects = change_meeting(app, None, meeting);
             app.overlays.pop();

@@ -35,7 +35,9 @@ pub(super) fn export_menu_key(app: &mut App, key: Key) -> Vec<Effect> {
         KeyCode::Enter => {
             let request = requests.get(*selected).cloned();
             app.overlays.pop();
-            return request.map(Effect::PreviewExport).into_iter().collect();
+            if let Some(request) = request {
+                preview(app, request);
+            }
         }
         _ => {}
     }
@@ -89,11 +91,20 @@ pub(super) fn report_form_key(app: &mut App, key: Key) -> Vec<Effect> {
                 format: form.format,
             };
             app.overlays.pop();
-            return vec![Effect::PreviewExport(request)];
+            preview(app, request);
         }
         _ => {}
     }
     Vec::new()
+}
+
+/// Shows the text of an export, made by the pure exporters (nothing is read or written).
+fn preview(app: &mut App, request: ExportRequest) {
+    let lang = app.lang;
+    match crate::workspace::exports::text(&request, &app.data, lang) {
+        Ok(text) => app.show_preview(request, &text),
+        Err(e) => app.error(strings::export_failed(&e.text(lang), lang)),
+    }
 }
 
 pub(super) fn preview_key(app: &mut App, key: Key) -> Vec<Effect> {

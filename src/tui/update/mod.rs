@@ -46,8 +46,6 @@ pub enum Effect {
     EditCase(String),
     /// Put back the case file as it was before the editor (its edit was invalid).
     DiscardCaseEdit(String),
-    /// Ask the exporters for the text of an export, to preview it.
-    PreviewExport(ExportRequest),
     /// Write an export (and commit it in the data folder's git repository when asked).
     Export {
         request: ExportRequest,

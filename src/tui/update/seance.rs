@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::domain::live::{Change, LiveError, undecided_cases};
-use crate::tui::runtime::LockOutcome;
 use crate::tui::seance::*;
+use crate::workspace::{LockOutcome, WorkError};
 use seance_attendance::attendance_key;
 use seance_edit::{editing_key, start_editing};
 
@@ -44,7 +44,7 @@ pub fn open_seance(app: &mut App, id: &str) -> Vec<Effect> {
 }
 
 /// The runtime's answer to [`Effect::LockMeeting`] / [`Effect::TakeOverLock`].
-pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, String>) {
+pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, WorkError>) {
     let lang = app.lang;
     let tz = app.data.department.time_zone();
     let today = app.today;
@@ -76,7 +76,7 @@ pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, String>) {
             if !st.meeting().status.is_held() {
                 st.ask = Some(Ask::Start);
             }
-            app.error(strings::save_failed(&e, lang));
+            app.error(strings::save_failed(&e.text(lang), lang));
         }
     }
 }

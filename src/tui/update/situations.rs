@@ -155,8 +155,9 @@ pub(super) fn form_key(app: &mut App, key: Key) -> Vec<Effect> {
                     vec![Effect::CreateCase(case)]
                 }
                 Err(e) => {
+                    let lang = app.lang;
                     if let Some(Overlay::CaseForm(f)) = app.overlays.last_mut() {
-                        f.error = Some(e);
+                        f.error = Some(e.get(lang).to_string());
                     }
                     Vec::new()
                 }
@@ -196,21 +197,15 @@ pub(super) fn form_key(app: &mut App, key: Key) -> Vec<Effect> {
 }
 
 /// The case the form describes, with the next free id of its year.
-pub(super) fn new_case(app: &App, form: &CaseForm) -> Result<Case, String> {
+/// Why it cannot be made: the sentence shown under the form.
+pub(super) fn new_case(app: &App, form: &CaseForm) -> Result<Case, T> {
     use chrono::Datelike;
-    let lang = app.lang;
     let label = form.label.text().trim();
     if label.is_empty() {
-        return Err(T::EmptyText.get(lang).to_string());
+        return Err(T::EmptyText);
     }
-    let reported_on = strings::parse_date(form.reported_on.text(), app.today)
-        .ok_or_else(|| T::BadDate.get(lang).to_string())?;
-    let body = app
-        .data
-        .department
-        .bodies
-        .get(form.body)
-        .ok_or_else(|| T::NoBody.get(lang).to_string())?;
+    let reported_on = strings::parse_date(form.reported_on.text(), app.today).ok_or(T::BadDate)?;
+    let body = app.data.department.bodies.get(form.body).ok_or(T::NoBody)?;
     let id = crate::domain::ids::next_case_id(
         app.data.code(),
         reported_on.year(),

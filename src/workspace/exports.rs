@@ -1,0 +1,118 @@
+//! Every export, made once for the commands and the interface: what to export
+//! ([`ExportRequest`]), its file made by the pure exporters ([`render`]: text, path
+//! and commit message, no I/O), and its delivery into the data folder ([`deliver`]).
+
+use super::WorkError;
+use crate::domain::DeptData;
+use crate::export::{self, ExportError, Level, ReportFormat};
+use crate::i18n::Lang;
+use crate::store::{CommitOutcome, Expect, folder_in_root, git_commit, write_atomic};
+use chrono::{Datelike, NaiveDate};
+use std::path::{Path, PathBuf};
+
+/// One export.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ExportRequest {
+    /// The agenda of a meeting, for the convocation.
+    Agenda { meeting: String },
+    /// The minutes of a meeting at a level.
+    Minutes { meeting: String, level: Level },
+    /// The monthly report of a body; `month` is the first day of the month.
+    Monthly {
+        month: NaiveDate,
+        body: String,
+        format: ReportFormat,
+    },
+}
+
+/// An export made, not yet written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    /// What the file holds.
+    pub text: String,
+    /// Where it goes, relative to the département's folder.
+    pub rel: PathBuf,
+    /// The message of its commit (`--commit`).
+    pub message: String,
+}
+
+/// The month of its first day, as the report wants it.
+fn month_of(day: NaiveDate) -> (i32, u32) {
+    (day.year(), day.month())
+}
+
+/// The text of an export (the preview).
+pub fn text(request: &ExportRequest, data: &DeptData, lang: Lang) -> Result<String, ExportError> {
+    match request {
+        ExportRequest::Agenda { meeting } => export::agenda(data, meeting, lang),
+        ExportRequest::Minutes { meeting, level } => export::minutes(data, meeting, *level, lang),
+        ExportRequest::Monthly {
+            month,
+            body,
+            format,
+        } => export::monthly_report(data, month_of(*month), body, *format, lang),
+    }
+}
+
+/// An export made by the pure exporters: its text, path and commit message.
+pub fn render(
+    request: &ExportRequest,
+    data: &DeptData,
+    lang: Lang,
+) -> Result<ExportFile, ExportError> {
+    let text = text(request, data, lang)?;
+    let (rel, message) = match request {
+        ExportRequest::Agenda { meeting } => (
+            export::agenda_path(meeting),
+            export::commit_message_agenda(data, meeting)?,
+        ),
+        ExportRequest::Minutes { meeting, level } => (
+            export::minutes_path(meeting, *level),
+            export::commit_message_minutes(data, meeting, *level)?,
+        ),
+        ExportRequest::Monthly {
+            month,
+            body,
+            format,
+        } => {
+            let month = month_of(*month);
+            (
+                export::report_path(month, body, *format),
+                export::commit_message_report(data, month, body, *format),
+            )
+        }
+    };
+    Ok(ExportFile { text, rel, message })
+}
+
+/// Writes an export atomically into `<root>/<dept>/<rel>`, its folders created inside the
+/// data root only (a `minutes` link leading elsewhere is refused); returns the path written.
+pub fn write(root: &Path, dept: &str, file: &ExportFile) -> Result<PathBuf, WorkError> {
+    let rel = Path::new(dept).join(&file.rel);
+    let path = root.join(&rel);
+    if let Some(parent) = rel.parent() {
+        folder_in_root(root, parent)?;
+    }
+    write_atomic(&path, file.text.as_bytes(), Expect::Any)?;
+    Ok(path)
+}
+
+/// Commits a written export in the data folder's git repository; `false` when it was
+/// committed as it is already.
+pub fn commit(root: &Path, path: &Path, message: &str) -> Result<bool, WorkError> {
+    Ok(git_commit(root, path, message)? == CommitOutcome::Committed)
+}
+
+/// Writes an export and, with `commit`, commits it; returns the path written.
+pub fn deliver(
+    root: &Path,
+    dept: &str,
+    file: &ExportFile,
+    with_commit: bool,
+) -> Result<PathBuf, WorkError> {
+    let path = write(root, dept, file)?;
+    if with_commit {
+        commit(root, &path, &file.message)?;
+    }
+    Ok(path)
+}

@@ -1,0 +1,14 @@
+//! The workspace: one data folder and one département as the commands and the interface
+//! work on them, a layer above the store and the exporters.
+//!
+//! [`port::Persist`] is what the interface asks of it; its failures are
+//! [`WorkError`] values, turned into sentences only where they are shown; every export is
+//! made once, in [`exports`].
+
+pub mod error;
+pub mod exports;
+pub mod port;
+
+pub use error::{IoOp, WorkError};
+pub use exports::{ExportFile, ExportRequest};
+pub use port::{CaseEdit, LockOutcome, Persist};

@@ -1,0 +1,110 @@
+//! The interface's port to the files: what the interface asks of the workspace, as a
+//! trait, so that the interface is tested over a store in memory. [`super::Workspace`]
+//! implements it over the data folder.
+//!
+//! Its types know no guard of the store: a lock taken is kept by the implementation,
+//! the interface only hears what came of asking for it ([`LockOutcome`]).
+
+use super::WorkError;
+use super::exports::ExportRequest;
+use crate::domain::{Case, DeptData, Meeting};
+use crate::i18n::Lang;
+use crate::store::lock::LockInfo;
+use std::path::PathBuf;
+
+/// What the interface needs from the store. Meetings are written at once on every change.
+pub trait Persist {
+    /// Writes a meeting's file atomically (creating it if new).
+    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), WorkError>;
+    /// Removes the file of a meeting created in this session (undo of the creation).
+    fn delete_meeting(&mut self, id: &str) -> Result<(), WorkError>;
+    /// Writes a new case file.
+    fn create_case(&mut self, case: &Case) -> Result<(), WorkError> {
+        let _ = case;
+        Err(WorkError::Unavailable)
+    }
+    /// Writes an export (atomically) and, with `commit`, commits it in the data folder's git
+    /// repository; returns the written path.
+    fn export(
+        &mut self,
+        request: &ExportRequest,
+        data: &DeptData,
+        lang: Lang,
+        commit: bool,
+    ) -> Result<PathBuf, WorkError> {
+        let _ = (request, data, lang, commit);
+        Err(WorkError::Unavailable)
+    }
+    /// Starts (or goes on with) the edit of a case in `$EDITOR`: the file to open, a working
+    /// copy beside the case file, so that the case file itself changes only once the edit is
+    /// valid. `Ok(None)`: editing is not offered.
+    fn begin_case_edit(&mut self, id: &str) -> Result<Option<PathBuf>, WorkError> {
+        let _ = id;
+        Ok(None)
+    }
+    /// Reads the working copy back after the editor: unchanged, or written over the case
+    /// file (which must still be as it was when the edit began). Invalid
+    /// ([`WorkError::Invalid`]) or in conflict with a change made meanwhile by someone else
+    /// ([`WorkError::Changed`]): nothing is written, the copy is kept.
+    fn finish_case_edit(&mut self, id: &str) -> Result<CaseEdit, WorkError> {
+        let _ = id;
+        Err(WorkError::Unavailable)
+    }
+    /// Gives up the edit: the working copy is removed, the case file stays as it is.
+    fn discard_case_edit(&mut self, id: &str) -> Result<(), WorkError> {
+        let _ = id;
+        Ok(())
+    }
+    /// Writes a meeting's file atomically, refusing (a conflict:
+    /// [`WorkError::is_conflict`]) when the file changed on disk since it was read or last
+    /// written here. Default: [`Self::save_meeting`], which cannot tell.
+    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
+        self.save_meeting(meeting)
+    }
+    /// Reads a meeting's file again (after a conflict, the user chose theirs), taking its
+    /// new stamp.
+    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, WorkError> {
+        let _ = id;
+        Err(WorkError::Unavailable)
+    }
+    /// Writes a meeting over a file changed on disk (the user chose "keep mine"), taking
+    /// the new stamp.
+    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
+        self.save_meeting(meeting)
+    }
+    /// Takes the lock of a meeting for the séance, keeping it until
+    /// [`Self::release_meeting`]. Default: no lock.
+    fn lock_meeting(&mut self, id: &str) -> Result<LockOutcome, WorkError> {
+        let _ = id;
+        Ok(LockOutcome::Acquired)
+    }
+    /// Takes over a stale lock once the user confirmed.
+    fn take_over_lock(&mut self, id: &str, seen: &LockInfo) -> Result<LockOutcome, WorkError> {
+        let _ = (id, seen);
+        Ok(LockOutcome::Acquired)
+    }
+    /// Releases the lock of a meeting taken by [`Self::lock_meeting`] (nothing if none).
+    fn release_meeting(&mut self, id: &str) {
+        let _ = id;
+    }
+}
+
+/// What came of editing a case in `$EDITOR`, when nothing went wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaseEdit {
+    /// Nothing was changed.
+    Unchanged,
+    /// The edit is valid and was written over the case file.
+    Saved(Box<Case>),
+}
+
+/// What taking the lock of a meeting found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockOutcome {
+    /// Ours until released (or no lock kept by this store).
+    Acquired,
+    /// Someone else edits it: the séance opens read-only.
+    HeldBy(LockInfo),
+    /// Left behind: may be taken over after confirmation.
+    Stale(LockInfo),
+}
