@@ -482,14 +482,14 @@ fn a_lock_file_that_is_a_symbolic_link_is_never_written_through() {
 /// The interface's exports and new cases follow the same rule as the command line.
 #[test]
 fn the_interface_never_writes_through_a_folder_linked_out_of_the_root() {
-    use cellule::cli::interface::StorePersist;
     use cellule::tui::{ExportRequest, MinutesLevel, Persist};
+    use cellule::workspace::Workspace;
     let root = demo_root();
     let outside = TempDir::new().unwrap();
     symlink(outside.path(), root.path().join("49/minutes")).unwrap();
     let loaded = load_root(root.path()).unwrap();
     let dept = loaded.dept("49").unwrap();
-    let mut persist = StorePersist::new(root.path(), dept);
+    let mut persist = Workspace::new(root.path(), dept);
     let request = ExportRequest::Minutes {
         meeting: "2026-11-16-cpraf".into(),
         level: MinutesLevel::Internal,

@@ -1,25 +1,16 @@
 //! `cellule demo`: copy the bundled (fictional) demo data into a fresh folder and open it.
 
 use super::{Context, Exit, Failure, root};
-use crate::demo::DEMO_FILES;
 use crate::i18n::cli::{CliMsg, shown};
-use crate::store::{Expect, Loaded, LoadedDept, write_atomic};
+use crate::store::{Loaded, LoadedDept};
+use crate::workspace::setup::copy_demo;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 pub fn run(ctx: &Context) -> Result<(), Failure> {
     let lang = ctx.lang;
     let dest = destination(ctx)?;
-    copy_demo(&dest).map_err(|(path, detail)| {
-        Failure::new(
-            Exit::Io,
-            lang,
-            CliMsg::CannotWrite {
-                path: shown(&path),
-                detail,
-            },
-        )
-    })?;
+    copy_demo(&dest).map_err(|e| Failure::cannot_write(lang, &e))?;
     println!("{}", CliMsg::DemoCopied { path: shown(&dest) }.text(lang));
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         super::interface::open(ctx, &dest)?;
@@ -75,20 +66,6 @@ fn destination(ctx: &Context) -> Result<PathBuf, Failure> {
                 .map_err(|e| io(&tmp, e))
         }
     }
-}
-
-/// Writes every demo file under `dest`.
-pub fn copy_demo(dest: &Path) -> Result<(), (PathBuf, String)> {
-    for (rel, content) in DEMO_FILES {
-        let path = dest.join(rel);
-        if let Some(parent) = path.parent() {
-            crate::store::create_private_dir(parent)
-                .map_err(|e| (parent.to_path_buf(), e.to_string()))?;
-        }
-        write_atomic(&path, content.as_bytes(), Expect::New)
-            .map_err(|e| (path.clone(), e.text(crate::i18n::Lang::En)))?;
-    }
-    Ok(())
 }
 
 /// One line per département and the problems found, on standard output.

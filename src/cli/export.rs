@@ -5,13 +5,11 @@ use super::args::{
     AgendaArgs, ExportCommand, FormatArg, LevelArg, MinutesArgs, MonthlyArgs, ReportCommand,
 };
 use super::{Context, Exit, Failure, root};
-use crate::export::{self, Level, ReportFormat};
+use crate::export::{Level, ReportFormat};
 use crate::i18n::Lang;
 use crate::i18n::cli::{CliMsg, shown};
-use crate::store::{
-    CommitError, CommitOutcome, Expect, Loaded, LoadedDept, folder_in_root, git_commit,
-    write_atomic,
-};
+use crate::store::{CommitError, Loaded, LoadedDept};
+use crate::workspace::{ExportRequest, WorkError, exports};
 use std::path::{Path, PathBuf};
 
 pub fn run_export(ctx: &Context, command: &ExportCommand) -> Result<(), Failure> {
@@ -39,51 +37,35 @@ fn minutes(ctx: &Context, args: &MinutesArgs) -> Result<(), Failure> {
     let (data_root, loaded) = load(ctx)?;
     let dept = root::pick_dept(ctx, &loaded)?;
     check_meeting(ctx, &loaded, dept, &args.meeting)?;
-    let level = level(args.level);
-    let text = export::minutes(&dept.data, &args.meeting, level, ctx.lang)
-        .map_err(|e| export_failure(ctx, &e))?;
-    let rel = Path::new(dept.data.code()).join(export::minutes_path(&args.meeting, level));
-    let message = export::commit_message_minutes(&dept.data, &args.meeting, level)
-        .map_err(|e| export_failure(ctx, &e))?;
-    deliver(
-        ctx,
-        &data_root,
-        &rel,
-        &text,
-        args.stdout,
-        args.commit.then_some(message),
-    )
+    let request = ExportRequest::Minutes {
+        meeting: args.meeting.clone(),
+        level: level(args.level),
+    };
+    deliver(ctx, &data_root, dept, &request, args.stdout, args.commit)
 }
 
 fn agenda(ctx: &Context, args: &AgendaArgs) -> Result<(), Failure> {
     let (data_root, loaded) = load(ctx)?;
     let dept = root::pick_dept(ctx, &loaded)?;
     check_meeting(ctx, &loaded, dept, &args.meeting)?;
-    let text =
-        export::agenda(&dept.data, &args.meeting, ctx.lang).map_err(|e| export_failure(ctx, &e))?;
-    let rel = Path::new(dept.data.code()).join(export::agenda_path(&args.meeting));
-    let message = export::commit_message_agenda(&dept.data, &args.meeting)
-        .map_err(|e| export_failure(ctx, &e))?;
-    deliver(
-        ctx,
-        &data_root,
-        &rel,
-        &text,
-        args.stdout,
-        args.commit.then_some(message),
-    )
+    let request = ExportRequest::Agenda {
+        meeting: args.meeting.clone(),
+    };
+    deliver(ctx, &data_root, dept, &request, args.stdout, args.commit)
 }
 
 fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
-    let month = parse_month(&args.month).ok_or_else(|| {
-        Failure::new(
-            Exit::Usage,
-            ctx.lang,
-            CliMsg::BadMonth {
-                value: args.month.clone(),
-            },
-        )
-    })?;
+    let month = parse_month(&args.month)
+        .and_then(|(y, m)| chrono::NaiveDate::from_ymd_opt(y, m, 1))
+        .ok_or_else(|| {
+            Failure::new(
+                Exit::Usage,
+                ctx.lang,
+                CliMsg::BadMonth {
+                    value: args.month.clone(),
+                },
+            )
+        })?;
     let (data_root, loaded) = load(ctx)?;
     let dept = root::pick_dept(ctx, &loaded)?;
     if dept.data.department.body(&args.body).is_none() {
@@ -100,18 +82,12 @@ fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
         FormatArg::Md => ReportFormat::Markdown,
         FormatArg::Csv => ReportFormat::Csv,
     };
-    let text = export::monthly_report(&dept.data, month, &args.body, format, ctx.lang)
-        .map_err(|e| export_failure(ctx, &e))?;
-    let rel = Path::new(dept.data.code()).join(export::report_path(month, &args.body, format));
-    let message = export::commit_message_report(&dept.data, month, &args.body, format);
-    deliver(
-        ctx,
-        &data_root,
-        &rel,
-        &text,
-        args.stdout,
-        args.commit.then_some(message),
-    )
+    let request = ExportRequest::Monthly {
+        month,
+        body: args.body.clone(),
+        format,
+    };
+    deliver(ctx, &data_root, dept, &request, args.stdout, args.commit)
 }
 
 /// `YYYY-MM` → (year, month).
@@ -138,21 +114,7 @@ fn check_meeting(
     dept: &LoadedDept,
     id: &str,
 ) -> Result<(), Failure> {
-    let code = dept.data.code();
-    let mut files = vec![format!("{code}/meetings/{id}.yaml")];
-    if let Some(meeting) = dept.data.meeting(id) {
-        files.extend(
-            meeting
-                .items
-                .iter()
-                .filter_map(|i| i.case.as_deref())
-                .map(|c| format!("{code}/cases/{c}.yaml")),
-        );
-    }
-    let own: Vec<String> = loaded
-        .problems
-        .iter()
-        .filter(|p| files.contains(&p.file) && !p.msg.is_notice())
+    let own: Vec<String> = exports::meeting_problems(loaded, dept, id)
         .map(|p| p.render(ctx.lang))
         .collect();
     if own.is_empty() {
@@ -164,7 +126,7 @@ fn check_meeting(
             ctx.lang,
             CliMsg::UnknownMeeting {
                 id: id.to_string(),
-                code: code.to_string(),
+                code: dept.data.code().to_string(),
             },
         ));
     }
@@ -176,59 +138,51 @@ fn check_meeting(
     })
 }
 
-fn export_failure(ctx: &Context, e: &export::ExportError) -> Failure {
-    Failure {
-        exit: Exit::Usage,
-        lines: vec![e.text(ctx.lang)],
-    }
-}
-
-/// Prints the text, or writes it atomically under the data root (and commits it when asked).
+/// Prints the export, or writes it atomically under the data root (and commits it when
+/// asked), through the workspace.
 fn deliver(
     ctx: &Context,
     data_root: &Path,
-    rel: &Path,
-    text: &str,
+    dept: &LoadedDept,
+    request: &ExportRequest,
     stdout: bool,
-    commit: Option<String>,
+    commit: bool,
 ) -> Result<(), Failure> {
     let lang = ctx.lang;
+    let file = exports::render(request, &dept.data, lang).map_err(|e| Failure {
+        exit: Exit::Usage,
+        lines: vec![e.text(lang)],
+    })?;
     if stdout {
-        print!("{text}");
+        print!("{}", file.text);
         return Ok(());
     }
-    let path = data_root.join(rel);
-    let io = |p: &Path, detail: String| {
+    let code = dept.data.code();
+    let path = exports::write(data_root, code, &file).map_err(|e| {
+        let path = data_root.join(code).join(&file.rel);
         Failure::new(
             Exit::Io,
             lang,
             CliMsg::CannotWrite {
-                path: shown(p),
-                detail,
+                path: shown(&path),
+                detail: e.text(lang),
             },
         )
-    };
-    // Created inside the data root only: a `minutes` link leading elsewhere is refused.
-    if let Some(parent) = rel.parent() {
-        folder_in_root(data_root, parent).map_err(|e| io(&path, e.text(lang)))?;
-    }
-    write_atomic(&path, text.as_bytes(), Expect::Any).map_err(|e| io(&path, e.text(lang)))?;
+    })?;
     println!("{}", CliMsg::Written { path: shown(&path) }.text(lang));
-    if let Some(message) = commit {
-        let outcome =
-            git_commit(data_root, &path, &message).map_err(|e| commit_failure(lang, &e))?;
-        if outcome == CommitOutcome::Committed {
-            println!("{}", CliMsg::Committed { path: shown(&path) }.text(lang));
-        }
+    if commit
+        && exports::commit(data_root, &path, &file.message).map_err(|e| commit_failure(lang, &e))?
+    {
+        println!("{}", CliMsg::Committed { path: shown(&path) }.text(lang));
     }
     Ok(())
 }
 
 /// Outside a work tree is a usage error (2); git missing or failing is an input/output failure (3).
-fn commit_failure(lang: Lang, e: &CommitError) -> Failure {
+fn commit_failure(lang: Lang, e: &WorkError) -> Failure {
     let exit = match e {
-        CommitError::NotAWorkTree { .. } => Exit::Usage,
-        CommitError::GitMissing { .. } | CommitError::Failed { .. } => Exit::Io,
+        WorkError::Commit(CommitError::NotAWorkTree { .. }) => Exit::Usage,
+        _ => Exit::Io,
     };
     Failure {
         exit,

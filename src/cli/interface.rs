@@ -1,16 +1,13 @@
 //! Opening the interface: the data root and département of the flags, the options of the
-//! config file, and [`StorePersist`], which carries out the interface's effects on the files.
+//! config file; the interface works on the files through a [`Workspace`].
 
 use super::{Context, Exit, Failure, root};
-use crate::domain::{Case, DeptData, Meeting};
-use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
-use crate::store::{self, Expect, LoadedDept, Stamp, WriteError, write_atomic};
+use crate::store::LoadedDept;
 use crate::tui::{self, KeyOverride, Options};
-use crate::workspace::{CaseEdit, ExportRequest, IoOp, LockOutcome, Persist, WorkError, exports};
-use std::collections::HashMap;
+use crate::workspace::Workspace;
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Loads the data of the flags and runs the interface until the user quits.
 pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
@@ -48,7 +45,7 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
         Some("mono") => Some(std::ffi::OsString::from("1")),
         _ => std::env::var_os("NO_COLOR"),
     };
-    let mut persist = StorePersist::new(data_root, dept);
+    let mut workspace = Workspace::new(data_root, dept);
     let app =
         tui::prepare(dept.data.clone(), problems, &options, no_color.as_deref()).map_err(|e| {
             Failure {
@@ -56,7 +53,7 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
                 lines: vec![e.to_string()],
             }
         })?;
-    tui::run_app(app, &mut persist).map_err(|e| Failure {
+    tui::run_app(app, &mut workspace).map_err(|e| Failure {
         exit: Exit::Io,
         lines: vec![e.to_string()],
     })
@@ -106,252 +103,6 @@ fn ask_dept<'a>(ctx: &Context, depts: &'a [LoadedDept]) -> Option<&'a LoadedDept
             .map(|n| &depts[n - 1]);
         if let Some(dept) = depts.iter().find(|d| d.data.code() == code).or(by_number) {
             return Some(dept);
-        }
-    }
-}
-
-/// The interface's effects carried out on the data folder.
-pub struct StorePersist {
-    root: PathBuf,
-    code: String,
-    /// The hash of each meeting file as last read or written, by meeting id.
-    stamps: HashMap<String, Stamp>,
-    /// The locks of the meetings whose séance is open, by meeting id.
-    locks: HashMap<String, store::lock::MeetingLock>,
-    /// The directory and bodies, to check an edited case.
-    department: crate::domain::Department,
-    /// The cases being edited in `$EDITOR`, by case id.
-    edits: HashMap<String, CaseEditSession>,
-}
-
-/// A case being edited: the file as it was when the edit began, and the working copy.
-struct CaseEditSession {
-    original: Vec<u8>,
-    copy: PathBuf,
-}
-
-/// The working copy of a case file: hidden, beside it (`.<id>.yaml.edit.yaml`), so that
-/// the loader skips it and an editor still sees a YAML file.
-fn edit_copy_path(file: &Path) -> PathBuf {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    file.with_file_name(format!(".{name}.edit.yaml"))
-}
-
-impl StorePersist {
-    pub fn new(root: &Path, dept: &LoadedDept) -> StorePersist {
-        let code = dept.data.code().to_string();
-        let prefix = format!("{code}/meetings/");
-        let stamps = dept
-            .stamps
-            .iter()
-            .filter_map(|(rel, stamp)| {
-                let id = rel.strip_prefix(&prefix)?.strip_suffix(".yaml")?;
-                Some((id.to_string(), stamp.clone()))
-            })
-            .collect();
-        StorePersist {
-            root: root.to_path_buf(),
-            code,
-            stamps,
-            locks: HashMap::new(),
-            department: dept.data.department.clone(),
-            edits: HashMap::new(),
-        }
-    }
-
-    fn case_file(&self, id: &str) -> PathBuf {
-        self.root
-            .join(&self.code)
-            .join("cases")
-            .join(format!("{id}.yaml"))
-    }
-
-    fn expect(&self, id: &str) -> Expect {
-        match self.stamps.get(id) {
-            Some(stamp) => Expect::Unchanged(stamp.clone()),
-            None => Expect::New,
-        }
-    }
-
-    /// Keeps the lock when acquired; the interface only hears what came of asking.
-    fn keep_lock(&mut self, id: &str, state: store::lock::LockState) -> LockOutcome {
-        use store::lock::LockState;
-        match state {
-            LockState::Acquired(lock) => {
-                self.locks.insert(id.to_string(), lock);
-                LockOutcome::Acquired
-            }
-            LockState::HeldBy(info) => LockOutcome::HeldBy(info),
-            LockState::Stale(info) => LockOutcome::Stale(info),
-        }
-    }
-}
-
-impl Persist for StorePersist {
-    fn save_meeting(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
-        let expect = self.expect(&meeting.id);
-        let stamp = store::save_meeting(&self.root, &self.code, meeting, expect)?;
-        self.stamps.insert(meeting.id.clone(), stamp);
-        Ok(())
-    }
-
-    fn delete_meeting(&mut self, id: &str) -> Result<(), WorkError> {
-        let path = store::meeting_path(&self.root, &self.code, id);
-        let current = std::fs::read(&path).map_err(|e| WorkError::io(&path, IoOp::Read, &e))?;
-        if self.stamps.get(id) != Some(&Stamp::of(&current)) {
-            return Err(WorkError::Changed { path });
-        }
-        std::fs::remove_file(&path).map_err(|e| WorkError::io(&path, IoOp::Remove, &e))?;
-        self.stamps.remove(id);
-        Ok(())
-    }
-
-    fn create_case(&mut self, case: &Case) -> Result<(), WorkError> {
-        let rel = Path::new(&self.code).join("cases");
-        store::folder_in_root(&self.root, &rel)?;
-        let path = self.case_file(&case.id);
-        write_atomic(&path, store::new_case_yaml(case).as_bytes(), Expect::New)?;
-        Ok(())
-    }
-
-    fn export(
-        &mut self,
-        request: &ExportRequest,
-        data: &DeptData,
-        lang: Lang,
-        commit: bool,
-    ) -> Result<PathBuf, WorkError> {
-        let file = exports::render(request, data, lang)?;
-        exports::deliver(&self.root, &self.code, &file, commit)
-    }
-
-    fn begin_case_edit(&mut self, id: &str) -> Result<Option<PathBuf>, WorkError> {
-        if let Some(edit) = self.edits.get(id) {
-            return Ok(Some(edit.copy.clone()));
-        }
-        let file = self.case_file(id);
-        if !file.is_file() {
-            return Ok(None);
-        }
-        let original = std::fs::read(&file).map_err(|e| WorkError::io(&file, IoOp::Read, &e))?;
-        let copy = edit_copy_path(&file);
-        write_atomic(&copy, &original, Expect::Any)?;
-        self.edits.insert(
-            id.to_string(),
-            CaseEditSession {
-                original,
-                copy: copy.clone(),
-            },
-        );
-        Ok(Some(copy))
-    }
-
-    fn finish_case_edit(&mut self, id: &str) -> Result<CaseEdit, WorkError> {
-        let file = self.case_file(id);
-        let Some(edit) = self.edits.get_mut(id) else {
-            return Err(WorkError::Unavailable);
-        };
-        let edited =
-            std::fs::read(&edit.copy).map_err(|e| WorkError::io(&edit.copy, IoOp::Read, &e))?;
-        if edited == edit.original {
-            let _ = std::fs::remove_file(&edit.copy);
-            self.edits.remove(id);
-            return Ok(CaseEdit::Unchanged);
-        }
-        let case = store::check_case_text(&self.department, id, &edited).map_err(|problems| {
-            WorkError::Invalid {
-                path: file.clone(),
-                problems,
-            }
-        })?;
-        match write_atomic(&file, &edited, Expect::Unchanged(Stamp::of(&edit.original))) {
-            Ok(_) => {
-                let _ = std::fs::remove_file(&edit.copy);
-                self.edits.remove(id);
-                Ok(CaseEdit::Saved(Box::new(case)))
-            }
-            Err(WriteError::Changed { path }) => {
-                // Their version becomes the one the next save replaces, once the user has
-                // seen the conflict and saved again.
-                if let Ok(theirs) = std::fs::read(&file) {
-                    edit.original = theirs;
-                }
-                Err(WorkError::Changed { path })
-            }
-            Err(e) => Err(e.into()),
-        }
-    }
-
-    fn discard_case_edit(&mut self, id: &str) -> Result<(), WorkError> {
-        if let Some(edit) = self.edits.remove(id) {
-            match std::fs::remove_file(&edit.copy) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(WorkError::io(&edit.copy, IoOp::Remove, &e)),
-            }
-        }
-        Ok(())
-    }
-
-    fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
-        self.save_meeting(meeting)
-    }
-
-    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, WorkError> {
-        let loaded = store::load_root_dept(&self.root, Some(&self.code))?;
-        let rel = format!("{}/meetings/{id}.yaml", self.code);
-        let file = store::meeting_path(&self.root, &self.code, id);
-        let dept = loaded.dept(&self.code);
-        let meeting = dept.and_then(|d| d.data.meetings.iter().find(|m| m.id == id).cloned());
-        match (meeting, dept.and_then(|d| d.stamps.get(&rel))) {
-            (Some(meeting), Some(stamp)) => {
-                self.stamps.insert(id.to_string(), stamp.clone());
-                Ok(meeting)
-            }
-            _ => Err(WorkError::Invalid {
-                path: file,
-                problems: loaded
-                    .problems
-                    .into_iter()
-                    .filter(|p| p.file == rel)
-                    .collect(),
-            }),
-        }
-    }
-
-    fn overwrite_meeting(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
-        let stamp = store::save_meeting(&self.root, &self.code, meeting, Expect::Any)?;
-        self.stamps.insert(meeting.id.clone(), stamp);
-        Ok(())
-    }
-
-    fn lock_meeting(&mut self, id: &str) -> Result<LockOutcome, WorkError> {
-        if self.locks.contains_key(id) {
-            return Ok(LockOutcome::Acquired);
-        }
-        let file = store::meeting_path(&self.root, &self.code, id);
-        let state =
-            store::lock::acquire(&file).map_err(|e| WorkError::io(&file, IoOp::Lock, &e))?;
-        Ok(self.keep_lock(id, state))
-    }
-
-    fn take_over_lock(
-        &mut self,
-        id: &str,
-        seen: &store::lock::LockInfo,
-    ) -> Result<LockOutcome, WorkError> {
-        let file = store::meeting_path(&self.root, &self.code, id);
-        let state = store::lock::take_over(&file, seen)
-            .map_err(|e| WorkError::io(&file, IoOp::Lock, &e))?;
-        Ok(self.keep_lock(id, state))
-    }
-
-    fn release_meeting(&mut self, id: &str) {
-        if let Some(lock) = self.locks.remove(id) {
-            let _ = lock.release();
         }
     }
 }

@@ -12,7 +12,8 @@ mod root;
 mod validate;
 
 use crate::i18n::Lang;
-use crate::i18n::cli::CliMsg;
+use crate::i18n::cli::{CliMsg, shown};
+use crate::workspace::WorkError;
 use args::{Cli, Command, LangArg};
 use clap::Parser;
 use std::process::ExitCode;
@@ -41,6 +42,21 @@ impl Failure {
             exit,
             lines: vec![msg.text(lang)],
         }
+    }
+
+    /// A file or folder of the workspace could not be written (exit 3).
+    pub fn cannot_write(lang: Lang, e: &WorkError) -> Self {
+        let msg = match e {
+            WorkError::Io { path, detail, .. } => CliMsg::CannotWrite {
+                path: shown(path),
+                detail: detail.clone(),
+            },
+            other => CliMsg::CannotWrite {
+                path: other.path().map(shown).unwrap_or_default(),
+                detail: other.text(lang),
+            },
+        };
+        Failure::new(Exit::Io, lang, msg)
     }
 }
 

@@ -57,6 +57,18 @@ impl WorkError {
         }
     }
 
+    /// The file or folder concerned, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            WorkError::Changed { path }
+            | WorkError::Exists { path }
+            | WorkError::Io { path, .. }
+            | WorkError::Invalid { path, .. } => Some(path),
+            WorkError::Refused { path, .. } => path.as_deref(),
+            WorkError::Export(_) | WorkError::Commit(_) | WorkError::Unavailable => None,
+        }
+    }
+
     /// A file changed on disk since it was read (by someone else, a `git pull`).
     pub fn is_conflict(&self) -> bool {
         matches!(self, WorkError::Changed { .. } | WorkError::Exists { .. })

@@ -6,7 +6,9 @@ use super::WorkError;
 use crate::domain::DeptData;
 use crate::export::{self, ExportError, Level, ReportFormat};
 use crate::i18n::Lang;
-use crate::store::{CommitOutcome, Expect, folder_in_root, git_commit, write_atomic};
+use crate::store::{
+    CommitOutcome, Expect, Loaded, LoadedDept, Problem, folder_in_root, git_commit, write_atomic,
+};
 use chrono::{Datelike, NaiveDate};
 use std::path::{Path, PathBuf};
 
@@ -83,6 +85,30 @@ pub fn render(
         }
     };
     Ok(ExportFile { text, rel, message })
+}
+
+/// The problems that keep a meeting from being exported: those of its file and of the
+/// files of its cases (notices apart).
+pub fn meeting_problems<'a>(
+    loaded: &'a Loaded,
+    dept: &LoadedDept,
+    id: &str,
+) -> impl Iterator<Item = &'a Problem> {
+    let code = dept.data.code();
+    let mut files = vec![format!("{code}/meetings/{id}.yaml")];
+    if let Some(meeting) = dept.data.meeting(id) {
+        files.extend(
+            meeting
+                .items
+                .iter()
+                .filter_map(|i| i.case.as_deref())
+                .map(|c| format!("{code}/cases/{c}.yaml")),
+        );
+    }
+    loaded
+        .problems
+        .iter()
+        .filter(move |p| files.contains(&p.file) && !p.msg.is_notice())
 }
 
 /// Writes an export atomically into `<root>/<dept>/<rel>`, its folders created inside the

@@ -8,7 +8,10 @@
 pub mod error;
 pub mod exports;
 pub mod port;
+pub mod setup;
+mod store;
 
 pub use error::{IoOp, WorkError};
 pub use exports::{ExportFile, ExportRequest};
 pub use port::{CaseEdit, LockOutcome, Persist};
+pub use store::Workspace;
