@@ -71,6 +71,29 @@ fn load_one_departement(bencher: divan::Bencher) {
     });
 }
 
+/// One changed meeting of the same département read again (after a save, a conflict or
+/// a colleague's change): its file alone, checked against the loaded data. Its largest
+/// held meeting is taken.
+#[divan::bench(sample_count = 100)]
+fn reload_one_meeting_of_one_departement(bencher: divan::Bencher) {
+    let root = data_root();
+    let code = synth::codes(&PROFILE).expect("codes")[0].code;
+    let loaded = cellule::store::load_root_dept(root, Some(code)).expect("loads");
+    let dept = loaded.dept(code).expect("the département");
+    let id = dept
+        .data
+        .meetings
+        .iter()
+        .filter(|m| m.status.is_held())
+        .max_by_key(|m| m.items.len())
+        .expect("a held meeting")
+        .id
+        .clone();
+    bencher.bench(|| {
+        cellule::store::read_meeting(divan::black_box(root), &dept.data, &id).expect("reads")
+    });
+}
+
 /// The floor: reading the bytes of the same département's files.
 #[divan::bench(sample_count = 30)]
 fn read_bytes_one_departement(bencher: divan::Bencher) {

@@ -70,7 +70,11 @@ impl Persist for Fake {
         }
         self.save_meeting(meeting)
     }
-    fn reload_meeting(&mut self, _id: &str) -> Result<Meeting, WorkError> {
+    fn reload_meeting(
+        &mut self,
+        _id: &str,
+        _data: &cellule::domain::DeptData,
+    ) -> Result<Meeting, WorkError> {
         self.changed_on_disk = false;
         self.on_disk.clone().ok_or(WorkError::Unavailable)
     }

@@ -1,13 +1,71 @@
-//! Checking the text of one case file before it is written, as the loader would read it:
-//! used after a case is edited in `$EDITOR`, so that an invalid text never replaces a
-//! valid file.
+//! One file read alone, as the loader would read it: the text of a case file before it
+//! is written (after a case is edited in `$EDITOR`, so that an invalid text never
+//! replaces a valid file), and a meeting file read again (after a save, a conflict or a
+//! colleague's change) without reading the rest of the département.
 
+use super::Stamp;
 use super::decode_case::decode_case;
-use super::load::{MAX_FILE_BYTES, parse_text, settle};
+use super::decode_meeting::decode_meeting;
+use super::load::{MAX_FILE_BYTES, parse_text, read_text, settle};
 use super::problem::{Problem, Sink};
-use super::validate::{Doc, check_cases};
-use crate::domain::{Case, Department};
+use super::validate::{Doc, check_cases, check_meetings};
+use crate::domain::{Case, Department, DeptData, Meeting};
 use crate::i18n::Msg;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// The meeting file `<root>/<code>/meetings/<id>.yaml` read alone and checked against
+/// the département's loaded data as the loader checks it, with the stamp of its bytes;
+/// or its problems. One file is read (and, for a case it names that is not loaded, one
+/// look at whether that case's file exists, as the loader would know).
+pub fn read_meeting(
+    root: &Path,
+    data: &DeptData,
+    id: &str,
+) -> Result<(Meeting, Stamp), Vec<Problem>> {
+    let code = data.code();
+    let rel = format!("{code}/meetings/{id}.yaml");
+    let (src, stamp) = read_text(&root.join(&rel), &rel, false).map_err(|p| vec![*p])?;
+    let mut sink = Sink::default();
+    let value = {
+        let node = parse_text(&src, &rel).map_err(|p| vec![*p])?;
+        decode_meeting(&node, &mut sink)
+    };
+    let cases: HashMap<&str, &Case> = data.cases.iter().map(|c| (c.id.as_str(), c)).collect();
+    let unloaded: Vec<String> = value
+        .iter()
+        .flat_map(|m| m.items.iter())
+        .filter_map(|i| i.case.as_deref())
+        .filter(|c| !cases.contains_key(c))
+        .filter(|c| {
+            crate::domain::ids::is_file_id(c)
+                && root
+                    .join(code)
+                    .join("cases")
+                    .join(format!("{c}.yaml"))
+                    .is_file()
+        })
+        .map(str::to_string)
+        .collect();
+    let present: HashSet<&str> = cases
+        .keys()
+        .copied()
+        .chain(unloaded.iter().map(String::as_str))
+        .collect();
+    let mut docs = vec![Doc {
+        rel,
+        stem: id.to_string(),
+        src,
+        value,
+        sink,
+    }];
+    check_meetings(&mut docs, Some(&data.department), &cases, &present);
+    let mut problems = Vec::new();
+    match docs.pop().and_then(|doc| settle(doc, &mut problems)) {
+        Some(meeting) if problems.is_empty() => Ok((meeting, stamp)),
+        _ => Err(problems),
+    }
+}
 
 /// The case written in `bytes`, read as `<code>/cases/<id>.yaml` of `dept`, or its
 /// problems (with positions, in the file's own lines).
@@ -85,6 +143,46 @@ mod tests {
                 "49/cases/49-2026-050.yaml:2:7: unknown body \"cpfar\" (bodies of department.yaml)"
             ]
         );
+    }
+
+    #[test]
+    fn a_meeting_read_alone_is_the_one_the_loader_reads_and_is_checked_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for (rel, content) in crate::demo::DEMO_FILES {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, content).unwrap();
+        }
+        let loaded = crate::store::load_root(root).unwrap();
+        let dept = &loaded.depts[0];
+        let id = "2026-05-18-cpraf";
+        let (meeting, stamp) = read_meeting(root, &dept.data, id).unwrap();
+        assert_eq!(Some(&meeting), dept.data.meeting(id));
+        assert_eq!(
+            Some(&stamp),
+            dept.stamps.get("49/meetings/2026-05-18-cpraf.yaml")
+        );
+        // A colleague's change naming an unknown member: the loader's problem, at its place.
+        let file = root.join("49/meetings/2026-05-18-cpraf.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let chair = format!("chair: {}", meeting.chair);
+        assert!(text.contains(&chair));
+        std::fs::write(&file, text.replace(&chair, "chair: nobody")).unwrap();
+        let problems = read_meeting(root, &dept.data, id).unwrap_err();
+        let line = text.lines().position(|l| l.starts_with(&chair)).unwrap() + 1;
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(matches!(problems[0].msg, Msg::UnknownMember { .. }));
+        assert_eq!(
+            (problems[0].file.as_str(), problems[0].line),
+            ("49/meetings/2026-05-18-cpraf.yaml", line)
+        );
+        let reloaded = crate::store::load_root(root).unwrap();
+        assert!(reloaded.problems.iter().any(|p| p == &problems[0]));
+        // Gone: the problem of a file that cannot be read.
+        std::fs::remove_file(&file).unwrap();
+        let problems = read_meeting(root, &dept.data, id).unwrap_err();
+        assert!(matches!(problems[0].msg, Msg::CannotRead { .. }));
     }
 
     #[test]

@@ -205,7 +205,11 @@ pub fn load_root_dept(root: &Path, code: Option<&str>) -> Result<Loaded, StoreEr
 /// straight away and checked on the open file; any other name (a link, a name whose
 /// type the listing did not tell) is looked at first, so that a device or a pipe
 /// behind it is never opened.
-fn read_text(path: &Path, rel: &str, regular: bool) -> Result<(String, Stamp), Box<Problem>> {
+pub(super) fn read_text(
+    path: &Path,
+    rel: &str,
+    regular: bool,
+) -> Result<(String, Stamp), Box<Problem>> {
     let whole = |msg| Box::new(Problem::whole(rel, msg));
     let cannot = |e: io::Error| {
         whole(Msg::CannotRead {

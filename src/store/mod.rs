@@ -29,7 +29,7 @@ mod write;
 pub mod yaml;
 mod yaml_fast;
 
-pub use check::check_case_text;
+pub use check::{check_case_text, read_meeting};
 pub use decode_case::decode_case;
 pub use decode_department::decode_department;
 pub use decode_meeting::decode_meeting;

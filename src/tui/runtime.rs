@@ -409,7 +409,7 @@ pub fn apply_effects(
                 Ok(()) => app.info(super::seance::S::Kept.get(lang)),
                 Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
             },
-            Effect::ReloadMeeting(id) => match persist.reload_meeting(&id) {
+            Effect::ReloadMeeting(id) => match persist.reload_meeting(&id, &app.data) {
                 Ok(m) => super::update::meeting_reloaded(app, m),
                 Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
             },

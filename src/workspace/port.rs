@@ -61,10 +61,10 @@ pub trait Persist {
     fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
         self.save_meeting(meeting)
     }
-    /// Reads a meeting's file again (after a conflict, the user chose theirs), taking its
-    /// new stamp.
-    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, WorkError> {
-        let _ = id;
+    /// Reads a meeting's file again (after a conflict, the user chose theirs; a colleague
+    /// changed it), checked against `data`, taking its new stamp. Only that file is read.
+    fn reload_meeting(&mut self, id: &str, data: &DeptData) -> Result<Meeting, WorkError> {
+        let _ = (id, data);
         Err(WorkError::Unavailable)
     }
     /// Writes a meeting over a file changed on disk (the user chose "keep mine"), taking

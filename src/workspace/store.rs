@@ -199,24 +199,15 @@ impl Persist for Workspace {
         self.save_meeting(meeting)
     }
 
-    fn reload_meeting(&mut self, id: &str) -> Result<Meeting, WorkError> {
-        let loaded = store::load_root_dept(&self.root, Some(&self.code))?;
-        let rel = format!("{}/meetings/{id}.yaml", self.code);
-        let file = store::meeting_path(&self.root, &self.code, id);
-        let dept = loaded.dept(&self.code);
-        let meeting = dept.and_then(|d| d.data.meetings.iter().find(|m| m.id == id).cloned());
-        match (meeting, dept.and_then(|d| d.stamps.get(&rel))) {
-            (Some(meeting), Some(stamp)) => {
-                self.stamps.insert(id.to_string(), stamp.clone());
+    fn reload_meeting(&mut self, id: &str, data: &DeptData) -> Result<Meeting, WorkError> {
+        match store::read_meeting(&self.root, data, id) {
+            Ok((meeting, stamp)) => {
+                self.stamps.insert(id.to_string(), stamp);
                 Ok(meeting)
             }
-            _ => Err(WorkError::Invalid {
-                path: file,
-                problems: loaded
-                    .problems
-                    .into_iter()
-                    .filter(|p| p.file == rel)
-                    .collect(),
+            Err(problems) => Err(WorkError::Invalid {
+                path: store::meeting_path(&self.root, &self.code, id),
+                problems,
             }),
         }
     }
