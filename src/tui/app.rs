@@ -579,3 +579,21 @@ fn search_text(case: &Case, hide_names: bool) -> String {
     }
     text
 }
+
+/// What the séance shows that derives from the state, for the drawing and for `update`.
+impl App {
+    /// The earlier actions reviewed in the séance's meeting.
+    pub fn seance_earlier(&self) -> Vec<super::seance::EarlierAction> {
+        match &self.seance {
+            Some(st) => super::seance::earlier_actions(&self.data.meetings, st.meeting()),
+            None => Vec::new(),
+        }
+    }
+
+    /// The sentence asking to take over a stale lock.
+    pub fn take_over_question(&self, info: &crate::store::lock::LockInfo) -> String {
+        let tz = self.data.department.time_zone();
+        let since = info.since.with_timezone(&tz).naive_local();
+        crate::i18n::live::lock_stale(self.lang, &info.user, &info.host, since, self.today)
+    }
+}

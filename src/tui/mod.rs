@@ -9,6 +9,8 @@ pub mod action;
 pub mod app;
 pub mod export;
 pub mod fuzzy;
+pub mod help;
+pub mod hit;
 pub mod input;
 pub mod keymap;
 pub mod runtime;

@@ -7,10 +7,12 @@ pub mod meetings;
 pub mod overlays;
 pub mod seance;
 mod seance_panels;
+mod seance_words;
 pub mod situations;
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen};
+pub use super::hit::Hit;
 use super::keymap::Context;
 use super::strings::{T, action_label};
 use ratatui::Frame;
@@ -216,17 +218,6 @@ pub fn body_area(area: Rect) -> Option<Rect> {
     ])
     .areas(area);
     Some(body)
-}
-
-/// What a mouse click at a cell points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hit {
-    /// An alert of the dashboard.
-    Alert(usize),
-    /// A meeting of the dashboard's next meetings.
-    NextMeeting(usize),
-    /// A row of the screen's list (cases, meetings or agenda items).
-    Row(usize),
 }
 
 /// The list row drawn at `(x, y)` on a terminal of `area`, for mouse clicks. The

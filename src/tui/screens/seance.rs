@@ -2,16 +2,13 @@
 //! form in the middle, the case's context on the right when the terminal is wide; the
 //! attendance panel and the questions drawn over it.
 
+use super::seance_words::{counts_line, decision_word, field_line, reason_word};
 use super::{centered, fit, pane, popup, shown};
 use crate::domain::live::{Progress, attendance_counts, item_timer, meeting_timer};
-use crate::domain::{
-    AttendanceStatus, ClosureReason, Decision, Item, ItemKind, Meeting, decision_history,
-};
-use crate::i18n::Lang;
+use crate::domain::{Item, ItemKind, Meeting, decision_history};
 use crate::tui::app::App;
 use crate::tui::seance::*;
 use crate::tui::strings::{self, T};
-use crate::tui::update::{seance_earlier, take_over_question};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -35,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let meeting = st.meeting();
-    let earlier = seance_earlier(app);
+    let earlier = app.seance_earlier();
     let [head, main] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     render_head(app, st, frame, head);
     let left_width = (area.width / 4).clamp(22, 40);
@@ -68,7 +65,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Ask::TakeOver(info) => {
                 format!(
                     "{} {}",
-                    take_over_question(app, info),
+                    app.take_over_question(info),
                     S::AskTakeOver.get(lang)
                 )
             }
@@ -161,30 +158,6 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(second), b);
 }
 
-/// `3 présent · 1 représenté · 1 excusé · 1 absent · 12 sans réponse`.
-pub(super) fn counts_line(counts: &crate::domain::live::AttendanceCounts, lang: Lang) -> String {
-    [
-        (counts.present, AttendanceStatus::Present),
-        (counts.represented, AttendanceStatus::Represented),
-        (counts.excused, AttendanceStatus::Excused),
-        (counts.absent, AttendanceStatus::Absent),
-        (counts.invited, AttendanceStatus::Invited),
-    ]
-    .map(|(n, status)| format!("{n} {}", status_word(status, lang)))
-    .join(" · ")
-}
-
-pub(super) fn status_word(status: AttendanceStatus, lang: Lang) -> &'static str {
-    let (fr, en) = match status {
-        AttendanceStatus::Present => ("présent", "present"),
-        AttendanceStatus::Represented => ("représenté", "represented"),
-        AttendanceStatus::Excused => ("excusé", "excused"),
-        AttendanceStatus::Absent => ("absent", "absent"),
-        AttendanceStatus::Invited => ("sans réponse", "no answer"),
-    };
-    lang.pick(fr, en)
-}
-
 /// The title of an item as the agenda shows it.
 fn item_title(app: &App, item: &Item) -> String {
     match item.kind {
@@ -252,34 +225,6 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// One field line: the label, the value, highlighted when in focus.
-pub(super) fn field_line(
-    app: &App,
-    focused: bool,
-    label: &str,
-    value: String,
-    width: usize,
-) -> Line<'static> {
-    let style = if focused {
-        app.theme.selected
-    } else {
-        app.theme.base
-    };
-    let text = if label.starts_with('[') {
-        // A check box: `[x] text`.
-        fit(&format!("{label} {value}"), width.saturating_sub(2))
-    } else {
-        fit(
-            &format!("{label}{}{value}", colon(app.lang)),
-            width.saturating_sub(2),
-        )
-    };
-    Line::from(vec![
-        Span::styled(if focused { "› " } else { "  " }, app.theme.key),
-        Span::styled(text, style),
-    ])
-}
-
 /// The first line of a text, with `…` when more follows.
 fn first_line(text: Option<&str>) -> String {
     match text {
@@ -294,16 +239,6 @@ fn first_line(text: Option<&str>) -> String {
             }
         }
     }
-}
-
-pub(super) fn decision_word(d: Option<Decision>, lang: Lang) -> String {
-    d.map_or("—".into(), |d| strings::decision(d, lang).to_string())
-}
-
-pub(super) fn reason_word(r: Option<ClosureReason>, lang: Lang) -> String {
-    r.map_or("—".into(), |r| {
-        crate::i18n::export::closure_reason(lang, r).to_string()
-    })
 }
 
 fn member_name(app: &App, id: &str) -> String {

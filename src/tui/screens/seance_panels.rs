@@ -1,6 +1,6 @@
 //! What the séance draws over its screen: the field being edited and the attendance panel.
 
-use super::seance::{counts_line, decision_word, field_line, reason_word, status_word};
+use super::seance_words::{counts_line, decision_word, field_line, reason_word, status_word};
 use super::{centered, fit, popup, shown};
 use crate::domain::live::attendance_counts;
 use crate::domain::{AttendanceStatus, ClosureReason, Meeting, Member};

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::app::*;
 use super::export::{ExportRequest, MinutesLevel, ReportFormat, previous_month, shift_month};
+use super::hit::Hit;
 use super::input::LineInput;
 use super::keymap::Key;
 use super::strings::{self, T};
@@ -28,8 +29,8 @@ use export::{export_menu_key, open_export_menu, preview_key, report_form_key};
 use history::{change_meeting, redo, undo};
 use meetings::{meetings, selected_meeting_id};
 pub use seance::{
-    leave_seance, meeting_reloaded, open_seance, save_conflict, seance_earlier, seance_flush,
-    seance_locked, seance_tick, take_over_question,
+    leave_seance, meeting_reloaded, open_seance, save_conflict, seance_flush, seance_locked,
+    seance_tick,
 };
 use situations::{form_key, search_key, situations};
 
@@ -109,8 +110,7 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
 }
 
 /// A mouse click on a list row selects it.
-pub fn click(app: &mut App, hit: super::screens::Hit) {
-    use super::screens::Hit;
+pub fn click(app: &mut App, hit: Hit) {
     match hit {
         Hit::Alert(i) => {
             app.dashboard.focus = DashPane::Alerts;
@@ -176,10 +176,9 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match app.overlays.last_mut() {
         Some(Overlay::Help { scroll }) => {
-            let rows =
-                super::screens::help::help_lines(&app.keymap, app.screen.context(), app.lang)
-                    .len()
-                    .saturating_sub(1);
+            let rows = super::help::help_lines(&app.keymap, app.screen.context(), app.lang)
+                .len()
+                .saturating_sub(1);
             match action {
                 Action::Back | Action::Help | Action::Quit => {
                     app.overlays.pop();

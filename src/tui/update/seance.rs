@@ -81,13 +81,6 @@ pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, WorkError>) {
     }
 }
 
-/// The sentence asking to take over a stale lock.
-pub fn take_over_question(app: &App, info: &crate::store::lock::LockInfo) -> String {
-    let tz = app.data.department.time_zone();
-    let since = info.since.with_timezone(&tz).naive_local();
-    crate::i18n::live::lock_stale(app.lang, &info.user, &info.host, since, app.today)
-}
-
 /// Leaves the séance: what was typed is written, the lock released.
 pub fn leave_seance(app: &mut App) -> Vec<Effect> {
     let Some(mut st) = app.seance.take() else {
@@ -172,14 +165,6 @@ fn sync_meeting(app: &mut App, meeting: Meeting) {
     match app.data.meetings.iter_mut().find(|m| m.id == meeting.id) {
         Some(slot) => *slot = meeting,
         None => app.data.meetings.push(meeting),
-    }
-}
-
-/// The earlier actions reviewed in the séance's meeting.
-pub fn seance_earlier(app: &App) -> Vec<EarlierAction> {
-    match &app.seance {
-        Some(st) => earlier_actions(&app.data.meetings, st.meeting()),
-        None => Vec::new(),
     }
 }
 
@@ -308,7 +293,7 @@ fn ask_key(app: &mut App, key: Key) -> Vec<Effect> {
 
 /// The actions of the séance screen, from the key map.
 pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
-    let earlier = seance_earlier(app).len();
+    let earlier = app.seance_earlier().len();
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };

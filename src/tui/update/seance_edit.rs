@@ -7,7 +7,7 @@ use crate::domain::live::{ActionInput, Change};
 use crate::domain::{ClosureReason, Decision};
 use crate::tui::seance::*;
 use ratatui_textarea::{Input as TaInput, Key as TaKey, TextArea};
-use seance::{applied, editable, seance_earlier};
+use seance::{applied, editable};
 
 fn text_area(text: Option<&str>) -> Box<TextArea<'static>> {
     let lines: Vec<String> = text.unwrap_or("").split('\n').map(str::to_string).collect();
@@ -29,7 +29,7 @@ fn member_ids(app: &App) -> Vec<String> {
 
 /// `Enter` on the field in focus.
 pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
-    let earlier = seance_earlier(app);
+    let earlier = app.seance_earlier();
     let lang = app.lang;
     let members = member_ids(app);
     let next_meeting_default = |m: &Meeting, app: &App| {
