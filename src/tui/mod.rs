@@ -15,6 +15,7 @@ pub mod input;
 pub mod keymap;
 pub mod runtime;
 pub mod screens;
+#[path = "seance/state.rs"]
 pub mod seance;
 pub mod strings;
 pub mod theme;

@@ -5,8 +5,11 @@ pub mod dashboard;
 pub mod help;
 pub mod meetings;
 pub mod overlays;
+#[path = "../seance/draw.rs"]
 pub mod seance;
+#[path = "../seance/draw_panels.rs"]
 mod seance_panels;
+#[path = "../seance/draw_words.rs"]
 mod seance_words;
 pub mod situations;
 

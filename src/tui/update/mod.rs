@@ -17,8 +17,11 @@ mod dashboard;
 mod export;
 mod history;
 mod meetings;
+#[path = "../seance/update.rs"]
 mod seance;
+#[path = "../seance/update_attendance.rs"]
 mod seance_attendance;
+#[path = "../seance/update_editing.rs"]
 mod seance_edit;
 mod situations;
 
