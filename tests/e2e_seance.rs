@@ -454,8 +454,10 @@ fn a_meeting_file_changed_on_disk_is_never_overwritten_silently() {
         "nothing written over theirs"
     );
     // Reload theirs: their change stays, ours is dropped; the séance goes on from there
-    // (the panel's selection had moved on to the second person).
+    // (the panel's selection had moved on to the second person). No letter answers the
+    // question: the first answer is chosen, `Entrée` gives it.
     pty.send("r");
+    pty.send("\r");
     pty.wait_for("rechargée");
     pty.send("p");
     pty.wait_until("the next change on disk", |_| {
@@ -476,6 +478,7 @@ fn a_meeting_file_changed_on_disk_is_never_overwritten_silently() {
     pty.send("e");
     pty.wait_for("modifié par ailleurs");
     pty.send("k");
+    pty.send("\x1b[B\r");
     pty.wait_for("Votre version a été enregistrée");
     let m = folders.meeting(MEETING);
     assert_eq!(m.place.as_deref(), Some("Sous-préfecture de Saumur"));
@@ -509,7 +512,7 @@ fn a_lock_left_by_a_dead_session_is_taken_over_after_confirmation() {
     pty.send("m");
     pty.wait_for("reprendre la main");
     assert!(pty.screen().contains("ghislaine"));
-    pty.send("o");
+    pty.send("o\r");
     pty.wait_for("Ouvrir la séance");
     pty.send("o");
     pty.wait_for("tenue");

@@ -7,9 +7,11 @@
 
 pub mod action;
 pub mod app;
+pub mod commands;
 pub mod export;
 pub mod fuzzy;
 pub mod input;
+pub mod key;
 pub mod keymap;
 pub mod runtime;
 pub mod screens;

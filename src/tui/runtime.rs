@@ -414,11 +414,16 @@ impl Clocks {
         } else {
             self.counted = None;
         }
-        if app.seance.as_ref().is_some_and(|st| st.typed) {
+        if let Some(st) = app.seance.as_ref().filter(|st| st.typed) {
             let since = *self.typed_since.get_or_insert(now);
-            let due = (self.last_key + TYPING_PAUSE)
-                .min(since + TYPING_MAX_WAIT)
-                .saturating_duration_since(now);
+            let paused = self.last_key + TYPING_PAUSE;
+            // A refused save asks its question only once typing pauses (no max wait).
+            let due = if st.conflict.is_some() {
+                paused
+            } else {
+                paused.min(since + TYPING_MAX_WAIT)
+            }
+            .saturating_duration_since(now);
             wait = Some(wait.map_or(due, |w| w.min(due)));
         } else {
             self.typed_since = None;
@@ -444,11 +449,14 @@ impl Clocks {
             }
             // Written when typing pauses, and at the latest `TYPING_MAX_WAIT` after the
             // first key not yet written, even while typing goes on.
+            // A refused save (`conflict`) waits for a pause: its question never comes up in
+            // the middle of typing.
             let typed_due = st.typed
                 && (now.saturating_duration_since(self.last_key) >= TYPING_PAUSE
-                    || self.typed_since.is_some_and(|since| {
-                        now.saturating_duration_since(since) >= TYPING_MAX_WAIT
-                    }));
+                    || (st.conflict.is_none()
+                        && self.typed_since.is_some_and(|since| {
+                            now.saturating_duration_since(since) >= TYPING_MAX_WAIT
+                        })));
             let timer_due =
                 st.timed && now.saturating_duration_since(self.last_timer_save) >= TIMER_SAVE_EVERY;
             if typed_due || (timer_due && !st.typed) {
@@ -787,5 +795,37 @@ mod tests {
             Some(9),
             "written 0.9 s after the first key not written"
         );
+    }
+
+    #[test]
+    fn a_refused_save_asks_only_once_typing_pauses() {
+        use crate::tui::seance::Ask;
+        let t0 = Instant::now();
+        let mut app = app(MeetingStatus::Held);
+        open(&mut app);
+        let id = "2026-11-30-cpraf".to_string();
+        {
+            let st = app.seance.as_mut().unwrap();
+            st.ask = None;
+            st.editing = Some(crate::tui::seance::Editing::Date {
+                field: crate::tui::seance::Field::NextMeeting,
+                input: crate::tui::input::LineInput::default(),
+                error: None,
+            });
+        }
+        super::super::update::save_conflict(&mut app, &id);
+        let mut c = clocks(t0);
+        // Two seconds of typing without a pause: no question, nothing written.
+        for n in 0..20u64 {
+            let at = t0 + Duration::from_millis(100 * n);
+            c.last_key = at;
+            let _ = c.timeout(&app, at);
+            assert!(c.after(&mut app, at).is_empty());
+            assert_eq!(app.seance.as_ref().unwrap().ask, None, "at {n}");
+        }
+        // The pause: the question comes up, nothing is written.
+        let at = t0 + Duration::from_millis(1900) + TYPING_PAUSE;
+        assert!(c.after(&mut app, at).is_empty());
+        assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Conflict { id }));
     }
 }

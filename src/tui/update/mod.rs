@@ -5,7 +5,7 @@ use super::action::Action;
 use super::app::*;
 use super::export::{ExportRequest, MinutesLevel, ReportFormat, previous_month, shift_month};
 use super::input::LineInput;
-use super::keymap::Key;
+use super::keymap::{Context, Key};
 use super::strings::{self, T};
 use crate::domain::agenda::{DEFAULT_CASE_MINUTES, default_start, new_meeting, suggest};
 use crate::domain::{AlertTarget, Case, Item, Meeting, MeetingStatus};
@@ -67,47 +67,149 @@ pub enum Effect {
     Quit,
 }
 
-/// Handles one key: text fields and pickers first, then the key map.
+/// Handles one key. Every key goes through the key map, in the context of what has the
+/// keys now (an overlay, a question, a panel, a field, else the screen); in a text field a
+/// character typed is text, and the keys the map does not bind there edit the line.
 pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
-    if key == Key::ctrl('c') {
+    let context = app.context();
+    let action = app.keymap.resolve(context, key);
+    if action == Some(Action::ForceQuit) && !(takes_text(context) && key.typed_char().is_some()) {
         return update(app, Action::ForceQuit);
     }
     match app.overlays.last() {
-        Some(Overlay::Prompt(_)) => return prompt_key(app, key),
-        Some(Overlay::Picker(_)) => return picker_key(app, key),
-        Some(Overlay::CaseForm(_)) => return form_key(app, key),
-        Some(Overlay::ExportMenu { .. }) => return export_menu_key(app, key),
-        Some(Overlay::ReportForm(_)) => return report_form_key(app, key),
-        Some(Overlay::Preview { .. }) => return preview_key(app, key),
-        Some(Overlay::EditFailed { id, .. }) => {
-            let id = id.clone();
-            return match key.code {
-                KeyCode::Char('e') | KeyCode::Enter => {
-                    app.overlays.pop();
-                    vec![Effect::EditCase(id)]
-                }
-                KeyCode::Char('d') | KeyCode::Esc => {
-                    app.overlays.pop();
-                    vec![Effect::DiscardCaseEdit(id)]
-                }
-                _ => Vec::new(),
-            };
-        }
+        Some(Overlay::Help { .. }) => return help_key(app, key, action),
+        Some(Overlay::Palette { .. }) => return palette_key(app, key, action),
+        Some(Overlay::Prompt(_)) => return prompt_key(app, key, action),
+        Some(Overlay::Picker(_)) => return picker_key(app, key, action),
+        Some(Overlay::CaseForm(_)) => return form_key(app, key, action),
+        Some(Overlay::ExportMenu { .. }) => return export_menu_key(app, action),
+        Some(Overlay::ReportForm(_)) => return report_form_key(app, action),
+        Some(Overlay::Preview { .. }) => return preview_key(app, action),
+        Some(Overlay::EditFailed { .. }) => return edit_failed_key(app, action),
         _ => {}
     }
     if app.screen == Screen::Seance
         && app.overlays.is_empty()
-        && let Some(effects) = seance::seance_key(app, key)
+        && let Some(effects) = seance::seance_key(app, key, action)
     {
         return effects;
     }
     if app.screen == Screen::Situations && app.situations.searching && app.overlays.is_empty() {
-        return search_key(app, key);
+        return search_key(app, key, action);
     }
-    match app.keymap.resolve(app.context(), key) {
+    match action {
         Some(action) => update(app, action),
         None => Vec::new(),
     }
+}
+
+/// The contexts with a text field, where a character typed is text.
+fn takes_text(context: Context) -> bool {
+    matches!(
+        context,
+        Context::Help
+            | Context::Palette
+            | Context::TextEntry
+            | Context::Picker
+            | Context::Form
+            | Context::Text
+    )
+}
+
+/// The action of a key in a state with a text field: `None` for a character typed (it is
+/// text), else the action of the map.
+pub(super) fn text_action(key: Key, action: Option<Action>) -> Option<Action> {
+    if key.typed_char().is_some() {
+        None
+    } else {
+        action
+    }
+}
+
+/// The action of a key over a filter (help, palette): letters, digits and spaces filter;
+/// another character does its action when the map binds it (`?` closes the help).
+fn filter_action(key: Key, action: Option<Action>) -> Option<Action> {
+    match key.typed_char() {
+        Some(c) if c.is_alphanumeric() || c == ' ' || action.is_none() => None,
+        _ => action,
+    }
+}
+
+fn help_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
+    match filter_action(key, action) {
+        Some(action) => update(app, action),
+        None => {
+            if let Some(Overlay::Help { scroll, query }) = app.overlays.last_mut()
+                && edit_line(query, key)
+            {
+                *scroll = 0;
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn palette_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
+    let commands = app
+        .keymap
+        .commands(app.screen.context(), app.lang, palette_query(app));
+    let Some(Overlay::Palette { query, selected }) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    match filter_action(key, action) {
+        Some(Action::Cancel) => {
+            app.overlays.pop();
+        }
+        Some(Action::Accept) => {
+            let chosen = commands.get(*selected).map(|c| c.action);
+            app.overlays.pop();
+            if let Some(action) = chosen {
+                return update(app, action);
+            }
+        }
+        Some(other) => *selected = moved(*selected, commands.len(), other, app.page),
+        None => {
+            if edit_line(query, key) {
+                *selected = 0;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// What is typed in the palette.
+fn palette_query(app: &App) -> &str {
+    match app.overlays.last() {
+        Some(Overlay::Palette { query, .. }) => query.text(),
+        _ => "",
+    }
+}
+
+/// An invalid edit of a case: edit again or discard, chosen with the arrows and `Entrée`;
+/// `Échap` closes the question and keeps the copy (the next edit takes it up again).
+fn edit_failed_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
+    let Some(Overlay::EditFailed { id, choice, .. }) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    let id = id.clone();
+    match action {
+        Some(Action::Up) => *choice = 0,
+        Some(Action::Down) => *choice = 1,
+        Some(Action::Accept) => {
+            let discard = *choice == 1;
+            app.overlays.pop();
+            return vec![if discard {
+                Effect::DiscardCaseEdit(id)
+            } else {
+                Effect::EditCase(id)
+            }];
+        }
+        Some(Action::Cancel) => {
+            app.overlays.pop();
+        }
+        _ => {}
+    }
+    Vec::new()
 }
 
 /// A mouse click on a list row selects it.
@@ -169,7 +271,10 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
             } else {
                 T::NamesShown
             };
-            app.info(note.get(app.lang));
+            let note = app
+                .keymap
+                .fill(app.screen.context(), note.get(app.lang), app.lang);
+            app.info(note);
             return Vec::new();
         }
         Action::Undo => return undo(app),
@@ -177,11 +282,12 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     match app.overlays.last_mut() {
-        Some(Overlay::Help { scroll }) => {
-            let rows =
-                super::screens::help::help_lines(&app.keymap, app.screen.context(), app.lang)
-                    .len()
-                    .saturating_sub(1);
+        Some(Overlay::Help { scroll, query }) => {
+            let rows = app
+                .keymap
+                .help_lines(app.screen.context(), app.lang, query.text())
+                .len()
+                .saturating_sub(1);
             match action {
                 Action::Back | Action::Help | Action::Quit => {
                     app.overlays.pop();
@@ -202,7 +308,7 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
                 Action::Back | Action::Quit | Action::Problems => {
                     app.overlays.pop();
                 }
-                Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+                Action::Help => app.overlays.push(Overlay::help()),
                 other => *selected = moved(*selected, len, other, app.page),
             }
             return Vec::new();
@@ -211,7 +317,14 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Help => {
-            app.overlays.push(Overlay::Help { scroll: 0 });
+            app.overlays.push(Overlay::help());
+            Vec::new()
+        }
+        Action::Palette => {
+            app.overlays.push(Overlay::Palette {
+                query: LineInput::default(),
+                selected: 0,
+            });
             Vec::new()
         }
         Action::Quit | Action::Back => match app.screen.back() {
