@@ -556,6 +556,41 @@ fn closing_the_terminal_mid_sentence_keeps_every_key_and_releases_the_lock() {
     }
 }
 
+#[test]
+fn a_paste_of_20000_characters_arrives_whole_and_is_saved_like_typing() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 30);
+    start_seance(&mut pty);
+    pty.send("n");
+    pty.wait_for("2/12");
+    pty.send("j");
+    pty.send("\r");
+    pty.wait_for("Saisie enregistrée");
+    // 20,000 characters, accents and line breaks included, pasted at once (bracketed paste:
+    // the terminal wraps them in ESC [200~ ... ESC [201~). Letters that are commands
+    // elsewhere (x exports, q leaves) must stay text.
+    let words = ["Suivi", "maintenu", "élève", "xq", "famille", "bilan"];
+    let mut text = String::new();
+    let mut n = 0;
+    while text.chars().count() < 20_000 {
+        text.push_str(words[n % words.len()]);
+        text.push(if n % 40 == 39 { '\n' } else { ' ' });
+        n += 1;
+    }
+    let text: String = text.chars().take(20_000).collect();
+    pty.send(&format!("\x1b[200~{text}\x1b[201~"));
+    // Shown and saved like typing, without another key.
+    pty.wait_until("the whole paste in the meeting file", |_| {
+        folders.meeting(MEETING).items[1].decision_text.as_deref() == Some(text.as_str())
+    });
+    assert!(
+        pty.screen().contains("Texte de la décision"),
+        "still editing"
+    );
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
 /// The time now in the demo's time zone, to the minute.
 fn local_now() -> chrono::NaiveTime {
     use chrono::Timelike;

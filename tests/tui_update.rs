@@ -858,3 +858,28 @@ fn a_sentence_names_the_key_in_effect() {
     let message = app.message.as_ref().unwrap().text.clone();
     assert!(message.contains("F7 pour les afficher"), "{message}");
 }
+
+#[test]
+fn a_paste_is_one_edit_of_the_field_and_never_commands() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3<Enter>");
+    let items = app.agenda_meeting().unwrap().items.len();
+    // Outside a text field a paste does nothing: its letters are no commands.
+    assert!(cellule::tui::paste(&mut app, "xqdd").is_empty());
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.screen, Screen::Agenda);
+    assert_eq!(app.agenda_meeting().unwrap().items.len(), items);
+    press(&mut app, "a");
+    let long = "Point \u{1b}[2J divers\nsuite ".repeat(2_000);
+    assert!(cellule::tui::paste(&mut app, &long).is_empty());
+    let Some(Overlay::Prompt(prompt)) = app.overlays.last() else {
+        panic!("the prompt stays open");
+    };
+    assert_eq!(
+        prompt.input.text().chars().count(),
+        2_000 * 23,
+        "Esc dropped"
+    );
+    assert!(!prompt.input.text().contains('\u{1b}'));
+    assert!(!prompt.input.text().contains('\n'));
+}

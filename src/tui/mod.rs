@@ -29,4 +29,4 @@ pub use runtime::{
     run_app, run_with,
 };
 pub use theme::{Theme, ThemeKind};
-pub use update::{Effect, handle_key, update};
+pub use update::{Effect, handle_key, paste, update};

@@ -9,13 +9,14 @@ use super::export::ExportRequest;
 use super::keymap::{Key, KeyOverride};
 use super::screens;
 use super::strings::{self, T};
-use super::update::{Effect, click, handle_key, update};
+use super::update::{Effect, click, handle_key, paste, update};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
 use crate::store::lock::LockInfo;
 use ratatui::Terminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -292,6 +293,7 @@ impl TerminalGuard {
                 io::stdout(),
                 EnterAlternateScreen,
                 EnableMouseCapture,
+                EnableBracketedPaste,
                 Clear(ClearType::All)
             )?;
             // Not `Terminal::clear`: it asks the terminal for the cursor position, which
@@ -335,6 +337,7 @@ pub fn restore_terminal() {
         let _ = execute!(
             io::stdout(),
             DisableMouseCapture,
+            DisableBracketedPaste,
             LeaveAlternateScreen,
             cursor::Show
         );
@@ -497,7 +500,7 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         // or until typed text is due to be written: never a busy loop.
         let timeout = clocks.timeout(app, Instant::now());
         WAKING.store(timeout.is_some(), Ordering::SeqCst);
-        let event = match timeout {
+        let first = match timeout {
             None => Some(event::read()?),
             Some(wait) => {
                 if event::poll(wait)? {
@@ -507,24 +510,40 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
                 }
             }
         };
-        let mut effects = match event {
-            Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                clocks.last_key = Instant::now();
-                handle_key(app, Key::from_event(&key))
-            }
-            Some(Event::Mouse(mouse)) => match mouse.kind {
-                MouseEventKind::ScrollDown => update(app, Action::Down),
-                MouseEventKind::ScrollUp => update(app, Action::Up),
-                MouseEventKind::Down(MouseButton::Left) => {
-                    if let Some(hit) = screens::hit(app, area, mouse.column, mouse.row) {
-                        click(app, hit);
-                    }
-                    Vec::new()
+        // Every event already there is handled before the next drawing (a paste, keys typed
+        // faster than the screen is drawn): none waits for the next key.
+        let mut next = first;
+        while let Some(event) = next {
+            let effects = match event {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    clocks.last_key = Instant::now();
+                    handle_key(app, Key::from_event(&key))
                 }
+                Event::Paste(text) => {
+                    clocks.last_key = Instant::now();
+                    paste(app, &text)
+                }
+                Event::Mouse(mouse) => match mouse.kind {
+                    MouseEventKind::ScrollDown => update(app, Action::Down),
+                    MouseEventKind::ScrollUp => update(app, Action::Up),
+                    MouseEventKind::Down(MouseButton::Left) => {
+                        if let Some(hit) = screens::hit(app, area, mouse.column, mouse.row) {
+                            click(app, hit);
+                        }
+                        Vec::new()
+                    }
+                    _ => Vec::new(),
+                },
                 _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
+            };
+            carry_out(app, session, effects)?;
+            next = if app.running && event::poll(Duration::ZERO)? {
+                Some(event::read()?)
+            } else {
+                None
+            };
+        }
+        let mut effects = Vec::new();
         effects.extend(clocks.after(app, Instant::now()));
         carry_out(app, session, effects)?;
         if STOP.load(Ordering::SeqCst) != 0 {

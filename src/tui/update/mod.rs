@@ -103,6 +103,75 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     }
 }
 
+/// Pasted text (bracketed paste): one edit of the field being typed in, as if typed, the
+/// line breaks kept in a text of several lines. Elsewhere it is ignored: pasted letters
+/// never become commands.
+pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    if app.overlays.is_empty() && app.screen == Screen::Seance && app.context() == Context::Text {
+        return seance_edit::paste_text(app, text);
+    }
+    let searching = app.context() == Context::TextEntry
+        && app.overlays.is_empty()
+        && app.screen == Screen::Situations;
+    if let Some(input) = focused_line(app) {
+        input.insert_str(text);
+        if searching {
+            app.situations.selected = 0;
+        }
+    }
+    Vec::new()
+}
+
+/// The one-line field being typed in, if any.
+fn focused_line(app: &mut App) -> Option<&mut LineInput> {
+    match app.overlays.last_mut() {
+        Some(Overlay::Help { query, .. } | Overlay::Palette { query, .. }) => return Some(query),
+        Some(Overlay::Prompt(p)) => return Some(&mut p.input),
+        Some(Overlay::Picker(p)) => return Some(&mut p.query),
+        Some(Overlay::CaseForm(form)) => {
+            return match form.current() {
+                FormField::Label => Some(&mut form.label),
+                FormField::ReportedOn => Some(&mut form.reported_on),
+                _ => None,
+            };
+        }
+        Some(_) => return None,
+        None => {}
+    }
+    if app.screen == Screen::Situations && app.situations.searching {
+        return Some(&mut app.situations.search);
+    }
+    if app.screen != Screen::Seance {
+        return None;
+    }
+    let st = app.seance.as_deref_mut()?;
+    if st.ask.is_some() {
+        return None;
+    }
+    if let Some(panel) = st.attendance.as_mut() {
+        if let Some(picker) = panel.member.as_mut() {
+            return Some(&mut picker.query);
+        }
+        if let Some(form) = panel.guest.as_mut() {
+            return Some(if form.field == 0 {
+                &mut form.name
+            } else {
+                &mut form.organisation
+            });
+        }
+        return panel.by.as_mut();
+    }
+    match st.editing.as_mut()? {
+        super::seance::Editing::Date { input, .. } => Some(input),
+        super::seance::Editing::Action(form) => match form.field {
+            0 => Some(&mut form.text),
+            2 => Some(&mut form.due),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The contexts with a text field, where a character typed is text.
 fn takes_text(context: Context) -> bool {
     matches!(

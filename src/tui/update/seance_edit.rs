@@ -359,3 +359,44 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
     }
     effects
 }
+
+/// Pasted text in a text of several lines: inserted at the cursor in one go (line breaks
+/// kept, other control characters refused), one edit of the meeting, written like typing.
+pub(super) fn paste_text(app: &mut App, text: &str) -> Vec<Effect> {
+    let lang = app.lang;
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    let index = st.live.current();
+    let Some(Editing::Text { field, area }) = st.editing.as_mut() else {
+        return Vec::new();
+    };
+    let clean: String = text
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\r' => '\n',
+            '\t' => ' ',
+            c => c,
+        })
+        .filter(|c| *c == '\n' || !crate::text::is_hazard(*c))
+        .collect();
+    if !area.insert_str(&clean) {
+        return Vec::new();
+    }
+    let text = area.lines().join("\n");
+    let r = match field {
+        Field::DecisionText => st.live.set_decision_text(index, &text),
+        Field::Notes => st.live.set_notes(index, &text),
+        _ => st.live.set_difficulties(&text),
+    };
+    match r {
+        Ok(Change::Unchanged) => {}
+        Ok(_) => st.typed = true,
+        Err(e) => {
+            st.editing = None;
+            app.error(e.text(lang));
+        }
+    }
+    Vec::new()
+}
