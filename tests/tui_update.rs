@@ -883,3 +883,17 @@ fn a_paste_is_one_edit_of_the_field_and_never_commands() {
     assert!(!prompt.input.text().contains('\u{1b}'));
     assert!(!prompt.input.text().contains('\n'));
 }
+
+#[test]
+fn f1_in_a_form_shows_the_keys_of_the_form_then_goes_back_to_it() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "2n");
+    assert!(matches!(app.overlays.last(), Some(Overlay::CaseForm(_))));
+    press(&mut app, "<F1>");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Formulaire"), "{screen}");
+    assert!(screen.contains("Entrée"), "{screen}");
+    assert!(!screen.contains("Tableau de bord"), "{screen}");
+    press(&mut app, "<Esc>");
+    assert!(matches!(app.overlays.last(), Some(Overlay::CaseForm(_))));
+}

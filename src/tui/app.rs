@@ -243,10 +243,12 @@ pub struct ReportForm {
 /// The layers drawn over the screen; the top one gets the keys first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    /// The keys of the screen, filtered by what is typed.
+    /// The keys of `context` (the screen, or the form, list or question it was opened
+    /// over), filtered by what is typed.
     Help {
         scroll: usize,
         query: LineInput,
+        context: Context,
     },
     /// The command palette: the actions of the screen and the global ones, filtered.
     Palette {
@@ -283,11 +285,12 @@ pub enum Overlay {
 }
 
 impl Overlay {
-    /// The help, nothing typed in its filter.
-    pub fn help() -> Overlay {
+    /// The help of `context`, nothing typed in its filter.
+    pub fn help(context: Context) -> Overlay {
         Overlay::Help {
             scroll: 0,
             query: LineInput::default(),
+            context,
         }
     }
 }

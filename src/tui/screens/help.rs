@@ -24,11 +24,16 @@ fn filter_line(app: &App, query: &LineInput, width: usize) -> Line<'static> {
     }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize, query: &LineInput) {
+pub fn render(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    scroll: usize,
+    query: &LineInput,
+    context: Context,
+) {
     let lang = app.lang;
-    let lines = app
-        .keymap
-        .help_lines(app.screen.context(), lang, query.text());
+    let lines = app.keymap.help_lines(context, lang, query.text());
     let height = (lines.len() as u16).saturating_add(5);
     let rect = centered(area, 60, height);
     let inner = popup(app, frame, rect, T::Help.get(lang));

@@ -72,7 +72,11 @@ pub fn render(app: &App, frame: &mut Frame) {
     );
     for overlay in &app.overlays {
         match overlay {
-            Overlay::Help { scroll, query } => help::render(app, frame, body, *scroll, query),
+            Overlay::Help {
+                scroll,
+                query,
+                context,
+            } => help::render(app, frame, body, *scroll, query, *context),
             Overlay::Palette { query, selected } => {
                 help::palette(app, frame, body, query, *selected)
             }

@@ -76,6 +76,15 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     if action == Some(Action::ForceQuit) && !(takes_text(context) && key.typed_char().is_some()) {
         return update(app, Action::ForceQuit);
     }
+    // The help of a form, a list or a question: its own keys (`F1`).
+    if action == Some(Action::Help)
+        && !context.is_screen()
+        && !matches!(context, Context::Help | Context::Palette)
+        && text_action(key, action).is_some()
+    {
+        app.overlays.push(Overlay::help(context));
+        return Vec::new();
+    }
     match app.overlays.last() {
         Some(Overlay::Help { .. }) => return help_key(app, key, action),
         Some(Overlay::Palette { .. }) => return palette_key(app, key, action),
@@ -208,7 +217,7 @@ fn help_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     match filter_action(key, action) {
         Some(action) => update(app, action),
         None => {
-            if let Some(Overlay::Help { scroll, query }) = app.overlays.last_mut()
+            if let Some(Overlay::Help { scroll, query, .. }) = app.overlays.last_mut()
                 && edit_line(query, key)
             {
                 *scroll = 0;
@@ -351,10 +360,14 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     match app.overlays.last_mut() {
-        Some(Overlay::Help { scroll, query }) => {
+        Some(Overlay::Help {
+            scroll,
+            query,
+            context,
+        }) => {
             let rows = app
                 .keymap
-                .help_lines(app.screen.context(), app.lang, query.text())
+                .help_lines(*context, app.lang, query.text())
                 .len()
                 .saturating_sub(1);
             match action {
@@ -377,7 +390,7 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
                 Action::Back | Action::Quit | Action::Problems => {
                     app.overlays.pop();
                 }
-                Action::Help => app.overlays.push(Overlay::help()),
+                Action::Help => app.overlays.push(Overlay::help(app.screen.context())),
                 other => *selected = moved(*selected, len, other, app.page),
             }
             return Vec::new();
@@ -386,7 +399,7 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Help => {
-            app.overlays.push(Overlay::help());
+            app.overlays.push(Overlay::help(app.screen.context()));
             Vec::new()
         }
         Action::Palette => {
