@@ -206,8 +206,9 @@ fn edit_a_case_in_the_editor_invalid_then_valid() {
     s.pty.wait_for("folowed");
     // The editor worked on a copy: the case file itself never held the invalid text.
     assert_eq!(std::fs::read(&file).unwrap(), original);
-    // Edit again: now valid, the new label is shown and kept.
-    s.pty.send("e");
+    // Edit again (the first answer, given with Entrée: no letter answers): now valid, the
+    // new label is shown and kept.
+    s.pty.send("\r");
     s.pty.wait_for("Cabinet H. (modifi");
     let text = std::fs::read_to_string(s.root.join("49/cases/49-2025-002.yaml")).unwrap();
     assert!(text.contains("status: followed") && text.contains("label: Cabinet H. (modifié)"));
@@ -234,6 +235,7 @@ fn an_invalid_edit_can_be_discarded_and_the_file_is_put_back() {
     s.pty.send("e");
     s.pty.wait_for("n'est pas valide");
     s.pty.send("d");
+    s.pty.send("\x1b[B\r");
     s.pty.wait_until("the file put back", |_| {
         std::fs::read(&file).unwrap() == original
     });
@@ -295,9 +297,9 @@ fn a_case_changed_by_someone_else_during_the_edit_is_not_overwritten() {
         theirs.contains("label: Version du collègue"),
         "their change is kept"
     );
-    // Discarding keeps theirs; no working copy is left behind.
-    s.pty.send("d");
-    s.pty.wait_for("abandonn");
+    // Discarding (the second answer) keeps theirs; no working copy is left behind.
+    s.pty.send("\x1b[B\r");
+    s.pty.wait_for("Modification abandonn");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
     let left: Vec<_> = std::fs::read_dir(s.root.join("49/cases"))
         .unwrap()

@@ -454,8 +454,10 @@ fn a_meeting_file_changed_on_disk_is_never_overwritten_silently() {
         "nothing written over theirs"
     );
     // Reload theirs: their change stays, ours is dropped; the séance goes on from there
-    // (the panel's selection had moved on to the second person).
+    // (the panel's selection had moved on to the second person). No letter answers the
+    // question: the first answer is chosen, `Entrée` gives it.
     pty.send("r");
+    pty.send("\r");
     pty.wait_for("rechargée");
     pty.send("p");
     pty.wait_until("the next change on disk", |_| {
@@ -476,6 +478,7 @@ fn a_meeting_file_changed_on_disk_is_never_overwritten_silently() {
     pty.send("e");
     pty.wait_for("modifié par ailleurs");
     pty.send("k");
+    pty.send("\x1b[B\r");
     pty.wait_for("Votre version a été enregistrée");
     let m = folders.meeting(MEETING);
     assert_eq!(m.place.as_deref(), Some("Sous-préfecture de Saumur"));
@@ -509,7 +512,7 @@ fn a_lock_left_by_a_dead_session_is_taken_over_after_confirmation() {
     pty.send("m");
     pty.wait_for("reprendre la main");
     assert!(pty.screen().contains("ghislaine"));
-    pty.send("o");
+    pty.send("o\r");
     pty.wait_for("Ouvrir la séance");
     pty.send("o");
     pty.wait_for("tenue");
@@ -551,6 +554,41 @@ fn closing_the_terminal_mid_sentence_keeps_every_key_and_releases_the_lock() {
             "SIG{signal}: the lock is released"
         );
     }
+}
+
+#[test]
+fn a_paste_of_20000_characters_arrives_whole_and_is_saved_like_typing() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 30);
+    start_seance(&mut pty);
+    pty.send("n");
+    pty.wait_for("2/12");
+    pty.send("j");
+    pty.send("\r");
+    pty.wait_for("Saisie enregistrée");
+    // 20,000 characters, accents and line breaks included, pasted at once (bracketed paste:
+    // the terminal wraps them in ESC [200~ ... ESC [201~). Letters that are commands
+    // elsewhere (x exports, q leaves) must stay text.
+    let words = ["Suivi", "maintenu", "élève", "xq", "famille", "bilan"];
+    let mut text = String::new();
+    let mut n = 0;
+    while text.chars().count() < 20_000 {
+        text.push_str(words[n % words.len()]);
+        text.push(if n % 40 == 39 { '\n' } else { ' ' });
+        n += 1;
+    }
+    let text: String = text.chars().take(20_000).collect();
+    pty.send(&format!("\x1b[200~{text}\x1b[201~"));
+    // Shown and saved like typing, without another key.
+    pty.wait_until("the whole paste in the meeting file", |_| {
+        folders.meeting(MEETING).items[1].decision_text.as_deref() == Some(text.as_str())
+    });
+    assert!(
+        pty.screen().contains("Texte de la décision"),
+        "still editing"
+    );
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
 }
 
 /// The time now in the demo's time zone, to the minute.

@@ -272,7 +272,7 @@ fn open_reach_each_screen_search_build_an_agenda_and_quit_restored() {
     pty.wait_for("Réunions");
     pty.send("?");
     pty.wait_for("Partout");
-    pty.send("q"); // closes the help
+    pty.send("?"); // closes the help (letters filter it)
     pty.send("q"); // réunions → tableau de bord
     pty.wait_for("Alertes (7)");
     pty.send("q");
@@ -338,7 +338,9 @@ fn edit_a_case_invalid_then_valid() {
     pty.send("e");
     pty.wait_for("n'est pas valide");
     pty.wait_for("« label » est vide");
+    // No letter answers: the first answer (edit again) is given with Entrée.
     pty.send("e");
+    pty.send("\r");
     pty.wait_for("Enregistré");
     pty.wait_for("A.B. (modifié)");
     let file = std::fs::read_to_string(pty.dir.path().join("case.yaml")).unwrap();
@@ -357,8 +359,8 @@ fn an_invalid_edit_can_be_discarded_and_the_file_is_put_back() {
     pty.wait_for("Alertes (7)");
     pty.send("2e");
     pty.wait_for("n'est pas valide");
-    pty.send("d");
-    pty.wait_for("le fichier reste tel qu");
+    pty.send("\x1b[B\r");
+    pty.wait_for("Modification abandonn");
     let file = std::fs::read_to_string(pty.dir.path().join("case.yaml")).unwrap();
     assert_eq!(file, "id: 49-2026-001\nlabel: A.B.\n");
     assert_eq!(pty.log(), "check invalid\nrestore\n");

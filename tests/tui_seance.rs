@@ -469,7 +469,13 @@ fn a_stale_lock_is_taken_over_after_confirmation() {
     ));
     let screen = draw(&app, 100, 30);
     assert!(screen.contains("reprendre la main"), "{screen}");
-    run(&mut app, &mut store, "o");
+    assert!(screen.contains("Reprendre la main"), "{screen}");
+    run(&mut app, &mut store, "oy");
+    assert!(
+        matches!(app.seance.as_ref().unwrap().ask, Some(Ask::TakeOver(_))),
+        "no letter answers"
+    );
+    run(&mut app, &mut store, "<Enter>");
     assert_eq!(app.seance.as_ref().unwrap().lock, LockView::Ours);
     assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Start));
 }
@@ -486,17 +492,70 @@ fn a_file_changed_on_disk_is_never_overwritten_silently() {
         app.seance.as_ref().unwrap().ask,
         Some(Ask::Conflict { .. })
     ));
+    // Letters never answer it (nor become commands): `r`, `k`, `x` do nothing.
+    run(&mut app, &mut store, "rkx");
+    assert!(app.overlays.is_empty(), "x did not open the export menu");
+    assert!(matches!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Conflict { .. })
+    ));
     // Reload theirs: the change made here is dropped, theirs shown.
-    run(&mut app, &mut store, "r");
+    run(&mut app, &mut store, "<Enter>");
     assert_eq!(live(&app).place.as_deref(), Some("Sous-préfecture"));
     assert_eq!(live(&app).attendance[0].status, AttendanceStatus::Invited);
     // Keep mine: written over theirs.
     store.changed_on_disk = true;
-    type_keys(&mut app, &mut store, "pp<Esc>k");
+    type_keys(&mut app, &mut store, "pp<Esc><Down><Enter>");
     assert_eq!(store.overwritten, 1);
     assert_eq!(
         last_saved(&store, ID).attendance[0].status,
         AttendanceStatus::Present
+    );
+}
+
+#[test]
+fn a_conflict_met_while_typing_never_takes_a_letter_typed_in_the_flow() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "<Enter>Il a été");
+    // The text is written when typing pauses (the runtime's flush): the file changed meanwhile.
+    store.changed_on_disk = true;
+    let effects = cellule::tui::update::seance_flush(&mut app);
+    let rest = apply_effects(&mut app, &mut store, effects);
+    assert!(rest.is_empty());
+    // Typing goes on: the letters that used to answer (`r` reload, `k` keep) or become
+    // commands (`x` export) go into the text, and nothing is asked yet.
+    type_keys(&mut app, &mut store, " rkx");
+    let st = app.seance.as_ref().unwrap();
+    assert_eq!(st.ask, None, "no question while typing");
+    assert!(st.editing.is_some(), "the field is still being edited");
+    assert_eq!(live(&app).items[0].notes.as_deref(), Some("Il a été rkx"));
+    assert!(app.overlays.is_empty());
+    // Typing pauses: now the question is asked, nothing written.
+    let effects = cellule::tui::update::seance_flush(&mut app);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(matches!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Conflict { .. })
+    ));
+    // Letters still answer nothing and are no command either.
+    type_keys(&mut app, &mut store, "rkxq<Esc>");
+    assert!(matches!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Conflict { .. })
+    ));
+    assert!(app.overlays.is_empty(), "no export menu");
+    assert_eq!(app.screen, Screen::Seance);
+    assert_eq!(store.overwritten, 0);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Garder la mienne"), "{screen}");
+    assert!(screen.contains("Entrée valider"), "{screen}");
+    // A deliberate answer: ↓ then Entrée keeps mine, with everything typed.
+    type_keys(&mut app, &mut store, "<Down><Enter>");
+    assert_eq!(store.overwritten, 1);
+    assert_eq!(app.seance.as_ref().unwrap().ask, None);
+    assert_eq!(
+        last_saved(&store, ID).items[0].notes.as_deref(),
+        Some("Il a été rkx")
     );
 }
 

@@ -45,7 +45,7 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
     let texts: Vec<String> = app
         .alerts()
         .iter()
-        .map(|a| cellule::tui::strings::alert(a, &app.data, Lang::Fr))
+        .map(|a| cellule::tui::strings::alert(a, &app.data, Lang::Fr, "Entrée"))
         .collect();
     assert!(texts[0].starts_with("1 problème"), "{texts:?}");
     assert!(
@@ -425,11 +425,17 @@ fn help_opens_over_any_screen_and_is_modal() {
     let mut app = app(Lang::Fr);
     press(&mut app, "4?");
     assert!(matches!(app.overlays.last(), Some(Overlay::Help { .. })));
-    press(&mut app, "2"); // not a help key: ignored
+    press(&mut app, "2q"); // letters and digits filter the help: no screen change, no quit
     assert_eq!(app.screen, Screen::Agenda);
-    press(&mut app, "q");
+    let Some(Overlay::Help { query, .. }) = app.overlays.last() else {
+        panic!("the help stays open");
+    };
+    assert_eq!(query.text(), "2q");
+    press(&mut app, "<Esc>");
     assert!(app.overlays.is_empty());
     assert!(app.running);
+    press(&mut app, "??");
+    assert!(app.overlays.is_empty(), "? closes the help");
 }
 
 #[test]
@@ -515,18 +521,29 @@ fn an_invalid_edit_offers_to_edit_again_or_discard() {
         panic!("the problem is shown");
     };
     assert!(!problems[0].contains('\u{1b}'));
-    assert!(press(&mut app, "x").is_empty(), "only e or d answer");
+    // Discarding loses work: no letter answers, only the arrows and Entrée.
+    assert!(press(&mut app, "xedq").is_empty(), "no letter answers");
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::EditFailed { .. })
+    ));
     assert_eq!(
-        press(&mut app, "e"),
+        press(&mut app, "<Enter>"),
         vec![Effect::EditCase("49-2026-001".into())]
     );
     assert!(app.overlays.is_empty());
     app.edit_failed("49-2026-001", vec!["encore".into()]);
     assert_eq!(
-        press(&mut app, "d"),
+        press(&mut app, "<Down><Enter>"),
         vec![Effect::DiscardCaseEdit("49-2026-001".into())]
     );
     assert!(app.overlays.is_empty());
+    app.edit_failed("49-2026-001", vec!["encore".into()]);
+    assert!(press(&mut app, "<Esc>").is_empty(), "Échap decides nothing");
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::EditFailed { .. })
+    ));
 }
 
 #[test]
@@ -709,4 +726,182 @@ fn a_click_selects_the_row_drawn_under_the_mouse() {
     assert_eq!(app.dashboard.alert, 3);
     press(&mut app, "<Enter>");
     assert_eq!(app.screen, Screen::Meetings);
+}
+
+// ---- the key map everywhere: palette, help, footer ----
+
+fn last_line(screen: &str) -> String {
+    screen.lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_palette_runs_the_chosen_action_of_the_screen() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3<Enter>");
+    assert_eq!(app.screen, Screen::Agenda);
+    let before = app.agenda_meeting().unwrap().status;
+    press(&mut app, ":");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Palette { .. })));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("convoquer"), "{screen}");
+    // Letters filter (they are no commands here), accents and case aside.
+    press(&mut app, "CONVQ");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("convoquer"), "{screen}");
+    assert!(!screen.contains("redescendre"), "{screen}");
+    press(&mut app, "<Enter>");
+    assert!(app.overlays.is_empty());
+    assert_ne!(app.agenda_meeting().unwrap().status, before, "convened");
+    // Ctrl-p opens it too; Échap closes it, nothing done.
+    press(&mut app, "<Ctrl-p>");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Palette { .. })));
+    press(&mut app, "<Esc>");
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn at_80_columns_every_main_action_of_a_screen_is_on_its_bottom_line() {
+    use cellule::tui::Context;
+    let mut app = app(Lang::Fr);
+    for (keys, context) in [
+        ("1", Context::Dashboard),
+        ("2", Context::Situations),
+        ("3", Context::Meetings),
+        ("3<Enter>", Context::Agenda),
+    ] {
+        press(&mut app, keys);
+        let line = last_line(&draw(&app, 80, 24));
+        for (key, action, priority) in app.keymap.bar(context) {
+            if priority == 1 {
+                let label = cellule::tui::keymap::action_label_in(context, action, Lang::Fr);
+                assert!(
+                    line.contains(&format!("{} {label}", key.label(Lang::Fr))),
+                    "{context:?}: {action:?} missing from {line:?}"
+                );
+            }
+        }
+        if context == Context::Agenda {
+            assert!(line.contains(": commandes"), "{line}");
+        }
+        assert!(!line.contains("Enter ") && !line.contains("Esc "), "{line}");
+    }
+}
+
+#[test]
+fn rebinding_a_key_in_the_config_changes_the_footer_the_palette_and_the_help() {
+    use cellule::tui::KeyOverride;
+    let mut app = app(Lang::Fr);
+    let o = |c: &str, k: &str, a: &str| KeyOverride {
+        context: c.into(),
+        key: k.into(),
+        action: a.into(),
+    };
+    app.keymap
+        .merge(
+            &[
+                o("agenda", "a", "none"),
+                o("agenda", "F3", "add_topic"),
+                o("text_entry", "Enter", "none"),
+                o("text_entry", "Ctrl-o", "accept"),
+            ],
+            Lang::Fr,
+        )
+        .unwrap();
+    press(&mut app, "3<Enter>");
+    let footer = last_line(&draw(&app, 80, 24));
+    assert!(footer.contains("F3 sujet"), "{footer}");
+    assert!(!footer.contains(" a sujet"), "{footer}");
+    // The palette.
+    press(&mut app, ":sujet");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("F3"), "{screen}");
+    press(&mut app, "<Esc>");
+    // The help, filtered.
+    press(&mut app, "?sujet");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("F3"), "{screen}");
+    assert!(!screen.contains("  a "), "{screen}");
+    press(&mut app, "<Esc>");
+    // The new key works, the old one does nothing; the prompt's hint names the new key.
+    press(&mut app, "a");
+    assert!(app.overlays.is_empty());
+    press(&mut app, "<F3>");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Prompt(_))));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Ctrl-o valider"), "{screen}");
+    assert!(!screen.contains("Entrée valider"), "{screen}");
+    let items = app.agenda_meeting().unwrap().items.len();
+    press(&mut app, "Point divers<Enter>");
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Prompt(_))),
+        "Entrée is text-free now"
+    );
+    press(&mut app, "<Ctrl-o>");
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.agenda_meeting().unwrap().items.len(), items + 1);
+}
+
+#[test]
+fn a_sentence_names_the_key_in_effect() {
+    use cellule::tui::KeyOverride;
+    let mut app = app(Lang::Fr);
+    app.keymap
+        .merge(
+            &[
+                KeyOverride {
+                    context: "global".into(),
+                    key: "F2".into(),
+                    action: "none".into(),
+                },
+                KeyOverride {
+                    context: "global".into(),
+                    key: "F7".into(),
+                    action: "toggle_names".into(),
+                },
+            ],
+            Lang::Fr,
+        )
+        .unwrap();
+    press(&mut app, "<F7>");
+    let message = app.message.as_ref().unwrap().text.clone();
+    assert!(message.contains("F7 pour les afficher"), "{message}");
+}
+
+#[test]
+fn a_paste_is_one_edit_of_the_field_and_never_commands() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3<Enter>");
+    let items = app.agenda_meeting().unwrap().items.len();
+    // Outside a text field a paste does nothing: its letters are no commands.
+    assert!(cellule::tui::paste(&mut app, "xqdd").is_empty());
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.screen, Screen::Agenda);
+    assert_eq!(app.agenda_meeting().unwrap().items.len(), items);
+    press(&mut app, "a");
+    let long = "Point \u{1b}[2J divers\nsuite ".repeat(2_000);
+    assert!(cellule::tui::paste(&mut app, &long).is_empty());
+    let Some(Overlay::Prompt(prompt)) = app.overlays.last() else {
+        panic!("the prompt stays open");
+    };
+    assert_eq!(
+        prompt.input.text().chars().count(),
+        2_000 * 23,
+        "Esc dropped"
+    );
+    assert!(!prompt.input.text().contains('\u{1b}'));
+    assert!(!prompt.input.text().contains('\n'));
+}
+
+#[test]
+fn f1_in_a_form_shows_the_keys_of_the_form_then_goes_back_to_it() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "2n");
+    assert!(matches!(app.overlays.last(), Some(Overlay::CaseForm(_))));
+    press(&mut app, "<F1>");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Formulaire"), "{screen}");
+    assert!(screen.contains("Entrée"), "{screen}");
+    assert!(!screen.contains("Tableau de bord"), "{screen}");
+    press(&mut app, "<Esc>");
+    assert!(matches!(app.overlays.last(), Some(Overlay::CaseForm(_))));
 }

@@ -82,6 +82,44 @@ actions! {
     CloseMeeting,
     /// Hides (or shows again) the persons' full names on screen, for a projector.
     ToggleNames,
+    /// The command palette: every action of the screen, filtered as you type.
+    Palette,
+    /// A form, a list or a question: accept what is chosen or typed.
+    Accept,
+    /// A form, a list or a question: give up, nothing changes.
+    Cancel,
+    /// A form: the next field.
+    NextField,
+    /// A form: the previous field.
+    PrevField,
+    /// A form's choice field: the previous value.
+    ChoicePrev,
+    /// A form's choice field: the next value.
+    ChoiceNext,
+    /// A yes/no question: yes.
+    Yes,
+    /// A yes/no question: no.
+    No,
+    /// Attendance: present.
+    Present,
+    /// Attendance: excused.
+    Excused,
+    /// Attendance: absent.
+    Absent,
+    /// Attendance: invited, no answer yet.
+    NoAnswer,
+    /// Attendance: represented (asks by whom).
+    Represented,
+    /// Attendance: a guest from outside the directory.
+    AddGuest,
+    /// Attendance: a member of the directory not invited.
+    AddMember,
+    /// Attendance: removes a guest added by mistake.
+    RemoveGuest,
+    /// Preview: writes the export.
+    Write,
+    /// Preview: writes the export and commits it in git.
+    WriteCommit,
 }
 
 impl Action {

@@ -243,16 +243,27 @@ pub struct ReportForm {
 /// The layers drawn over the screen; the top one gets the keys first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
+    /// The keys of `context` (the screen, or the form, list or question it was opened
+    /// over), filtered by what is typed.
     Help {
         scroll: usize,
+        query: LineInput,
+        context: Context,
+    },
+    /// The command palette: the actions of the screen and the global ones, filtered.
+    Palette {
+        query: LineInput,
+        selected: usize,
     },
     Problems {
         selected: usize,
     },
-    /// A case file edited in `$EDITOR` is invalid: edit again (`e`) or discard (`d`).
+    /// A case file edited in `$EDITOR` is invalid: edit again or discard (`choice`, 0 or 1,
+    /// chosen with the arrows and `Entrée`: discarding loses work).
     EditFailed {
         id: String,
         problems: Vec<String>,
+        choice: usize,
     },
     /// The form of a new case.
     CaseForm(CaseForm),
@@ -271,6 +282,17 @@ pub enum Overlay {
     },
     Picker(Picker),
     Prompt(Prompt),
+}
+
+impl Overlay {
+    /// The help of `context`, nothing typed in its filter.
+    pub fn help(context: Context) -> Overlay {
+        Overlay::Help {
+            scroll: 0,
+            query: LineInput::default(),
+            context,
+        }
+    }
 }
 
 /// One undoable change of a meeting: the meeting before and after (`None`: did not exist).
@@ -374,12 +396,31 @@ impl App {
         self.currents.get(index)
     }
 
-    /// The key-map context that gets the keys now.
+    /// The key-map context that gets the keys now: the top overlay, else the séance's
+    /// question, panel or field, else the search, else the screen.
     pub fn context(&self) -> Context {
         match self.overlays.last() {
-            Some(Overlay::Help { .. }) => Context::Help,
-            _ => self.screen.context(),
+            Some(Overlay::Help { .. }) => return Context::Help,
+            Some(Overlay::Palette { .. }) => return Context::Palette,
+            Some(Overlay::Prompt(_)) => return Context::TextEntry,
+            Some(Overlay::Picker(_)) => return Context::Picker,
+            Some(Overlay::CaseForm(_) | Overlay::ReportForm(_)) => return Context::Form,
+            Some(Overlay::ExportMenu { .. }) => return Context::Choice,
+            Some(Overlay::Preview { .. }) => return Context::Preview,
+            Some(Overlay::EditFailed { .. }) => return Context::Dialog,
+            Some(Overlay::Problems { .. }) => return self.screen.context(),
+            None => {}
         }
+        if self.screen == Screen::Seance
+            && let Some(st) = self.seance.as_deref()
+            && let Some(context) = st.context()
+        {
+            return context;
+        }
+        if self.screen == Screen::Situations && self.situations.searching {
+            return Context::TextEntry;
+        }
+        self.screen.context()
     }
 
     /// The runtime reports a case file left invalid by the editor.
@@ -391,6 +432,7 @@ impl App {
         self.overlays.push(Overlay::EditFailed {
             id: id.to_string(),
             problems,
+            choice: 0,
         });
     }
 

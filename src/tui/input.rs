@@ -44,6 +44,25 @@ impl LineInput {
         self.cursor += 1;
     }
 
+    /// Inserts pasted text at the cursor in one go: line breaks and tabs become spaces,
+    /// other control characters are refused.
+    pub fn insert_str(&mut self, text: &str) {
+        let clean: String = text
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .filter(|c| !crate::text::is_hazard(*c))
+            .collect();
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, &clean);
+        self.cursor += clean.chars().count();
+    }
+
     pub fn backspace(&mut self) {
         if self.cursor > 0 {
             self.cursor -= 1;
@@ -98,5 +117,11 @@ mod tests {
         input.insert('\u{1b}');
         input.insert('\u{202E}');
         assert_eq!(input.text(), "", "control characters are refused");
+        input.insert_str("a\u{1b}[2Jb\r\nc");
+        assert_eq!(input.text(), "a[2Jb  c");
+        input.left();
+        input.insert_str("é日");
+        assert_eq!(input.text(), "a[2Jb  é日c");
+        assert_eq!(input.cursor_width(), 10);
     }
 }

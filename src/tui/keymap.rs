@@ -3,13 +3,14 @@
 //! generated from it.
 
 use super::action::Action;
+pub use super::key::Key;
 use super::strings::{T, action_label};
 use crate::i18n::Lang;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
-use std::fmt;
 
-/// Where a binding applies. `Global` applies on every screen unless the screen binds the key.
+/// Where a binding applies. `Global` applies on every screen unless the screen binds the key;
+/// the modal states (a form, a list to choose from, a question...) have their own sections
+/// and take from `global` only `force_quit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Context {
@@ -20,6 +21,27 @@ pub enum Context {
     Agenda,
     Seance,
     Help,
+    /// The command palette (`:`).
+    Palette,
+    /// A one-line field: a prompt of the agenda, the search, a date of the séance.
+    TextEntry,
+    /// A list filtered by typing: the case picker, the members of the directory.
+    Picker,
+    /// A form of several fields: new case, monthly report, action, guest.
+    Form,
+    /// A list to choose from: the decision, the closure reason, the export menu.
+    Choice,
+    /// The preview of an export.
+    Preview,
+    /// A yes/no question asked after a key of the user (start, close the meeting).
+    Confirm,
+    /// A question that can lose work (changed elsewhere, stale lock, invalid edit):
+    /// answered only with deliberate keys, never with a letter typed in the flow.
+    Dialog,
+    /// The attendance panel of the séance.
+    Attendance,
+    /// A text of several lines in the séance (decision, notes, difficulties).
+    Text,
 }
 
 impl Context {
@@ -31,6 +53,16 @@ impl Context {
         Context::Agenda,
         Context::Seance,
         Context::Help,
+        Context::Palette,
+        Context::TextEntry,
+        Context::Picker,
+        Context::Form,
+        Context::Choice,
+        Context::Preview,
+        Context::Confirm,
+        Context::Dialog,
+        Context::Attendance,
+        Context::Text,
     ];
 
     pub fn name(self) -> &'static str {
@@ -42,11 +74,33 @@ impl Context {
             Context::Agenda => "agenda",
             Context::Seance => "seance",
             Context::Help => "help",
+            Context::Palette => "palette",
+            Context::TextEntry => "text_entry",
+            Context::Picker => "picker",
+            Context::Form => "form",
+            Context::Choice => "choice",
+            Context::Preview => "preview",
+            Context::Confirm => "confirm",
+            Context::Dialog => "dialog",
+            Context::Attendance => "attendance",
+            Context::Text => "text",
         }
     }
 
     pub fn parse(name: &str) -> Option<Context> {
         Context::ALL.iter().copied().find(|c| c.name() == name)
+    }
+
+    /// A screen (its keys fall back to the global ones); the others are modal.
+    pub fn is_screen(self) -> bool {
+        matches!(
+            self,
+            Context::Dashboard
+                | Context::Situations
+                | Context::Meetings
+                | Context::Agenda
+                | Context::Seance
+        )
     }
 
     /// The title of the context in the help.
@@ -59,136 +113,31 @@ impl Context {
             Context::Agenda => T::ScreenAgenda.get(lang),
             Context::Seance => T::ScreenSeance.get(lang),
             Context::Help => T::Help.get(lang),
+            Context::Palette => T::CtxPalette.get(lang),
+            Context::TextEntry => T::CtxTextEntry.get(lang),
+            Context::Picker => T::CtxPicker.get(lang),
+            Context::Form => T::CtxForm.get(lang),
+            Context::Choice => T::CtxChoice.get(lang),
+            Context::Preview => T::Preview.get(lang),
+            Context::Confirm => T::CtxConfirm.get(lang),
+            Context::Dialog => T::CtxDialog.get(lang),
+            Context::Attendance => T::CtxAttendance.get(lang),
+            Context::Text => T::CtxText.get(lang),
         }
     }
 }
 
-/// One key with its modifiers (`Shift` is folded into the character for letters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-    pub alt: bool,
-}
-
-impl Key {
-    pub fn char(c: char) -> Key {
-        Key {
-            code: KeyCode::Char(c),
-            ctrl: false,
-            alt: false,
+/// The name of an action where it is used: `q` goes back outside the dashboard, `Échap`
+/// closes a panel, ends a text.
+pub fn action_label_in(context: Context, action: Action, lang: Lang) -> &'static str {
+    match (context, action) {
+        (Context::Dashboard | Context::Global, Action::Quit) => action_label(action, lang),
+        (_, Action::Quit) => action_label(Action::Back, lang),
+        (Context::Help | Context::Preview | Context::Attendance, Action::Back) => {
+            T::LabelClose.get(lang)
         }
-    }
-
-    pub fn code(code: KeyCode) -> Key {
-        Key {
-            code,
-            ctrl: false,
-            alt: false,
-        }
-    }
-
-    pub fn ctrl(c: char) -> Key {
-        Key {
-            code: KeyCode::Char(c),
-            ctrl: true,
-            alt: false,
-        }
-    }
-
-    /// The key of a terminal event.
-    pub fn from_event(event: &KeyEvent) -> Key {
-        let code = match event.code {
-            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::CONTROL) => {
-                KeyCode::Char(c.to_ascii_lowercase())
-            }
-            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
-            other => other,
-        };
-        Key {
-            code,
-            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-            alt: event.modifiers.contains(KeyModifiers::ALT),
-        }
-    }
-
-    /// Reads `q`, `J`, `Enter`, `Ctrl-r`, `Shift-Tab`, `F1`, `Space`...
-    pub fn parse(text: &str) -> Option<Key> {
-        let mut key = Key::code(KeyCode::Null);
-        let mut rest = text;
-        loop {
-            if let Some(r) = rest.strip_prefix("Ctrl-").filter(|r| !r.is_empty()) {
-                key.ctrl = true;
-                rest = r;
-            } else if let Some(r) = rest.strip_prefix("Alt-").filter(|r| !r.is_empty()) {
-                key.alt = true;
-                rest = r;
-            } else {
-                break;
-            }
-        }
-        key.code = match rest {
-            "Enter" => KeyCode::Enter,
-            "Esc" => KeyCode::Esc,
-            "Tab" => KeyCode::Tab,
-            "Shift-Tab" | "BackTab" => KeyCode::BackTab,
-            "Backspace" => KeyCode::Backspace,
-            "Delete" => KeyCode::Delete,
-            "Up" => KeyCode::Up,
-            "Down" => KeyCode::Down,
-            "Left" => KeyCode::Left,
-            "Right" => KeyCode::Right,
-            "Home" => KeyCode::Home,
-            "End" => KeyCode::End,
-            "PageUp" => KeyCode::PageUp,
-            "PageDown" => KeyCode::PageDown,
-            "Space" => KeyCode::Char(' '),
-            f if f.starts_with('F') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
-            c => {
-                let mut chars = c.chars();
-                let first = chars.next()?;
-                if chars.next().is_some() || first.is_control() || first == ' ' {
-                    return None;
-                }
-                KeyCode::Char(if key.ctrl {
-                    first.to_ascii_lowercase()
-                } else {
-                    first
-                })
-            }
-        };
-        Some(key)
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ctrl {
-            f.write_str("Ctrl-")?;
-        }
-        if self.alt {
-            f.write_str("Alt-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Enter => f.write_str("Enter"),
-            KeyCode::Esc => f.write_str("Esc"),
-            KeyCode::Tab => f.write_str("Tab"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::Backspace => f.write_str("Backspace"),
-            KeyCode::Delete => f.write_str("Delete"),
-            KeyCode::Up => f.write_str("Up"),
-            KeyCode::Down => f.write_str("Down"),
-            KeyCode::Left => f.write_str("Left"),
-            KeyCode::Right => f.write_str("Right"),
-            KeyCode::Home => f.write_str("Home"),
-            KeyCode::End => f.write_str("End"),
-            KeyCode::PageUp => f.write_str("PageUp"),
-            KeyCode::PageDown => f.write_str("PageDown"),
-            KeyCode::F(n) => write!(f, "F{n}"),
-            _ => f.write_str("?"),
-        }
+        (Context::Text, Action::Back) => T::LabelEnd.get(lang),
+        _ => action_label(action, lang),
     }
 }
 
@@ -198,8 +147,9 @@ pub struct Binding {
     pub context: Context,
     pub key: Key,
     pub action: Action,
-    /// Shown on the bottom line of its screen.
-    pub on_bar: bool,
+    /// Shown on the bottom line of its screen, by priority: 1 for the screen's main actions
+    /// (never left out at 80 columns), then 2, 3... (`None`: only in the help and the palette).
+    pub priority: Option<u8>,
 }
 
 /// A binding as written in the config file: `{ context: agenda, key: "J", action: move_down }`.
@@ -211,7 +161,7 @@ pub struct KeyOverride {
     pub action: String,
 }
 
-/// The default bindings: `context key action [bar]`, one a line.
+/// The default bindings: `context key action [priority]`, one a line.
 pub const DEFAULT_KEYS: &str = include_str!("keys.default");
 
 /// The key map in effect.
@@ -232,7 +182,7 @@ impl Keymap {
         }
     }
 
-    /// Reads a table of `context key action [bar]` lines (`#` starts a comment).
+    /// Reads a table of `context key action [priority]` lines (`#` starts a comment).
     /// A key bound twice in one context is an error.
     pub fn parse(text: &str) -> Result<Keymap, Vec<String>> {
         let mut bindings: Vec<Binding> = Vec::new();
@@ -243,15 +193,20 @@ impl Keymap {
                 continue;
             }
             let words: Vec<&str> = line.split_whitespace().collect();
+            let priority = match words.get(3) {
+                None => Some(None),
+                Some(p) => p.parse::<u8>().ok().filter(|p| *p > 0).map(Some),
+            };
             let parsed = match words.as_slice() {
-                [c, k, a] | [c, k, a, "bar"] => Context::parse(c)
+                [c, k, a] | [c, k, a, _] => Context::parse(c)
                     .zip(Key::parse(k))
                     .zip(Action::parse(a))
-                    .map(|((context, key), action)| Binding {
+                    .zip(priority)
+                    .map(|(((context, key), action), priority)| Binding {
                         context,
                         key,
                         action,
-                        on_bar: words.len() == 4,
+                        priority,
                     }),
                 _ => None,
             };
@@ -311,16 +266,22 @@ impl Keymap {
                     }
                 }
             };
-            let on_bar = next
+            // The action keeps its place on the bottom line, even when its old key was
+            // unbound first.
+            let priority = self
+                .bindings
                 .iter()
-                .any(|b| b.context == context && Some(b.action) == action && b.on_bar);
+                .chain(next.iter())
+                .filter(|b| b.context == context && Some(b.action) == action)
+                .filter_map(|b| b.priority)
+                .min();
             next.retain(|b| !(b.context == context && b.key == key));
             if let Some(action) = action {
                 next.push(Binding {
                     context,
                     key,
                     action,
-                    on_bar,
+                    priority,
                 });
             }
         }
@@ -340,12 +301,10 @@ impl Keymap {
                 .find(|b| b.context == ctx && b.key == key)
                 .map(|b| b.action)
         };
-        find(context).or_else(|| {
-            if context == Context::Help {
-                None
-            } else {
-                find(Context::Global)
-            }
+        find(context).or_else(|| match find(Context::Global) {
+            Some(action) if context.is_screen() => Some(action),
+            Some(Action::ForceQuit) => Some(Action::ForceQuit),
+            _ => None,
         })
     }
 
@@ -362,6 +321,7 @@ impl Keymap {
             .filter(|b| {
                 b.context == context
                     || (b.context == Context::Global
+                        && context.is_screen()
                         && self.resolve(context, b.key) == Some(action))
             })
             .map(|b| b.key)
@@ -380,22 +340,153 @@ impl Keymap {
         out
     }
 
-    /// What the bottom line shows on a screen: the screen's marked actions, then the global ones.
-    pub fn bar(&self, context: Context) -> Vec<(Key, Action)> {
-        let mut out: Vec<(Key, Action)> = Vec::new();
-        for ctx in [context, Context::Global] {
-            for b in self
-                .bindings
-                .iter()
-                .filter(|b| b.context == ctx && b.on_bar)
-            {
+    /// What the bottom line shows on a screen: the screen's marked actions, then the global
+    /// ones, by priority (table order within one priority), each action once.
+    pub fn bar(&self, context: Context) -> Vec<(Key, Action, u8)> {
+        let mut out: Vec<(Key, Action, u8)> = Vec::new();
+        let contexts: &[Context] = if context.is_screen() {
+            &[context, Context::Global]
+        } else {
+            &[context]
+        };
+        for ctx in contexts {
+            for b in self.bindings.iter().filter(|b| b.context == *ctx) {
+                let Some(priority) = b.priority else {
+                    continue;
+                };
                 let shadowed =
-                    ctx == Context::Global && self.resolve(context, b.key) != Some(b.action);
-                if !shadowed && !out.iter().any(|(_, a)| *a == b.action) {
-                    out.push((b.key, b.action));
+                    *ctx == Context::Global && self.resolve(context, b.key) != Some(b.action);
+                if !shadowed && !out.iter().any(|(_, a, _)| *a == b.action) {
+                    out.push((b.key, b.action, priority));
                 }
             }
         }
+        out.sort_by_key(|(_, _, p)| *p);
+        out
+    }
+
+    /// The bottom line of `context` as items `(keys, label, priority)`, by priority: the
+    /// two halves of a pair (`↑`/`↓`, `←`/`→`, `Tab`/`Maj-Tab`) make one item.
+    pub fn bar_items(&self, context: Context, lang: Lang) -> Vec<(String, String, u8)> {
+        const PAIRS: &[(Action, Action, T)] = &[
+            (Action::Up, Action::Down, T::PairChoose),
+            (Action::ChoicePrev, Action::ChoiceNext, T::PairChoice),
+            (Action::NextField, Action::PrevField, T::PairField),
+        ];
+        let entries = self.bar(context);
+        let mut out: Vec<(String, String, u8)> = Vec::new();
+        let mut done: Vec<Action> = Vec::new();
+        for (key, action, priority) in &entries {
+            if done.contains(action) {
+                continue;
+            }
+            let pair = PAIRS.iter().find(|(a, b, _)| a == action || b == action);
+            let other = pair.and_then(|(a, b, label)| {
+                let other = if a == action { *b } else { *a };
+                entries
+                    .iter()
+                    .find(|(_, x, _)| *x == other)
+                    .map(|(k, x, p)| (*k, *x, *p, *label))
+            });
+            match other {
+                Some((other_key, other_action, other_priority, label)) => {
+                    done.push(other_action);
+                    let (first, second) = if pair.is_some_and(|(a, ..)| a == action) {
+                        (*key, other_key)
+                    } else {
+                        (other_key, *key)
+                    };
+                    let label = match (context, label) {
+                        (Context::Help | Context::Preview, T::PairChoose) => T::PairScroll,
+                        _ => label,
+                    };
+                    out.push((
+                        format!("{}/{}", first.label(lang), second.label(lang)),
+                        label.get(lang).to_string(),
+                        (*priority).min(other_priority),
+                    ));
+                }
+                None => out.push((
+                    key.label(lang),
+                    action_label_in(context, *action, lang).to_string(),
+                    *priority,
+                )),
+            }
+            done.push(*action);
+        }
+        out.sort_by_key(|(_, _, p)| *p);
+        out
+    }
+
+    /// The keys of a modal state on one line, from the map: `↑/↓ choisir · Entrée valider
+    /// · Échap annuler` (the way out last). A text of the séance begins with how it is saved.
+    pub fn hint_line(&self, context: Context, lang: Lang) -> String {
+        let closing: Vec<String> = [Action::Back, Action::Cancel]
+            .iter()
+            .flat_map(|a| self.keys_of(context, *a))
+            .map(|k| k.label(lang))
+            .collect();
+        let mut items: Vec<(bool, String)> = self
+            .bar_items(context, lang)
+            .into_iter()
+            .map(|(keys, label, _)| (closing.contains(&keys), format!("{keys} {label}")))
+            .collect();
+        items.sort_by_key(|(last, _)| *last);
+        let mut parts: Vec<String> = Vec::new();
+        if context == Context::Text {
+            parts.push(T::TypingSaved.get(lang).to_string());
+        }
+        parts.extend(items.into_iter().map(|(_, item)| item));
+        parts.join(" · ")
+    }
+
+    /// How a text of the séance is saved, and `Entrée` starting a new line (when the map
+    /// leaves `Entrée` to the text).
+    pub fn typing_note(&self, lang: Lang) -> String {
+        let enter = Key::code(ratatui::crossterm::event::KeyCode::Enter);
+        if self.resolve(Context::Text, enter).is_none() {
+            format!(
+                "{} · {} {}",
+                T::TypingSaved.get(lang),
+                enter.label(lang),
+                T::NewLine.get(lang)
+            )
+        } else {
+            T::TypingSaved.get(lang).to_string()
+        }
+    }
+
+    /// The first key of `action` in `context` as shown on screen, or « (aucune touche) ».
+    pub fn key_label(&self, context: Context, action: Action, lang: Lang) -> String {
+        match self.keys_of(context, action).first() {
+            Some(key) => key.label(lang),
+            None => T::NoKey.get(lang).to_string(),
+        }
+    }
+
+    /// A sentence of the catalogue with its keys filled in from the map: `{open}` becomes the
+    /// key of the action `open` in `context` (« Entrée » by default).
+    pub fn fill(&self, context: Context, text: &str, lang: Lang) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find('{') {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + 1..];
+            match after
+                .find('}')
+                .and_then(|end| Action::parse(&after[..end]).map(|a| (end, a)))
+            {
+                Some((end, action)) => {
+                    out.push_str(&self.key_label(context, action, lang));
+                    rest = &after[end + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
         out
     }
 
@@ -406,9 +497,24 @@ impl Keymap {
         out.push_str(lang.pick(
             "\nCe document est produit à partir de la table des touches par défaut \
              (`src/tui/keys.default`). Chaque touche peut être changée dans le fichier \
-             de configuration.\n",
+             de configuration, rubrique `keys:`, par écran ou par état (formulaire, liste, \
+             question…) : par exemple `keys: { seance: { F5: attendance, p: none } }`. \
+             Les noms de touches sont ceux de l'écran (`Entrée`, `Échap`, `Maj-Tab`, `↑`, \
+             `Suppr`…) ou leurs noms anglais (`Enter`, `Esc`, `Shift-Tab`, `Up`, `Delete`…). \
+             La ligne du bas, l'aide `?`, la palette de commandes `:` et les phrases qui \
+             citent une touche suivent la table en vigueur.\n\n\
+             Dans un champ de texte, un caractère frappé est du texte ; les touches \
+             d'édition de la ligne y restent fixes : `←` `→` `Début` `Fin` \
+             `Retour-arrière` `Suppr`, `Ctrl-u` (tout effacer), `Ctrl-a` / `Ctrl-e` \
+             (début / fin). Une question qui peut faire perdre du travail (`dialog`) ne \
+             prend aucune lettre : on choisit la réponse avec les flèches, on la donne \
+             avec `Entrée`.\n",
             "\nThis document is generated from the default key table \
-             (`src/tui/keys.default`). Every key can be changed in the config file.\n",
+             (`src/tui/keys.default`). Every key can be changed in the config file, under \
+             `keys:`, per screen or state (form, list, question...). Key names are the \
+             ones shown on screen or their English names. In a text field a character \
+             typed is text; the line-editing keys are fixed there. A question that can \
+             lose work (`dialog`) takes no letter.\n",
         ));
         for context in Context::ALL {
             let entries = self.help_entries(*context);
@@ -425,7 +531,10 @@ impl Keymap {
                 "| Keys | Action | Name |\n|---|---|---|\n",
             ));
             for (action, keys) in entries {
-                let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+                let keys: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("`{}`", k.label(lang)))
+                    .collect();
                 out.push_str(&format!(
                     "| {} | {} | `{}` |\n",
                     keys.join(" "),
@@ -463,46 +572,13 @@ fn unknown(lang: Lang, what: &str, value: &str, names: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::KeyCode;
 
     #[test]
     fn the_embedded_table_reads_without_error() {
         let map = Keymap::parse(DEFAULT_KEYS).unwrap();
         assert_eq!(map, Keymap::defaults());
         assert!(map.bindings().len() > 30);
-    }
-
-    #[test]
-    fn keys_read_and_print_back() {
-        for text in [
-            "q",
-            "J",
-            "?",
-            "/",
-            "Enter",
-            "Esc",
-            "Ctrl-r",
-            "Shift-Tab",
-            "F1",
-            "Space",
-            "Alt-x",
-        ] {
-            let key = Key::parse(text).unwrap();
-            assert_eq!(key.to_string(), text);
-        }
-        assert_eq!(Key::parse("Ctrl-R"), Key::parse("Ctrl-r"));
-        assert_eq!(Key::parse("ab"), None);
-        assert_eq!(Key::parse(""), None);
-        assert_eq!(Key::parse("Ctrl-"), None);
-    }
-
-    #[test]
-    fn terminal_events_map_to_keys() {
-        let shift_j = KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT);
-        assert_eq!(Key::from_event(&shift_j), Key::char('J'));
-        let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
-        assert_eq!(Key::from_event(&ctrl_r), Key::ctrl('r'));
-        let back = KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT);
-        assert_eq!(Key::from_event(&back), Key::code(KeyCode::BackTab));
     }
 
     #[test]
@@ -525,8 +601,13 @@ mod tests {
             Some(Action::ForceQuit)
         );
         assert_eq!(
-            map.resolve(Context::Help, Key::char('j')),
+            map.resolve(Context::Help, Key::code(KeyCode::Down)),
             Some(Action::Down)
+        );
+        assert_eq!(
+            map.resolve(Context::Help, Key::char('j')),
+            None,
+            "letters filter the help"
         );
         assert_eq!(
             map.resolve(Context::Help, Key::char('n')),
@@ -559,7 +640,7 @@ mod tests {
         );
         assert!(
             map.bar(Context::Agenda)
-                .contains(&(Key::ctrl('j'), Action::MoveDown))
+                .contains(&(Key::ctrl('j'), Action::MoveDown, 3))
         );
     }
 
@@ -612,13 +693,83 @@ mod tests {
             Context::Agenda,
             Context::Seance,
         ] {
-            let bar: Vec<Action> = map.bar(ctx).into_iter().map(|(_, a)| a).collect();
+            let bar: Vec<Action> = map.bar(ctx).into_iter().map(|(_, a, _)| a).collect();
             assert!(bar.contains(&Action::Help), "{ctx:?}");
             assert!(
                 bar.contains(&Action::Quit) || bar.contains(&Action::Back),
                 "{ctx:?}"
             );
         }
+    }
+
+    #[test]
+    fn modal_states_have_their_own_keys_and_only_force_quit_from_global() {
+        let map = Keymap::defaults();
+        assert_eq!(
+            map.resolve(Context::Form, Key::parse("Enter").unwrap()),
+            Some(Action::Accept)
+        );
+        assert_eq!(map.resolve(Context::Form, Key::char('q')), None);
+        assert_eq!(map.resolve(Context::Dialog, Key::char('r')), None);
+        assert_eq!(map.resolve(Context::Dialog, Key::char('k')), None);
+        assert_eq!(
+            map.resolve(Context::Dialog, Key::ctrl('c')),
+            Some(Action::ForceQuit)
+        );
+        assert_eq!(
+            map.resolve(Context::Attendance, Key::char('p')),
+            Some(Action::Present)
+        );
+        // A dialog that can lose work takes no letter at all.
+        for b in map
+            .bindings()
+            .iter()
+            .filter(|b| b.context == Context::Dialog)
+        {
+            assert!(
+                !matches!(b.key.code, ratatui::crossterm::event::KeyCode::Char(_)) || b.key.ctrl,
+                "{:?}",
+                b.key
+            );
+        }
+    }
+
+    #[test]
+    fn sentences_and_hints_take_their_keys_from_the_map() {
+        let mut map = Keymap::defaults();
+        let text = "Ordre du jour vide : {add_topic} ajoute un sujet, {nope} reste";
+        assert_eq!(
+            map.fill(Context::Agenda, text, Lang::Fr),
+            "Ordre du jour vide : a ajoute un sujet, {nope} reste"
+        );
+        assert_eq!(
+            map.hint_line(Context::Choice, Lang::Fr),
+            "Entrée valider · ↑/↓ choisir · Échap annuler"
+        );
+        let o = |c: &str, k: &str, a: &str| KeyOverride {
+            context: c.into(),
+            key: k.into(),
+            action: a.into(),
+        };
+        map.merge(
+            &[
+                o("agenda", "a", "none"),
+                o("agenda", "F3", "add_topic"),
+                o("choice", "Enter", "none"),
+                o("choice", "Ctrl-o", "accept"),
+            ],
+            Lang::Fr,
+        )
+        .unwrap();
+        assert!(
+            map.fill(Context::Agenda, text, Lang::Fr)
+                .contains("F3 ajoute")
+        );
+        let hint = map.hint_line(Context::Choice, Lang::Fr);
+        assert!(
+            hint.contains("Ctrl-o valider") && !hint.contains("Entrée"),
+            "{hint}"
+        );
     }
 
     #[test]
@@ -634,7 +785,8 @@ mod tests {
             "docs/keys.md is out of date: run UPDATE_DOCS=1 cargo test keys_doc"
         );
         for b in Keymap::defaults().bindings() {
-            assert!(doc.contains(&format!("`{}`", b.key)), "{} missing", b.key);
+            let shown = format!("`{}`", b.key.label(Lang::Fr));
+            assert!(doc.contains(&shown), "{} missing", b.key);
         }
     }
 }

@@ -7,11 +7,12 @@
 
 pub mod action;
 pub mod app;
+pub mod commands;
 pub mod export;
 pub mod fuzzy;
-pub mod help;
 pub mod hit;
 pub mod input;
+pub mod key;
 pub mod keymap;
 pub mod runtime;
 pub mod screens;
@@ -28,4 +29,4 @@ pub use export::{ExportRequest, MinutesLevel, ReportFormat};
 pub use keymap::{Context, Key, KeyOverride, Keymap};
 pub use runtime::{Options, TuiError, apply_effects, prepare, run, run_app, run_with};
 pub use theme::{Theme, ThemeKind};
-pub use update::{Effect, handle_key, update};
+pub use update::{Effect, handle_key, paste, update};

@@ -8,13 +8,14 @@ use super::app::{App, Screen};
 use super::keymap::{Key, KeyOverride};
 use super::screens;
 use super::strings::{self, T};
-use super::update::{Effect, click, handle_key, update};
+use super::update::{Effect, click, handle_key, paste, update};
 use crate::domain::DeptData;
 use crate::i18n::Lang;
 use crate::workspace::{CaseEdit, Persist, WorkError};
 use ratatui::Terminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -154,6 +155,7 @@ impl TerminalGuard {
                 io::stdout(),
                 EnterAlternateScreen,
                 EnableMouseCapture,
+                EnableBracketedPaste,
                 Clear(ClearType::All)
             )?;
             // Not `Terminal::clear`: it asks the terminal for the cursor position, which
@@ -197,6 +199,7 @@ pub fn restore_terminal() {
         let _ = execute!(
             io::stdout(),
             DisableMouseCapture,
+            DisableBracketedPaste,
             LeaveAlternateScreen,
             cursor::Show
         );
@@ -276,11 +279,16 @@ impl Clocks {
         } else {
             self.counted = None;
         }
-        if app.seance.as_ref().is_some_and(|st| st.typed) {
+        if let Some(st) = app.seance.as_ref().filter(|st| st.typed) {
             let since = *self.typed_since.get_or_insert(now);
-            let due = (self.last_key + TYPING_PAUSE)
-                .min(since + TYPING_MAX_WAIT)
-                .saturating_duration_since(now);
+            let paused = self.last_key + TYPING_PAUSE;
+            // A refused save asks its question only once typing pauses (no max wait).
+            let due = if st.conflict.is_some() {
+                paused
+            } else {
+                paused.min(since + TYPING_MAX_WAIT)
+            }
+            .saturating_duration_since(now);
             wait = Some(wait.map_or(due, |w| w.min(due)));
         } else {
             self.typed_since = None;
@@ -306,11 +314,14 @@ impl Clocks {
             }
             // Written when typing pauses, and at the latest `TYPING_MAX_WAIT` after the
             // first key not yet written, even while typing goes on.
+            // A refused save (`conflict`) waits for a pause: its question never comes up in
+            // the middle of typing.
             let typed_due = st.typed
                 && (now.saturating_duration_since(self.last_key) >= TYPING_PAUSE
-                    || self.typed_since.is_some_and(|since| {
-                        now.saturating_duration_since(since) >= TYPING_MAX_WAIT
-                    }));
+                    || (st.conflict.is_none()
+                        && self.typed_since.is_some_and(|since| {
+                            now.saturating_duration_since(since) >= TYPING_MAX_WAIT
+                        })));
             let timer_due =
                 st.timed && now.saturating_duration_since(self.last_timer_save) >= TIMER_SAVE_EVERY;
             if typed_due || (timer_due && !st.typed) {
@@ -351,7 +362,7 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         // or until typed text is due to be written: never a busy loop.
         let timeout = clocks.timeout(app, Instant::now());
         WAKING.store(timeout.is_some(), Ordering::SeqCst);
-        let event = match timeout {
+        let first = match timeout {
             None => Some(event::read()?),
             Some(wait) => {
                 if event::poll(wait)? {
@@ -361,24 +372,40 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
                 }
             }
         };
-        let mut effects = match event {
-            Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                clocks.last_key = Instant::now();
-                handle_key(app, Key::from_event(&key))
-            }
-            Some(Event::Mouse(mouse)) => match mouse.kind {
-                MouseEventKind::ScrollDown => update(app, Action::Down),
-                MouseEventKind::ScrollUp => update(app, Action::Up),
-                MouseEventKind::Down(MouseButton::Left) => {
-                    if let Some(hit) = screens::hit(app, area, mouse.column, mouse.row) {
-                        click(app, hit);
-                    }
-                    Vec::new()
+        // Every event already there is handled before the next drawing (a paste, keys typed
+        // faster than the screen is drawn): none waits for the next key.
+        let mut next = first;
+        while let Some(event) = next {
+            let effects = match event {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    clocks.last_key = Instant::now();
+                    handle_key(app, Key::from_event(&key))
                 }
+                Event::Paste(text) => {
+                    clocks.last_key = Instant::now();
+                    paste(app, &text)
+                }
+                Event::Mouse(mouse) => match mouse.kind {
+                    MouseEventKind::ScrollDown => update(app, Action::Down),
+                    MouseEventKind::ScrollUp => update(app, Action::Up),
+                    MouseEventKind::Down(MouseButton::Left) => {
+                        if let Some(hit) = screens::hit(app, area, mouse.column, mouse.row) {
+                            click(app, hit);
+                        }
+                        Vec::new()
+                    }
+                    _ => Vec::new(),
+                },
                 _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
+            };
+            carry_out(app, session, effects)?;
+            next = if app.running && event::poll(Duration::ZERO)? {
+                Some(event::read()?)
+            } else {
+                None
+            };
+        }
+        let mut effects = Vec::new();
         effects.extend(clocks.after(app, Instant::now()));
         carry_out(app, session, effects)?;
         if STOP.load(Ordering::SeqCst) != 0 {
@@ -652,5 +679,37 @@ mod tests {
             Some(9),
             "written 0.9 s after the first key not written"
         );
+    }
+
+    #[test]
+    fn a_refused_save_asks_only_once_typing_pauses() {
+        use crate::tui::seance::Ask;
+        let t0 = Instant::now();
+        let mut app = app(MeetingStatus::Held);
+        open(&mut app);
+        let id = "2026-11-30-cpraf".to_string();
+        {
+            let st = app.seance.as_mut().unwrap();
+            st.ask = None;
+            st.editing = Some(crate::tui::seance::Editing::Date {
+                field: crate::tui::seance::Field::NextMeeting,
+                input: crate::tui::input::LineInput::default(),
+                error: None,
+            });
+        }
+        super::super::update::save_conflict(&mut app, &id);
+        let mut c = clocks(t0);
+        // Two seconds of typing without a pause: no question, nothing written.
+        for n in 0..20u64 {
+            let at = t0 + Duration::from_millis(100 * n);
+            c.last_key = at;
+            let _ = c.timeout(&app, at);
+            assert!(c.after(&mut app, at).is_empty());
+            assert_eq!(app.seance.as_ref().unwrap().ask, None, "at {n}");
+        }
+        // The pause: the question comes up, nothing is written.
+        let at = t0 + Duration::from_millis(1900) + TYPING_PAUSE;
+        assert!(c.after(&mut app, at).is_empty());
+        assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Conflict { id }));
     }
 }

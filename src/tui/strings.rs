@@ -74,8 +74,8 @@ texts! {
     NoReferentShort => "aucun", "none";
     NoMeeting => "Aucune réunion", "No meeting";
     Body => "Instance", "Body";
-    NoMeetingSelected => "Aucune réunion choisie : ouvrez-en une depuis Réunions (3)", "No meeting chosen: open one from Meetings (3)";
-    EmptyAgenda => "Ordre du jour vide : a ajoute un sujet, c une situation, s propose", "Empty agenda: a adds a topic, c a case, s suggests";
+    NoMeetingSelected => "Aucune réunion choisie : ouvrez-en une depuis Réunions ({screen3})", "No meeting chosen: open one from Meetings ({screen3})";
+    EmptyAgenda => "Ordre du jour vide : {add_topic} ajoute un sujet, {add_case} une situation, {suggest} propose", "Empty agenda: {add_topic} adds a topic, {add_case} a case, {suggest} suggests";
     Planned => "Prévu", "Planned";
     Of => "sur", "of";
     Invitees => "Invités", "Invitees";
@@ -90,17 +90,10 @@ texts! {
     NoProblem => "Aucun problème", "No problem";
     Help => "Aide", "Help";
     HelpGlobal => "Partout", "Everywhere";
-    HelpClose => "↑/↓ défiler · Échap ou ? fermer", "↑/↓ scroll · Esc or ? close";
-    HelpTextEntry => "Saisie : Entrée valide · Échap annule · ↑/↓ choisit", "Typing: Enter accepts · Esc cancels · ↑/↓ choose";
-    SeanceTextBar => "Saisie : enregistrée au fil de la frappe · Entrée va à la ligne · Échap termine", "Typing: saved as you type · Enter starts a new line · Esc ends";
-    SeanceDateBar => "Date : Entrée valide · Échap annule", "Date: Enter accepts · Esc cancels";
-    SeanceChoiceBar => "↑/↓ choisir · Entrée valider · Échap annuler", "↑/↓ choose · Enter accepts · Esc cancels";
-    SeanceActionBar => "Action : Tab/↑/↓ champ · ←/→ responsable · Entrée valide · Échap annule", "Action: Tab/↑/↓ field · ←/→ owner · Enter accepts · Esc cancels";
-    SeancePanelBar => "Présences : les touches sont dans le panneau · Échap revient", "Attendance: the keys are in the panel · Esc goes back";
     ReadOnlyMeeting => "Réunion tenue : son ordre du jour ne se modifie plus ici", "Meeting held: its agenda is no longer edited here";
     NothingToUndo => "Rien à annuler", "Nothing to undo";
     NothingToRedo => "Rien à rétablir", "Nothing to redo";
-    NamesHidden => "Noms masqués à l'écran (F2 pour les afficher)", "Names hidden on screen (F2 to show them)";
+    NamesHidden => "Noms masqués à l'écran ({toggle_names} pour les afficher)", "Names hidden on screen ({toggle_names} to show them)";
     NamesShown => "Noms affichés", "Names shown";
     NameHidden => "masqué", "hidden";
     Undone => "Annulé", "Undone";
@@ -113,32 +106,53 @@ texts! {
     NoBody => "Aucune instance n'est définie dans department.yaml", "No body is defined in department.yaml";
     NoEditor => "La modification dans l'éditeur n'est pas disponible ici", "Editing in the editor is not available here";
     NoChange => "Aucune modification", "No change";
-    EditConflict => "Le fichier a été modifié par quelqu'un d'autre pendant votre modification : rien n'a été écrit. Votre version est gardée ; e : la reprendre puis l'enregistrer à la place de la leur · d : l'abandonner (garder la leur)", "The file was changed by someone else during your edit: nothing was written. Your version is kept; e: edit it again, then save it over theirs · d: discard it (keep theirs)";
+    EditConflict => "Le fichier a été modifié par quelqu'un d'autre pendant votre modification : rien n'a été écrit. Votre version est gardée : la reprendre l'enregistrera à la place de la leur, l'abandonner garde la leur.", "The file was changed by someone else during your edit: nothing was written. Your version is kept: editing it again saves it over theirs, discarding it keeps theirs.";
     Never => "jamais", "never";
     ExportTitle => "Exporter", "Export";
     ExportAgenda => "Ordre du jour (convocation)", "Agenda (convocation)";
     MinutesInternal => "Compte rendu — interne (noms, notes)", "Minutes — internal (names, notes)";
     MinutesPartners => "Compte rendu — partenaires (libellés)", "Minutes — partners (labels)";
     MinutesPublic => "Compte rendu — public (noms masqués)", "Minutes — public (names blacked out)";
-    ExportHelp => "↑/↓ choisir · Entrée aperçu · Échap annule", "↑/↓ choose · Enter preview · Esc cancels";
     Preview => "Aperçu", "Preview";
-    PreviewHelp => "w écrire · g écrire et valider dans git · ↑/↓ défiler · Échap fermer", "w write · g write and commit in git · ↑/↓ scroll · Esc close";
     ReportTitle => "Rapport mensuel", "Monthly report";
     FieldMonth => "Mois", "Month";
     FieldFormat => "Format", "Format";
-    ReportHelp => "↑/↓ champ · ←/→ choix · Entrée aperçu · Échap annule", "↑/↓ field · ←/→ choice · Enter preview · Esc cancels";
     NewCase => "Nouvelle situation", "New case";
     FieldBody => "Instance", "Body";
     FieldKind => "Type", "Kind";
     FieldLabel => "Libellé", "Label";
     FieldReportedOn => "Signalé le", "Reported on";
     FieldSource => "Source", "Source";
-    FormHelp => "Tab/↑/↓ champ · ←/→ choix · Entrée crée · Échap annule", "Tab/↑/↓ field · ←/→ choice · Enter creates · Esc cancels";
     CaseCreated => "Situation créée", "Case created";
     EditInvalid => "Le fichier modifié n'est pas valide", "The edited file is not valid";
-    EditChoice => "e : modifier à nouveau · d : abandonner la modification (le fichier reste tel qu'il était)", "e: edit again · d: discard the change (the file stays as it was)";
     EditDiscarded => "Modification abandonnée : le fichier reste tel qu'il était", "Change discarded: the file stays as it was";
     Minutes => "min", "min";
+    CtxPalette => "Commandes", "Commands";
+    CtxTextEntry => "Saisie d'une ligne", "One-line field";
+    CtxPicker => "Liste filtrée", "Filtered list";
+    CtxForm => "Formulaire", "Form";
+    CtxChoice => "Liste de choix", "Choice list";
+    CtxConfirm => "Question oui/non", "Yes/no question";
+    CtxDialog => "Question qui peut perdre du travail", "Question that can lose work";
+    CtxAttendance => "Présences", "Attendance";
+    CtxText => "Texte de la séance", "Séance text";
+    NoKey => "(aucune touche)", "(no key)";
+    PairChoose => "choisir", "choose";
+    PairScroll => "défiler", "scroll";
+    PairField => "champ", "field";
+    PairChoice => "choix", "choice";
+    LabelClose => "fermer", "close";
+    LabelEnd => "terminer", "end";
+    LabelPreview => "aperçu", "preview";
+    LabelCreate => "créer", "create";
+    LabelAdd => "ajouter", "add";
+    PaletteFilter => "Saisir pour filtrer", "Type to filter";
+    NoCommand => "Aucune commande ne correspond", "No command matches";
+    HelpFilter => "Filtre", "Filter";
+    TypingSaved => "Saisie enregistrée au fil de la frappe", "Saved as you type";
+    NewLine => "va à la ligne", "starts a new line";
+    EditAgain => "Modifier à nouveau", "Edit again";
+    EditDiscard => "Abandonner la modification (le fichier reste tel qu'il était)", "Discard the change (the file stays as it was)";
 }
 
 /// The short name of an action, for the bottom line and the help.
@@ -191,6 +205,25 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         AddAction => ("action", "action"),
         CloseMeeting => ("clore", "close"),
         ToggleNames => ("masquer/afficher les noms", "hide/show names"),
+        Palette => ("commandes", "commands"),
+        Accept => ("valider", "accept"),
+        Cancel => ("annuler", "cancel"),
+        NextField => ("champ suivant", "next field"),
+        PrevField => ("champ précédent", "previous field"),
+        ChoicePrev => ("choix précédent", "previous choice"),
+        ChoiceNext => ("choix suivant", "next choice"),
+        Yes => ("oui", "yes"),
+        No => ("non", "no"),
+        Present => ("présent", "present"),
+        Excused => ("excusé", "excused"),
+        Absent => ("absent", "absent"),
+        NoAnswer => ("sans réponse", "no answer"),
+        Represented => ("représenté", "represented"),
+        AddGuest => ("invité extérieur", "guest"),
+        AddMember => ("membre de l'annuaire", "directory member"),
+        RemoveGuest => ("retirer l'invité", "remove guest"),
+        Write => ("écrire", "write"),
+        WriteCommit => ("écrire et valider dans git", "write and commit in git"),
     };
     lang.pick(fr, en)
 }
@@ -281,8 +314,13 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     crate::domain::dates::parse_date(text, today).ok().flatten()
 }
 
-/// The sentence of a dashboard alert.
-pub fn alert(alert: &crate::domain::Alert, data: &crate::domain::DeptData, lang: Lang) -> String {
+/// The sentence of a dashboard alert; `open_key` is the key that follows it (« Entrée »).
+pub fn alert(
+    alert: &crate::domain::Alert,
+    data: &crate::domain::DeptData,
+    lang: Lang,
+    open_key: &str,
+) -> String {
     use crate::domain::Alert::*;
     let label = |id: &str| {
         data.case(id)
@@ -291,10 +329,10 @@ pub fn alert(alert: &crate::domain::Alert, data: &crate::domain::DeptData, lang:
     };
     let text = match (alert, lang) {
         (LoadProblems { count }, Lang::Fr) => {
-            format!("{count} problème(s) dans les fichiers : Entrée pour la liste")
+            format!("{count} problème(s) dans les fichiers : {open_key} pour la liste")
         }
         (LoadProblems { count }, Lang::En) => {
-            format!("{count} problem(s) in the files: Enter for the list")
+            format!("{count} problem(s) in the files: {open_key} for the list")
         }
         (ReviewOverdue { case, due }, Lang::Fr) => {
             format!(

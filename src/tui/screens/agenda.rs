@@ -4,6 +4,7 @@ use super::{fit, pane, shown};
 use crate::domain::agenda::DEFAULT_MEETING_MINUTES;
 use crate::domain::{Item, ItemKind};
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 use crate::tui::strings::{self, T};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -20,9 +21,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(
-            Paragraph::new(T::NoMeetingSelected.get(lang))
-                .style(app.theme.muted)
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(
+                app.keymap
+                    .fill(Context::Agenda, T::NoMeetingSelected.get(lang), lang),
+            )
+            .style(app.theme.muted)
+            .wrap(Wrap { trim: true }),
             inner,
         );
         return;
@@ -67,9 +71,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let inner = block.inner(list_area);
         frame.render_widget(block, list_area);
         frame.render_widget(
-            Paragraph::new(T::EmptyAgenda.get(lang))
-                .style(app.theme.muted)
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(
+                app.keymap
+                    .fill(Context::Agenda, T::EmptyAgenda.get(lang), lang),
+            )
+            .style(app.theme.muted)
+            .wrap(Wrap { trim: true }),
             inner,
         );
     } else {

@@ -2,6 +2,7 @@
 
 use super::{fit, pane, scroll_offset, shown};
 use crate::tui::app::{App, DashPane};
+use crate::tui::keymap::Context;
 use crate::tui::strings::{self, T};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -95,13 +96,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         vec![Line::styled(T::NoAlert.get(lang), app.theme.ok)]
     } else {
         let offset = scroll_offset(app.dashboard.alert, rows);
+        let open = app
+            .keymap
+            .key_label(Context::Dashboard, crate::tui::Action::Open, lang);
         list.iter()
             .enumerate()
             .skip(offset)
             .take(rows)
             .map(|(i, alert)| {
                 let mark = if alert.is_urgent() { "!" } else { "·" };
-                let text = format!("{mark} {}", strings::alert(alert, &app.data, lang));
+                let text = format!("{mark} {}", strings::alert(alert, &app.data, lang, &open));
                 let style = if focus == DashPane::Alerts && i == app.dashboard.alert {
                     app.theme.selected
                 } else if alert.is_urgent() {

@@ -71,32 +71,20 @@ pub fn render(app: &App, frame: &mut Frame) {
             message,
         );
     }
-    let typing = app.screen == Screen::Situations && app.situations.searching;
-    let bar = match app.overlays.last() {
-        Some(Overlay::Prompt(_) | Overlay::Picker(_)) => Some(T::HelpTextEntry),
-        Some(Overlay::CaseForm(_)) => Some(T::FormHelp),
-        Some(Overlay::EditFailed { .. }) => Some(T::EditChoice),
-        Some(Overlay::ExportMenu { .. }) => Some(T::ExportHelp),
-        Some(Overlay::ReportForm(_)) => Some(T::ReportHelp),
-        Some(Overlay::Preview { .. }) => Some(T::PreviewHelp),
-        _ if typing => Some(T::HelpTextEntry),
-        None => seance_bar(app),
-        _ => None,
-    };
-    match bar {
-        Some(text) => frame.render_widget(
-            Paragraph::new(fit(
-                &format!(" {}", text.get(app.lang)),
-                keys.width as usize,
-            ))
-            .style(app.theme.key),
-            keys,
-        ),
-        None => frame.render_widget(Paragraph::new(key_bar(app, keys.width as usize)), keys),
-    }
+    frame.render_widget(
+        Paragraph::new(key_bar(app, app.context(), keys.width as usize)),
+        keys,
+    );
     for overlay in &app.overlays {
         match overlay {
-            Overlay::Help { scroll } => help::render(app, frame, body, *scroll),
+            Overlay::Help {
+                scroll,
+                query,
+                context,
+            } => help::render(app, frame, body, *scroll, query, *context),
+            Overlay::Palette { query, selected } => {
+                help::palette(app, frame, body, query, *selected)
+            }
             Overlay::Problems { selected } => overlays::problems(app, frame, body, *selected),
             Overlay::Picker(p) => overlays::picker(app, frame, body, p),
             Overlay::Prompt(p) => overlays::prompt(app, frame, body, p),
@@ -110,9 +98,11 @@ pub fn render(app: &App, frame: &mut Frame) {
                 text,
                 scroll,
             } => overlays::preview(app, frame, body, request, text, *scroll),
-            Overlay::EditFailed { id, problems } => {
-                overlays::edit_failed(app, frame, body, id, problems)
-            }
+            Overlay::EditFailed {
+                id,
+                problems,
+                choice,
+            } => overlays::edit_failed(app, frame, body, id, problems, *choice),
         }
     }
 }
@@ -157,51 +147,53 @@ pub fn screen_title(screen: Screen, app: &App) -> &'static str {
     t.get(app.lang)
 }
 
-/// In the séance, while the attendance panel is open or a field is being edited, the
-/// keys of the key map do not apply: the bottom line says which keys do.
-fn seance_bar(app: &App) -> Option<T> {
-    use super::seance::Editing;
-    let st = app
-        .seance
-        .as_ref()
-        .filter(|_| app.screen == Screen::Seance)?;
-    if st.ask.is_some() {
-        return None;
-    }
-    if st.attendance.is_some() {
-        return Some(T::SeancePanelBar);
-    }
-    Some(match st.editing.as_ref()? {
-        Editing::Text { .. } => T::SeanceTextBar,
-        Editing::Date { .. } => T::SeanceDateBar,
-        Editing::Action(_) => T::SeanceActionBar,
-        _ => T::SeanceChoiceBar,
-    })
-}
-
-/// The bottom line: the keys that matter here, from the key map in effect.
-fn key_bar(app: &App, width: usize) -> Line<'static> {
-    let context = app.context();
+/// The bottom line: the keys of what has the keys now, from the key map in effect, by
+/// priority. The main actions (priority 1) come first; when the others do not all fit, the
+/// line ends with the key of the command palette, which lists them all.
+pub fn key_bar(app: &App, context: Context, width: usize) -> Line<'static> {
+    let lang = app.lang;
     let mut spans = Vec::new();
     let mut used = 0usize;
-    // The global keys (help, quit) first, so that they always fit.
-    let mut entries = app.keymap.bar(context);
-    entries.sort_by_key(|(_, a)| !matches!(a, Action::Help | Action::Quit));
-    for (key, action) in entries {
-        let label = if action == Action::Quit
-            && (app.screen != Screen::Dashboard || context == Context::Help)
-        {
-            action_label(Action::Back, app.lang)
-        } else {
-            action_label(action, app.lang)
-        };
-        let key = key.to_string();
-        let w = key.width() + label.width() + 3;
-        if used + w > width {
-            break;
+    if context == Context::Text {
+        let note = format!(" {} ·", app.keymap.typing_note(lang));
+        used += note.width();
+        spans.push(Span::styled(note, app.theme.muted));
+    }
+    let items = app.keymap.bar_items(context, lang);
+    let palette = context
+        .is_screen()
+        .then(|| {
+            app.keymap
+                .keys_of(context, Action::Palette)
+                .first()
+                .copied()
+        })
+        .flatten()
+        .map(|k| {
+            (
+                k.label(lang),
+                action_label(Action::Palette, lang).to_string(),
+            )
+        });
+    let item_width = |keys: &str, label: &str| keys.width() + label.width() + 3;
+    let all: usize = items.iter().map(|(k, l, _)| item_width(k, l)).sum();
+    let reserve = match &palette {
+        Some((k, l)) if used + all > width => item_width(k, l),
+        _ => 0,
+    };
+    let mut dropped = false;
+    for (keys, label, _) in &items {
+        let w = item_width(keys, label);
+        if dropped || used + w + reserve > width {
+            dropped = true;
+            continue;
         }
         used += w;
-        spans.push(Span::styled(format!(" {key}"), app.theme.key));
+        spans.push(Span::styled(format!(" {keys}"), app.theme.key));
+        spans.push(Span::raw(format!(" {label} ")));
+    }
+    if dropped && let Some((keys, label)) = palette {
+        spans.push(Span::styled(format!(" {keys}"), app.theme.key));
         spans.push(Span::raw(format!(" {label} ")));
     }
     Line::from(spans)

@@ -3,6 +3,7 @@
 use super::{centered, fit, popup, scroll_offset, shown};
 use crate::tui::app::{App, CaseForm, FormField, Picker, Prompt, PromptKind, ReportForm};
 use crate::tui::export::ExportRequest;
+use crate::tui::keymap::Context;
 use crate::tui::strings;
 use crate::tui::strings::T;
 use ratatui::Frame;
@@ -111,7 +112,7 @@ pub fn prompt(app: &App, frame: &mut Frame, area: Rect, prompt: &Prompt) {
     match &prompt.error {
         Some(e) => lines.push(Line::styled(fit(e, width), app.theme.error)),
         None => lines.push(Line::styled(
-            fit(T::HelpTextEntry.get(lang), width),
+            fit(&app.keymap.hint_line(Context::TextEntry, lang), width),
             app.theme.muted,
         )),
     }
@@ -182,7 +183,7 @@ pub fn case_form(app: &App, frame: &mut Frame, area: Rect, form: &CaseForm) {
         None => lines.push(Line::raw("")),
     }
     lines.push(Line::styled(
-        fit(T::FormHelp.get(lang), width),
+        fit(&app.keymap.hint_line(Context::Form, lang), width),
         app.theme.muted,
     ));
     frame.render_widget(Paragraph::new(lines), inner);
@@ -199,23 +200,32 @@ pub fn case_form(app: &App, frame: &mut Frame, area: Rect, form: &CaseForm) {
     }
 }
 
-pub fn edit_failed(app: &App, frame: &mut Frame, area: Rect, id: &str, problems: &[String]) {
+pub fn edit_failed(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    id: &str,
+    problems: &[String],
+    choice: usize,
+) {
     let lang = app.lang;
-    let height = (problems.len() as u16).saturating_add(4);
+    let height = (problems.len() as u16).saturating_add(7);
     let rect = centered(area, area.width.saturating_sub(4), height);
     let title = format!("{} — {}", T::EditInvalid.get(lang), shown(id));
     let inner = popup(app, frame, rect, &title);
     let width = inner.width as usize;
-    let rows = (inner.height as usize).saturating_sub(2);
+    let rows = (inner.height as usize).saturating_sub(5);
     let mut lines: Vec<Line> = problems
         .iter()
         .take(rows)
         .map(|p| Line::styled(fit(&shown(p), width), app.theme.error))
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        fit(T::EditChoice.get(lang), width),
-        app.theme.key,
+    lines.extend(answers(
+        app,
+        &[T::EditAgain.get(lang), T::EditDiscard.get(lang)],
+        choice,
+        width,
     ));
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -249,7 +259,7 @@ pub fn export_menu(
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        fit(T::ExportHelp.get(lang), width),
+        fit(&app.keymap.hint_line(Context::Choice, lang), width),
         app.theme.muted,
     ));
     frame.render_widget(Paragraph::new(lines), inner);
@@ -289,7 +299,7 @@ pub fn report_form(app: &App, frame: &mut Frame, area: Rect, form: &ReportForm) 
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        fit(T::ReportHelp.get(lang), width),
+        fit(&app.keymap.hint_line(Context::Form, lang), width),
         app.theme.muted,
     ));
     frame.render_widget(Paragraph::new(lines), inner);
@@ -324,6 +334,28 @@ pub fn preview(
         .map(|l| Line::raw(fit(l, width)))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The answers of a question that can lose work, the chosen one marked, then the keys
+/// (from the `dialog` section of the key map: no letter answers it).
+pub fn answers(app: &App, answers: &[&str], chosen: usize, width: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line> = answers
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let (mark, style) = if i == chosen {
+                ("›", app.theme.selected)
+            } else {
+                (" ", app.theme.base)
+            };
+            Line::styled(fit(&format!("{mark} {a}"), width), style)
+        })
+        .collect();
+    lines.push(Line::styled(
+        fit(&app.keymap.hint_line(Context::Dialog, app.lang), width),
+        app.theme.key,
+    ));
+    lines
 }
 
 /// The name of the body at `index` in department.yaml, shown safely.

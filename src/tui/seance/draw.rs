@@ -7,6 +7,7 @@ use super::{centered, fit, pane, popup, shown};
 use crate::domain::live::{Progress, attendance_counts, item_timer, meeting_timer};
 use crate::domain::{Item, ItemKind, Meeting, decision_history};
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 use crate::tui::seance::*;
 use crate::tui::strings::{self, T};
 use ratatui::Frame;
@@ -24,9 +25,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(
-            Paragraph::new(S::NoMeeting.get(lang))
-                .style(app.theme.muted)
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(
+                app.keymap
+                    .fill(Context::Meetings, S::NoMeeting.get(lang), lang),
+            )
+            .style(app.theme.muted)
+            .wrap(Wrap { trim: true }),
             inner,
         );
         return;
@@ -59,26 +63,40 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         super::seance_panels::render_attendance(app, meeting, panel, frame, main);
     }
     if let Some(ask) = &st.ask {
-        let text = match ask {
-            Ask::Start => S::AskStart.get(lang).to_string(),
-            Ask::Close { undecided } => ask_close(*undecided, lang),
-            Ask::TakeOver(info) => {
-                format!(
-                    "{} {}",
-                    app.take_over_question(info),
-                    S::AskTakeOver.get(lang)
-                )
-            }
-            Ask::Conflict { .. } => S::AskConflict.get(lang).to_string(),
+        let (text, answers) = match ask {
+            Ask::Start => (
+                app.keymap
+                    .fill(Context::Confirm, S::AskStart.get(lang), lang),
+                None,
+            ),
+            Ask::Close { undecided } => (
+                app.keymap
+                    .fill(Context::Confirm, &ask_close(*undecided, lang), lang),
+                None,
+            ),
+            Ask::TakeOver(info) => (
+                app.take_over_question(info),
+                Some([S::AnswerTakeOver.get(lang), S::AnswerReadOnly.get(lang)]),
+            ),
+            Ask::Conflict { .. } => (
+                S::AskConflict.get(lang).to_string(),
+                Some([S::AnswerReload.get(lang), S::AnswerKeep.get(lang)]),
+            ),
         };
-        let rect = centered(main, 60, 7);
+        let rect = centered(main, 64, 9);
         let inner = popup(app, frame, rect, T::ScreenSeance.get(lang));
+        let [question, choices] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(inner);
         frame.render_widget(
             Paragraph::new(text)
                 .style(app.theme.warning)
                 .wrap(Wrap { trim: true }),
-            inner,
+            if answers.is_some() { question } else { inner },
         );
+        if let Some(answers) = answers {
+            let lines = super::overlays::answers(app, &answers, st.answer, choices.width as usize);
+            frame.render_widget(Paragraph::new(lines), choices);
+        }
     }
 }
 

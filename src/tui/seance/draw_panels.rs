@@ -5,6 +5,7 @@ use super::{centered, fit, popup, shown};
 use crate::domain::live::attendance_counts;
 use crate::domain::{AttendanceStatus, ClosureReason, Meeting, Member};
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 use crate::tui::seance::*;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -28,8 +29,11 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
                 Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
             frame.render_widget(&**text, edit);
             frame.render_widget(
-                Paragraph::new(fit(S::TextKeys.get(lang), help.width as usize))
-                    .style(app.theme.key),
+                Paragraph::new(fit(
+                    &app.keymap.hint_line(Context::Text, lang),
+                    help.width as usize,
+                ))
+                .style(app.theme.key),
                 help,
             );
         }
@@ -52,7 +56,10 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             if let Some(e) = error {
                 lines.push(Line::styled(e.clone(), app.theme.error));
             }
-            lines.push(Line::styled(S::EditKeys.get(lang), app.theme.key));
+            lines.push(Line::styled(
+                app.keymap.hint_line(Context::TextEntry, lang),
+                app.theme.key,
+            ));
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
             frame.set_cursor_position((inner.x + 2 + input.cursor_width() as u16, inner.y));
         }
@@ -109,7 +116,7 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
                 lines.push(Line::styled(fit(e, width), app.theme.error));
             }
             lines.push(Line::styled(
-                fit(S::GuestKeys.get(lang), width),
+                fit(&app.keymap.hint_line(Context::Form, lang), width),
                 app.theme.key,
             ));
             frame.render_widget(Paragraph::new(lines), inner);
@@ -144,7 +151,10 @@ fn choice_list(
         })
         .collect();
     lines.push(Line::styled(
-        fit(S::ChoiceKeys.get(app.lang), inner.width as usize),
+        fit(
+            &app.keymap.hint_line(Context::Choice, app.lang),
+            inner.width as usize,
+        ),
         app.theme.key,
     ));
     let first = super::scroll_offset(selected, inner.height.saturating_sub(1) as usize);
@@ -163,15 +173,18 @@ pub(super) fn render_attendance(
 ) {
     let lang = app.lang;
     let rows = meeting.attendance.len() + meeting.guests.len();
-    let keys = if panel.guest.is_some() {
-        S::GuestKeys
+    let context = if panel.guest.is_some() {
+        Context::Form
     } else if panel.by.is_some() {
-        S::EditKeys
+        Context::TextEntry
     } else {
-        S::AttendanceKeys
+        Context::Attendance
     };
     let rect_width = area.width.saturating_sub(4).min(100);
-    let keys = key_lines(keys.get(lang), rect_width.saturating_sub(2) as usize);
+    let keys = key_lines(
+        &app.keymap.hint_line(context, lang),
+        rect_width.saturating_sub(2) as usize,
+    );
     let key_height = keys.len() as u16;
     let rect = centered(
         area,
@@ -303,7 +316,11 @@ fn render_member_picker(
     let lang = app.lang;
     let members = uninvited_members(&app.data.department.members, meeting, picker.query.text());
     let keys = key_lines(
-        S::MemberKeys.get(lang),
+        &format!(
+            "{} · {}",
+            crate::tui::strings::T::PaletteFilter.get(lang),
+            app.keymap.hint_line(Context::Picker, lang)
+        ),
         panel.width.saturating_sub(2) as usize,
     );
     let key_height = keys.len() as u16;

@@ -7,6 +7,7 @@
 //! pauses (see `runtime`), on leaving the field, on changing item and on quitting.
 
 use super::input::LineInput;
+use super::keymap::Context;
 use crate::domain::live::Seance;
 use crate::domain::{Decision, ItemKind, Meeting, Member};
 use crate::i18n::Lang;
@@ -160,8 +161,16 @@ pub enum Ask {
     Close { undecided: usize },
     /// Take over the lock left behind by someone? `y`/`n`.
     TakeOver(LockInfo),
-    /// The meeting file changed on disk: `r` reload theirs, `k` keep mine.
+    /// The meeting file changed on disk: reload theirs or keep mine (chosen with the
+    /// arrows and `Entrée` in [`SeanceState::answer`], never with a letter).
     Conflict { id: String },
+}
+
+impl Ask {
+    /// A question that can lose work: no letter answers it (the `dialog` keys).
+    pub fn is_dialog(&self) -> bool {
+        matches!(self, Ask::TakeOver(_) | Ask::Conflict { .. })
+    }
 }
 
 /// Where the lock stands.
@@ -185,6 +194,11 @@ pub struct SeanceState {
     pub editing: Option<Editing>,
     pub attendance: Option<AttendancePanel>,
     pub ask: Option<Ask>,
+    /// The answer chosen in a dialog (0: the first).
+    pub answer: usize,
+    /// A save was refused because the file changed on disk: the question waits for a pause
+    /// in typing (keys typed meanwhile go on into the text).
+    pub conflict: Option<String>,
     pub lock: LockView,
     /// The meeting holds typed text not written yet.
     pub typed: bool,
@@ -202,6 +216,8 @@ impl SeanceState {
             editing: None,
             attendance: None,
             ask: None,
+            answer: 0,
+            conflict: None,
             lock: LockView::Pending,
             typed: false,
             timed: false,
@@ -251,6 +267,34 @@ impl SeanceState {
         fields
             .get(self.field.min(fields.len().saturating_sub(1)))
             .copied()
+    }
+
+    /// The key-map context of the séance's question, panel or field (`None`: the screen's).
+    pub fn context(&self) -> Option<Context> {
+        if let Some(ask) = &self.ask {
+            return Some(if ask.is_dialog() {
+                Context::Dialog
+            } else {
+                Context::Confirm
+            });
+        }
+        if let Some(panel) = &self.attendance {
+            return Some(if panel.member.is_some() {
+                Context::Picker
+            } else if panel.guest.is_some() {
+                Context::Form
+            } else if panel.by.is_some() {
+                Context::TextEntry
+            } else {
+                Context::Attendance
+            });
+        }
+        Some(match self.editing.as_ref()? {
+            Editing::Text { .. } => Context::Text,
+            Editing::Date { .. } => Context::TextEntry,
+            Editing::DecisionKind { .. } | Editing::ClosureReason { .. } => Context::Choice,
+            Editing::Action(_) => Context::Form,
+        })
     }
 
     /// Time is counted now: a held meeting we may edit, nothing asked.
@@ -325,8 +369,11 @@ pub enum S {
     Present,
     Attendance,
     AskStart,
-    AskTakeOver,
     AskConflict,
+    AnswerTakeOver,
+    AnswerReadOnly,
+    AnswerReload,
+    AnswerKeep,
     ChangedElsewhere,
     Closed,
     ReadOnly,
@@ -337,15 +384,9 @@ pub enum S {
     Name,
     Organisation,
     RepresentedBy,
-    AttendanceKeys,
-    GuestKeys,
     AddMember,
-    MemberKeys,
     NoMatchingMember,
     AllMembersListed,
-    EditKeys,
-    TextKeys,
-    ChoiceKeys,
     Reloaded,
     Kept,
     NotStarted,
@@ -362,8 +403,8 @@ impl S {
             S::Current => ("Point en cours", "Current item"),
             S::Meeting => ("Séance", "Meeting"),
             S::NoMeeting => (
-                "Aucune réunion choisie : choisissez-en une dans Réunions (3) puis « m ».",
-                "No meeting chosen: pick one in Meetings (3), then “m”.",
+                "Aucune réunion choisie : choisissez-en une dans Réunions ({screen3}) puis « {start_seance} ».",
+                "No meeting chosen: pick one in Meetings ({screen3}), then “{start_seance}”.",
             ),
             S::EmptyAgenda => ("L'ordre du jour est vide.", "The agenda is empty."),
             S::Decision => ("Décision", "Decision"),
@@ -388,13 +429,22 @@ impl S {
             S::Present => ("présents", "present"),
             S::Attendance => ("Présences", "Attendance"),
             S::AskStart => (
-                "Ouvrir la séance ? La réunion passera au statut « tenue ». (o/n)",
-                "Start the meeting? It becomes “held”. (y/n)",
+                "Ouvrir la séance ? La réunion passera au statut « tenue ». ({yes}/{no})",
+                "Start the meeting? It becomes “held”. ({yes}/{no})",
             ),
-            S::AskTakeOver => ("(o/n)", "(y/n)"),
             S::AskConflict => (
-                "Le fichier de la réunion a été modifié par ailleurs. r : recharger leur version · k : garder la mienne (écraser)",
-                "The meeting file was changed elsewhere. r: reload theirs · k: keep mine (overwrite)",
+                "Le fichier de la réunion a été modifié par ailleurs : rien n'a été écrit.",
+                "The meeting file was changed elsewhere: nothing was written.",
+            ),
+            S::AnswerTakeOver => ("Reprendre la main", "Take over"),
+            S::AnswerReadOnly => ("Ouvrir en lecture seule", "Open read-only"),
+            S::AnswerReload => (
+                "Recharger leur version (vos dernières saisies sont perdues)",
+                "Reload theirs (your last changes are lost)",
+            ),
+            S::AnswerKeep => (
+                "Garder la mienne (la leur est écrasée)",
+                "Keep mine (theirs is overwritten)",
             ),
             S::ChangedElsewhere => (
                 "Le fichier de la réunion a été modifié par ailleurs : rien n'a été écrasé. Quittez puis rouvrez cellule pour voir la version du disque.",
@@ -412,38 +462,14 @@ impl S {
             S::Name => ("Nom", "Name"),
             S::Organisation => ("Organisme", "Organisation"),
             S::RepresentedBy => ("Représenté par", "Represented by"),
-            S::AttendanceKeys => (
-                "p présent · e excusé · a absent · r représenté · i sans réponse · + invité · m membre de l'annuaire · d retirer l'invité · Échap fermer",
-                "p present · e excused · a absent · r represented · i no answer · + guest · m directory member · d remove guest · Esc close",
-            ),
             S::AddMember => (
                 "Ajouter un membre de l'annuaire",
                 "Add a member of the directory",
-            ),
-            S::MemberKeys => (
-                "Saisir pour filtrer · ↑↓ choisir · Entrée ajouter (présent) · Échap annuler",
-                "Type to filter · ↑↓ choose · Enter add (present) · Esc cancel",
             ),
             S::NoMatchingMember => ("Aucun membre ne correspond.", "No member matches."),
             S::AllMembersListed => (
                 "Tous les membres de l'annuaire figurent déjà dans la liste.",
                 "Every member of the directory is on the list already.",
-            ),
-            S::GuestKeys => (
-                "Tab champ suivant · Entrée ajouter · Échap annuler",
-                "Tab next field · Enter add · Esc cancel",
-            ),
-            S::EditKeys => (
-                "Entrée valider · Échap annuler",
-                "Enter confirm · Esc cancel",
-            ),
-            S::TextKeys => (
-                "Saisie enregistrée au fil de l'eau · Échap quitter le champ",
-                "Saved as you type · Esc leave the field",
-            ),
-            S::ChoiceKeys => (
-                "↑↓ choisir · Entrée valider · Échap annuler",
-                "↑↓ choose · Enter confirm · Esc cancel",
             ),
             S::Reloaded => (
                 "Version du disque rechargée.",
@@ -478,17 +504,24 @@ pub fn duration(seconds: u64) -> String {
     }
 }
 
-/// The question asking whether to close, warning about undecided cases.
+/// The question asking whether to close, warning about undecided cases; `{yes}` and `{no}`
+/// are filled with their keys.
 pub fn ask_close(undecided: usize, lang: Lang) -> String {
     match (lang, undecided) {
-        (Lang::Fr, 0) => "Clore la réunion ? Le compte rendu sera figé. (o/n)".into(),
-        (Lang::Fr, 1) => "Clore la réunion ? 1 situation est restée sans décision. (o/n)".into(),
-        (Lang::Fr, n) => {
-            format!("Clore la réunion ? {n} situations sont restées sans décision. (o/n)")
+        (Lang::Fr, 0) => "Clore la réunion ? Le compte rendu sera figé. ({yes}/{no})".into(),
+        (Lang::Fr, 1) => {
+            "Clore la réunion ? 1 situation est restée sans décision. ({yes}/{no})".into()
         }
-        (Lang::En, 0) => "Close the meeting? The minutes will be frozen. (y/n)".into(),
-        (Lang::En, 1) => "Close the meeting? 1 case has no decision. (y/n)".into(),
-        (Lang::En, n) => format!("Close the meeting? {n} cases have no decision. (y/n)"),
+        (Lang::Fr, n) => {
+            format!(
+                "Clore la réunion ? {n} situations sont restées sans décision. ({{yes}}/{{no}})"
+            )
+        }
+        (Lang::En, 0) => "Close the meeting? The minutes will be frozen. ({yes}/{no})".into(),
+        (Lang::En, 1) => "Close the meeting? 1 case has no decision. ({yes}/{no})".into(),
+        (Lang::En, n) => {
+            format!("Close the meeting? {n} cases have no decision. ({{yes}}/{{no}})")
+        }
     }
 }
 

@@ -68,6 +68,7 @@ pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, WorkError>) {
         }
         Ok(LockOutcome::Stale(info)) => {
             st.live.set_read_only(true);
+            st.answer = 0;
             st.ask = Some(Ask::TakeOver(info));
         }
         Err(e) => {
@@ -105,6 +106,13 @@ pub fn seance_flush(app: &mut App) -> Vec<Effect> {
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
+    if let Some(id) = st.conflict.take() {
+        // Typing paused after a save was refused: now the question is asked.
+        st.typed = false;
+        st.timed = false;
+        ask_conflict(st, id);
+        return Vec::new();
+    }
     if !(st.typed || st.timed) {
         return Vec::new();
     }
@@ -149,15 +157,30 @@ pub fn meeting_reloaded(app: &mut App, meeting: Meeting) {
     app.info(S::Reloaded.get(app.lang));
 }
 
-/// A save was refused because the file changed on disk: ask what to do.
+/// A save was refused because the file changed on disk: ask what to do. While a field is
+/// being typed in, the question waits for a pause in typing (the runtime's flush), so that
+/// no letter typed in the flow answers it and the keys typed meanwhile go on into the text.
 pub fn save_conflict(app: &mut App, id: &str) {
     if let Some(st) = app.seance.as_mut() {
-        st.editing = None;
-        st.ask = Some(Ask::Conflict { id: id.to_string() });
+        if st.editing.is_some() {
+            st.conflict = Some(id.to_string());
+            // Not written: the runtime flushes at the next pause, which asks.
+            st.typed = true;
+        } else {
+            ask_conflict(st, id.to_string());
+        }
     } else {
         let text = S::ChangedElsewhere.get(app.lang);
         app.error(text);
     }
+}
+
+/// Shows the question of a conflict (the field being edited is left).
+fn ask_conflict(st: &mut SeanceState, id: String) {
+    st.editing = None;
+    st.conflict = None;
+    st.answer = 0;
+    st.ask = Some(Ask::Conflict { id });
 }
 
 /// Puts the meeting into the loaded data (for the other screens and the exports).
@@ -198,31 +221,26 @@ pub(super) fn applied(app: &mut App, result: Result<Change, LiveError>) -> Vec<E
     }
 }
 
-/// Keys the séance takes before the key map: questions, the attendance panel, a field
-/// being edited. `None`: the key map decides.
-pub(super) fn seance_key(app: &mut App, key: Key) -> Option<Vec<Effect>> {
+/// Keys the séance takes before the screen's keys: questions, the attendance panel, a field
+/// being edited, each with its section of the key map. `None`: the screen's keys decide.
+pub(super) fn seance_key(app: &mut App, key: Key, action: Option<Action>) -> Option<Vec<Effect>> {
     let st = app.seance.as_ref()?;
     if st.ask.is_some() {
-        return Some(ask_key(app, key));
+        return Some(ask_key(app, action));
     }
     if st.attendance.is_some() {
-        return Some(attendance_key(app, key));
+        return Some(attendance_key(app, key, action));
     }
     if st.editing.is_some() {
-        return Some(editing_key(app, key));
+        return Some(editing_key(app, key, action));
     }
     None
 }
 
-fn is_yes(key: Key) -> bool {
-    matches!(key.code, KeyCode::Char('y' | 'o' | 'Y' | 'O'))
-}
-
-fn is_no(key: Key) -> bool {
-    matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc)
-}
-
-fn ask_key(app: &mut App, key: Key) -> Vec<Effect> {
+/// The séance's questions. A yes/no question (start, close) is asked after a key of the
+/// user; a question that can lose work (take over a lock, a conflict) takes no letter:
+/// `↑`/`↓` choose the answer, `Entrée` gives it.
+fn ask_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
@@ -230,30 +248,21 @@ fn ask_key(app: &mut App, key: Key) -> Vec<Effect> {
         return Vec::new();
     };
     let id = st.meeting().id.clone();
-    match ask {
-        Ask::Start if is_yes(key) => {
+    let yes = action == Some(Action::Yes);
+    let no = action == Some(Action::No);
+    match (ask, action) {
+        (Ask::Start, _) if yes => {
             st.ask = None;
             let r = st.live.start(st.clock);
             applied(app, r)
         }
-        Ask::Start if is_no(key) => {
+        (Ask::Start, _) if no => {
             st.ask = None;
             let effects = leave_seance(app);
             app.screen = Screen::Meetings;
             effects
         }
-        Ask::TakeOver(info) if is_yes(key) => {
-            st.ask = None;
-            vec![Effect::TakeOverLock(id, info)]
-        }
-        Ask::TakeOver(_) if is_no(key) => {
-            st.ask = None;
-            st.lock = LockView::None;
-            let text = LiveError::ReadOnly.text(app.lang);
-            app.info(text);
-            Vec::new()
-        }
-        Ask::Close { .. } if is_yes(key) => {
+        (Ask::Close { .. }, _) if yes => {
             st.ask = None;
             st.live.seal();
             let r = st.live.close();
@@ -263,30 +272,52 @@ fn ask_key(app: &mut App, key: Key) -> Vec<Effect> {
             }
             effects
         }
-        Ask::Close { .. } if is_no(key) => {
+        (Ask::Close { .. }, _) if no => {
             st.ask = None;
             Vec::new()
         }
-        Ask::Conflict { id } => match key.code {
-            KeyCode::Char('r' | 'R') => {
-                st.ask = None;
-                vec![Effect::ReloadMeeting(id)]
-            }
-            KeyCode::Char('k' | 'K') => {
-                st.ask = None;
-                let meeting = if st.meeting().id == id {
-                    st.typed = false;
-                    st.timed = false;
-                    Some(st.meeting().clone())
-                } else {
-                    app.data.meetings.iter().find(|m| m.id == id).cloned()
-                };
-                meeting
-                    .map(|m| vec![Effect::OverwriteMeeting(m)])
-                    .unwrap_or_default()
-            }
-            _ => Vec::new(),
-        },
+        (Ask::TakeOver(_) | Ask::Conflict { .. }, Some(Action::Up)) => {
+            st.answer = 0;
+            Vec::new()
+        }
+        (Ask::TakeOver(_) | Ask::Conflict { .. }, Some(Action::Down)) => {
+            st.answer = 1;
+            Vec::new()
+        }
+        (Ask::TakeOver(info), Some(Action::Accept)) if st.answer == 0 => {
+            st.ask = None;
+            vec![Effect::TakeOverLock(id, info)]
+        }
+        (Ask::TakeOver(_), Some(Action::Accept | Action::Cancel)) => {
+            st.ask = None;
+            st.lock = LockView::None;
+            let text = LiveError::ReadOnly.text(app.lang);
+            app.info(text);
+            Vec::new()
+        }
+        (Ask::Conflict { id }, Some(Action::Accept)) if st.answer == 0 => {
+            st.ask = None;
+            vec![Effect::ReloadMeeting(id)]
+        }
+        (Ask::Conflict { id }, Some(Action::Accept)) => {
+            st.ask = None;
+            let meeting = if st.meeting().id == id {
+                st.typed = false;
+                st.timed = false;
+                Some(st.meeting().clone())
+            } else {
+                app.data.meetings.iter().find(|m| m.id == id).cloned()
+            };
+            meeting
+                .map(|m| vec![Effect::OverwriteMeeting(m)])
+                .unwrap_or_default()
+        }
+        (Ask::Conflict { id }, Some(Action::Cancel)) => {
+            // Asked again at the next pause in typing; nothing is written meanwhile.
+            st.ask = None;
+            st.conflict = Some(id);
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }

@@ -8,8 +8,9 @@ use crate::i18n::Lang;
 use crate::tui::seance::*;
 use seance::{applied, editable};
 
-pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn attendance_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let lang = app.lang;
+    let page = app.page;
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
@@ -34,14 +35,12 @@ pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
         }
     };
     if panel.member.is_some() {
-        effects = member_key(app, &mut panel, key);
+        effects = member_key(app, &mut panel, key, action);
     } else if let Some(form) = panel.guest.as_mut() {
-        match key.code {
-            KeyCode::Esc => panel.guest = None,
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => {
-                form.field = 1 - form.field.min(1)
-            }
-            KeyCode::Enter => {
+        match text_action(key, action) {
+            Some(Action::Cancel) => panel.guest = None,
+            Some(Action::NextField | Action::PrevField) => form.field = 1 - form.field.min(1),
+            Some(Action::Accept) => {
                 let r = st.live.add_guest(NewGuest {
                     name: form.name.text(),
                     title: None,
@@ -70,9 +69,9 @@ pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
             }
         }
     } else if let Some(by) = panel.by.as_mut() {
-        match key.code {
-            KeyCode::Esc => panel.by = None,
-            KeyCode::Enter => {
+        match text_action(key, action) {
+            Some(Action::Cancel) => panel.by = None,
+            Some(Action::Accept) => {
                 let text = by.text().to_string();
                 match set(
                     st,
@@ -94,14 +93,14 @@ pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
         }
     } else {
         panel.note = None;
-        let status = match key.code {
-            KeyCode::Char('p') => Some(AttendanceStatus::Present),
-            KeyCode::Char('e') => Some(AttendanceStatus::Excused),
-            KeyCode::Char('a') => Some(AttendanceStatus::Absent),
-            KeyCode::Char('i') => Some(AttendanceStatus::Invited),
+        let status = match action {
+            Some(Action::Present) => Some(AttendanceStatus::Present),
+            Some(Action::Excused) => Some(AttendanceStatus::Excused),
+            Some(Action::Absent) => Some(AttendanceStatus::Absent),
+            Some(Action::NoAnswer) => Some(AttendanceStatus::Invited),
             _ => None,
         };
-        match key.code {
+        match action {
             _ if status.is_some() && panel.selected < rows => {
                 if let Some(status) = status {
                     let r = set(st, panel.selected, status, None);
@@ -110,7 +109,7 @@ pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
                     panel.selected = (panel.selected + 1).min(rows.saturating_sub(1));
                 }
             }
-            KeyCode::Char('r') if panel.selected < rows => {
+            Some(Action::Represented) if panel.selected < rows => {
                 let current = if panel.selected < invitees {
                     st.meeting()
                         .attendance
@@ -124,24 +123,19 @@ pub(super) fn attendance_key(app: &mut App, key: Key) -> Vec<Effect> {
                 };
                 panel.by = Some(LineInput::new(current.as_deref().unwrap_or("")));
             }
-            KeyCode::Char('+' | 'n') => panel.guest = Some(GuestForm::default()),
-            KeyCode::Char('m') => {
+            Some(Action::AddGuest) => panel.guest = Some(GuestForm::default()),
+            Some(Action::AddMember) => {
                 open_member_picker(st, &app.data.department.members, &mut panel, lang)
             }
-            KeyCode::Char('d') if panel.selected >= invitees && panel.selected < rows => {
+            Some(Action::RemoveGuest) if panel.selected >= invitees && panel.selected < rows => {
                 // A guest added by mistake (invitees stay: mark them absent or excused).
                 let r = st.live.remove_guest(panel.selected - invitees);
                 effects = applied(app, r);
                 panel.selected = panel.selected.min(rows.saturating_sub(2));
             }
-            KeyCode::Up | KeyCode::Char('k') => panel.selected = panel.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                panel.selected = (panel.selected + 1).min(rows.saturating_sub(1))
-            }
-            KeyCode::Home => panel.selected = 0,
-            KeyCode::End => panel.selected = rows.saturating_sub(1),
-            KeyCode::Esc | KeyCode::Char('q') => keep = false,
-            _ => {}
+            Some(Action::Back | Action::Cancel) => keep = false,
+            Some(other) => panel.selected = moved(panel.selected, rows, other, page),
+            None => {}
         }
     }
     if keep && let Some(st) = app.seance.as_mut() {
@@ -168,9 +162,16 @@ fn open_member_picker(
     }
 }
 
-/// The keys of the member picker: typing narrows the list, `↑`/`↓` choose, `Enter` adds
-/// the member as present (selected in the panel afterwards), `Esc` closes.
-fn member_key(app: &mut App, panel: &mut AttendancePanel, key: Key) -> Vec<Effect> {
+/// The keys of the member picker (`picker` in the key map): typing narrows the list, `↑`/`↓`
+/// choose, `Entrée` adds the member as present (selected in the panel afterwards), `Échap`
+/// closes.
+fn member_key(
+    app: &mut App,
+    panel: &mut AttendancePanel,
+    key: Key,
+    action: Option<Action>,
+) -> Vec<Effect> {
+    let page = app.page;
     let (Some(st), Some(picker)) = (app.seance.as_mut(), panel.member.as_mut()) else {
         return Vec::new();
     };
@@ -180,11 +181,17 @@ fn member_key(app: &mut App, panel: &mut AttendancePanel, key: Key) -> Vec<Effec
         picker.query.text(),
     );
     let last = matches.len().saturating_sub(1);
-    match key.code {
-        KeyCode::Esc => panel.member = None,
-        KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
-        KeyCode::Down => picker.selected = (picker.selected + 1).min(last),
-        KeyCode::Enter => {
+    match text_action(key, action) {
+        Some(Action::Cancel) => panel.member = None,
+        Some(
+            action @ (Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last),
+        ) => picker.selected = moved(picker.selected, matches.len(), action, page),
+        Some(Action::Accept) => {
             let Some(id) = matches.get(picker.selected.min(last)).map(|m| m.id.clone()) else {
                 return Vec::new();
             };

@@ -190,7 +190,7 @@ fn ta_input(key: Key) -> Option<TaInput> {
     })
 }
 
-pub(super) fn editing_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let lang = app.lang;
     let members = member_ids(app);
     let Some(st) = app.seance.as_mut() else {
@@ -203,9 +203,16 @@ pub(super) fn editing_key(app: &mut App, key: Key) -> Vec<Effect> {
     let meeting_date = st.meeting().date;
     let mut effects = Vec::new();
     let mut keep = true;
+    let page = app.page;
+    let action = match &editing {
+        // A character typed is text, in a text or on a text field of the action form.
+        Editing::Text { .. } | Editing::Date { .. } => text_action(key, action),
+        Editing::Action(form) if form.field != 1 => text_action(key, action),
+        _ => action,
+    };
     match &mut editing {
         Editing::Text { field, area } => {
-            if key.code == KeyCode::Esc {
+            if action == Some(Action::Back) {
                 keep = false;
                 st.live.seal();
                 effects = seance_flush(app);
@@ -232,9 +239,9 @@ pub(super) fn editing_key(app: &mut App, key: Key) -> Vec<Effect> {
             field,
             input,
             error,
-        } => match key.code {
-            KeyCode::Esc => keep = false,
-            KeyCode::Enter => match parse_date(input.text(), meeting_date) {
+        } => match action {
+            Some(Action::Cancel) => keep = false,
+            Some(Action::Accept) => match parse_date(input.text(), meeting_date) {
                 Ok(day) => {
                     let r = if *field == Field::NextMeeting {
                         st.live.set_next_meeting(day)
@@ -259,13 +266,9 @@ pub(super) fn editing_key(app: &mut App, key: Key) -> Vec<Effect> {
         },
         Editing::DecisionKind { selected } => {
             let choices = Editing::decision_choices();
-            match key.code {
-                KeyCode::Esc => keep = false,
-                KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => {
-                    *selected = (*selected + 1).min(choices.len() - 1)
-                }
-                KeyCode::Enter => match choices.get(*selected).copied().flatten() {
+            match action {
+                Some(Action::Cancel) => keep = false,
+                Some(Action::Accept) => match choices.get(*selected).copied().flatten() {
                     Some(Decision::Close) => {
                         let selected = st
                             .meeting()
@@ -285,16 +288,13 @@ pub(super) fn editing_key(app: &mut App, key: Key) -> Vec<Effect> {
                         effects = applied(app, r);
                     }
                 },
-                _ => {}
+                Some(other) => *selected = moved(*selected, choices.len(), other, page),
+                None => {}
             }
         }
-        Editing::ClosureReason { selected, decide } => match key.code {
-            KeyCode::Esc => keep = false,
-            KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                *selected = (*selected + 1).min(ClosureReason::ALL.len() - 1)
-            }
-            KeyCode::Enter => {
+        Editing::ClosureReason { selected, decide } => match action {
+            Some(Action::Cancel) => keep = false,
+            Some(Action::Accept) => {
                 keep = false;
                 let reason = ClosureReason::ALL.get(*selected).copied();
                 let r = match reason {
@@ -307,19 +307,20 @@ pub(super) fn editing_key(app: &mut App, key: Key) -> Vec<Effect> {
                 };
                 effects = applied(app, r);
             }
-            _ => {}
+            Some(other) => *selected = moved(*selected, ClosureReason::ALL.len(), other, page),
+            None => {}
         },
-        Editing::Action(form) => match key.code {
-            KeyCode::Esc => keep = false,
-            KeyCode::Tab | KeyCode::Down => form.field = (form.field + 1) % 3,
-            KeyCode::BackTab | KeyCode::Up => form.field = (form.field + 2) % 3,
-            KeyCode::Left if form.field == 1 => {
+        Editing::Action(form) => match action {
+            Some(Action::Cancel) => keep = false,
+            Some(Action::NextField) => form.field = (form.field + 1) % 3,
+            Some(Action::PrevField) => form.field = (form.field + 2) % 3,
+            Some(Action::ChoicePrev) if form.field == 1 => {
                 form.owner = (form.owner + members.len().max(1) - 1) % members.len().max(1)
             }
-            KeyCode::Right | KeyCode::Char(' ') if form.field == 1 => {
+            Some(Action::ChoiceNext) if form.field == 1 => {
                 form.owner = (form.owner + 1) % members.len().max(1)
             }
-            KeyCode::Enter => match parse_date(form.due.text(), meeting_date) {
+            Some(Action::Accept) => match parse_date(form.due.text(), meeting_date) {
                 Err(_) => form.error = Some(bad_date(form.due.text(), lang)),
                 Ok(due) => {
                     let owner = members.get(form.owner).cloned().unwrap_or_default();
@@ -357,4 +358,45 @@ pub(super) fn editing_key(app: &mut App, key: Key) -> Vec<Effect> {
         st.editing = Some(editing);
     }
     effects
+}
+
+/// Pasted text in a text of several lines: inserted at the cursor in one go (line breaks
+/// kept, other control characters refused), one edit of the meeting, written like typing.
+pub(super) fn paste_text(app: &mut App, text: &str) -> Vec<Effect> {
+    let lang = app.lang;
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    let index = st.live.current();
+    let Some(Editing::Text { field, area }) = st.editing.as_mut() else {
+        return Vec::new();
+    };
+    let clean: String = text
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\r' => '\n',
+            '\t' => ' ',
+            c => c,
+        })
+        .filter(|c| *c == '\n' || !crate::text::is_hazard(*c))
+        .collect();
+    if !area.insert_str(&clean) {
+        return Vec::new();
+    }
+    let text = area.lines().join("\n");
+    let r = match field {
+        Field::DecisionText => st.live.set_decision_text(index, &text),
+        Field::Notes => st.live.set_notes(index, &text),
+        _ => st.live.set_difficulties(&text),
+    };
+    match r {
+        Ok(Change::Unchanged) => {}
+        Ok(_) => st.typed = true,
+        Err(e) => {
+            st.editing = None;
+            app.error(e.text(lang));
+        }
+    }
+    Vec::new()
 }

@@ -100,16 +100,16 @@ pub(super) fn agenda(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-pub(super) fn prompt_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn prompt_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let Some(Overlay::Prompt(prompt)) = app.overlays.last_mut() else {
         return Vec::new();
     };
-    match key.code {
-        KeyCode::Esc => {
+    match text_action(key, action) {
+        Some(Action::Cancel) => {
             app.overlays.pop();
             Vec::new()
         }
-        KeyCode::Enter => {
+        Some(Action::Accept) => {
             let prompt = prompt.clone();
             match accept_prompt(app, &prompt) {
                 Ok(effects) => {
@@ -188,30 +188,32 @@ pub(super) fn accept_prompt(app: &mut App, prompt: &Prompt) -> Result<Vec<Effect
     }
 }
 
-pub(super) fn picker_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn picker_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let Some(Overlay::Picker(picker)) = app.overlays.last() else {
         return Vec::new();
     };
     let query = picker.query.text().to_string();
     let selected = picker.selected;
     let count = app.picker_matches(&query).len();
-    match key.code {
-        KeyCode::Esc => {
+    match text_action(key, action) {
+        Some(Action::Cancel) => {
             app.overlays.pop();
             Vec::new()
         }
-        KeyCode::Up | KeyCode::Down => {
-            let action = if key.code == KeyCode::Up {
-                Action::Up
-            } else {
-                Action::Down
-            };
+        Some(
+            action @ (Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last),
+        ) => {
             if let Some(Overlay::Picker(p)) = app.overlays.last_mut() {
-                p.selected = moved(selected, count, action, 1);
+                p.selected = moved(selected, count, action, app.page);
             }
             Vec::new()
         }
-        KeyCode::Enter => {
+        Some(Action::Accept) => {
             let chosen = app
                 .picker_matches(&query)
                 .get(selected)

@@ -20,31 +20,29 @@ pub(super) fn open_export_menu(app: &mut App, meeting: &str) {
     });
 }
 
-pub(super) fn export_menu_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn export_menu_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
+    let page = app.page;
     let Some(Overlay::ExportMenu { requests, selected }) = app.overlays.last_mut() else {
         return Vec::new();
     };
-    match key.code {
-        KeyCode::Esc => {
+    match action {
+        Some(Action::Cancel) => {
             app.overlays.pop();
         }
-        KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            *selected = (*selected + 1).min(requests.len().saturating_sub(1));
-        }
-        KeyCode::Enter => {
+        Some(Action::Accept) => {
             let request = requests.get(*selected).cloned();
             app.overlays.pop();
             if let Some(request) = request {
                 preview(app, request);
             }
         }
-        _ => {}
+        Some(other) => *selected = moved(*selected, requests.len(), other, page),
+        None => {}
     }
     Vec::new()
 }
 
-pub(super) fn report_form_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn report_form_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     let bodies: Vec<String> = app
         .data
         .department
@@ -56,14 +54,14 @@ pub(super) fn report_form_key(app: &mut App, key: Key) -> Vec<Effect> {
         return Vec::new();
     };
     let n = bodies.len().max(1);
-    match key.code {
-        KeyCode::Esc => {
+    match action {
+        Some(Action::Cancel) => {
             app.overlays.pop();
         }
-        KeyCode::Up | KeyCode::BackTab => form.field = form.field.saturating_sub(1),
-        KeyCode::Down | KeyCode::Tab => form.field = (form.field + 1).min(2),
-        KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') => {
-            let forward = key.code != KeyCode::Left;
+        Some(Action::PrevField) => form.field = form.field.saturating_sub(1),
+        Some(Action::NextField) => form.field = (form.field + 1).min(2),
+        Some(action @ (Action::ChoicePrev | Action::ChoiceNext)) => {
+            let forward = action == Action::ChoiceNext;
             match form.field {
                 0 => form.month = shift_month(form.month, forward),
                 1 => {
@@ -81,7 +79,7 @@ pub(super) fn report_form_key(app: &mut App, key: Key) -> Vec<Effect> {
                 }
             }
         }
-        KeyCode::Enter => {
+        Some(Action::Accept) => {
             let Some(body) = bodies.get(form.body).cloned() else {
                 return Vec::new();
             };
@@ -107,7 +105,7 @@ fn preview(app: &mut App, request: ExportRequest) {
     }
 }
 
-pub(super) fn preview_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn preview_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     let page = app.page;
     let Some(Overlay::Preview {
         request,
@@ -118,22 +116,23 @@ pub(super) fn preview_key(app: &mut App, key: Key) -> Vec<Effect> {
         return Vec::new();
     };
     let last = text.lines().count().saturating_sub(1);
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') => {
+    match action {
+        Some(Action::Back | Action::Cancel) => {
             app.overlays.pop();
         }
-        KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => *scroll = (*scroll + 1).min(last),
-        KeyCode::PageUp => *scroll = scroll.saturating_sub(page),
-        KeyCode::PageDown => *scroll = (*scroll + page).min(last),
-        KeyCode::Home => *scroll = 0,
-        KeyCode::Char('w') => {
+        Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+        Some(Action::Down) => *scroll = (*scroll + 1).min(last),
+        Some(Action::PageUp) => *scroll = scroll.saturating_sub(page),
+        Some(Action::PageDown) => *scroll = (*scroll + page).min(last),
+        Some(Action::First) => *scroll = 0,
+        Some(Action::Last) => *scroll = last,
+        Some(Action::Write) => {
             return vec![Effect::Export {
                 request: request.clone(),
                 commit: false,
             }];
         }
-        KeyCode::Char('g') => {
+        Some(Action::WriteCommit) => {
             return vec![Effect::Export {
                 request: request.clone(),
                 commit: true,

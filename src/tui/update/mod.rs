@@ -6,7 +6,7 @@ use super::app::*;
 use super::export::{ExportRequest, MinutesLevel, ReportFormat, previous_month, shift_month};
 use super::hit::Hit;
 use super::input::LineInput;
-use super::keymap::Key;
+use super::keymap::{Context, Key};
 use super::strings::{self, T};
 use crate::domain::agenda::{DEFAULT_CASE_MINUTES, default_start, new_meeting, suggest};
 use crate::domain::{AlertTarget, Case, Item, Meeting, MeetingStatus};
@@ -69,47 +69,227 @@ pub enum Effect {
     Quit,
 }
 
-/// Handles one key: text fields and pickers first, then the key map.
+/// Handles one key. Every key goes through the key map, in the context of what has the
+/// keys now (an overlay, a question, a panel, a field, else the screen); in a text field a
+/// character typed is text, and the keys the map does not bind there edit the line.
 pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
-    if key == Key::ctrl('c') {
+    let context = app.context();
+    let action = app.keymap.resolve(context, key);
+    if action == Some(Action::ForceQuit) && !(takes_text(context) && key.typed_char().is_some()) {
         return update(app, Action::ForceQuit);
     }
+    // The help of a form, a list or a question: its own keys (`F1`).
+    if action == Some(Action::Help)
+        && !context.is_screen()
+        && !matches!(context, Context::Help | Context::Palette)
+        && text_action(key, action).is_some()
+    {
+        app.overlays.push(Overlay::help(context));
+        return Vec::new();
+    }
     match app.overlays.last() {
-        Some(Overlay::Prompt(_)) => return prompt_key(app, key),
-        Some(Overlay::Picker(_)) => return picker_key(app, key),
-        Some(Overlay::CaseForm(_)) => return form_key(app, key),
-        Some(Overlay::ExportMenu { .. }) => return export_menu_key(app, key),
-        Some(Overlay::ReportForm(_)) => return report_form_key(app, key),
-        Some(Overlay::Preview { .. }) => return preview_key(app, key),
-        Some(Overlay::EditFailed { id, .. }) => {
-            let id = id.clone();
-            return match key.code {
-                KeyCode::Char('e') | KeyCode::Enter => {
-                    app.overlays.pop();
-                    vec![Effect::EditCase(id)]
-                }
-                KeyCode::Char('d') | KeyCode::Esc => {
-                    app.overlays.pop();
-                    vec![Effect::DiscardCaseEdit(id)]
-                }
-                _ => Vec::new(),
-            };
-        }
+        Some(Overlay::Help { .. }) => return help_key(app, key, action),
+        Some(Overlay::Palette { .. }) => return palette_key(app, key, action),
+        Some(Overlay::Prompt(_)) => return prompt_key(app, key, action),
+        Some(Overlay::Picker(_)) => return picker_key(app, key, action),
+        Some(Overlay::CaseForm(_)) => return form_key(app, key, action),
+        Some(Overlay::ExportMenu { .. }) => return export_menu_key(app, action),
+        Some(Overlay::ReportForm(_)) => return report_form_key(app, action),
+        Some(Overlay::Preview { .. }) => return preview_key(app, action),
+        Some(Overlay::EditFailed { .. }) => return edit_failed_key(app, action),
         _ => {}
     }
     if app.screen == Screen::Seance
         && app.overlays.is_empty()
-        && let Some(effects) = seance::seance_key(app, key)
+        && let Some(effects) = seance::seance_key(app, key, action)
     {
         return effects;
     }
     if app.screen == Screen::Situations && app.situations.searching && app.overlays.is_empty() {
-        return search_key(app, key);
+        return search_key(app, key, action);
     }
-    match app.keymap.resolve(app.context(), key) {
+    match action {
         Some(action) => update(app, action),
         None => Vec::new(),
     }
+}
+
+/// Pasted text (bracketed paste): one edit of the field being typed in, as if typed, the
+/// line breaks kept in a text of several lines. Elsewhere it is ignored: pasted letters
+/// never become commands.
+pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    if app.overlays.is_empty() && app.screen == Screen::Seance && app.context() == Context::Text {
+        return seance_edit::paste_text(app, text);
+    }
+    let searching = app.context() == Context::TextEntry
+        && app.overlays.is_empty()
+        && app.screen == Screen::Situations;
+    if let Some(input) = focused_line(app) {
+        input.insert_str(text);
+        if searching {
+            app.situations.selected = 0;
+        }
+    }
+    Vec::new()
+}
+
+/// The one-line field being typed in, if any.
+fn focused_line(app: &mut App) -> Option<&mut LineInput> {
+    match app.overlays.last_mut() {
+        Some(Overlay::Help { query, .. } | Overlay::Palette { query, .. }) => return Some(query),
+        Some(Overlay::Prompt(p)) => return Some(&mut p.input),
+        Some(Overlay::Picker(p)) => return Some(&mut p.query),
+        Some(Overlay::CaseForm(form)) => {
+            return match form.current() {
+                FormField::Label => Some(&mut form.label),
+                FormField::ReportedOn => Some(&mut form.reported_on),
+                _ => None,
+            };
+        }
+        Some(_) => return None,
+        None => {}
+    }
+    if app.screen == Screen::Situations && app.situations.searching {
+        return Some(&mut app.situations.search);
+    }
+    if app.screen != Screen::Seance {
+        return None;
+    }
+    let st = app.seance.as_deref_mut()?;
+    if st.ask.is_some() {
+        return None;
+    }
+    if let Some(panel) = st.attendance.as_mut() {
+        if let Some(picker) = panel.member.as_mut() {
+            return Some(&mut picker.query);
+        }
+        if let Some(form) = panel.guest.as_mut() {
+            return Some(if form.field == 0 {
+                &mut form.name
+            } else {
+                &mut form.organisation
+            });
+        }
+        return panel.by.as_mut();
+    }
+    match st.editing.as_mut()? {
+        super::seance::Editing::Date { input, .. } => Some(input),
+        super::seance::Editing::Action(form) => match form.field {
+            0 => Some(&mut form.text),
+            2 => Some(&mut form.due),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The contexts with a text field, where a character typed is text.
+fn takes_text(context: Context) -> bool {
+    matches!(
+        context,
+        Context::Help
+            | Context::Palette
+            | Context::TextEntry
+            | Context::Picker
+            | Context::Form
+            | Context::Text
+    )
+}
+
+/// The action of a key in a state with a text field: `None` for a character typed (it is
+/// text), else the action of the map.
+pub(super) fn text_action(key: Key, action: Option<Action>) -> Option<Action> {
+    if key.typed_char().is_some() {
+        None
+    } else {
+        action
+    }
+}
+
+/// The action of a key over a filter (help, palette): letters, digits and spaces filter;
+/// another character does its action when the map binds it (`?` closes the help).
+fn filter_action(key: Key, action: Option<Action>) -> Option<Action> {
+    match key.typed_char() {
+        Some(c) if c.is_alphanumeric() || c == ' ' || action.is_none() => None,
+        _ => action,
+    }
+}
+
+fn help_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
+    match filter_action(key, action) {
+        Some(action) => update(app, action),
+        None => {
+            if let Some(Overlay::Help { scroll, query, .. }) = app.overlays.last_mut()
+                && edit_line(query, key)
+            {
+                *scroll = 0;
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn palette_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
+    let commands = app
+        .keymap
+        .commands(app.screen.context(), app.lang, palette_query(app));
+    let Some(Overlay::Palette { query, selected }) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    match filter_action(key, action) {
+        Some(Action::Cancel) => {
+            app.overlays.pop();
+        }
+        Some(Action::Accept) => {
+            let chosen = commands.get(*selected).map(|c| c.action);
+            app.overlays.pop();
+            if let Some(action) = chosen {
+                return update(app, action);
+            }
+        }
+        Some(other) => *selected = moved(*selected, commands.len(), other, app.page),
+        None => {
+            if edit_line(query, key) {
+                *selected = 0;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// What is typed in the palette.
+fn palette_query(app: &App) -> &str {
+    match app.overlays.last() {
+        Some(Overlay::Palette { query, .. }) => query.text(),
+        _ => "",
+    }
+}
+
+/// An invalid edit of a case: edit again or discard, chosen with the arrows and `Entrée`;
+/// `Échap` closes the question and keeps the copy (the next edit takes it up again).
+fn edit_failed_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
+    let Some(Overlay::EditFailed { id, choice, .. }) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    let id = id.clone();
+    match action {
+        Some(Action::Up) => *choice = 0,
+        Some(Action::Down) => *choice = 1,
+        Some(Action::Accept) => {
+            let discard = *choice == 1;
+            app.overlays.pop();
+            return vec![if discard {
+                Effect::DiscardCaseEdit(id)
+            } else {
+                Effect::EditCase(id)
+            }];
+        }
+        Some(Action::Cancel) => {
+            app.overlays.pop();
+        }
+        _ => {}
+    }
+    Vec::new()
 }
 
 /// A mouse click on a list row selects it.
@@ -170,7 +350,10 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
             } else {
                 T::NamesShown
             };
-            app.info(note.get(app.lang));
+            let note = app
+                .keymap
+                .fill(app.screen.context(), note.get(app.lang), app.lang);
+            app.info(note);
             return Vec::new();
         }
         Action::Undo => return undo(app),
@@ -178,8 +361,14 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     match app.overlays.last_mut() {
-        Some(Overlay::Help { scroll }) => {
-            let rows = super::help::help_lines(&app.keymap, app.screen.context(), app.lang)
+        Some(Overlay::Help {
+            scroll,
+            query,
+            context,
+        }) => {
+            let rows = app
+                .keymap
+                .help_lines(*context, app.lang, query.text())
                 .len()
                 .saturating_sub(1);
             match action {
@@ -202,7 +391,7 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
                 Action::Back | Action::Quit | Action::Problems => {
                     app.overlays.pop();
                 }
-                Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+                Action::Help => app.overlays.push(Overlay::help(app.screen.context())),
                 other => *selected = moved(*selected, len, other, app.page),
             }
             return Vec::new();
@@ -211,7 +400,14 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Help => {
-            app.overlays.push(Overlay::Help { scroll: 0 });
+            app.overlays.push(Overlay::help(app.screen.context()));
+            Vec::new()
+        }
+        Action::Palette => {
+            app.overlays.push(Overlay::Palette {
+                query: LineInput::default(),
+                selected: 0,
+            });
             Vec::new()
         }
         Action::Quit | Action::Back => match app.screen.back() {

@@ -107,20 +107,15 @@ pub(super) fn situations(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn search_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn search_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let s = &mut app.situations;
-    match key.code {
-        KeyCode::Esc => {
+    match text_action(key, action) {
+        Some(Action::Cancel) => {
             s.search = LineInput::default();
             s.searching = false;
         }
-        KeyCode::Enter => s.searching = false,
-        KeyCode::Up | KeyCode::Down => {
-            let action = if key.code == KeyCode::Up {
-                Action::Up
-            } else {
-                Action::Down
-            };
+        Some(Action::Accept) => s.searching = false,
+        Some(action @ (Action::Up | Action::Down)) => {
             let count = app.visible_cases().len();
             let s = &mut app.situations;
             s.selected = moved(s.selected, count, action, 1);
@@ -134,20 +129,26 @@ pub(super) fn search_key(app: &mut App, key: Key) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn form_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn form_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let bodies = app.data.department.bodies.len().max(1);
     let Some(Overlay::CaseForm(form)) = app.overlays.last_mut() else {
         return Vec::new();
     };
     let last = FormField::ALL.len() - 1;
-    match key.code {
-        KeyCode::Esc => {
+    let on_text = matches!(form.current(), FormField::Label | FormField::ReportedOn);
+    let action = if on_text {
+        text_action(key, action)
+    } else {
+        action
+    };
+    match action {
+        Some(Action::Cancel) => {
             app.overlays.pop();
             return Vec::new();
         }
-        KeyCode::Tab | KeyCode::Down => form.field = (form.field + 1).min(last),
-        KeyCode::BackTab | KeyCode::Up => form.field = form.field.saturating_sub(1),
-        KeyCode::Enter => {
+        Some(Action::NextField) => form.field = (form.field + 1).min(last),
+        Some(Action::PrevField) => form.field = form.field.saturating_sub(1),
+        Some(Action::Accept) => {
             let form = form.clone();
             return match new_case(app, &form) {
                 Ok(case) => {
@@ -163,9 +164,9 @@ pub(super) fn form_key(app: &mut App, key: Key) -> Vec<Effect> {
                 }
             };
         }
-        code => {
-            let forward = !matches!(code, KeyCode::Left);
-            let choice = matches!(code, KeyCode::Left | KeyCode::Right | KeyCode::Char(' '));
+        action => {
+            let forward = action != Some(Action::ChoicePrev);
+            let choice = matches!(action, Some(Action::ChoicePrev | Action::ChoiceNext));
             match form.current() {
                 FormField::Body if choice => {
                     form.body = if forward {
