@@ -6,7 +6,7 @@ use super::input::LineInput;
 use super::keymap::{Context, Keymap};
 use super::theme::Theme;
 use crate::domain::{
-    Alert, Case, CaseKind, CaseStatus, CurrentCase, DeptData, Meeting, Source,
+    Alert, AlertKind, Case, CaseKind, CaseStatus, CurrentCase, DeptData, Meeting, Source,
     alerts_with_problems, current_states,
 };
 use crate::i18n::Lang;
@@ -64,8 +64,23 @@ pub enum DashPane {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DashboardState {
     pub focus: DashPane,
+    /// The selected row of the alert list ([`App::alert_rows`]).
     pub alert: usize,
     pub meeting: usize,
+    /// The groups of alerts unfolded by the user (body-level groups are always unfolded).
+    pub unfolded: Vec<AlertKind>,
+}
+
+/// A row of the dashboard's alert list: a group's heading, or one alert of an unfolded group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertRow {
+    Group {
+        kind: AlertKind,
+        count: usize,
+        unfolded: bool,
+    },
+    /// An alert, by its index in [`App::alerts`].
+    Alert(usize),
 }
 
 /// The status filter of the case list.
@@ -367,6 +382,25 @@ impl App {
 
     pub fn alerts(&self) -> &[Alert] {
         &self.alerts
+    }
+
+    /// The rows of the dashboard's alert list: each kind's heading with its count, and the
+    /// alerts of the groups that are unfolded, in the domain's order.
+    pub fn alert_rows(&self) -> Vec<AlertRow> {
+        let mut rows = Vec::new();
+        for group in crate::domain::alerts::groups(&self.alerts) {
+            let unfolded =
+                group.kind.is_body_level() || self.dashboard.unfolded.contains(&group.kind);
+            rows.push(AlertRow::Group {
+                kind: group.kind,
+                count: group.len(),
+                unfolded,
+            });
+            if unfolded {
+                rows.extend(group.range.map(AlertRow::Alert));
+            }
+        }
+        rows
     }
 
     /// The current state of the case at `index` in `data.cases`.

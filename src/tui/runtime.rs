@@ -677,6 +677,7 @@ mod tests {
             bodies: vec![Body {
                 id: "cpraf".into(),
                 name: "CPRAF".into(),
+                short: None,
                 chair: "dircab".into(),
                 every_days: 28,
                 review_every_days: None,

@@ -281,6 +281,28 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     crate::domain::dates::parse_date(text, today).ok().flatten()
 }
 
+/// The heading of a group of dashboard alerts, with its count.
+pub fn alert_group(kind: crate::domain::AlertKind, count: usize, lang: Lang) -> String {
+    use crate::domain::AlertKind::*;
+    let label = match (kind, lang) {
+        (LoadProblems, Lang::Fr) => "Problèmes dans les fichiers",
+        (LoadProblems, Lang::En) => "Problems in the files",
+        (BodyNotMet, Lang::Fr) => "Instances à réunir",
+        (BodyNotMet, Lang::En) => "Bodies due to meet",
+        (ReviewOverdue, Lang::Fr) => "Revues en retard",
+        (ReviewOverdue, Lang::En) => "Overdue reviews",
+        (ActionOverdue, Lang::Fr) => "Actions en retard",
+        (ActionOverdue, Lang::En) => "Overdue actions",
+        (NoFamilyContact, Lang::Fr) => "Familles non contactées",
+        (NoFamilyContact, Lang::En) => "Families not contacted",
+        (NoReferent, Lang::Fr) => "Sans référent de parcours",
+        (NoReferent, Lang::En) => "Without référent de parcours",
+        (ReviewDue, Lang::Fr) => "Revues à venir",
+        (ReviewDue, Lang::En) => "Reviews coming up",
+    };
+    format!("{label} ({count})")
+}
+
 /// The sentence of a dashboard alert.
 pub fn alert(alert: &crate::domain::Alert, data: &crate::domain::DeptData, lang: Lang) -> String {
     use crate::domain::Alert::*;
@@ -338,11 +360,7 @@ pub fn alert(alert: &crate::domain::Alert, data: &crate::domain::DeptData, lang:
             },
             _,
         ) => {
-            let name = data
-                .department
-                .body(body)
-                .map(|b| b.name.clone())
-                .unwrap_or_else(|| body.clone());
+            let name = data.department.body_short(body);
             match (last_held, lang) {
                 (Some(d), Lang::Fr) => format!(
                     "{name} : dernière réunion le {}, plus de {every_days} jours",
@@ -424,10 +442,7 @@ pub fn export_label(
             body,
             format,
         } => {
-            let body = data
-                .department
-                .body(body)
-                .map_or_else(|| body.clone(), |b| b.name.clone());
+            let body = data.department.body_short(body);
             format!(
                 "{} {} — {} ({})",
                 T::ReportTitle.get(lang),

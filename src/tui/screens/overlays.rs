@@ -332,6 +332,6 @@ fn body_name(app: &App, index: usize) -> String {
         .department
         .bodies
         .get(index)
-        .map(|b| shown(&b.name))
+        .map(|b| shown(&b.short_name()))
         .unwrap_or_default()
 }
