@@ -79,8 +79,30 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
         "escape sequences never reach the screen"
     );
 
-    // First alert: the problems list.
-    press(&mut app, "<Enter>");
+    // The alerts are grouped by kind, with their counts; the files' problems and the bodies
+    // that did not meet come first, unfolded.
+    use cellule::tui::app::AlertRow;
+    let rows = app.alert_rows();
+    assert!(matches!(
+        rows[0],
+        AlertRow::Group {
+            count: 1,
+            unfolded: true,
+            ..
+        }
+    ));
+    assert!(matches!(rows[1], AlertRow::Alert(0)));
+    assert!(matches!(rows[2], AlertRow::Group { unfolded: true, .. }));
+    assert!(matches!(
+        rows[4],
+        AlertRow::Group {
+            unfolded: false,
+            ..
+        }
+    ));
+
+    // The first alert: the problems list.
+    press(&mut app, "j<Enter>");
     assert!(matches!(
         app.overlays.last(),
         Some(Overlay::Problems { .. })
@@ -88,23 +110,39 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
     press(&mut app, "<Esc>");
     assert!(app.overlays.is_empty());
 
-    // Second: the overdue review of A.B. opens the case in the list.
+    // The GTRDO that did not meet opens its meetings.
+    press(&mut app, "jj<Enter>");
+    assert_eq!(app.screen, Screen::Meetings);
+    assert_eq!(app.data.department.bodies[app.meetings.body].id, "gtrdo");
+
+    // Enter on the folded group of overdue reviews unfolds it; the review of A.B. opens the
+    // case in the list (the dashboard keeps its selection).
+    press(&mut app, "1j<Enter>");
+    assert_eq!(app.screen, Screen::Dashboard);
+    assert!(matches!(
+        app.alert_rows()[4],
+        AlertRow::Group { unfolded: true, .. }
+    ));
     press(&mut app, "j<Enter>");
     assert_eq!(app.screen, Screen::Situations);
     let selected = app.selected_case().map(|i| app.data.cases[i].id.clone());
     assert_eq!(selected.as_deref(), Some("49-2026-001"));
 
-    // Third: the overdue action opens the agenda of its meeting at its item.
-    // (the dashboard keeps its selection)
-    press(&mut app, "1j<Enter>");
+    // The overdue action opens the agenda of its meeting at its item.
+    press(&mut app, "1j<Enter>j<Enter>");
     assert_eq!(app.screen, Screen::Agenda);
     assert_eq!(app.agenda.meeting.as_deref(), Some("2026-10-28-cpraf"));
     assert_eq!(app.agenda.selected, 1);
 
-    // Fourth: the GTRDO that did not meet opens its meetings.
-    press(&mut app, "1j<Enter>");
-    assert_eq!(app.screen, Screen::Meetings);
-    assert_eq!(app.data.department.bodies[app.meetings.body].id, "gtrdo");
+    // Enter on an unfolded group folds it again.
+    press(&mut app, "1kkk<Enter>");
+    assert!(matches!(
+        app.alert_rows()[4],
+        AlertRow::Group {
+            unfolded: false,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -116,7 +154,7 @@ fn a_followed_alert_shows_the_case_even_when_filters_hide_it() {
             .iter()
             .all(|&i| app.data.cases[i].body == "gtrdo")
     );
-    press(&mut app, "1j<Enter>");
+    press(&mut app, "1jjjj<Enter>j<Enter>");
     let selected = app.selected_case().map(|i| app.data.cases[i].id.clone());
     assert_eq!(selected.as_deref(), Some("49-2026-001"));
 }
@@ -694,7 +732,7 @@ fn a_click_selects_the_row_drawn_under_the_mouse() {
     // On the dashboard, a click on an alert selects it.
     let mut app = app(Lang::Fr);
     let screen = plain(&app, 80, 24);
-    let (y, x) = row_of(&screen, "· GTRDO").unwrap();
+    let (y, x) = row_of(&screen, "  ! GTRDO").unwrap();
     let got =
         cellule::tui::screens::hit(&app, ratatui::layout::Rect::new(0, 0, 80, 24), x, y).unwrap();
     click(&mut app, got);

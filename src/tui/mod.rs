@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod editor;
 pub mod export;
 pub mod fuzzy;
 pub mod input;

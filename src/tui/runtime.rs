@@ -624,21 +624,12 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
             return Ok(());
         }
     };
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi").to_string();
-    let args: Vec<String> = words.map(str::to_string).collect();
+    let editor = super::editor::Editor::from_env();
+    let program = editor.program.clone();
     session.guard.leave();
+    eprintln!("{}", editor.how_to_leave(app.lang));
     let status = std::process::Command::new(&program)
-        .args(&args)
+        .args(editor.args_at(None))
         .arg(&path)
         .status();
     *session.guard = TerminalGuard::enter()?;

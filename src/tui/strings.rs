@@ -166,7 +166,7 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Screen5 => ("séance", "meeting"),
         Undo => ("annuler", "undo"),
         Redo => ("rétablir", "redo"),
-        New => ("nouveau", "new"),
+        New => ("créer", "new"),
         Edit => ("modifier", "edit"),
         Problems => ("problèmes", "problems"),
         CycleBody => ("instance", "body"),
@@ -219,7 +219,7 @@ pub fn meeting_status(s: MeetingStatus, lang: Lang) -> &'static str {
         MeetingStatus::Draft => ("brouillon", "draft"),
         MeetingStatus::Convened => ("convoquée", "convened"),
         MeetingStatus::Held => ("tenue", "held"),
-        MeetingStatus::Closed => ("close", "closed"),
+        MeetingStatus::Closed => ("clôturée", "closed"),
     };
     lang.pick(fr, en)
 }

@@ -315,6 +315,18 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// Text from a file, made harmless for the terminal.
+/// `text` wrapped at `width` display columns, the lines after the first indented by
+/// `indent`; a word longer than a line is cut.
+pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .subsequent_indent(indent)
+        .break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
 pub fn shown(text: &str) -> String {
     crate::text::visible(text).into_owned()
 }

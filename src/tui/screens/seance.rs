@@ -165,8 +165,23 @@ pub(super) fn counts_line(counts: &crate::domain::live::AttendanceCounts, lang: 
         (counts.absent, AttendanceStatus::Absent),
         (counts.invited, AttendanceStatus::Invited),
     ]
-    .map(|(n, status)| format!("{n} {}", status_word(status, lang)))
+    .map(|(n, status)| format!("{n} {}", count_word(status, n, lang)))
     .join(" · ")
+}
+
+/// The status word agreeing with a count: `1 présent`, `3 présents`, `2 sans réponse`.
+pub(super) fn count_word(status: AttendanceStatus, n: usize, lang: Lang) -> &'static str {
+    if n <= 1 {
+        return status_word(status, lang);
+    }
+    let (fr, en) = match status {
+        AttendanceStatus::Present => ("présents", "present"),
+        AttendanceStatus::Represented => ("représentés", "represented"),
+        AttendanceStatus::Excused => ("excusés", "excused"),
+        AttendanceStatus::Absent => ("absents", "absent"),
+        AttendanceStatus::Invited => ("sans réponse", "no answer"),
+    };
+    lang.pick(fr, en)
 }
 
 pub(super) fn status_word(status: AttendanceStatus, lang: Lang) -> &'static str {
