@@ -740,3 +740,26 @@ fn a_click_selects_the_row_drawn_under_the_mouse() {
     press(&mut app, "<Enter>");
     assert_eq!(app.screen, Screen::Meetings);
 }
+
+#[test]
+fn after_a_case_is_written_the_selection_stays_on_it_and_the_filters_stay() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "2b"); // filter on the first body
+    let filter = app.situations.body.clone();
+    assert!(filter.is_some());
+    press(&mut app, "G");
+    let i = app.selected_case().unwrap();
+    let mut case = app.data.cases[i].clone();
+    let id = case.id.clone();
+    case.notes = Some("Nouvelle note".into());
+    assert!(app.case_edited(case));
+    assert_eq!(app.situations.body, filter);
+    let selected = app.selected_case().map(|i| app.data.cases[i].id.clone());
+    assert_eq!(selected.as_deref(), Some(id.as_str()));
+    // A case the filters hide: the filters stay, the caller is told.
+    let mut hidden = app.data.cases[0].clone();
+    hidden.id = "49-2026-099".into();
+    hidden.body = "autre".into();
+    assert!(!app.case_edited(hidden));
+    assert_eq!(app.situations.body, filter);
+}

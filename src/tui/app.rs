@@ -447,7 +447,10 @@ impl App {
     }
 
     /// The runtime reports a case file read back after editing.
-    pub fn case_edited(&mut self, case: Case) {
+    /// A case written (edited or created): the data takes it, the filters stay as they were
+    /// and the selection stays on it. `false`: the filters hide it (the caller says so).
+    pub fn case_edited(&mut self, case: Case) -> bool {
+        let id = case.id.clone();
         match self.data.cases.iter_mut().find(|c| c.id == case.id) {
             Some(slot) => *slot = case,
             None => {
@@ -456,6 +459,17 @@ impl App {
             }
         }
         self.refresh();
+        let position = self
+            .visible_cases()
+            .iter()
+            .position(|&i| self.data.cases[i].id == id);
+        match position {
+            Some(p) => {
+                self.situations.selected = p;
+                true
+            }
+            None => false,
+        }
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

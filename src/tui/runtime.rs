@@ -567,10 +567,11 @@ pub fn apply_effects(
             }
             Effect::CreateCase(case) => match persist.create_case(&case) {
                 Ok(()) => {
-                    let id = case.id.clone();
-                    app.case_edited(case);
-                    super::update::show_case(app, &id);
-                    app.info(T::CaseCreated.get(lang));
+                    if app.case_edited(case) {
+                        app.info(T::CaseCreated.get(lang));
+                    } else {
+                        app.info(T::CaseCreatedHidden.get(lang));
+                    }
                 }
                 Err(e) => app.error(strings::save_failed(&e, lang)),
             },
@@ -640,8 +641,11 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
     match session.persist.finish_case_edit(id) {
         CaseEdit::Unchanged => app.info(T::NoChange.get(app.lang)),
         CaseEdit::Saved(case) => {
-            app.case_edited(*case);
-            app.info(T::Saved.get(app.lang));
+            if app.case_edited(*case) {
+                app.info(T::Saved.get(app.lang));
+            } else {
+                app.info(T::SavedHidden.get(app.lang));
+            }
         }
         CaseEdit::Invalid(problems) => app.edit_failed(id, problems),
         CaseEdit::Conflict(line) => app.edit_failed(id, vec![line]),

@@ -135,6 +135,8 @@ texts! {
     FieldSource => "Source", "Source";
     FormHelp => "Tab/↑/↓ champ · ←/→ choix · Entrée crée · Échap annule", "Tab/↑/↓ field · ←/→ choice · Enter creates · Esc cancels";
     CaseCreated => "Situation créée", "Case created";
+    CaseCreatedHidden => "Situation créée ; les filtres la masquent (b, s, t, r ou / pour les changer)", "Case created; the filters hide it (b, s, t, r or / to change them)";
+    SavedHidden => "Enregistré ; les filtres masquent désormais cette situation", "Saved; the filters now hide this case";
     EditInvalid => "Le fichier modifié n'est pas valide", "The edited file is not valid";
     EditChoice => "e : modifier à nouveau · d : abandonner la modification (le fichier reste tel qu'il était)", "e: edit again · d: discard the change (the file stays as it was)";
     EditDiscarded => "Modification abandonnée : le fichier reste tel qu'il était", "Change discarded: the file stays as it was";
