@@ -536,7 +536,8 @@ fn closing_the_terminal_mid_sentence_keeps_every_key_and_releases_the_lock() {
         pty.wait_for("Saisie enregistrée");
         let text = "Suivi maintenu jusqu'en mars";
         pty.send(text);
-        std::thread::sleep(Duration::from_millis(150));
+        // Every key has reached the interface (it is on screen), not yet necessarily the file.
+        pty.wait_for("jusqu'en mars");
         pty.signal(signal);
         let code = pty.wait_exit();
         assert_eq!(code, if signal == "HUP" { 129 } else { 143 });

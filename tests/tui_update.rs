@@ -79,8 +79,30 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
         "escape sequences never reach the screen"
     );
 
-    // First alert: the problems list.
-    press(&mut app, "<Enter>");
+    // The alerts are grouped by kind, with their counts; the files' problems and the bodies
+    // that did not meet come first, unfolded.
+    use cellule::tui::app::AlertRow;
+    let rows = app.alert_rows();
+    assert!(matches!(
+        rows[0],
+        AlertRow::Group {
+            count: 1,
+            unfolded: true,
+            ..
+        }
+    ));
+    assert!(matches!(rows[1], AlertRow::Alert(0)));
+    assert!(matches!(rows[2], AlertRow::Group { unfolded: true, .. }));
+    assert!(matches!(
+        rows[4],
+        AlertRow::Group {
+            unfolded: false,
+            ..
+        }
+    ));
+
+    // The first alert: the problems list.
+    press(&mut app, "j<Enter>");
     assert!(matches!(
         app.overlays.last(),
         Some(Overlay::Problems { .. })
@@ -88,23 +110,39 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
     press(&mut app, "<Esc>");
     assert!(app.overlays.is_empty());
 
-    // Second: the overdue review of A.B. opens the case in the list.
+    // The GTRDO that did not meet opens its meetings.
+    press(&mut app, "jj<Enter>");
+    assert_eq!(app.screen, Screen::Meetings);
+    assert_eq!(app.data.department.bodies[app.meetings.body].id, "gtrdo");
+
+    // Enter on the folded group of overdue reviews unfolds it; the review of A.B. opens the
+    // case in the list (the dashboard keeps its selection).
+    press(&mut app, "1j<Enter>");
+    assert_eq!(app.screen, Screen::Dashboard);
+    assert!(matches!(
+        app.alert_rows()[4],
+        AlertRow::Group { unfolded: true, .. }
+    ));
     press(&mut app, "j<Enter>");
     assert_eq!(app.screen, Screen::Situations);
     let selected = app.selected_case().map(|i| app.data.cases[i].id.clone());
     assert_eq!(selected.as_deref(), Some("49-2026-001"));
 
-    // Third: the overdue action opens the agenda of its meeting at its item.
-    // (the dashboard keeps its selection)
-    press(&mut app, "1j<Enter>");
+    // The overdue action opens the agenda of its meeting at its item.
+    press(&mut app, "1j<Enter>j<Enter>");
     assert_eq!(app.screen, Screen::Agenda);
     assert_eq!(app.agenda.meeting.as_deref(), Some("2026-10-28-cpraf"));
     assert_eq!(app.agenda.selected, 1);
 
-    // Fourth: the GTRDO that did not meet opens its meetings.
-    press(&mut app, "1j<Enter>");
-    assert_eq!(app.screen, Screen::Meetings);
-    assert_eq!(app.data.department.bodies[app.meetings.body].id, "gtrdo");
+    // Enter on an unfolded group folds it again.
+    press(&mut app, "1kkk<Enter>");
+    assert!(matches!(
+        app.alert_rows()[4],
+        AlertRow::Group {
+            unfolded: false,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -116,7 +154,7 @@ fn a_followed_alert_shows_the_case_even_when_filters_hide_it() {
             .iter()
             .all(|&i| app.data.cases[i].body == "gtrdo")
     );
-    press(&mut app, "1j<Enter>");
+    press(&mut app, "1jjjj<Enter>j<Enter>");
     let selected = app.selected_case().map(|i| app.data.cases[i].id.clone());
     assert_eq!(selected.as_deref(), Some("49-2026-001"));
 }
@@ -719,7 +757,7 @@ fn a_click_selects_the_row_drawn_under_the_mouse() {
     // On the dashboard, a click on an alert selects it.
     let mut app = app(Lang::Fr);
     let screen = plain(&app, 80, 24);
-    let (y, x) = row_of(&screen, "· GTRDO").unwrap();
+    let (y, x) = row_of(&screen, "  ! GTRDO").unwrap();
     let got =
         cellule::tui::screens::hit(&app, ratatui::layout::Rect::new(0, 0, 80, 24), x, y).unwrap();
     click(&mut app, got);
@@ -901,7 +939,30 @@ fn f1_in_a_form_shows_the_keys_of_the_form_then_goes_back_to_it() {
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("Formulaire"), "{screen}");
     assert!(screen.contains("Entrée"), "{screen}");
-    assert!(!screen.contains("Tableau de bord"), "{screen}");
+    assert!(!screen.contains("│Tableau de bord"), "{screen}");
     press(&mut app, "<Esc>");
     assert!(matches!(app.overlays.last(), Some(Overlay::CaseForm(_))));
+}
+
+#[test]
+fn after_a_case_is_written_the_selection_stays_on_it_and_the_filters_stay() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "2b"); // filter on the first body
+    let filter = app.situations.body.clone();
+    assert!(filter.is_some());
+    press(&mut app, "G");
+    let i = app.selected_case().unwrap();
+    let mut case = app.data.cases[i].clone();
+    let id = case.id.clone();
+    case.notes = Some("Nouvelle note".into());
+    assert!(app.case_edited(case));
+    assert_eq!(app.situations.body, filter);
+    let selected = app.selected_case().map(|i| app.data.cases[i].id.clone());
+    assert_eq!(selected.as_deref(), Some(id.as_str()));
+    // A case the filters hide: the filters stay, the caller is told.
+    let mut hidden = app.data.cases[0].clone();
+    hidden.id = "49-2026-099".into();
+    hidden.body = "autre".into();
+    assert!(!app.case_edited(hidden));
+    assert_eq!(app.situations.body, filter);
 }

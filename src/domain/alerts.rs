@@ -78,22 +78,28 @@ impl Alert {
         }
     }
 
-    /// The most urgent first: problems, overdue reviews and actions, then the rest.
-    pub fn rank(&self) -> u8 {
+    /// What kind of alert this is: the dashboard groups them by kind.
+    pub fn kind(&self) -> AlertKind {
         match self {
-            Alert::LoadProblems { .. } => 0,
-            Alert::ReviewOverdue { .. } => 1,
-            Alert::ActionOverdue { .. } => 2,
-            Alert::BodyNotMet { .. } => 3,
-            Alert::NoFamilyContact { .. } => 4,
-            Alert::NoReferent { .. } => 5,
-            Alert::ReviewDue { .. } => 6,
+            Alert::LoadProblems { .. } => AlertKind::LoadProblems,
+            Alert::BodyNotMet { .. } => AlertKind::BodyNotMet,
+            Alert::ReviewOverdue { .. } => AlertKind::ReviewOverdue,
+            Alert::ActionOverdue { .. } => AlertKind::ActionOverdue,
+            Alert::NoFamilyContact { .. } => AlertKind::NoFamilyContact,
+            Alert::NoReferent { .. } => AlertKind::NoReferent,
+            Alert::ReviewDue { .. } => AlertKind::ReviewDue,
         }
+    }
+
+    /// The most urgent first: problems and bodies that have not met, then overdue reviews
+    /// and actions, then the rest.
+    pub fn rank(&self) -> u8 {
+        self.kind() as u8
     }
 
     /// Urgent alerts are shown as errors, the others as warnings.
     pub fn is_urgent(&self) -> bool {
-        self.rank() <= 2
+        self.kind() <= AlertKind::ActionOverdue
     }
 
     /// The date the alert sorts by within its kind.
@@ -107,6 +113,61 @@ impl Alert {
             Alert::LoadProblems { .. } | Alert::NoReferent { .. } => None,
         }
     }
+}
+
+/// The kinds of alert, in the order the dashboard shows their groups: what concerns the
+/// files or a whole body first (a body that has not met within its interval, the GTRDO's
+/// yearly meeting), so that it is never pushed below the fold by case alerts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AlertKind {
+    LoadProblems,
+    BodyNotMet,
+    ReviewOverdue,
+    ActionOverdue,
+    NoFamilyContact,
+    NoReferent,
+    ReviewDue,
+}
+
+impl AlertKind {
+    /// Alerts about the files or a whole body: few, and always shown unfolded.
+    pub fn is_body_level(self) -> bool {
+        matches!(self, AlertKind::LoadProblems | AlertKind::BodyNotMet)
+    }
+}
+
+/// The alerts of one kind: `alerts[range]` of a list sorted as [`alerts`] sorts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertGroup {
+    pub kind: AlertKind,
+    pub range: std::ops::Range<usize>,
+}
+
+impl AlertGroup {
+    pub fn len(&self) -> usize {
+        self.range.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.range.is_empty()
+    }
+}
+
+/// The groups of a sorted list of alerts, in the order of their kinds; a kind without
+/// alert has no group.
+pub fn groups(alerts: &[Alert]) -> Vec<AlertGroup> {
+    let mut out: Vec<AlertGroup> = Vec::new();
+    for (i, alert) in alerts.iter().enumerate() {
+        let kind = alert.kind();
+        match out.last_mut() {
+            Some(g) if g.kind == kind => g.range.end = i + 1,
+            _ => out.push(AlertGroup {
+                kind,
+                range: i..i + 1,
+            }),
+        }
+    }
+    out
 }
 
 /// The alert for files that failed to load, when there are any.
@@ -472,5 +533,58 @@ mod tests {
         sorted.sort();
         assert_eq!(ranks, sorted);
         assert_eq!(forward[0].target(), AlertTarget::Case("a".into()));
+    }
+
+    #[test]
+    fn body_level_alerts_come_first_and_each_kind_is_one_group() {
+        // The GTRDO never met; the CPRAF met; eleven overdue reviews and three overdue actions.
+        let mut d = data();
+        let mut held = meeting("m-cpraf", "cpraf", "2026-11-20", MeetingStatus::Held);
+        let mut item = Item::topic("t", None);
+        for (n, due) in ["2026-11-01", "2026-11-02", "2026-11-03"]
+            .iter()
+            .enumerate()
+        {
+            item.actions.push(action(&format!("a{n}"), Some(due), None));
+        }
+        held.items.push(item);
+        d.meetings.push(held);
+        for n in 0..11 {
+            let mut c = case(&format!("c{n:02}"), "cpraf");
+            c.referent = referent();
+            c.next_review = Some(day("2026-11-10"));
+            d.cases.push(c);
+        }
+        let got = alerts(&d, day("2026-11-25"));
+        let grouped = super::groups(&got);
+        let kinds: Vec<(AlertKind, usize)> = grouped.iter().map(|g| (g.kind, g.len())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (AlertKind::BodyNotMet, 1),
+                (AlertKind::ReviewOverdue, 11),
+                (AlertKind::ActionOverdue, 3),
+            ]
+        );
+        assert!(grouped[0].kind.is_body_level());
+        assert_eq!(
+            got[grouped[0].range.start].target(),
+            AlertTarget::Body("gtrdo".into())
+        );
+        assert!(got[0].is_urgent());
+        // The groups cover the list, in order, without gaps.
+        let covered: usize = grouped.iter().map(AlertGroup::len).sum();
+        assert_eq!(covered, got.len());
+        assert!(
+            grouped
+                .windows(2)
+                .all(|w| w[0].range.end == w[1].range.start)
+        );
+        // With problems in the files, they come before everything.
+        let currents = crate::domain::current_states(&d.cases, &d.meetings);
+        let with = alerts_with_problems(&d, &currents, day("2026-11-25"), 2);
+        assert_eq!(groups(&with)[0].kind, AlertKind::LoadProblems);
+        assert_eq!(groups(&with)[1].kind, AlertKind::BodyNotMet);
+        assert_eq!(groups(&[]), vec![]);
     }
 }

@@ -16,7 +16,10 @@ pub struct Member {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
     pub id: String,
+    /// The official name, written in documents.
     pub name: String,
+    /// The short name shown on screen (`short:`); its id in capitals when the file gives none.
+    pub short: Option<String>,
     pub chair: String,
     pub every_days: u32,
     pub review_every_days: Option<u32>,
@@ -27,6 +30,14 @@ pub struct Body {
 pub const DEFAULT_REVIEW_EVERY_DAYS: u32 = 60;
 
 impl Body {
+    /// The name shown on screen: `short:`, else the id in capitals (CPRAF, GTRDO).
+    pub fn short_name(&self) -> String {
+        match &self.short {
+            Some(s) if !s.trim().is_empty() => s.trim().to_string(),
+            _ => self.id.to_uppercase(),
+        }
+    }
+
     /// The interval before a followed case comes back to the table.
     pub fn review_interval_days(&self) -> u32 {
         self.review_every_days.unwrap_or(DEFAULT_REVIEW_EVERY_DAYS)
@@ -59,6 +70,12 @@ impl Department {
     /// The body with this id.
     pub fn body(&self, id: &str) -> Option<&Body> {
         self.bodies.iter().find(|b| b.id == id)
+    }
+
+    /// The short name of the body with this id, or the id itself when the body is unknown.
+    pub fn body_short(&self, id: &str) -> String {
+        self.body(id)
+            .map_or_else(|| id.to_string(), Body::short_name)
     }
 
     /// The time zone meetings are held in: the file's, else the one of the code table.

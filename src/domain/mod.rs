@@ -16,7 +16,7 @@ pub mod report;
 pub mod rules;
 pub mod starter;
 
-pub use alerts::{Alert, AlertTarget, alerts, alerts_with_problems};
+pub use alerts::{Alert, AlertGroup, AlertKind, AlertTarget, alerts, alerts_with_problems};
 pub use case::{Case, Measure, Referent};
 pub use current::{
     CaseHistoryEntry, CurrentCase, Histories, current_state, current_states, decision_history,

@@ -376,6 +376,7 @@ mod tests {
                 Body {
                     id: "cpraf".into(),
                     name: "Cellule".into(),
+                    short: None,
                     chair: "a".into(),
                     every_days: 30,
                     review_every_days: None,
@@ -384,6 +385,7 @@ mod tests {
                 Body {
                     id: "gtrdo".into(),
                     name: "GTRDO".into(),
+                    short: None,
                     chair: "a".into(),
                     every_days: 365,
                     review_every_days: None,

@@ -62,6 +62,7 @@ pub fn body(id: &str, every_days: u32, members: &[&str]) -> Body {
     Body {
         id: id.to_string(),
         name: id.to_uppercase(),
+        short: None,
         chair: "dircab".to_string(),
         every_days,
         review_every_days: None,

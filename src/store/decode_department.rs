@@ -20,6 +20,7 @@ const KEYS: &[&str] = &[
 const MEMBER_KEYS: &[&str] = &["id", "name", "title", "organisation", "email"];
 const BODY_KEYS: &[&str] = &[
     "name",
+    "short",
     "chair",
     "every_days",
     "review_every_days",
@@ -120,6 +121,7 @@ fn decode_body(
 ) -> Option<Body> {
     let o = Obj::open(v, at, id, BODY_KEYS, sink)?;
     let name = o.need_text("name", sink);
+    let short = o.text("short", sink);
     let chair = o.need_short_id("chair", sink);
     if let Some(chair) = &chair
         && !directory.contains(chair)
@@ -171,6 +173,7 @@ fn decode_body(
     Some(Body {
         id: id.to_string(),
         name: name?,
+        short,
         chair: chair?,
         every_days: every_days?,
         review_every_days,

@@ -6,7 +6,7 @@ use super::input::LineInput;
 use super::keymap::{Context, Keymap};
 use super::theme::Theme;
 use crate::domain::{
-    Alert, Case, CaseKind, CaseStatus, CurrentCase, DeptData, Meeting, Source,
+    Alert, AlertKind, Case, CaseKind, CaseStatus, CurrentCase, DeptData, Meeting, Source,
     alerts_with_problems, current_states,
 };
 use crate::i18n::Lang;
@@ -64,8 +64,23 @@ pub enum DashPane {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DashboardState {
     pub focus: DashPane,
+    /// The selected row of the alert list ([`App::alert_rows`]).
     pub alert: usize,
     pub meeting: usize,
+    /// The groups of alerts unfolded by the user (body-level groups are always unfolded).
+    pub unfolded: Vec<AlertKind>,
+}
+
+/// A row of the dashboard's alert list: a group's heading, or one alert of an unfolded group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertRow {
+    Group {
+        kind: AlertKind,
+        count: usize,
+        unfolded: bool,
+    },
+    /// An alert, by its index in [`App::alerts`].
+    Alert(usize),
 }
 
 /// The status filter of the case list.
@@ -391,6 +406,25 @@ impl App {
         &self.alerts
     }
 
+    /// The rows of the dashboard's alert list: each kind's heading with its count, and the
+    /// alerts of the groups that are unfolded, in the domain's order.
+    pub fn alert_rows(&self) -> Vec<AlertRow> {
+        let mut rows = Vec::new();
+        for group in crate::domain::alerts::groups(&self.alerts) {
+            let unfolded =
+                group.kind.is_body_level() || self.dashboard.unfolded.contains(&group.kind);
+            rows.push(AlertRow::Group {
+                kind: group.kind,
+                count: group.len(),
+                unfolded,
+            });
+            if unfolded {
+                rows.extend(group.range.map(AlertRow::Alert));
+            }
+        }
+        rows
+    }
+
     /// The current state of the case at `index` in `data.cases`.
     pub fn current(&self, index: usize) -> Option<&CurrentCase> {
         self.currents.get(index)
@@ -455,7 +489,10 @@ impl App {
     }
 
     /// The runtime reports a case file read back after editing.
-    pub fn case_edited(&mut self, case: Case) {
+    /// A case written (edited or created): the data takes it, the filters stay as they were
+    /// and the selection stays on it. `false`: the filters hide it (the caller says so).
+    pub fn case_edited(&mut self, case: Case) -> bool {
+        let id = case.id.clone();
         match self.data.cases.iter_mut().find(|c| c.id == case.id) {
             Some(slot) => *slot = case,
             None => {
@@ -464,6 +501,17 @@ impl App {
             }
         }
         self.refresh();
+        let position = self
+            .visible_cases()
+            .iter()
+            .position(|&i| self.data.cases[i].id == id);
+        match position {
+            Some(p) => {
+                self.situations.selected = p;
+                true
+            }
+            None => false,
+        }
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod commands;
+pub mod editor;
 pub mod export;
 pub mod fuzzy;
 pub mod hit;

@@ -456,10 +456,11 @@ pub fn apply_effects(
             }
             Effect::CreateCase(case) => match persist.create_case(&case) {
                 Ok(()) => {
-                    let id = case.id.clone();
-                    app.case_edited(case);
-                    super::update::show_case(app, &id);
-                    app.info(T::CaseCreated.get(lang));
+                    if app.case_edited(case) {
+                        app.info(T::CaseCreated.get(lang));
+                    } else {
+                        app.info(T::CaseCreatedHidden.get(lang));
+                    }
                 }
                 Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
             },
@@ -509,21 +510,12 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
             return Ok(());
         }
     };
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi").to_string();
-    let args: Vec<String> = words.map(str::to_string).collect();
+    let editor = super::editor::Editor::from_env();
+    let program = editor.program.clone();
     session.guard.leave();
+    eprintln!("{}", editor.how_to_leave(app.lang));
     let status = std::process::Command::new(&program)
-        .args(&args)
+        .args(editor.args_at(None))
         .arg(&path)
         .status();
     *session.guard = TerminalGuard::enter()?;
@@ -535,8 +527,11 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
     match session.persist.finish_case_edit(id) {
         Ok(CaseEdit::Unchanged) => app.info(T::NoChange.get(lang)),
         Ok(CaseEdit::Saved(case)) => {
-            app.case_edited(*case);
-            app.info(T::Saved.get(lang));
+            if app.case_edited(*case) {
+                app.info(T::Saved.get(lang));
+            } else {
+                app.info(T::SavedHidden.get(lang));
+            }
         }
         Err(WorkError::Invalid { problems, .. }) if !problems.is_empty() => {
             app.edit_failed(id, problems.iter().map(|p| p.render(lang)).collect());
@@ -569,6 +564,7 @@ mod tests {
             bodies: vec![Body {
                 id: "cpraf".into(),
                 name: "CPRAF".into(),
+                short: None,
                 chair: "dircab".into(),
                 every_days: 28,
                 review_every_days: None,

@@ -124,6 +124,8 @@ texts! {
     FieldReportedOn => "Signalé le", "Reported on";
     FieldSource => "Source", "Source";
     CaseCreated => "Situation créée", "Case created";
+    CaseCreatedHidden => "Situation créée ; les filtres la masquent (b, s, t, r ou / pour les changer)", "Case created; the filters hide it (b, s, t, r or / to change them)";
+    SavedHidden => "Enregistré ; les filtres masquent désormais cette situation", "Saved; the filters now hide this case";
     EditInvalid => "Le fichier modifié n'est pas valide", "The edited file is not valid";
     EditDiscarded => "Modification abandonnée : le fichier reste tel qu'il était", "Change discarded: the file stays as it was";
     Minutes => "min", "min";
@@ -180,7 +182,7 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Screen5 => ("séance", "meeting"),
         Undo => ("annuler", "undo"),
         Redo => ("rétablir", "redo"),
-        New => ("nouveau", "new"),
+        New => ("créer", "new"),
         Edit => ("modifier", "edit"),
         Problems => ("problèmes", "problems"),
         CycleBody => ("instance", "body"),
@@ -252,7 +254,7 @@ pub fn meeting_status(s: MeetingStatus, lang: Lang) -> &'static str {
         MeetingStatus::Draft => ("brouillon", "draft"),
         MeetingStatus::Convened => ("convoquée", "convened"),
         MeetingStatus::Held => ("tenue", "held"),
-        MeetingStatus::Closed => ("close", "closed"),
+        MeetingStatus::Closed => ("clôturée", "closed"),
     };
     lang.pick(fr, en)
 }
@@ -312,6 +314,28 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
 /// `+6w`, `+2m`, `demain`...), relative to `today`; blank or unreadable gives `None`.
 pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     crate::domain::dates::parse_date(text, today).ok().flatten()
+}
+
+/// The heading of a group of dashboard alerts, with its count.
+pub fn alert_group(kind: crate::domain::AlertKind, count: usize, lang: Lang) -> String {
+    use crate::domain::AlertKind::*;
+    let label = match (kind, lang) {
+        (LoadProblems, Lang::Fr) => "Problèmes dans les fichiers",
+        (LoadProblems, Lang::En) => "Problems in the files",
+        (BodyNotMet, Lang::Fr) => "Instances à réunir",
+        (BodyNotMet, Lang::En) => "Bodies due to meet",
+        (ReviewOverdue, Lang::Fr) => "Revues en retard",
+        (ReviewOverdue, Lang::En) => "Overdue reviews",
+        (ActionOverdue, Lang::Fr) => "Actions en retard",
+        (ActionOverdue, Lang::En) => "Overdue actions",
+        (NoFamilyContact, Lang::Fr) => "Familles non contactées",
+        (NoFamilyContact, Lang::En) => "Families not contacted",
+        (NoReferent, Lang::Fr) => "Sans référent de parcours",
+        (NoReferent, Lang::En) => "Without référent de parcours",
+        (ReviewDue, Lang::Fr) => "Revues à venir",
+        (ReviewDue, Lang::En) => "Reviews coming up",
+    };
+    format!("{label} ({count})")
 }
 
 /// The sentence of a dashboard alert; `open_key` is the key that follows it (« Entrée »).
@@ -376,11 +400,7 @@ pub fn alert(
             },
             _,
         ) => {
-            let name = data
-                .department
-                .body(body)
-                .map(|b| b.name.clone())
-                .unwrap_or_else(|| body.clone());
+            let name = data.department.body_short(body);
             match (last_held, lang) {
                 (Some(d), Lang::Fr) => format!(
                     "{name} : dernière réunion le {}, plus de {every_days} jours",
@@ -462,10 +482,7 @@ pub fn export_label(
             body,
             format,
         } => {
-            let body = data
-                .department
-                .body(body)
-                .map_or_else(|| body.clone(), |b| b.name.clone());
+            let body = data.department.body_short(body);
             format!(
                 "{} {} — {} ({})",
                 T::ReportTitle.get(lang),

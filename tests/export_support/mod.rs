@@ -136,6 +136,7 @@ pub fn department() -> Department {
                 id: "cpraf".into(),
                 name: "Cellule de prévention de la radicalisation et d'accompagnement des familles"
                     .into(),
+                short: None,
                 chair: "dircab".into(),
                 every_days: 30,
                 review_every_days: Some(60),
@@ -153,6 +154,7 @@ pub fn department() -> Department {
                 id: "gtrdo".into(),
                 name: "Groupe de travail restreint à dimension opérationnelle — dérives sectaires"
                     .into(),
+                short: None,
                 chair: "dircab".into(),
                 every_days: 365,
                 review_every_days: None,

@@ -104,6 +104,7 @@ pub fn fixture() -> DeptData {
             Body {
                 id: "cpraf".into(),
                 name: "Cellule de suivi (CPRAF)".into(),
+                short: None,
                 chair: "dircab".into(),
                 every_days: 30,
                 review_every_days: Some(60),
@@ -112,6 +113,7 @@ pub fn fixture() -> DeptData {
             Body {
                 id: "gtrdo".into(),
                 name: "GTRDO".into(),
+                short: None,
                 chair: "dircab".into(),
                 every_days: 365,
                 review_every_days: None,

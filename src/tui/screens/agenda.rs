@@ -31,20 +31,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let body = app
-        .data
-        .department
-        .body(&meeting.body)
-        .map(|b| shown(&b.name))
-        .unwrap_or_else(|| shown(&meeting.body));
+    let body = shown(&app.data.department.body_short(&meeting.body));
     let planned = meeting.planned_minutes();
     let over = planned > DEFAULT_MEETING_MINUTES;
     let [head, main] = head_and_main(area);
     let head_line = Line::from(vec![
         Span::styled(
             format!(
-                " {} {} {} · {} · ",
-                body,
+                " {} {} · {} · ",
                 strings::date(meeting.date, lang),
                 meeting.start.format("%H:%M"),
                 strings::meeting_status(meeting.status, lang),
@@ -60,6 +54,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ),
             if over { app.theme.error } else { app.theme.ok },
         ),
+        Span::styled(format!(" · {body}"), app.theme.title),
     ]);
     frame.render_widget(Paragraph::new(head_line), head);
 

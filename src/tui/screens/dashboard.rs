@@ -1,11 +1,13 @@
 //! Tableau de bord: the département, the next meetings, the alerts.
 
 use super::{fit, pane, scroll_offset, shown};
-use crate::tui::app::{App, DashPane};
+use crate::domain::AlertKind;
+use crate::tui::app::{AlertRow, App, DashPane};
 use crate::tui::keymap::Context;
 use crate::tui::strings::{self, T};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -37,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.muted,
         ),
     ])];
-    let bodies: Vec<String> = dept.bodies.iter().map(|b| shown(&b.name)).collect();
+    let bodies: Vec<String> = dept.bodies.iter().map(|b| shown(&b.short_name())).collect();
     head.push(Line::styled(
         fit(&format!(" {}", bodies.join(" · ")), top.width as usize),
         app.theme.muted,
@@ -60,10 +62,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .skip(offset)
             .take(rows)
             .map(|(i, m)| {
-                let body = dept
-                    .body(&m.body)
-                    .map(|b| shown(&b.name))
-                    .unwrap_or_else(|| shown(&m.body));
+                let body = shown(&dept.body_short(&m.body));
                 let text = format!(
                     "{} {}  {}  {}  {} : {}",
                     strings::date(m.date, lang),
@@ -86,6 +85,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 
     let list = app.alerts();
+    let rows_of = app.alert_rows();
     let title = format!("{} ({})", T::Alerts.get(lang), list.len());
     let block = pane(app, &title, focus == DashPane::Alerts);
     let inner = block.inner(alerts);
@@ -99,20 +99,46 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let open = app
             .keymap
             .key_label(Context::Dashboard, crate::tui::Action::Open, lang);
-        list.iter()
+        rows_of
+            .iter()
             .enumerate()
             .skip(offset)
             .take(rows)
-            .map(|(i, alert)| {
-                let mark = if alert.is_urgent() { "!" } else { "·" };
-                let text = format!("{mark} {}", strings::alert(alert, &app.data, lang, &open));
-                let style = if focus == DashPane::Alerts && i == app.dashboard.alert {
+            .map(|(i, row)| {
+                let (text, urgent) = match row {
+                    AlertRow::Group {
+                        kind,
+                        count,
+                        unfolded,
+                    } => {
+                        let mark = if *unfolded { "▾" } else { "▸" };
+                        let urgent = *kind <= AlertKind::ActionOverdue;
+                        (
+                            format!("{mark} {}", strings::alert_group(*kind, *count, lang)),
+                            urgent,
+                        )
+                    }
+                    AlertRow::Alert(a) => {
+                        let Some(alert) = list.get(*a) else {
+                            return Line::raw("");
+                        };
+                        let mark = if alert.is_urgent() { "!" } else { "·" };
+                        (
+                            format!("  {mark} {}", strings::alert(alert, &app.data, lang, &open)),
+                            alert.is_urgent(),
+                        )
+                    }
+                };
+                let mut style = if focus == DashPane::Alerts && i == app.dashboard.alert {
                     app.theme.selected
-                } else if alert.is_urgent() {
+                } else if urgent {
                     app.theme.error
                 } else {
                     app.theme.warning
                 };
+                if matches!(row, AlertRow::Group { .. }) {
+                    style = style.add_modifier(Modifier::BOLD);
+                }
                 Line::styled(fit(&text, width), style)
             })
             .collect()

@@ -26,7 +26,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             app.theme.muted
         };
-        spans.push(Span::styled(format!(" {} ", shown(&body.name)), style));
+        spans.push(Span::styled(
+            format!(" {} ", shown(&body.short_name())),
+            style,
+        ));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);

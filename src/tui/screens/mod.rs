@@ -107,26 +107,33 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
-/// The top line: the département and the screens with their numbers. When the full
-/// titles do not fit, only the current screen keeps its title.
+/// The top line: the département and the screens with their numbers. When everything
+/// does not fit, the département's name goes first (its code stays), then the titles of the
+/// screens other than the current one.
 fn header_line(app: &App, width: usize) -> Line<'static> {
     let t = &app.theme;
-    let dept = format!(
+    let code = crate::text::visible(&app.data.department.code);
+    let named = format!(
         " {} {} ",
-        crate::text::visible(&app.data.department.code),
+        code,
         crate::text::visible(&app.data.department.name)
     );
-    let full: usize = dept.width()
-        + 1
-        + Screen::ALL
-            .iter()
-            .map(|s| screen_title(*s, app).width() + 4)
-            .sum::<usize>();
+    let tabs: usize = Screen::ALL
+        .iter()
+        .map(|s| screen_title(*s, app).width() + 4)
+        .sum();
+    let (dept, titles) = if named.width() + 1 + tabs <= width {
+        (named, true)
+    } else {
+        let short = format!(" {code} ");
+        let fits = short.width() + 1 + tabs <= width;
+        (short, fits)
+    };
     let mut spans = vec![Span::styled(dept, t.title), Span::raw(" ")];
     for (n, screen) in Screen::ALL.iter().enumerate() {
         let current = *screen == app.screen;
         let style = if current { t.tab_active } else { t.muted };
-        let text = if current || full <= width {
+        let text = if current || titles {
             format!(" {} {} ", n + 1, screen_title(*screen, app))
         } else {
             format!(" {} ", n + 1)
@@ -236,7 +243,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
                         alerts,
                         0,
                         app.dashboard.alert,
-                        app.alerts().len(),
+                        app.alert_rows().len(),
                         Hit::Alert,
                     )
                 }
@@ -294,6 +301,18 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// Text from a file, made harmless for the terminal.
+/// `text` wrapped at `width` display columns, the lines after the first indented by
+/// `indent`; a word longer than a line is cut.
+pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .subsequent_indent(indent)
+        .break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
 pub fn shown(text: &str) -> String {
     crate::text::visible(text).into_owned()
 }

@@ -24,23 +24,47 @@ pub fn problems(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let lines: Vec<Line> = if app.problems.is_empty() {
         vec![Line::styled(T::NoProblem.get(app.lang), app.theme.muted)]
     } else {
-        let offset = scroll_offset(selected, rows);
-        app.problems
+        // Each problem wraps over as many lines as it needs (the allowed values stay
+        // readable); the list scrolls by whole problems so that the selected one is shown.
+        let wrapped: Vec<Vec<String>> = app
+            .problems
             .iter()
-            .enumerate()
-            .skip(offset)
-            .take(rows)
-            .map(|(i, p)| {
-                let style = if i == selected {
-                    app.theme.selected
-                } else {
-                    app.theme.base
-                };
-                Line::styled(fit(&shown(p), width), style)
-            })
-            .collect()
+            .map(|p| super::wrap(&shown(p), width.max(8), "  "))
+            .collect();
+        let first = first_shown(&wrapped, selected, rows);
+        let mut lines = Vec::new();
+        for (i, block) in wrapped.iter().enumerate().skip(first) {
+            let style = if i == selected {
+                app.theme.selected
+            } else {
+                app.theme.base
+            };
+            for line in block {
+                if lines.len() == rows {
+                    break;
+                }
+                lines.push(Line::styled(line.clone(), style));
+            }
+        }
+        lines
     };
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The first problem to draw so that the `selected` one fits in `rows` lines: as many of
+/// those before it as fit with it.
+fn first_shown(blocks: &[Vec<String>], selected: usize, rows: usize) -> usize {
+    let mut used = blocks.get(selected).map_or(0, Vec::len);
+    let mut first = selected.min(blocks.len());
+    while first > 0 {
+        let before = blocks[first - 1].len();
+        if used + before > rows {
+            break;
+        }
+        used += before;
+        first -= 1;
+    }
+    first
 }
 
 pub fn picker(app: &App, frame: &mut Frame, area: Rect, picker: &Picker) {
@@ -364,6 +388,6 @@ fn body_name(app: &App, index: usize) -> String {
         .department
         .bodies
         .get(index)
-        .map(|b| shown(&b.name))
+        .map(|b| shown(&b.short_name()))
         .unwrap_or_default()
 }

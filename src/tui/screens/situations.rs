@@ -38,12 +38,7 @@ fn render_filters(app: &App, frame: &mut Frame, area: Rect) {
     let s = &app.situations;
     let body = match &s.body {
         None => T::AllBodies.get(lang).to_string(),
-        Some(b) => app
-            .data
-            .department
-            .body(b)
-            .map(|b| shown(&b.name))
-            .unwrap_or_else(|| shown(b)),
+        Some(b) => shown(&app.data.department.body_short(b)),
     };
     let status = match s.status {
         StatusFilter::Open => T::OpenStatuses.get(lang),
@@ -230,12 +225,7 @@ fn detail_lines(
         };
         lines.push(field(T::Name.get(lang), name));
     }
-    let body = app
-        .data
-        .department
-        .body(&case.body)
-        .map(|b| shown(&b.name))
-        .unwrap_or_else(|| shown(&case.body));
+    let body = shown(&app.data.department.body_short(&case.body));
     lines.push(Line::raw(format!(
         "{} · {} · {}",
         strings::case_kind(case.kind, lang),

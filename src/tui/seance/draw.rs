@@ -105,12 +105,7 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let meeting = st.meeting();
     let t = &app.theme;
-    let body = app
-        .data
-        .department
-        .body(&meeting.body)
-        .map(|b| shown(&b.name))
-        .unwrap_or_else(|| shown(&meeting.body));
+    let body = shown(&app.data.department.body_short(&meeting.body));
     let timer = meeting_timer(meeting);
     let mut first = vec![Span::styled(
         format!(

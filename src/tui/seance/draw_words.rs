@@ -9,7 +9,7 @@ use crate::tui::seance::colon;
 use crate::tui::strings;
 use ratatui::text::{Line, Span};
 
-/// `3 présent · 1 représenté · 1 excusé · 1 absent · 12 sans réponse`.
+/// `3 présents · 1 représenté · 1 excusé · 0 absent · 12 sans réponse`.
 pub fn counts_line(counts: &crate::domain::live::AttendanceCounts, lang: Lang) -> String {
     [
         (counts.present, AttendanceStatus::Present),
@@ -18,8 +18,23 @@ pub fn counts_line(counts: &crate::domain::live::AttendanceCounts, lang: Lang) -
         (counts.absent, AttendanceStatus::Absent),
         (counts.invited, AttendanceStatus::Invited),
     ]
-    .map(|(n, status)| format!("{n} {}", status_word(status, lang)))
+    .map(|(n, status)| format!("{n} {}", count_word(status, n, lang)))
     .join(" · ")
+}
+
+/// The status word agreeing with a count: `1 présent`, `3 présents`, `2 sans réponse`.
+pub fn count_word(status: AttendanceStatus, n: usize, lang: Lang) -> &'static str {
+    if n <= 1 {
+        return status_word(status, lang);
+    }
+    let (fr, en) = match status {
+        AttendanceStatus::Present => ("présents", "present"),
+        AttendanceStatus::Represented => ("représentés", "represented"),
+        AttendanceStatus::Excused => ("excusés", "excused"),
+        AttendanceStatus::Absent => ("absents", "absent"),
+        AttendanceStatus::Invited => ("sans réponse", "no answer"),
+    };
+    lang.pick(fr, en)
 }
 
 pub fn status_word(status: AttendanceStatus, lang: Lang) -> &'static str {

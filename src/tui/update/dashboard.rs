@@ -26,12 +26,26 @@ pub(super) fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Open => match app.dashboard.focus {
-            DashPane::Alerts => {
-                if let Some(alert) = app.alerts().get(app.dashboard.alert) {
-                    let target = alert.target();
-                    follow(app, &target);
+            DashPane::Alerts => match app.alert_rows().get(app.dashboard.alert) {
+                Some(AlertRow::Alert(i)) => {
+                    if let Some(alert) = app.alerts().get(*i) {
+                        let target = alert.target();
+                        follow(app, &target);
+                    }
                 }
-            }
+                Some(AlertRow::Group { kind, .. }) => {
+                    let kind = *kind;
+                    if !kind.is_body_level() {
+                        let unfolded = &mut app.dashboard.unfolded;
+                        if let Some(at) = unfolded.iter().position(|k| *k == kind) {
+                            unfolded.remove(at);
+                        } else {
+                            unfolded.push(kind);
+                        }
+                    }
+                }
+                None => {}
+            },
             DashPane::Meetings => {
                 let id = app
                     .upcoming_meetings()
@@ -43,7 +57,7 @@ pub(super) fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
             }
         },
         other => {
-            let alerts = app.alerts().len();
+            let alerts = app.alert_rows().len();
             let meetings = app.upcoming_meetings().len();
             let d = &mut app.dashboard;
             match d.focus {
