@@ -227,7 +227,7 @@ fn deliver(
 /// Outside a work tree is a usage error (2); git missing or failing is an input/output failure (3).
 fn commit_failure(lang: Lang, e: &CommitError) -> Failure {
     let exit = match e {
-        CommitError::NotAWorkTree { .. } => Exit::Usage,
+        CommitError::NotAWorkTree { .. } | CommitError::DubiousOwnership { .. } => Exit::Usage,
         CommitError::GitMissing { .. } | CommitError::Failed { .. } => Exit::Io,
     };
     Failure {
