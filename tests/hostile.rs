@@ -837,3 +837,67 @@ fn every_committed_fuzz_seed_is_replayed() {
     }
     assert!(as_files > 0);
 }
+
+#[test]
+fn silent_inconsistencies_each_get_a_message() {
+    let root = demo_root();
+    let r = root.path();
+    // A meeting whose id does not match its date, with a case twice on its agenda.
+    let text = fs::read_to_string(r.join("49/meetings/2026-12-14-cpraf.yaml")).unwrap();
+    let moved = text
+        .replacen("id: 2026-12-14-cpraf", "id: 2026-12-28-cpraf", 1)
+        .replacen("date: 2026-12-14", "date: 2026-12-21", 1);
+    put(r, NEW_MEETING, moved.as_bytes());
+    // Two case ids that differ only by case.
+    put(
+        r,
+        "49/cases/49-2026-0AB.yaml",
+        case_with("")
+            .replace("49-2026-099", "49-2026-0AB")
+            .as_bytes(),
+    );
+    put(
+        r,
+        "49/cases/49-2026-0ab.yaml",
+        case_with("")
+            .replace("49-2026-099", "49-2026-0ab")
+            .as_bytes(),
+    );
+    // A folder named like a YAML file, a stray file at the data root.
+    fs::create_dir(r.join("49/cases/49-2026-050.yaml")).unwrap();
+    put(r, "49-2026-001.yaml", b"x: 1\n");
+    let run = validate(r);
+    let all = run.stderr.clone();
+    assert!(
+        all.contains(&format!(
+            "{NEW_MEETING}:2:5: l'identifiant « 2026-12-28-cpraf » ne correspond pas à la date"
+        )),
+        "{all}"
+    );
+    assert!(all.contains("49/cases/49-2026-0ab.yaml:1:5: l'identifiant « 49-2026-0ab » ne diffère de « 49-2026-0AB » que par les majuscules"), "{all}");
+    assert!(
+        all.contains("49/cases/49-2026-050.yaml:1:1: « 49-2026-050.yaml » est un dossier"),
+        "{all}"
+    );
+    assert!(
+        all.contains("49-2026-001.yaml:1:1: fichier « 49-2026-001.yaml » à la racine"),
+        "{all}"
+    );
+    // The same case twice in one meeting.
+    let mut twice = text.clone();
+    let item = "  - kind: case\n    case: 49-2025-001\n";
+    if twice.contains("items:\n") {
+        twice = twice.replacen("items:\n", &format!("items:\n{item}{item}"), 1);
+    }
+    put(
+        r,
+        NEW_MEETING,
+        twice.replacen("2026-12-14", "2026-12-28", 2).as_bytes(),
+    );
+    let run = validate(r);
+    assert!(
+        run.stderr.contains("figure deux fois à l'ordre du jour"),
+        "{}",
+        run.stderr
+    );
+}

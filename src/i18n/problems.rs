@@ -136,6 +136,20 @@ pub enum Msg {
         id: String,
         other: String,
     },
+    /// Two ids of one folder that differ only by case.
+    IdsDifferByCase {
+        id: String,
+        other: String,
+    },
+    /// A meeting id that is not `<date>-<body>[-n]`.
+    MeetingIdMismatch {
+        id: String,
+        expected: String,
+    },
+    /// The same case twice in the agenda of one meeting.
+    CaseTwiceInMeeting {
+        id: String,
+    },
     DuplicateEntry {
         key: String,
         value: String,
@@ -214,6 +228,10 @@ pub enum Msg {
     LeftoverTemp {
         command: String,
     },
+    /// A file at the data root, outside every département folder (a notice).
+    StrayFile {
+        name: String,
+    },
     /// A folder whose name ends in `.yaml`: not read.
     FolderNamedYaml {
         name: String,
@@ -231,7 +249,10 @@ impl Msg {
     /// A file skipped on purpose rather than data in error (a stray non-YAML file):
     /// worth showing, not worth failing `validate` for.
     pub fn is_notice(&self) -> bool {
-        matches!(self, Msg::NotYaml { .. } | Msg::LeftoverTemp { .. })
+        matches!(
+            self,
+            Msg::NotYaml { .. } | Msg::LeftoverTemp { .. } | Msg::StrayFile { .. }
+        )
     }
 
     /// The message in the language asked for.
@@ -399,6 +420,42 @@ impl Msg {
                     "code {} differs from the folder name {} (write code: \"{folder}\")",
                     q(code),
                     q(folder)
+                ),
+            },
+            Msg::IdsDifferByCase { id, other } => match lang {
+                Lang::Fr => format!(
+                    "l'identifiant {} ne diffère de {} que par les majuscules : ils se confondent sur les partages Windows et macOS ; renommez l'un des deux",
+                    q(id),
+                    q(other)
+                ),
+                Lang::En => format!(
+                    "the id {} differs from {} only by case: they collide on Windows and macOS shares; rename one",
+                    q(id),
+                    q(other)
+                ),
+            },
+            Msg::MeetingIdMismatch { id, expected } => match lang {
+                Lang::Fr => format!(
+                    "l'identifiant {} ne correspond pas à la date et à l'instance de la réunion (attendu : {}, ou {} suivi de -2, -3… pour une deuxième réunion le même jour)",
+                    q(id),
+                    q(expected),
+                    q(expected)
+                ),
+                Lang::En => format!(
+                    "the id {} does not match the meeting's date and body (expected {}, or {} followed by -2, -3… for a second meeting on the same day)",
+                    q(id),
+                    q(expected),
+                    q(expected)
+                ),
+            },
+            Msg::CaseTwiceInMeeting { id } => match lang {
+                Lang::Fr => format!(
+                    "la situation {} figure deux fois à l'ordre du jour de cette réunion : gardez un seul point (ses décisions pourraient se contredire)",
+                    q(id)
+                ),
+                Lang::En => format!(
+                    "the case {} is twice on this meeting's agenda: keep one item (its decisions could contradict each other)",
+                    q(id)
                 ),
             },
             Msg::IdMismatch { id, stem } => match lang {
@@ -630,6 +687,16 @@ impl Msg {
                 Lang::En => format!(
                     "temporary file left by an abrupt stop of the app; it may hold a copy of confidential data: remove it with {}",
                     q(command)
+                ),
+            },
+            Msg::StrayFile { name } => match lang {
+                Lang::Fr => format!(
+                    "fichier {} à la racine du dossier de données, hors de tout dossier de département : non lu",
+                    q(name)
+                ),
+                Lang::En => format!(
+                    "file {} at the data root, outside every département folder: not read",
+                    q(name)
                 ),
             },
             Msg::FolderNamedYaml { name } => match lang {

@@ -152,7 +152,15 @@ pub fn load_root_dept(root: &Path, code: Option<&str>) -> Result<Loaded, StoreEr
             let mut folders = Vec::new();
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with('.') || !entry.path().is_dir() {
+                if name.starts_with('.') {
+                    continue;
+                }
+                if !entry.path().is_dir() {
+                    // A data file beside the département folders is read by nobody: said
+                    // (a README or the like is left alone).
+                    if name.ends_with(".yaml") || name.ends_with(".yml") {
+                        problems.push(Problem::whole(name.clone(), Msg::StrayFile { name }));
+                    }
                     continue;
                 }
                 if departements::by_code(&name).is_some() {
