@@ -9,6 +9,10 @@
 #   - the situations and agenda screens drawn at 5,000 vs 50 cases          (<= 1.5x)
 #   - the minutes of a 30-item meeting and the monthly report of 500 cases (times)
 #   - the gain of the second core (the same validate pinned to one core)
+#   - four hostile files (4,000 bad agenda items, 8,000 unknown keys, 200,000 `[`,
+#     100,000 `{a: `), each validated against a clean file of the same size (<= 2x)
+#   - with BASE_BIN=path/to/an/older/cellule: its national validate, wall and CPU, against
+#     this one's (the YAML reader's decision in docs/performance.md: <= 1.3x CPU)
 #
 # Usage: benches/compare.sh            (the national profile: 101 x 500 cases x 24 months)
 #   RUNS=5 DATA=/tmp/cellule-national DEPTS=101 CASES=500 MONTHS=24 SEED=1 benches/compare.sh
@@ -104,6 +108,45 @@ validate_one() { "$BIN" validate --data "$DATA" --dept "$ONE"; }
 validate_all_one_core() { taskset -c 0 "$BIN" validate --data "$DATA"; }
 pyyaml_all() { python3 "$PY" "$LIST"; }
 
+# The hostile files and their clean twins, each alone in a data root with the demo's
+# department.yaml.
+HOSTILE=$(mktemp -d)
+trap 'rm -f "$LIST" "$ONE_LIST" "$PY"; rm -rf "$HOSTILE"' EXIT
+python3 - "$HOSTILE" fixtures/demo/49/department.yaml <<'EOF'
+import os, sys
+out, dept = sys.argv[1], open(sys.argv[2]).read()
+case = ("id: 49-2026-099\nbody: cpraf\nkind: person\nlabel: X.Y.\n"
+        "reported_on: 2026-10-01\nsource: cnapr\nstatus: reported\n")
+meeting = ("id: 2027-01-11-cpraf\nbody: cpraf\ndate: 2027-01-11\nstart: \"14:30\"\n"
+           "chair: dircab\nstatus: draft\nattendance: []\nitems:\n")
+def items(kind):
+    return meeting + "".join(f"  - kind: {kind}\n    title: Point {n}\n" for n in range(4000))
+def notes(size):
+    text, n = case + "notes: |\n", 0
+    while len(text.encode()) < size:
+        text += f"  Ligne {n} d'une note tout à fait ordinaire, écrite par le cabinet.\n"
+        n += 1
+    return text
+hostile = {
+    "bad-items": ("meetings/2027-01-11-cpraf.yaml", items("nope"), items("topic")),
+    "unknown-keys": ("cases/49-2026-099.yaml",
+                     case + "".join(f"cle_inconnue_{n}: x\n" for n in range(8000)), None),
+    "brackets": ("cases/49-2026-099.yaml", "[" * 200000, None),
+    "braces": ("cases/49-2026-099.yaml", "{a: " * 100000, None),
+}
+for name, (rel, bad, clean) in hostile.items():
+    clean = clean or notes(len(bad.encode()))
+    for kind, text in (("hostile", bad), ("clean", clean)):
+        root = os.path.join(out, name, kind)
+        os.makedirs(os.path.join(root, "49", os.path.dirname(rel)), mode=0o750)
+        os.chmod(os.path.join(root, "49"), 0o750)
+        open(os.path.join(root, "49", "department.yaml"), "w").write(dept)
+        open(os.path.join(root, "49", rel), "w").write(text)
+EOF
+validate_root() { "$BIN" validate --data "$1" || true; }
+base_all() { "$BASE_BIN" validate --data "$DATA"; }
+export BASE_BIN=${BASE_BIN:-}
+
 echo "== check: the profile validates clean"
 if ! "$BIN" validate --data "$DATA" >/dev/null; then
   echo "the generated profile has problems: run $BIN validate --data $DATA" >&2
@@ -122,6 +165,18 @@ c_val=$(cpu_ms validate_all)
 c_py=$(cpu_ms pyyaml_all)
 probe=$("$PROBE" "$DATA" "$ONE")
 p() { echo "$probe" | awk -v k="$1" '$1 == k {print $2}'; }
+hostile_rows=()
+for name in bad-items unknown-keys brackets braces; do
+  t_bad=$(median_ms "$RUNS" validate_root "$HOSTILE/$name/hostile")
+  t_clean=$(median_ms "$RUNS" validate_root "$HOSTILE/$name/clean")
+  size=$(find "$HOSTILE/$name/hostile/49" -name '*.yaml' ! -name department.yaml -printf '%s')
+  hostile_rows+=("$name ${size} ${t_bad} ${t_clean}")
+done
+if [ -n "$BASE_BIN" ]; then
+  t_base=$(median_ms "$RUNS" base_all)
+  c_base=$(cpu_ms base_all)
+  c_val2=$(cpu_ms validate_all)
+fi
 rss_kb=$(/usr/bin/time -f '%M' "$BIN" validate --data "$DATA" 2>&1 >/dev/null | tail -1)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}'; }
@@ -168,3 +223,18 @@ printf '%-52s %8s  %-10s %s\n' "open $ONE to first frame / read its files" "${r_
 printf '%-52s %8s  %-10s %s\n' "draw situations 5,000 / 50 cases" "${r_sit}x" "<= 1.5x" "$(verdict "$r_sit" 1.5 le)"
 printf '%-52s %8s  %-10s %s\n' "draw agenda 5,000 / 50 cases" "${r_age}x" "<= 1.5x" "$(verdict "$r_age" 1.5 le)"
 printf '%-52s %8s  %-10s %s\n' "one core / two cores" "${r_cores}x" "(gain)" ""
+echo
+printf '%-34s %9s %12s %12s %8s  %s\n' "hostile file" "bytes" "hostile ms" "clean ms" "ratio" "verdict (<= 2x)"
+for row in "${hostile_rows[@]}"; do
+  read -r name size t_bad t_clean <<<"$row"
+  r=$(ratio "$t_bad" "$t_clean")
+  printf '%-34s %9s %12s %12s %8s  %s\n' "$name" "$size" "$t_bad" "$t_clean" "${r}x" "$(verdict "$r" 2 le)"
+done
+if [ -n "$BASE_BIN" ]; then
+  echo
+  printf '%-52s %10s %10s\n' "national validate: this build vs BASE_BIN" "wall ms" "CPU ms"
+  printf '%-52s %10s %10s\n' "BASE_BIN ($BASE_BIN)" "$t_base" "$c_base"
+  printf '%-52s %10s %10s\n' "this build (two CPU runs)" "$t_val" "$c_val / $c_val2"
+  rc_base=$(ratio "$(((c_val + c_val2) / 2))" "$c_base")
+  printf '%-52s %8s  %-10s %s\n' "CPU, this build / BASE_BIN" "${rc_base}x" "<= 1.3x" "$(verdict "$rc_base" 1.3 le)"
+fi

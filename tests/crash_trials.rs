@@ -1,5 +1,7 @@
 //! `kill -9` at random points of a scripted séance, many times: the meeting file is never
-//! truncated or invalid, and at most the last second of typing is lost.
+//! truncated or invalid, and at most the last second of typing is lost. The same during
+//! exports of the internal minutes: the file is absent or whole. In both, no temporary file
+//! is left anywhere in the data root (they have no name while written, on Linux).
 //!
 //! By default a few trials run with `cargo test`; the full campaign (50 trials or more):
 //!
@@ -12,6 +14,8 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "common/data.rs"]
+mod data;
 
 use cellule::domain::{Decision, MeetingStatus};
 use cellule::store::load_root;
@@ -138,19 +142,87 @@ fn trial(seed: u64) -> String {
         kept + 1 >= old_enough,
         "seed {seed}: {kept} characters kept of {old_enough} typed over a second before the kill"
     );
-    // Temporary files of an interrupted write are hidden files, skipped by the loader.
-    let leftovers = std::fs::read_dir(root.join("49/meetings"))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(".tmp")
-        })
-        .count();
+    // No temporary file of an interrupted write is left.
+    let leftovers = temporary_files(&root);
+    assert!(leftovers.is_empty(), "seed {seed}: left {leftovers:?}");
     format!(
-        "seed {seed}: killed after {delay:?}, {} keys sent, {kept} kept, {leftovers} temporary file(s) left",
+        "seed {seed}: killed after {delay:?}, {} keys sent, {kept} kept, no temporary file left",
         sent.len()
     )
+}
+
+/// Every file of the data root that is a temporary file of the app.
+fn temporary_files(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().unwrap().is_dir() {
+                dirs.push(entry.path());
+            } else if cellule::store::temp::is_temp_name(&name) {
+                found.push(entry.path());
+            }
+        }
+    }
+    found
+}
+
+/// Exports of the internal minutes killed at random points: the minutes are absent or
+/// whole, and no temporary file (a full copy of names and notes) is left.
+#[test]
+fn kill_9_during_exports_leaves_no_temporary_file() {
+    let seed = std::env::var("CELLULE_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+        });
+    let trials: u64 = std::env::var("CELLULE_CRASH_TRIALS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .map_or(30, |n: u64| n * 3);
+    println!("exports: seed {seed}, {trials} trials");
+    let mut rng = Rng(seed.max(1));
+    let holder = TempDir::new().unwrap();
+    let root = holder.path().join("donnees");
+    data::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo"),
+        &root,
+    );
+    let config = TempDir::new().unwrap();
+    let export = || {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_cellule"));
+        cmd.env_remove("CELLULE_DATA")
+            .env("CELLULE_CONFIG_DIR", config.path())
+            .args(["export", "minutes", "--meeting", "2026-11-16-cpraf"])
+            .args(["--level", "internal", "--data"])
+            .arg(&root)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        cmd
+    };
+    assert!(export().status().unwrap().success());
+    let minutes = root.join("49/minutes/2026-11-16-cpraf.internal.md");
+    let whole = std::fs::read(&minutes).unwrap();
+    let mut killed = 0;
+    for _ in 0..trials {
+        std::fs::remove_file(&minutes).ok();
+        let mut child = export().spawn().unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(15_000)));
+        if child.kill().is_ok() {
+            killed += 1;
+        }
+        child.wait().unwrap();
+        if let Ok(bytes) = std::fs::read(&minutes) {
+            assert_eq!(bytes, whole, "seed {seed}: the minutes are half written");
+        }
+        let left = temporary_files(&root);
+        assert!(left.is_empty(), "seed {seed}: left {left:?}");
+    }
+    println!("exports: {killed} of {trials} killed before their end, no temporary file left");
 }
 
 #[test]

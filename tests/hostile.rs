@@ -53,6 +53,15 @@ impl Run {
 
 /// `cellule validate --data root` with a clean environment and a timeout.
 fn validate(root: &Path) -> Run {
+    validate_args(root, &[])
+}
+
+/// The same, in English.
+fn validate_en(root: &Path) -> Run {
+    validate_args(root, &["--lang", "en"])
+}
+
+fn validate_args(root: &Path, args: &[&str]) -> Run {
     let config = TempDir::new().unwrap();
     let start = Instant::now();
     let out = Command::cargo_bin("cellule")
@@ -63,6 +72,7 @@ fn validate(root: &Path) -> Run {
         .arg("validate")
         .arg("--data")
         .arg(root)
+        .args(args)
         .timeout(TIMEOUT)
         .output()
         .unwrap();
@@ -163,7 +173,8 @@ fn an_alias_bomb_is_refused_quickly() {
     let root = demo_root();
     put(root.path(), NEW_CASE, &corpus("alias-bomb.yaml"));
     let run = validate(root.path());
-    assert_one_problem(&run, NEW_CASE, 1, 1, "trop de renvois");
+    // At the alias that goes over the limit, not at 1:1.
+    assert_one_problem(&run, NEW_CASE, 8, 36, "trop de renvois");
     assert!(run.elapsed < Duration::from_secs(10), "{:?}", run.elapsed);
     assert_rest_intact(root.path());
 }
@@ -557,15 +568,31 @@ fn validate_runs_on_every_committed_hostile_file_at_every_place() {
 }
 
 #[test]
-fn a_case_file_linked_out_of_the_data_root_is_read_but_never_written_through() {
-    // Reading: the link is followed (the user could read the target anyway); see docs/security.md.
+fn a_case_file_that_is_a_link_a_pipe_or_a_device_is_never_opened() {
+    // Every read opens without following a link and without blocking (docs/security.md):
+    // a link to `/dev/zero` cannot exhaust the memory, a FIFO cannot freeze the reader.
     let root = demo_root();
     let outside = TempDir::new().unwrap();
     let target = outside.path().join("elsewhere.yaml");
     fs::write(&target, case_with("")).unwrap();
     std::os::unix::fs::symlink(&target, root.path().join(NEW_CASE)).unwrap();
     let run = validate(root.path());
-    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_one_problem(&run, NEW_CASE, 1, 1, "ce n'est pas un fichier ordinaire");
+    fs::remove_file(root.path().join(NEW_CASE)).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", root.path().join(NEW_CASE)).unwrap();
+    let run = validate(root.path());
+    assert_one_problem(&run, NEW_CASE, 1, 1, "ce n'est pas un fichier ordinaire");
+    fs::remove_file(root.path().join(NEW_CASE)).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(root.path().join(NEW_CASE))
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        let run = validate(root.path());
+        assert_one_problem(&run, NEW_CASE, 1, 1, "ce n'est pas un fichier ordinaire");
+    } else {
+        eprintln!("skipped the FIFO: mkfifo is not available");
+    }
+    assert_rest_intact(root.path());
 }
 
 #[test]
@@ -616,7 +643,261 @@ fn positions_after_a_pasted_line_separator_match_the_editor() {
         case_with("# copié\u{2028}du web\njustice: [bad\n").as_bytes(),
     );
     let run = validate(root.path());
-    // For the library the separator ends the comment, and "du web" is a key without `:`;
-    // the problem is found where the next line starts.
-    assert_one_problem(&run, NEW_CASE, 9, 1, "YAML invalide");
+    // For the reader, as for the editor, the separator does not end the comment: the
+    // unclosed `[` of line 9 is found at the end of the file.
+    assert_one_problem(&run, NEW_CASE, 10, 1, "YAML invalide");
+}
+
+/// The four files that once took time growing with the square of their problems.
+/// `benches/compare.sh` times them against clean files of the same size.
+mod quadratic {
+    /// 4,000 agenda items of an unknown kind in one meeting (about 130 KB).
+    pub fn bad_items() -> String {
+        let mut s = String::from(
+            "id: 2027-01-11-cpraf\nbody: cpraf\ndate: 2027-01-11\nstart: \"14:30\"\nchair: dircab\nstatus: draft\nattendance: []\nitems:\n",
+        );
+        for n in 0..4_000 {
+            s.push_str(&format!("  - kind: nope\n    title: Point {n}\n"));
+        }
+        s
+    }
+
+    /// 8,000 unknown keys in one case file.
+    pub fn unknown_keys() -> String {
+        let mut s = super::case_with("");
+        for n in 0..8_000 {
+            s.push_str(&format!("cle_inconnue_{n}: x\n"));
+        }
+        s
+    }
+
+    /// 200,000 `[`.
+    pub fn brackets() -> String {
+        "[".repeat(200_000)
+    }
+
+    /// 100,000 `{a: `.
+    pub fn braces() -> String {
+        "{a: ".repeat(100_000)
+    }
+}
+
+#[test]
+fn thousands_of_problems_in_one_file_are_capped_and_counted() {
+    let root = demo_root();
+    let meeting = "49/meetings/2027-01-11-cpraf.yaml";
+    put(root.path(), meeting, quadratic::bad_items().as_bytes());
+    let run = validate(root.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let problems: Vec<&str> = run
+        .problems()
+        .into_iter()
+        .filter(|l| l.starts_with(&format!("{meeting}:")))
+        .collect();
+    assert_eq!(problems.len(), 50, "{}", run.stderr);
+    // Each at its own item, found in one pass.
+    assert!(
+        problems[0].starts_with(&format!("{meeting}:9:11: ")),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[49].starts_with(&format!("{meeting}:107:11: ")),
+        "{}",
+        problems[49]
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "{meeting} : 3950 autres problèmes dans ce fichier, non affichés"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("4000 problème(s) trouvé(s)"),
+        "{}",
+        run.stderr
+    );
+
+    fs::remove_file(root.path().join(meeting)).unwrap();
+    put(root.path(), NEW_CASE, quadratic::unknown_keys().as_bytes());
+    let run = validate(root.path());
+    let problems: Vec<&str> = run
+        .problems()
+        .into_iter()
+        .filter(|l| l.starts_with(&format!("{NEW_CASE}:")))
+        .collect();
+    assert_eq!(problems.len(), 50, "{}", run.stderr);
+    assert!(
+        problems[0].starts_with(&format!("{NEW_CASE}:8:1: ")),
+        "{}",
+        problems[0]
+    );
+    assert!(problems[0].contains("cle_inconnue_0"), "{}", problems[0]);
+    assert!(
+        run.stderr.contains("7950 autres problèmes"),
+        "{}",
+        run.stderr
+    );
+    let run = validate_en(root.path());
+    assert!(
+        run.stderr.contains("7950 more problems in this file"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn nesting_deeper_than_64_levels_is_refused_with_its_own_message() {
+    let root = demo_root();
+    for text in [quadratic::brackets(), quadratic::braces()] {
+        put(root.path(), NEW_CASE, text.as_bytes());
+        let run = validate(root.path());
+        let problems = run.problems();
+        assert_eq!(problems.len(), 1, "{}", run.stderr);
+        assert!(
+            problems[0].contains("imbrication trop profonde (plus de 64 niveaux)"),
+            "{}",
+            problems[0]
+        );
+        assert!(!problems[0].contains(":1:1:"), "{}", problems[0]);
+    }
+    let nested = |depth: usize| format!("{}x{}\n", "[".repeat(depth), "]".repeat(depth));
+    put(root.path(), NEW_CASE, nested(65).as_bytes());
+    let run = validate(root.path());
+    let problems = run.problems();
+    assert!(
+        problems[0].starts_with(&format!("{NEW_CASE}:1:65: ")),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[0].contains("imbrication trop profonde"),
+        "{}",
+        problems[0]
+    );
+    // 64 levels read (and the file is then refused for its content, not its depth).
+    put(root.path(), NEW_CASE, nested(64).as_bytes());
+    let run = validate(root.path());
+    assert!(!run.stderr.contains("imbrication"), "{}", run.stderr);
+}
+
+/// Every committed fuzz seed, replayed: the reader never panics, the quick reader agrees
+/// with the full reader whenever it answers, and a data root holding the seed as a case,
+/// a meeting or a directory validates without panic, its other files intact.
+#[test]
+fn every_committed_fuzz_seed_is_replayed() {
+    use cellule::store::yaml;
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let mut seeds = Vec::new();
+    for target in fs::read_dir(&corpus).unwrap().flatten() {
+        for seed in fs::read_dir(target.path()).unwrap().flatten() {
+            seeds.push((
+                target.file_name().to_string_lossy().into_owned(),
+                seed.path(),
+            ));
+        }
+    }
+    seeds.sort();
+    assert!(seeds.len() >= 140, "{} seeds", seeds.len());
+    let mut as_files = 0;
+    for (target, path) in &seeds {
+        let bytes = fs::read(path).unwrap();
+        let Ok(src) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let full = yaml::read_full(src);
+        if let Some(quick) = yaml::parse_quick(src) {
+            match &full {
+                Ok(tree) => assert_eq!(
+                    format!("{quick:?}"),
+                    format!("{tree:?}"),
+                    "{}: the quick reader differs",
+                    path.display()
+                ),
+                Err(e) => panic!(
+                    "{}: quick reader read where the full reader refused ({e:?})",
+                    path.display()
+                ),
+            }
+        }
+        let _ = yaml::read(src);
+        // The loader on the seeds of the loading targets (the decoders behind them).
+        if target.starts_with("load_") {
+            let rel = match target.as_str() {
+                "load_meeting" => NEW_MEETING,
+                _ => NEW_CASE,
+            };
+            let root = demo_root();
+            put(root.path(), rel, &bytes);
+            let loaded = load_root(root.path()).unwrap();
+            assert!(loaded.dept("49").is_some(), "{}", path.display());
+            as_files += 1;
+        }
+    }
+    assert!(as_files > 0);
+}
+
+#[test]
+fn silent_inconsistencies_each_get_a_message() {
+    let root = demo_root();
+    let r = root.path();
+    // A meeting whose id does not match its date, with a case twice on its agenda.
+    let text = fs::read_to_string(r.join("49/meetings/2026-12-14-cpraf.yaml")).unwrap();
+    let moved = text
+        .replacen("id: 2026-12-14-cpraf", "id: 2026-12-28-cpraf", 1)
+        .replacen("date: 2026-12-14", "date: 2026-12-21", 1);
+    put(r, NEW_MEETING, moved.as_bytes());
+    // Two case ids that differ only by case.
+    put(
+        r,
+        "49/cases/49-2026-0AB.yaml",
+        case_with("")
+            .replace("49-2026-099", "49-2026-0AB")
+            .as_bytes(),
+    );
+    put(
+        r,
+        "49/cases/49-2026-0ab.yaml",
+        case_with("")
+            .replace("49-2026-099", "49-2026-0ab")
+            .as_bytes(),
+    );
+    // A folder named like a YAML file, a stray file at the data root.
+    fs::create_dir(r.join("49/cases/49-2026-050.yaml")).unwrap();
+    put(r, "49-2026-001.yaml", b"x: 1\n");
+    let run = validate(r);
+    let all = run.stderr.clone();
+    assert!(
+        all.contains(&format!(
+            "{NEW_MEETING}:2:5: l'identifiant « 2026-12-28-cpraf » ne correspond pas à la date"
+        )),
+        "{all}"
+    );
+    assert!(all.contains("49/cases/49-2026-0ab.yaml:1:5: l'identifiant « 49-2026-0ab » ne diffère de « 49-2026-0AB » que par les majuscules"), "{all}");
+    assert!(
+        all.contains("49/cases/49-2026-050.yaml:1:1: « 49-2026-050.yaml » est un dossier"),
+        "{all}"
+    );
+    assert!(
+        all.contains("49-2026-001.yaml:1:1: fichier « 49-2026-001.yaml » à la racine"),
+        "{all}"
+    );
+    // The same case twice in one meeting.
+    let mut twice = text.clone();
+    let item = "  - kind: case\n    case: 49-2025-001\n";
+    if twice.contains("items:\n") {
+        twice = twice.replacen("items:\n", &format!("items:\n{item}{item}"), 1);
+    }
+    put(
+        r,
+        NEW_MEETING,
+        twice.replacen("2026-12-14", "2026-12-28", 2).as_bytes(),
+    );
+    let run = validate(r);
+    assert!(
+        run.stderr.contains("figure deux fois à l'ordre du jour"),
+        "{}",
+        run.stderr
+    );
 }

@@ -89,18 +89,23 @@ fn a_meeting_file_linked_out_of_the_root_is_replaced_not_written_through() {
     let target = outside.path().join("elsewhere.yaml");
     fs::copy(&path, &target).unwrap();
     let original = fs::read(&target).unwrap();
+    let m = edited_meeting(root.path());
     fs::remove_file(&path).unwrap();
     symlink(&target, &path).unwrap();
 
-    // Read through the link (the loader follows it), then saved: the link becomes a file.
-    let m = edited_meeting(root.path());
-    save_meeting(
+    // A link is never read (opened without following links): a checked save is refused
+    // with its own message, and nothing is written anywhere.
+    let err = save_meeting(
         root.path(),
         "49",
         &m,
         Expect::Unchanged(Stamp::of(&original)),
     )
-    .unwrap();
+    .unwrap_err();
+    assert!(matches!(err, WriteError::NotRegular { .. }), "{err:?}");
+    assert_eq!(fs::read(&target).unwrap(), original);
+    // Saved over whatever is there: the link becomes a file.
+    save_meeting(root.path(), "49", &m, Expect::Any).unwrap();
     assert!(
         !fs::symlink_metadata(&path)
             .unwrap()

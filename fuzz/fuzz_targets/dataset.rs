@@ -7,7 +7,7 @@
 
 use cellule::domain::{Case, DeptData, Meeting};
 use cellule::store::problem::Sink;
-use cellule::store::yaml::{self, Node, Value};
+use cellule::store::yaml::{self, Node};
 use cellule::store::{decode_case, decode_department, decode_meeting};
 
 /// Markers of what partners may not read (case identity and notes).
@@ -127,19 +127,19 @@ pub fn texts(data: &[u8]) -> Vec<String> {
     parts
 }
 
-fn fill(value: &mut Value, texts: &[String]) {
+fn fill(value: &mut Node, texts: &[String]) {
     match value {
-        Value::String(s) => {
+        Node::Str(s) => {
             if let Some(n) = s.rfind('@').and_then(|i| s[i + 1..].parse::<usize>().ok()) {
                 let at = s.rfind('@').unwrap_or(0);
                 // Each text ends with its number, so that no two are equal (two equal
                 // organisations would count once and change the report's shape).
                 let text = texts.get(n).map_or("", String::as_str);
-                *s = format!("{}{text} t{n}", &s[..at]);
+                *s = format!("{}{text} t{n}", &s[..at]).into();
             }
         }
-        Value::Sequence(items) => items.iter_mut().for_each(|v| fill(v, texts)),
-        Value::Mapping(map) => map.iter_mut().for_each(|(_, v)| fill(v, texts)),
+        Node::Seq(items) => items.iter_mut().for_each(|v| fill(v, texts)),
+        Node::Map(map) => map.iter_mut().for_each(|(_, v)| fill(v, texts)),
         _ => {}
     }
 }
@@ -149,10 +149,10 @@ fn decoded<T>(
     texts: &[String],
     decode: fn(&Node, &mut Sink) -> Option<T>,
 ) -> Option<T> {
-    let mut value = yaml::parse(template).ok()?;
+    let mut value = yaml::read(template).ok()?;
     fill(&mut value, texts);
     let mut sink = Sink::default();
-    let out = decode(&Node::from_value(&value), &mut sink);
+    let out = decode(&value, &mut sink);
     if sink.is_empty() { out } else { None }
 }
 

@@ -104,9 +104,12 @@ pub struct MonthlyArgs {
     pub commit: bool,
 }
 
+/// The French names are accepted too (`interne`, `partenaires`; `public` is both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LevelArg {
+    #[value(alias = "interne")]
     Internal,
+    #[value(alias = "partenaires")]
     Partners,
     Public,
 }

@@ -181,7 +181,9 @@ fn deliver(
 /// Outside a work tree is a usage error (2); git missing or failing is an input/output failure (3).
 fn commit_failure(lang: Lang, e: &WorkError) -> Failure {
     let exit = match e {
-        WorkError::Commit(CommitError::NotAWorkTree { .. }) => Exit::Usage,
+        WorkError::Commit(
+            CommitError::NotAWorkTree { .. } | CommitError::DubiousOwnership { .. },
+        ) => Exit::Usage,
         _ => Exit::Io,
     };
     Failure {

@@ -4,6 +4,7 @@
 //! (1 data problems, 2 wrong usage, 3 input/output) and its lines for stderr.
 
 pub mod args;
+mod args_fr;
 mod demo;
 mod export;
 mod init;
@@ -15,7 +16,6 @@ use crate::i18n::Lang;
 use crate::i18n::cli::{CliMsg, shown};
 use crate::workspace::WorkError;
 use args::{Cli, Command, LangArg};
-use clap::Parser;
 use std::process::ExitCode;
 
 /// The exit codes of cli.md.
@@ -69,11 +69,21 @@ pub struct Context {
 
 /// Parses the process arguments, runs the command and gives the exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let argv: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let arg_lang = args_fr::lang_of_args(&argv, Lang::Fr);
+    let cli = match args_fr::parse(&argv, arg_lang) {
         Ok(cli) => cli,
         Err(err) => {
-            // clap prints help and version on stdout (exit 0) and usage errors on stderr (exit 2).
-            let _ = err.print();
+            // Help and version on stdout (exit 0), usage errors on stderr (exit 2), in the
+            // language asked and filtered like file text.
+            let text = args_fr::render(&err, arg_lang);
+            if err.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
             return ExitCode::from(if err.use_stderr() {
                 Exit::Usage as u8
             } else {

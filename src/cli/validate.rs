@@ -2,7 +2,11 @@
 
 use super::{Context, Exit, Failure, root};
 use crate::i18n::cli::CliMsg;
-use crate::store::{Loaded, exposure};
+use crate::store::{Loaded, Problem, exposure};
+use std::collections::HashMap;
+
+/// At most this many problems are printed for one file; the rest are counted.
+pub const MAX_PROBLEMS_PER_FILE: usize = 50;
 
 pub fn run(ctx: &Context) -> Result<(), Failure> {
     let data_root = root::data_root(ctx)?;
@@ -13,7 +17,7 @@ pub fn run(ctx: &Context) -> Result<(), Failure> {
         println!("{}", CliMsg::ValidateOk { files }.text(ctx.lang));
         return Ok(());
     }
-    let mut lines: Vec<String> = loaded.problems.iter().map(|p| p.render(ctx.lang)).collect();
+    let mut lines = capped_lines(&loaded.problems, ctx.lang);
     if !loaded.has_errors() {
         // Only notices (a stray file that is not read): shown, but the data is sound.
         for line in lines {
@@ -44,4 +48,31 @@ fn warn_open_folders(ctx: &Context, loaded: &Loaded) {
         };
         eprintln!("{}", msg.text(ctx.lang));
     }
+}
+
+/// The lines of `problems`, at most [`MAX_PROBLEMS_PER_FILE`] for each file, each file's
+/// count of the others after its last line.
+fn capped_lines(problems: &[Problem], lang: crate::i18n::Lang) -> Vec<String> {
+    let mut per_file: HashMap<&str, usize> = HashMap::new();
+    for p in problems {
+        *per_file.entry(p.file.as_str()).or_default() += 1;
+    }
+    let mut shown: HashMap<&str, usize> = HashMap::new();
+    let mut lines = Vec::new();
+    for p in problems {
+        let n = shown.entry(p.file.as_str()).or_default();
+        *n += 1;
+        if *n <= MAX_PROBLEMS_PER_FILE {
+            lines.push(p.render(lang));
+        }
+        let total = per_file[p.file.as_str()];
+        if *n == total && total > MAX_PROBLEMS_PER_FILE {
+            let msg = CliMsg::MoreProblemsInFile {
+                file: crate::text::visible(&p.file).into_owned(),
+                more: total - MAX_PROBLEMS_PER_FILE,
+            };
+            lines.push(msg.text(lang));
+        }
+    }
+    lines
 }

@@ -65,6 +65,11 @@ pub enum CliMsg {
     ValidateProblems {
         count: usize,
     },
+    /// The problems of one file not printed, past the first ones.
+    MoreProblemsInFile {
+        file: String,
+        more: usize,
+    },
     /// A data folder other users of the machine can reach.
     OpenToOthers {
         path: String,
@@ -160,11 +165,17 @@ impl CliMsg {
                 ),
             },
             CliMsg::CannotWrite { path, detail } => match lang {
-                Lang::Fr => format!("{path}: écriture impossible : {detail}"),
+                Lang::Fr => format!(
+                    "{path}: écriture impossible : {}",
+                    super::problems::french_os(detail)
+                ),
                 Lang::En => format!("{path}: cannot write: {detail}"),
             },
             CliMsg::CannotRead { path, detail } => match lang {
-                Lang::Fr => format!("{path}: lecture impossible : {detail}"),
+                Lang::Fr => format!(
+                    "{path}: lecture impossible : {}",
+                    super::problems::french_os(detail)
+                ),
                 Lang::En => format!("{path}: cannot read: {detail}"),
             },
             CliMsg::DestinationNotEmpty { path } => match lang {
@@ -190,6 +201,20 @@ impl CliMsg {
             CliMsg::ValidateProblems { count } => match lang {
                 Lang::Fr => format!("{count} problème(s) trouvé(s)"),
                 Lang::En => format!("{count} problem(s) found"),
+            },
+            CliMsg::MoreProblemsInFile { file, more } => match lang {
+                Lang::Fr if *more == 1 => format!(
+                    "{file} : 1 autre problème dans ce fichier, non affiché (corrigez les premiers, puis relancez cellule validate)"
+                ),
+                Lang::Fr => format!(
+                    "{file} : {more} autres problèmes dans ce fichier, non affichés (corrigez les premiers, puis relancez cellule validate)"
+                ),
+                Lang::En if *more == 1 => format!(
+                    "{file}: 1 more problem in this file, not shown (fix the first ones, then run cellule validate again)"
+                ),
+                Lang::En => format!(
+                    "{file}: {more} more problems in this file, not shown (fix the first ones, then run cellule validate again)"
+                ),
             },
             CliMsg::OpenToOthers { path, mode } => match lang {
                 Lang::Fr => format!(

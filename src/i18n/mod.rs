@@ -8,6 +8,7 @@ pub mod dates;
 pub mod export;
 pub mod live;
 pub mod problems;
+pub mod system;
 
 pub use problems::{Expected, Msg};
 

@@ -1,5 +1,6 @@
 //! Messages about problems found in the data files.
 
+pub use super::system::{french_os, french_syntax};
 use super::{Lang, quote, quoted_list};
 
 /// The kind of value a key expects.
@@ -135,6 +136,20 @@ pub enum Msg {
         id: String,
         other: String,
     },
+    /// Two ids of one folder that differ only by case.
+    IdsDifferByCase {
+        id: String,
+        other: String,
+    },
+    /// A meeting id that is not `<date>-<body>[-n]`.
+    MeetingIdMismatch {
+        id: String,
+        expected: String,
+    },
+    /// The same case twice in the agenda of one meeting.
+    CaseTwiceInMeeting {
+        id: String,
+    },
     DuplicateEntry {
         key: String,
         value: String,
@@ -209,13 +224,35 @@ pub enum Msg {
     WriteFailed {
         detail: String,
     },
+    /// A temporary file of the app left by a crash (a notice: it is not read).
+    LeftoverTemp {
+        command: String,
+    },
+    /// A file at the data root, outside every département folder (a notice).
+    StrayFile {
+        name: String,
+    },
+    /// A folder whose name ends in `.yaml`: not read.
+    FolderNamedYaml {
+        name: String,
+    },
+    /// Writing refused: the file would be larger than what is read back.
+    WriteTooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    /// Writing refused: the file is no longer a regular file (a link, a pipe...).
+    WriteNotRegular,
 }
 
 impl Msg {
     /// A file skipped on purpose rather than data in error (a stray non-YAML file):
     /// worth showing, not worth failing `validate` for.
     pub fn is_notice(&self) -> bool {
-        matches!(self, Msg::NotYaml { .. })
+        matches!(
+            self,
+            Msg::NotYaml { .. } | Msg::LeftoverTemp { .. } | Msg::StrayFile { .. }
+        )
     }
 
     /// The message in the language asked for.
@@ -241,7 +278,7 @@ impl Msg {
                 )
                 .into(),
             Msg::CannotRead { detail } => match lang {
-                Lang::Fr => format!("lecture impossible : {detail}"),
+                Lang::Fr => format!("lecture impossible : {}", french_os(detail)),
                 Lang::En => format!("cannot read: {detail}"),
             },
             Msg::Empty => lang.pick("fichier vide", "empty file").into(),
@@ -255,8 +292,8 @@ impl Msg {
             },
             Msg::TooDeep => lang
                 .pick(
-                    "imbrication trop profonde : fichier refusé",
-                    "nesting too deep: file refused",
+                    "imbrication trop profonde (plus de 64 niveaux) : fichier refusé",
+                    "nesting too deep (more than 64 levels): file refused",
                 )
                 .into(),
             Msg::AliasBomb => lang
@@ -383,6 +420,42 @@ impl Msg {
                     "code {} differs from the folder name {} (write code: \"{folder}\")",
                     q(code),
                     q(folder)
+                ),
+            },
+            Msg::IdsDifferByCase { id, other } => match lang {
+                Lang::Fr => format!(
+                    "l'identifiant {} ne diffère de {} que par les majuscules : ils se confondent sur les partages Windows et macOS ; renommez l'un des deux",
+                    q(id),
+                    q(other)
+                ),
+                Lang::En => format!(
+                    "the id {} differs from {} only by case: they collide on Windows and macOS shares; rename one",
+                    q(id),
+                    q(other)
+                ),
+            },
+            Msg::MeetingIdMismatch { id, expected } => match lang {
+                Lang::Fr => format!(
+                    "l'identifiant {} ne correspond pas à la date et à l'instance de la réunion (attendu : {}, ou {} suivi de -2, -3… pour une deuxième réunion le même jour)",
+                    q(id),
+                    q(expected),
+                    q(expected)
+                ),
+                Lang::En => format!(
+                    "the id {} does not match the meeting's date and body (expected {}, or {} followed by -2, -3… for a second meeting on the same day)",
+                    q(id),
+                    q(expected),
+                    q(expected)
+                ),
+            },
+            Msg::CaseTwiceInMeeting { id } => match lang {
+                Lang::Fr => format!(
+                    "la situation {} figure deux fois à l'ordre du jour de cette réunion : gardez un seul point (ses décisions pourraient se contredire)",
+                    q(id)
+                ),
+                Lang::En => format!(
+                    "the case {} is twice on this meeting's agenda: keep one item (its decisions could contradict each other)",
+                    q(id)
                 ),
             },
             Msg::IdMismatch { id, stem } => match lang {
@@ -587,63 +660,132 @@ impl Msg {
                 )
                 .into(),
             Msg::WriteFailed { detail } => match lang {
-                Lang::Fr => format!("écriture impossible : {detail}"),
+                Lang::Fr => format!("écriture impossible : {}", french_os(detail)),
                 Lang::En => format!("cannot write: {detail}"),
             },
+            Msg::WriteTooLarge { bytes, limit } => {
+                // What to cut, rounded up to the kibibyte: at least 1.
+                let cut = (bytes.saturating_sub(*limit)).div_ceil(1024).max(1);
+                match lang {
+                    Lang::Fr => format!(
+                        "le fichier ferait {} Kio, plus que la limite de {} Kio au-delà de laquelle il ne serait plus relu : rien n'a été écrit ; raccourcissez le texte d'au moins {cut} Kio (des notes longues ?)",
+                        bytes.div_ceil(1024),
+                        limit / 1024
+                    ),
+                    Lang::En => format!(
+                        "the file would be {} KiB, over the {} KiB limit beyond which it is not read back: nothing written; cut at least {cut} KiB of text (long notes?)",
+                        bytes.div_ceil(1024),
+                        limit / 1024
+                    ),
+                }
+            }
+            Msg::LeftoverTemp { command } => match lang {
+                Lang::Fr => format!(
+                    "fichier temporaire laissé par un arrêt brutal de l'application ; il peut contenir une copie de données confidentielles : supprimez-le avec {}",
+                    q(command)
+                ),
+                Lang::En => format!(
+                    "temporary file left by an abrupt stop of the app; it may hold a copy of confidential data: remove it with {}",
+                    q(command)
+                ),
+            },
+            Msg::StrayFile { name } => match lang {
+                Lang::Fr => format!(
+                    "fichier {} à la racine du dossier de données, hors de tout dossier de département : non lu",
+                    q(name)
+                ),
+                Lang::En => format!(
+                    "file {} at the data root, outside every département folder: not read",
+                    q(name)
+                ),
+            },
+            Msg::FolderNamedYaml { name } => match lang {
+                Lang::Fr => format!(
+                    "{} est un dossier, pas un fichier : non lu (renommez-le ou déplacez son contenu)",
+                    q(name)
+                ),
+                Lang::En => format!(
+                    "{} is a folder, not a file: not read (rename it or move its content)",
+                    q(name)
+                ),
+            },
+            Msg::WriteNotRegular => lang
+                .pick(
+                    "ce n'est plus un fichier ordinaire (un lien, un tube ?) : rien n'a été écrit",
+                    "no longer a regular file (a link, a pipe?): nothing written",
+                )
+                .into(),
         }
     }
-}
-
-/// The YAML parser speaks English; the commonest of its sentences get a French explanation.
-fn french_syntax(detail: &str) -> String {
-    const KNOWN: &[(&str, &str)] = &[
-        (
-            "did not find expected key",
-            "clé attendue introuvable (vérifiez l'indentation)",
-        ),
-        (
-            "mapping values are not allowed in this context",
-            "« : » inattendu (une valeur qui contient « : » doit être entre guillemets)",
-        ),
-        (
-            "found character that cannot start any token",
-            "caractère qui ne peut pas commencer une valeur (une tabulation ? utilisez des espaces)",
-        ),
-        (
-            "did not find expected '-' indicator",
-            "« - » attendu (vérifiez l'indentation de la liste)",
-        ),
-        ("could not find expected ':'", "« : » attendu après la clé"),
-        (
-            "found unexpected end of stream",
-            "fin de fichier inattendue (guillemet ou crochet non fermé ?)",
-        ),
-        ("found undefined alias", "alias non défini"),
-        (
-            "did not find expected node content",
-            "valeur attendue introuvable",
-        ),
-        (
-            "found unknown escape character",
-            "séquence d'échappement inconnue entre guillemets",
-        ),
-        (
-            "control characters are not allowed",
-            "caractères de contrôle interdits",
-        ),
-        ("invalid leading UTF-8 octet", "octet UTF-8 invalide"),
-    ];
-    for (en, fr) in KNOWN {
-        if detail.contains(en) {
-            return format!("{fr} [{detail}]");
-        }
-    }
-    detail.to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_systems_usual_errors_are_in_french() {
+        for (code, fr) in [
+            (28, "plus de place sur le disque"),
+            (13, "permission refusée"),
+            (30, "système de fichiers en lecture seule"),
+            (2, "fichier ou dossier introuvable"),
+            (21, "c'est un dossier"),
+        ] {
+            let detail = std::io::Error::from_raw_os_error(code).to_string();
+            let text = Msg::WriteFailed {
+                detail: detail.clone(),
+            }
+            .text(Lang::Fr);
+            assert_eq!(text, format!("écriture impossible : {fr} (erreur {code})"));
+            let text = Msg::CannotRead {
+                detail: detail.clone(),
+            }
+            .text(Lang::Fr);
+            assert!(text.contains(fr), "{text}");
+            assert!(
+                Msg::CannotRead { detail }
+                    .text(Lang::En)
+                    .contains("os error")
+            );
+        }
+        let odd = std::io::Error::from_raw_os_error(200).to_string();
+        assert!(
+            french_os(&odd).starts_with("erreur du système n° 200"),
+            "{}",
+            french_os(&odd)
+        );
+        assert_eq!(french_os("déjà en français"), "déjà en français");
+    }
+
+    #[test]
+    fn a_write_over_the_read_limit_says_how_much_to_cut() {
+        let msg = Msg::WriteTooLarge {
+            bytes: 1_056_143,
+            limit: 1024 * 1024,
+        };
+        let fr = msg.text(Lang::Fr);
+        assert!(fr.contains("1032 Kio"), "{fr}");
+        assert!(fr.contains("d'au moins 8 Kio"), "{fr}");
+        assert!(msg.text(Lang::En).contains("cut at least 8 KiB"));
+    }
+
+    #[test]
+    fn no_english_of_the_parser_in_french() {
+        for detail in [
+            "mapping values are not allowed in this context",
+            "tabs disallowed within this context (block indentation)",
+            "while parsing a flow sequence, expected ',' or ']'",
+            "something the catalogue does not know",
+        ] {
+            let fr = Msg::Syntax {
+                detail: detail.into(),
+            }
+            .text(Lang::Fr);
+            assert!(!fr.contains(detail), "{fr}");
+            assert!(fr.starts_with("YAML invalide : "), "{fr}");
+        }
+    }
 
     #[test]
     fn messages_exist_in_both_languages() {

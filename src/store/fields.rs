@@ -55,6 +55,9 @@ impl<'p> At<'p> {
     }
 }
 
+/// Unknown keys of one mapping past this many get no suggestion.
+const MAX_SUGGESTIONS: usize = 64;
+
 /// The nearest known key to a misspelt one, if it is close enough to be a likely typo.
 pub(crate) fn suggest(key: &str, known: &[&str]) -> Option<String> {
     let lower = key.to_lowercase();
@@ -132,11 +135,19 @@ impl<'v, 'p> Obj<'v, 'p> {
             );
             return None;
         };
+        let mut unknown = 0;
         for (key, _) in map {
             let is_known = matches!(key, Node::Str(s) if known.iter().any(|k| same_key(k, s)));
             if !is_known {
                 let text = key_text(key).unwrap_or_else(|| "?".to_string());
-                let suggestion = suggest(&text, known);
+                // A suggestion for the first ones only: thousands of unknown keys are not
+                // typos, and each suggestion costs a distance to every known key.
+                unknown += 1;
+                let suggestion = if unknown <= MAX_SUGGESTIONS {
+                    suggest(&text, known)
+                } else {
+                    None
+                };
                 sink.at_key(
                     &at.key(&text).path(),
                     Msg::UnknownKey {

@@ -21,12 +21,12 @@ use crate::domain::{Case, Department, DeptData, Meeting, departements};
 use crate::i18n::{Lang, Msg};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Files larger than this are refused without being read whole.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+pub use super::read::MAX_FILE_BYTES;
 
 /// What a data root holds.
 #[derive(Debug)]
@@ -152,7 +152,15 @@ pub fn load_root_dept(root: &Path, code: Option<&str>) -> Result<Loaded, StoreEr
             let mut folders = Vec::new();
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with('.') || !entry.path().is_dir() {
+                if name.starts_with('.') {
+                    continue;
+                }
+                if !entry.path().is_dir() {
+                    // A data file beside the département folders is read by nobody: said
+                    // (a README or the like is left alone).
+                    if name.ends_with(".yaml") || name.ends_with(".yml") {
+                        problems.push(Problem::whole(name.clone(), Msg::StrayFile { name }));
+                    }
                     continue;
                 }
                 if departements::by_code(&name).is_some() {
@@ -199,47 +207,23 @@ pub fn load_root_dept(root: &Path, code: Option<&str>) -> Result<Loaded, StoreEr
     })
 }
 
-/// The text of one file, or the problem that kept it from being read.
-///
-/// A file that its folder's listing gave as a regular file (`regular`) is opened
-/// straight away and checked on the open file; any other name (a link, a name whose
-/// type the listing did not tell) is looked at first, so that a device or a pipe
-/// behind it is never opened.
+/// The text of one file, or the problem that kept it from being read: opened without
+/// following a link and without blocking, checked on the open handle to be a regular
+/// file under [`MAX_FILE_BYTES`] (`store::read`).
 pub(super) fn read_text(
     path: &Path,
     rel: &str,
-    regular: bool,
+    _regular: bool,
 ) -> Result<(String, Stamp), Box<Problem>> {
+    use super::read::{ReadError, read_file};
     let whole = |msg| Box::new(Problem::whole(rel, msg));
-    let cannot = |e: io::Error| {
-        whole(Msg::CannotRead {
+    let bytes = read_file(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::NotRegular => whole(Msg::NotRegularFile),
+        ReadError::TooLarge { bytes, limit } => whole(Msg::TooLarge { bytes, limit }),
+        ReadError::Io(e) => whole(Msg::CannotRead {
             detail: e.to_string(),
-        })
-    };
-    if !regular {
-        let meta = fs::metadata(path).map_err(cannot)?;
-        if !meta.is_file() {
-            return Err(whole(Msg::NotRegularFile));
-        }
-    }
-    let file = fs::File::open(path).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
-    if !meta.is_file() {
-        return Err(whole(Msg::NotRegularFile));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(whole(Msg::TooLarge {
-            bytes: meta.len(),
-            limit: MAX_FILE_BYTES,
-        }));
-    }
-    // The size the file had when opened is what is read: a file growing meanwhile is
-    // read as it was (its stamp is of those bytes, so a later write sees the change),
-    // and the end is known without one more system call.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(meta.len())
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
+        }),
+    })?;
     let stamp = Stamp::of(&bytes);
     let mut text = String::from_utf8(bytes).map_err(|_| whole(Msg::NotUtf8))?;
     if text.starts_with('\u{feff}') {
@@ -490,6 +474,14 @@ fn list_yaml(root: &Path, folder: &str, sub: &str, problems: &mut Vec<Problem>) 
             Ok(t) if !t.is_symlink() => (t.is_dir(), t.is_file()),
             _ => (entry.path().is_dir(), false),
         };
+        if super::temp::is_temp_name(&name) && regular {
+            problems.push(leftover(root, rel));
+            continue;
+        }
+        if is_dir && (name.ends_with(".yaml") || name.ends_with(".yml")) && !name.starts_with('.') {
+            problems.push(Problem::whole(rel, Msg::FolderNamedYaml { name }));
+            continue;
+        }
         if name.starts_with('.') || super::lock::is_lock_file(&name) || is_dir {
             continue;
         }
@@ -518,6 +510,13 @@ pub(super) fn settle<T>(doc: Doc<T>, problems: &mut Vec<Problem>) -> Option<T> {
     None
 }
 
+/// The notice of a temporary file left by a crash, with the command that removes it.
+fn leftover(root: &Path, rel: String) -> Problem {
+    let path = root.join(&rel).display().to_string();
+    let command = format!("rm -- '{}'", path.replace('\'', "'\\''"));
+    Problem::whole(rel, Msg::LeftoverTemp { command })
+}
+
 /// Lists what is to be read in one département folder, reporting what is not.
 fn plan_dept(root: &Path, folder: String, problems: &mut Vec<Problem>) -> DeptPlan {
     let dept_file = root.join(&folder).join("department.yaml").exists();
@@ -526,6 +525,18 @@ fn plan_dept(root: &Path, folder: String, problems: &mut Vec<Problem>) -> DeptPl
     }
     let cases = list_yaml(root, &folder, "cases", problems);
     let meetings = list_yaml(root, &folder, "meetings", problems);
+    // Temporary files a crash left where the app writes exports and the directory.
+    for sub in ["", "minutes", "agendas", "reports"] {
+        let dir = root.join(&folder).join(sub);
+        for path in super::temp::leftovers(&dir) {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let rel = match sub {
+                "" => format!("{folder}/{}", name.unwrap_or_default()),
+                _ => format!("{folder}/{sub}/{}", name.unwrap_or_default()),
+            };
+            problems.push(leftover(root, rel));
+        }
+    }
     DeptPlan {
         folder,
         dept_file,

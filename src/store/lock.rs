@@ -232,6 +232,7 @@ pub fn acquire_as(
             .create(true)
             .truncate(false)
             .open(&path)?;
+        set_lock_mode(&file, &path);
         let os_locked = match file.try_lock() {
             Ok(()) => false,
             Err(TryLockError::WouldBlock) => true,
@@ -300,7 +301,10 @@ pub fn take_over_as(
         .create_new(true)
         .open(&path)
     {
-        Ok(file) => file,
+        Ok(file) => {
+            set_lock_mode(&file, &path);
+            file
+        }
         // Someone else was quicker.
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             return acquire_as(meeting_file, me, now, alive);
@@ -418,6 +422,20 @@ fn one_line(text: &str) -> String {
         .to_string()
 }
 
+/// The lock file is `0600`, or `0640` in a group-shared folder, whatever the umask: set on
+/// the open file. Best effort: a lock file of another user keeps its mode.
+fn set_lock_mode(file: &File, path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let mode = super::temp::new_file_mode(dir) & 0o640;
+        let _ = file.set_permissions(fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = (file, path);
+}
+
 fn read_limited(file: &mut File) -> io::Result<String> {
     file.seek(SeekFrom::Start(0))?;
     let mut bytes = Vec::new();
@@ -454,6 +472,29 @@ mod tests {
             pid,
             since: at(since),
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_file_is_private_or_group_readable_whatever_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        // SAFETY: umask only changes the mode of files created meanwhile; it is restored.
+        let old = unsafe { libc::umask(0) };
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("m.yaml");
+        let held = acquire(&meeting).unwrap();
+        let private = mode(&lock_path(&meeting));
+        drop(held);
+        let shared = tempfile::tempdir().unwrap();
+        fs::set_permissions(shared.path(), fs::Permissions::from_mode(0o2770)).unwrap();
+        let meeting = shared.path().join("m.yaml");
+        let held = acquire(&meeting).unwrap();
+        let group = mode(&lock_path(&meeting));
+        drop(held);
+        unsafe { libc::umask(old) };
+        assert_eq!(private, 0o600);
+        assert_eq!(group, 0o640);
     }
 
     #[test]

@@ -24,10 +24,14 @@ mod load;
 pub mod lock;
 mod node;
 pub mod problem;
+pub mod read;
+mod scalar;
+pub mod temp;
 mod validate;
 mod write;
 pub mod yaml;
 mod yaml_fast;
+mod yaml_read;
 
 pub use check::{check_case_text, read_meeting};
 pub use decode_case::decode_case;
@@ -37,6 +41,7 @@ pub use encode::{meeting_to_yaml, new_case_yaml};
 pub use git::{CommitError, CommitOutcome, git_commit};
 pub use load::{Loaded, LoadedDept, MAX_FILE_BYTES, StoreError, load_root, load_root_dept};
 pub use problem::Problem;
+pub use write::inject;
 pub use write::{
     Expect, Stamp, WriteError, create_private_dir, folder_in_root, meeting_path, save_meeting,
     write_atomic,

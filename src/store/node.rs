@@ -1,12 +1,11 @@
 //! The tree the decoders read: one YAML document as nodes that borrow the file's text.
 //!
-//! The quick reader (`store::yaml_fast`) builds it straight from the text: keys and
-//! plain scalars are slices of the file, and a mapping is its entries in order, so
-//! reading a file costs one allocation per list and mapping, not one per key and value
-//! plus a hash table. What the quick reader leaves to the YAML library comes back as the
-//! library's [`Value`], turned into the same tree ([`Node::from_value`]).
+//! The quick reader (`store::yaml_fast`) builds it straight from the text, the full
+//! reader (`store::yaml_read`) from the parser's events: keys and plain scalars are slices
+//! of the file when they can be, and a mapping is its entries in order.
+//! It knows no library type: numbers are the store's own [`Number`].
 
-use super::yaml::{Number, Value};
+pub use super::scalar::Number;
 use std::borrow::Cow;
 
 /// One node of a document.
@@ -23,44 +22,42 @@ pub enum Node<'a> {
     Tagged(Box<Node<'a>>),
 }
 
+/// One step of a path inside a document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A path from the document's root.
+pub type YamlPath = Vec<Seg>;
+
+/// Whether a position is wanted for a key itself or for its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Key,
+    Value,
+}
+
+/// Why a document could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseFailure {
+    Syntax { detail: String },
+    DuplicateKey { key: String },
+    TooDeep,
+    AliasBomb,
+}
+
+/// A parse failure with its 1-based position when the parser gave one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub failure: ParseFailure,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
 /// The entries of a mapping.
 pub type Entries<'a> = [(Node<'a>, Node<'a>)];
-
-impl<'a> Node<'a> {
-    /// The same tree over the library's value.
-    pub fn from_value(value: &'a Value) -> Node<'a> {
-        match value {
-            Value::Null => Node::Null,
-            Value::Bool(b) => Node::Bool(*b),
-            Value::Number(n) => Node::Number(n.clone()),
-            Value::String(s) => Node::Str(Cow::Borrowed(s)),
-            Value::Sequence(items) => Node::Seq(items.iter().map(Node::from_value).collect()),
-            Value::Mapping(map) => Node::Map(
-                map.iter()
-                    .map(|(k, v)| (Node::from_value(k), Node::from_value(v)))
-                    .collect(),
-            ),
-            Value::Tagged(tagged) => Node::Tagged(Box::new(Node::from_value(&tagged.value))),
-        }
-    }
-
-    /// The same tree, owning its texts, from the library's value.
-    pub fn from_owned(value: Value) -> Node<'static> {
-        match value {
-            Value::Null => Node::Null,
-            Value::Bool(b) => Node::Bool(b),
-            Value::Number(n) => Node::Number(n),
-            Value::String(s) => Node::Str(Cow::Owned(s)),
-            Value::Sequence(items) => Node::Seq(items.into_iter().map(Node::from_owned).collect()),
-            Value::Mapping(map) => Node::Map(
-                map.into_iter()
-                    .map(|(k, v)| (Node::from_owned(k), Node::from_owned(v)))
-                    .collect(),
-            ),
-            Value::Tagged(tagged) => Node::Tagged(Box::new(Node::from_owned(tagged.value))),
-        }
-    }
-}
 
 /// The value of the text key `key` among a mapping's entries.
 pub fn lookup<'v, 'a>(entries: &'v Entries<'a>, key: &str) -> Option<&'v Node<'a>> {
@@ -92,14 +89,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_library_value_becomes_the_same_tree_borrowed_or_owned() {
-        let value: Value = super::super::yaml::parse("a: 1\nb: [x, true]\nc: !t v\n~: z\n")
+    fn keys_are_found_and_told_as_text() {
+        let tree = super::super::yaml::read("a: 1\nb: [x, true]\nc: !t v\n~: z\n")
             .expect("test YAML parses");
-        let borrowed = Node::from_value(&value);
-        let Node::Map(entries) = &borrowed else {
-            panic!("a mapping: {borrowed:?}");
+        let Node::Map(entries) = &tree else {
+            panic!("a mapping: {tree:?}");
         };
-        assert_eq!(lookup(entries, "a"), Some(&Node::Number(1.into())));
+        assert_eq!(lookup(entries, "a"), Some(&Node::Number(Number::UInt(1))));
         assert_eq!(
             lookup(entries, "b"),
             Some(&Node::Seq(vec![Node::Str("x".into()), Node::Bool(true)]))
@@ -111,6 +107,5 @@ mod tests {
         assert_eq!(lookup(entries, "d"), None);
         let keys: Vec<Option<String>> = entries.iter().map(|(k, _)| key_text(k)).collect();
         assert_eq!(keys, ["a", "b", "c", "null"].map(|k| Some(k.to_string())));
-        assert_eq!(Node::from_owned(value.clone()), borrowed);
     }
 }

@@ -57,10 +57,25 @@ pub(crate) fn check_department(doc: &mut Doc<Department>, folder: &str) {
 /// `id` equals the file stem. (Ids are then unique: two files of one folder cannot
 /// share a name.)
 fn check_identity<T>(docs: &mut [Doc<T>], id_of: fn(&T) -> &str) {
+    // Ids that differ only by case collide on the shares of Windows and macOS.
+    let mut folded: HashMap<String, String> = HashMap::new();
     for doc in docs.iter_mut() {
         let Some(id) = doc.value.as_ref().map(id_of) else {
             continue;
         };
+        match folded.get(&id.to_lowercase()) {
+            Some(other) if other != id => doc.sink.at_value(
+                &key("id"),
+                Msg::IdsDifferByCase {
+                    id: id.to_string(),
+                    other: other.clone(),
+                },
+            ),
+            Some(_) => {}
+            None => {
+                folded.insert(id.to_lowercase(), id.to_string());
+            }
+        }
         if id != doc.stem {
             let msg = Msg::IdMismatch {
                 id: id.to_string(),
@@ -100,9 +115,31 @@ pub(crate) fn check_meetings(
         if let Some(dept) = dept {
             check_members(m, dept, sink);
         }
+        if names_a_date(&m.id) && !meeting_id_fits(&m.id, &m.date.to_string(), &m.body) {
+            sink.at_value(
+                &key("id"),
+                Msg::MeetingIdMismatch {
+                    id: m.id.clone(),
+                    expected: format!("{}-{}", m.date, m.body),
+                },
+            );
+        }
         let body_known = dept.is_none_or(|d| d.body(&m.body).is_some());
+        let mut seen: HashSet<&str> = HashSet::new();
         for (i, item) in m.items.iter().enumerate() {
             let Some(case_id) = &item.case else { continue };
+            if !seen.insert(case_id.as_str()) {
+                sink.at_value(
+                    &path(&[
+                        Seg::Key("items".into()),
+                        Seg::Index(i),
+                        Seg::Key("case".into()),
+                    ]),
+                    Msg::CaseTwiceInMeeting {
+                        id: case_id.clone(),
+                    },
+                );
+            }
             let at = || {
                 path(&[
                     Seg::Key("items".into()),
@@ -130,6 +167,28 @@ pub(crate) fn check_meetings(
             }
         }
     }
+}
+
+/// The id begins with a date `YYYY-MM-DD-`, as the app names meetings (an id of another
+/// shape, written by hand, is left alone).
+fn names_a_date(id: &str) -> bool {
+    id.get(..11)
+        .is_some_and(|head| head.ends_with('-') && super::fields::parse_date(&head[..10]).is_ok())
+}
+
+/// A meeting id is `<date>-<body>`, or `<date>-<body>-<n>` for the n-th of that day.
+fn meeting_id_fits(id: &str, date: &str, body: &str) -> bool {
+    let Some(rest) = id
+        .strip_prefix(date)
+        .and_then(|r| r.strip_prefix('-'))
+        .and_then(|r| r.strip_prefix(body))
+    else {
+        return false;
+    };
+    rest.is_empty()
+        || rest
+            .strip_prefix('-')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn check_members(m: &Meeting, dept: &Department, sink: &mut Sink) {

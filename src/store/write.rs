@@ -6,6 +6,8 @@
 //! when it was read, so that an edit made meanwhile (by a colleague, by `git pull`) is
 //! not lost.
 
+use super::read::{MAX_FILE_BYTES, ReadError, read_file};
+use super::temp::{Mode, Temp, new_file_mode};
 use crate::domain::Meeting;
 use crate::i18n::{Lang, Msg};
 use sha2::{Digest, Sha256};
@@ -53,6 +55,16 @@ pub enum WriteError {
     /// The folder written to resolves outside the data root.
     #[error("{}: outside the data folder", .path.display())]
     OutsideRoot { path: PathBuf },
+    /// The file would be larger than what the store reads back ([`MAX_FILE_BYTES`]).
+    #[error("{}: {bytes} bytes, over the {limit} bytes read limit", .path.display())]
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
+    /// The file on disk is not a regular file any more (a link, a pipe, a device).
+    #[error("{}: not a regular file", .path.display())]
+    NotRegular { path: PathBuf },
     /// The system refused.
     #[error("{}: {detail}", .path.display())]
     Io {
@@ -77,6 +89,8 @@ impl WriteError {
             WriteError::Changed { path }
             | WriteError::Exists { path }
             | WriteError::OutsideRoot { path }
+            | WriteError::TooLarge { path, .. }
+            | WriteError::NotRegular { path }
             | WriteError::Io { path, .. } => Some(path),
             WriteError::BadId { .. } | WriteError::UnknownDepartment { .. } => None,
         }
@@ -93,6 +107,11 @@ impl WriteError {
                 value: id.clone(),
             },
             WriteError::UnknownDepartment { code } => Msg::UnknownDepartment { code: code.clone() },
+            WriteError::TooLarge { bytes, limit, .. } => Msg::WriteTooLarge {
+                bytes: *bytes,
+                limit: *limit,
+            },
+            WriteError::NotRegular { .. } => Msg::WriteNotRegular,
             WriteError::Io { detail, .. } => Msg::WriteFailed {
                 detail: detail.clone(),
             },
@@ -117,6 +136,14 @@ impl WriteError {
 /// An existing file keeps its permissions; a new file is readable by its owner only
 /// (on Unix). A symbolic link at `path` is replaced by a file, never written through.
 pub fn write_atomic(path: &Path, bytes: &[u8], expect: Expect) -> Result<Stamp, WriteError> {
+    // A file the store would not read back is not written (the caller keeps the text).
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(WriteError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -138,7 +165,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], expect: Expect) -> Result<Stamp, 
             });
         }
         (Expect::Unchanged(stamp), Some(_)) => {
-            let now = fs::read(path).map_err(|e| WriteError::io(path, &e))?;
+            // Opened without following a link or waiting on a pipe, its size checked on
+            // the open handle: a planted FIFO or link to `/dev/zero` is refused at once.
+            let now = read_file(path, MAX_FILE_BYTES).map_err(|e| match e {
+                ReadError::NotRegular => WriteError::NotRegular {
+                    path: path.to_path_buf(),
+                },
+                // Larger than anything the app wrote: not the file that was read.
+                ReadError::TooLarge { .. } => WriteError::Changed {
+                    path: path.to_path_buf(),
+                },
+                ReadError::Io(e) => WriteError::io(path, &e),
+            })?;
             if Stamp::of(&now) != *stamp {
                 return Err(WriteError::Changed {
                     path: path.to_path_buf(),
@@ -160,47 +198,98 @@ pub fn write_atomic(path: &Path, bytes: &[u8], expect: Expect) -> Result<Stamp, 
         ));
     }
 
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| WriteError::io(path, &e))?;
-    let permissions = current
-        .as_ref()
-        .filter(|m| m.is_file())
-        .map(|m| m.permissions());
-    if let Some(p) = permissions {
-        fs::set_permissions(tmp.path(), p).map_err(|e| WriteError::io(path, &e))?;
-    } else {
-        restrict(tmp.path()).map_err(|e| WriteError::io(path, &e))?;
+    // Permissions are set on the open temporary file: the existing target's (and its
+    // group), else those of a new file in this folder (`0600`, or group access in a
+    // group-shared folder).
+    let mode = match current.as_ref().filter(|m| m.is_file()) {
+        Some(m) => existing_mode(m),
+        None => Mode {
+            mode: new_file_mode(dir),
+            group: None,
+        },
+    };
+    let mut tmp = Temp::new_in(dir, &mode).map_err(|e| WriteError::io(path, &e))?;
+    let written = write_through(&mut tmp.file, bytes);
+    if let Err(e) = written {
+        tmp.discard();
+        return Err(WriteError::io(path, &e));
     }
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.flush())
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| WriteError::io(path, &e))?;
     if expect == Expect::New {
-        tmp.persist_noclobber(path).map_err(|e| {
-            if e.error.kind() == io::ErrorKind::AlreadyExists {
+        tmp.create(path).map_err(|e| {
+            if e.kind() == io::ErrorKind::AlreadyExists {
                 WriteError::Exists {
                     path: path.to_path_buf(),
                 }
             } else {
-                WriteError::io(path, &e.error)
+                WriteError::io(path, &e)
             }
         })?;
     } else {
-        tmp.persist(path)
-            .map_err(|e| WriteError::io(path, &e.error))?;
+        tmp.replace(path, dir)
+            .map_err(|e| WriteError::io(path, &e))?;
     }
     sync_dir(dir);
     Ok(Stamp::of(bytes))
 }
 
+/// Writes, flushes and syncs `bytes`; a test-only fault makes it fail with a given OS
+/// error (see [`inject`]).
+fn write_through(file: &mut fs::File, bytes: &[u8]) -> io::Result<()> {
+    if let Some(code) = inject::pending() {
+        return Err(io::Error::from_raw_os_error(code));
+    }
+    file.write_all(bytes)?;
+    file.flush()?;
+    file.sync_all()
+}
+
 #[cfg(unix)]
-fn restrict(path: &Path) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+fn existing_mode(meta: &fs::Metadata) -> Mode {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    Mode {
+        mode: meta.permissions().mode(),
+        group: Some(meta.gid()),
+    }
 }
 
 #[cfg(not(unix))]
-fn restrict(_path: &Path) -> io::Result<()> {
-    Ok(())
+fn existing_mode(_meta: &fs::Metadata) -> Mode {
+    Mode {
+        mode: 0o600,
+        group: None,
+    }
+}
+
+/// A test-only way to make the next writes fail with a given OS error (`ENOSPC`,
+/// `EACCES`, `EROFS`...), in this process or, through `CELLULE_FAULT_WRITE=<errno>`, in
+/// the binary a test starts (honoured by debug builds only).
+pub mod inject {
+    use std::sync::atomic::{AtomicI32, Ordering};
+
+    static NEXT: AtomicI32 = AtomicI32::new(0);
+
+    /// Makes every write of this process fail with `errno` until [`clear`].
+    pub fn fail_writes_with(errno: i32) {
+        NEXT.store(errno, Ordering::SeqCst);
+    }
+
+    /// Writes work again.
+    pub fn clear() {
+        NEXT.store(0, Ordering::SeqCst);
+    }
+
+    pub(super) fn pending() -> Option<i32> {
+        let here = NEXT.load(Ordering::SeqCst);
+        if here != 0 {
+            return Some(here);
+        }
+        if cfg!(debug_assertions) {
+            return std::env::var("CELLULE_FAULT_WRITE")
+                .ok()
+                .and_then(|v| v.parse().ok());
+        }
+        None
+    }
 }
 
 /// Makes the rename durable (best effort: not every system can sync a folder).
@@ -435,6 +524,53 @@ mod tests {
             folder_in_root(root.path(), Path::new("49/file")),
             Err(WriteError::Io { .. })
         ));
+    }
+
+    #[test]
+    fn a_file_over_the_read_limit_is_not_written_and_says_how_much_to_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("m.yaml");
+        fs::write(&p, b"before\n").unwrap();
+        let big = vec![b'a'; 1_056_143];
+        let err = write_atomic(&p, &big, Expect::Any).unwrap_err();
+        assert!(
+            matches!(err, WriteError::TooLarge { bytes: 1_056_143, limit, .. } if limit == MAX_FILE_BYTES),
+            "{err:?}"
+        );
+        assert!(
+            err.text(Lang::Fr)
+                .contains("raccourcissez le texte d'au moins 8 Kio")
+        );
+        assert_eq!(fs::read(&p).unwrap(), b"before\n");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        // Exactly the limit is written (and read back by the loader).
+        let most = vec![b'a'; MAX_FILE_BYTES as usize];
+        write_atomic(&p, &most, Expect::Any).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_fifo_or_link_to_dev_zero_is_refused_before_a_checked_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("m.yaml");
+        let stamp = write_atomic(&p, b"mine\n", Expect::New).unwrap();
+        fs::remove_file(&p).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", &p).unwrap();
+        let err = write_atomic(&p, b"two\n", Expect::Unchanged(stamp.clone())).unwrap_err();
+        assert!(matches!(err, WriteError::NotRegular { .. }), "{err:?}");
+        assert!(
+            err.text(Lang::Fr)
+                .contains("n'est plus un fichier ordinaire")
+        );
+        fs::remove_file(&p).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&p).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped the FIFO: mkfifo is not available");
+            return;
+        }
+        // Without O_NONBLOCK, this would wait for ever for a writer.
+        let err = write_atomic(&p, b"two\n", Expect::Unchanged(stamp)).unwrap_err();
+        assert!(matches!(err, WriteError::NotRegular { .. }), "{err:?}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! It reads block mappings and sequences, plain and quoted one-line scalars, `|` and
 //! `|-` texts, one-line `[a, b]` lists, `[]`, `{}` and comments, and builds the very
-//! tree the YAML library's value gives ([`Node::from_value`]; plain scalars are resolved
+//! tree the full reader gives (`store::yaml_read`; plain scalars are resolved
 //! by the same rules: null, booleans, integers, floats, else text), borrowing the file's
 //! text for keys and scalars; lines may end with LF or CR LF. On anything else —
 //! anchors, tags, folded or multi-line scalars, flow mappings, several documents, a tab,

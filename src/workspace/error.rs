@@ -202,7 +202,7 @@ mod tests {
         assert!(!e.is_conflict());
         assert_eq!(
             e.text(Lang::Fr),
-            "49/meetings/m.yaml: écriture impossible : No space left on device"
+            "49/meetings/m.yaml: écriture impossible : plus de place sur le disque"
         );
         let changed = WorkError::from(WriteError::Changed {
             path: PathBuf::from("m.yaml"),

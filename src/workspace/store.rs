@@ -99,7 +99,7 @@ impl Persist for Workspace {
 
     fn delete_meeting(&mut self, id: &str) -> Result<(), WorkError> {
         let path = store::meeting_path(&self.root, &self.code, id);
-        let current = std::fs::read(&path).map_err(|e| WorkError::io(&path, IoOp::Read, &e))?;
+        let current = read_safely(&path)?;
         if self.stamps.get(id) != Some(&Stamp::of(&current)) {
             return Err(WorkError::Changed { path });
         }
@@ -135,7 +135,7 @@ impl Persist for Workspace {
         if !file.is_file() {
             return Ok(None);
         }
-        let original = std::fs::read(&file).map_err(|e| WorkError::io(&file, IoOp::Read, &e))?;
+        let original = read_safely(&file)?;
         let copy = edit_copy_path(&file);
         write_atomic(&copy, &original, Expect::Any)?;
         self.edits.insert(
@@ -153,8 +153,7 @@ impl Persist for Workspace {
         let Some(edit) = self.edits.get_mut(id) else {
             return Err(WorkError::Unavailable);
         };
-        let edited =
-            std::fs::read(&edit.copy).map_err(|e| WorkError::io(&edit.copy, IoOp::Read, &e))?;
+        let edited = read_safely(&edit.copy)?;
         if edited == edit.original {
             let _ = std::fs::remove_file(&edit.copy);
             self.edits.remove(id);
@@ -175,7 +174,7 @@ impl Persist for Workspace {
             Err(WriteError::Changed { path }) => {
                 // Their version becomes the one the next save replaces, once the user has
                 // seen the conflict and saved again.
-                if let Ok(theirs) = std::fs::read(&file) {
+                if let Ok(theirs) = read_safely(&file) {
                     edit.original = theirs;
                 }
                 Err(WorkError::Changed { path })
@@ -244,4 +243,26 @@ impl Persist for Workspace {
             let _ = lock.release();
         }
     }
+}
+
+/// A file of the data folder read as the store reads it: never through a link, never
+/// blocking on a pipe or a device, never past the size the loader would accept.
+fn read_safely(path: &std::path::Path) -> Result<Vec<u8>, WorkError> {
+    use crate::store::read::{ReadError, read_file};
+    read_file(path, crate::store::read::MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => WorkError::io(path, IoOp::Read, &e),
+        ReadError::NotRegular => WorkError::io(
+            path,
+            IoOp::Read,
+            &std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"),
+        ),
+        ReadError::TooLarge { bytes, limit } => WorkError::io(
+            path,
+            IoOp::Read,
+            &std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                format!("{bytes} > {limit} bytes"),
+            ),
+        ),
+    })
 }
