@@ -58,6 +58,9 @@ pub struct MinutesArgs {
     /// What the minutes may show.
     #[arg(long, value_enum, default_value_t = LevelArg::Partners)]
     pub level: LevelArg,
+    /// Markdown, Word or OpenDocument.
+    #[arg(long, value_enum, default_value_t = DocFormatArg::Md)]
+    pub format: DocFormatArg,
     /// Print instead of writing the file.
     #[arg(long)]
     pub stdout: bool,
@@ -71,6 +74,9 @@ pub struct AgendaArgs {
     /// The meeting id (e.g. 2026-11-30-cpraf).
     #[arg(long, value_name = "ID")]
     pub meeting: String,
+    /// Markdown, Word or OpenDocument.
+    #[arg(long, value_enum, default_value_t = DocFormatArg::Md)]
+    pub format: DocFormatArg,
     /// Print instead of writing the file.
     #[arg(long)]
     pub stdout: bool,
@@ -93,7 +99,7 @@ pub struct MonthlyArgs {
     /// The body.
     #[arg(long, value_name = "ID", default_value = "cpraf")]
     pub body: String,
-    /// Markdown or CSV.
+    /// Markdown, CSV (French Excel), Excel, Word or OpenDocument.
     #[arg(long, value_enum, default_value_t = FormatArg::Md)]
     pub format: FormatArg,
     /// Print instead of writing the file.
@@ -115,4 +121,14 @@ pub enum LevelArg {
 pub enum FormatArg {
     Md,
     Csv,
+    Xlsx,
+    Docx,
+    Odt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormatArg {
+    Md,
+    Docx,
+    Odt,
 }

@@ -2,12 +2,14 @@
 //! optionally commit it in the data folder's git repository.
 
 use super::args::{
-    AgendaArgs, ExportCommand, FormatArg, LevelArg, MinutesArgs, MonthlyArgs, ReportCommand,
+    AgendaArgs, DocFormatArg, ExportCommand, FormatArg, LevelArg, MinutesArgs, MonthlyArgs,
+    ReportCommand,
 };
 use super::{Context, Exit, Failure, root};
-use crate::export::{self, Level, ReportFormat};
+use crate::export::{self, Format, Level};
 use crate::i18n::Lang;
 use crate::i18n::cli::{CliMsg, shown};
+use crate::store::yaml::{Seg, Target};
 use crate::store::{
     CommitError, CommitOutcome, Expect, Loaded, LoadedDept, folder_in_root, git_commit,
     write_atomic,
@@ -35,42 +37,51 @@ fn level(arg: LevelArg) -> Level {
     }
 }
 
+fn doc_format(arg: DocFormatArg) -> Format {
+    match arg {
+        DocFormatArg::Md => Format::Markdown,
+        DocFormatArg::Docx => Format::Docx,
+        DocFormatArg::Odt => Format::Odt,
+    }
+}
+
 fn minutes(ctx: &Context, args: &MinutesArgs) -> Result<(), Failure> {
-    let (data_root, loaded) = load(ctx)?;
-    let dept = root::pick_dept(ctx, &loaded)?;
-    check_meeting(ctx, &loaded, dept, &args.meeting)?;
-    let level = level(args.level);
-    let text = export::minutes(&dept.data, &args.meeting, level, ctx.lang)
-        .map_err(|e| export_failure(ctx, &e))?;
-    let rel = Path::new(dept.data.code()).join(export::minutes_path(&args.meeting, level));
-    let message = export::commit_message_minutes(&dept.data, &args.meeting, level)
-        .map_err(|e| export_failure(ctx, &e))?;
-    deliver(
-        ctx,
-        &data_root,
-        &rel,
-        &text,
-        args.stdout,
-        args.commit.then_some(message),
-    )
+    let request = export::Request::Minutes {
+        meeting: args.meeting.clone(),
+        level: level(args.level),
+        format: doc_format(args.format),
+    };
+    meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
 }
 
 fn agenda(ctx: &Context, args: &AgendaArgs) -> Result<(), Failure> {
+    let request = export::Request::Agenda {
+        meeting: args.meeting.clone(),
+        format: doc_format(args.format),
+    };
+    meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
+}
+
+fn meeting_export(
+    ctx: &Context,
+    meeting: &str,
+    request: &export::Request,
+    stdout: bool,
+    commit: bool,
+) -> Result<(), Failure> {
     let (data_root, loaded) = load(ctx)?;
     let dept = root::pick_dept(ctx, &loaded)?;
-    check_meeting(ctx, &loaded, dept, &args.meeting)?;
-    let text =
-        export::agenda(&dept.data, &args.meeting, ctx.lang).map_err(|e| export_failure(ctx, &e))?;
-    let rel = Path::new(dept.data.code()).join(export::agenda_path(&args.meeting));
-    let message = export::commit_message_agenda(&dept.data, &args.meeting)
-        .map_err(|e| export_failure(ctx, &e))?;
+    check_meeting(ctx, &loaded, dept, meeting)?;
+    let produced = export::produce(&dept.data, request, ctx.lang)
+        .map_err(|e| export_failure(ctx, &data_root, dept.data.code(), &e))?;
+    let rel = Path::new(dept.data.code()).join(&produced.path);
     deliver(
         ctx,
         &data_root,
         &rel,
-        &text,
-        args.stdout,
-        args.commit.then_some(message),
+        &produced.bytes,
+        stdout,
+        commit.then_some(produced.message),
     )
 }
 
@@ -97,20 +108,27 @@ fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
         ));
     }
     let format = match args.format {
-        FormatArg::Md => ReportFormat::Markdown,
-        FormatArg::Csv => ReportFormat::Csv,
+        FormatArg::Md => Format::Markdown,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Xlsx => Format::Xlsx,
+        FormatArg::Docx => Format::Docx,
+        FormatArg::Odt => Format::Odt,
     };
-    let text = export::monthly_report(&dept.data, month, &args.body, format, ctx.lang)
-        .map_err(|e| export_failure(ctx, &e))?;
-    let rel = Path::new(dept.data.code()).join(export::report_path(month, &args.body, format));
-    let message = export::commit_message_report(&dept.data, month, &args.body, format);
+    let request = export::Request::Report {
+        month,
+        body: args.body.clone(),
+        format,
+    };
+    let produced = export::produce(&dept.data, &request, ctx.lang)
+        .map_err(|e| export_failure(ctx, &data_root, dept.data.code(), &e))?;
+    let rel = Path::new(dept.data.code()).join(&produced.path);
     deliver(
         ctx,
         &data_root,
         &rel,
-        &text,
+        &produced.bytes,
         args.stdout,
-        args.commit.then_some(message),
+        args.commit.then_some(produced.message),
     )
 }
 
@@ -176,10 +194,38 @@ fn check_meeting(
     })
 }
 
-fn export_failure(ctx: &Context, e: &export::ExportError) -> Failure {
+/// A name found in a free text is a problem of the data (exit 1), told at its place in the
+/// meeting file; any other refusal is a usage error (2).
+fn export_failure(ctx: &Context, data_root: &Path, code: &str, e: &export::ExportError) -> Failure {
+    let export::ExportError::NameInText(hit) = e else {
+        return Failure {
+            exit: Exit::Usage,
+            lines: vec![e.text(ctx.lang)],
+        };
+    };
+    let file = data_root
+        .join(code)
+        .join("meetings")
+        .join(format!("{}.yaml", hit.meeting));
+    let path: Vec<Seg> = hit
+        .path
+        .iter()
+        .map(|s| match s {
+            export::names::Step::Key(k) => Seg::Key(k.to_string()),
+            export::names::Step::Index(i) => Seg::Index(*i),
+        })
+        .collect();
+    let (line, column) = std::fs::read_to_string(&file)
+        .ok()
+        .and_then(|src| crate::store::yaml::locate(&src, &path, Target::Value))
+        .unwrap_or((1, 1));
     Failure {
-        exit: Exit::Usage,
-        lines: vec![e.text(ctx.lang)],
+        exit: Exit::Data,
+        lines: vec![format!(
+            "{}:{line}:{column}: {}",
+            shown(&file),
+            e.text(ctx.lang)
+        )],
     }
 }
 
@@ -188,14 +234,27 @@ fn deliver(
     ctx: &Context,
     data_root: &Path,
     rel: &Path,
-    text: &str,
+    bytes: &[u8],
     stdout: bool,
     commit: Option<String>,
 ) -> Result<(), Failure> {
     let lang = ctx.lang;
     if stdout {
-        print!("{text}");
-        return Ok(());
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| {
+                Failure::new(
+                    Exit::Io,
+                    lang,
+                    CliMsg::CannotWrite {
+                        path: "stdout".to_string(),
+                        detail: e.to_string(),
+                    },
+                )
+            });
     }
     let path = data_root.join(rel);
     let io = |p: &Path, detail: String| {
@@ -212,7 +271,7 @@ fn deliver(
     if let Some(parent) = rel.parent() {
         folder_in_root(data_root, parent).map_err(|e| io(&path, e.text(lang)))?;
     }
-    write_atomic(&path, text.as_bytes(), Expect::Any).map_err(|e| io(&path, e.text(lang)))?;
+    write_atomic(&path, bytes, Expect::Any).map_err(|e| io(&path, e.text(lang)))?;
     println!("{}", CliMsg::Written { path: shown(&path) }.text(lang));
     if let Some(message) = commit {
         let outcome =

@@ -189,49 +189,47 @@ impl StorePersist {
         request: &ExportRequest,
         data: &DeptData,
         lang: Lang,
-    ) -> Result<(PathBuf, String, String), String> {
-        let text = render(request, data, lang)?;
-        let (rel, message) = match request {
-            ExportRequest::Agenda { meeting } => (
-                export::agenda_path(meeting),
-                export::commit_message_agenda(data, meeting).map_err(|e| e.text(lang))?,
-            ),
-            ExportRequest::Minutes { meeting, level } => (
-                export::minutes_path(meeting, *level),
-                export::commit_message_minutes(data, meeting, *level).map_err(|e| e.text(lang))?,
-            ),
-            ExportRequest::Monthly {
-                month,
-                body,
-                format,
-            } => {
-                let month = month_of(*month);
-                (
-                    export::report_path(month, body, *format),
-                    export::commit_message_report(data, month, body, *format),
-                )
-            }
-        };
-        Ok((self.root.join(&self.code).join(rel), text, message))
+    ) -> Result<(PathBuf, Vec<u8>, String), String> {
+        let produced =
+            export::produce(data, &export_request(request), lang).map_err(|e| e.text(lang))?;
+        Ok((
+            self.root.join(&self.code).join(produced.path),
+            produced.bytes,
+            produced.message,
+        ))
     }
 }
 
-fn month_of(day: chrono::NaiveDate) -> (i32, u32) {
-    (chrono::Datelike::year(&day), chrono::Datelike::month(&day))
-}
-
-/// The text of an export.
-fn render(request: &ExportRequest, data: &DeptData, lang: Lang) -> Result<String, String> {
-    let result = match request {
-        ExportRequest::Agenda { meeting } => export::agenda(data, meeting, lang),
-        ExportRequest::Minutes { meeting, level } => export::minutes(data, meeting, *level, lang),
+/// The exporter's request for the interface's.
+fn export_request(request: &ExportRequest) -> export::Request {
+    match request {
+        ExportRequest::Agenda { meeting } => export::Request::Agenda {
+            meeting: meeting.clone(),
+            format: export::Format::Markdown,
+        },
+        ExportRequest::Minutes { meeting, level } => export::Request::Minutes {
+            meeting: meeting.clone(),
+            level: *level,
+            format: export::Format::Markdown,
+        },
         ExportRequest::Monthly {
             month,
             body,
             format,
-        } => export::monthly_report(data, month_of(*month), body, *format, lang),
-    };
-    result.map_err(|e| e.text(lang))
+        } => export::Request::Report {
+            month: (
+                chrono::Datelike::year(month),
+                chrono::Datelike::month(month),
+            ),
+            body: body.clone(),
+            format: *format,
+        },
+    }
+}
+
+/// The text of an export.
+fn render(request: &ExportRequest, data: &DeptData, lang: Lang) -> Result<String, String> {
+    export::preview(data, &export_request(request), lang).map_err(|e| e.text(lang))
 }
 
 impl Persist for StorePersist {
@@ -281,9 +279,9 @@ impl Persist for StorePersist {
         lang: Lang,
         commit: bool,
     ) -> Result<PathBuf, String> {
-        let (path, text, message) = self.write_export(request, data, lang)?;
+        let (path, bytes, message) = self.write_export(request, data, lang)?;
         self.folder_in_root(&path)?;
-        write_atomic(&path, text.as_bytes(), Expect::Any).map_err(|e| e.text(lang))?;
+        write_atomic(&path, &bytes, Expect::Any).map_err(|e| e.text(lang))?;
         if commit {
             match store::git_commit(&self.root, &path, &message) {
                 Ok(CommitOutcome::Committed | CommitOutcome::Unchanged) => {}

@@ -1,0 +1,175 @@
+//! One function per export: the bytes, the path and the commit message of a requested export,
+//! used by the commands and by the interface alike. Pure: writing and committing are the
+//! caller's.
+
+use super::doc::Document;
+use super::{
+    ExportError, Format, Level, agenda_document, agenda_path_as, commit_message_agenda,
+    commit_message_minutes, commit_message_report, docx, markdown, minutes_document,
+    minutes_path_as, names, odt, report, report_path, xlsx,
+};
+use crate::domain::DeptData;
+use crate::i18n::Lang;
+use std::path::PathBuf;
+
+/// One export.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Request {
+    /// The minutes of a meeting at a level.
+    Minutes {
+        meeting: String,
+        level: Level,
+        format: Format,
+    },
+    /// The agenda of a meeting, for the convocation.
+    Agenda { meeting: String, format: Format },
+    /// The monthly report of a body for (year, month).
+    Report {
+        month: (i32, u32),
+        body: String,
+        format: Format,
+    },
+}
+
+impl Request {
+    pub fn format(&self) -> Format {
+        match self {
+            Request::Minutes { format, .. }
+            | Request::Agenda { format, .. }
+            | Request::Report { format, .. } => *format,
+        }
+    }
+}
+
+/// What an export gives: the file's bytes, its path relative to the département folder, and
+/// the message of its commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Produced {
+    pub bytes: Vec<u8>,
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// The export `request` of `data`, in `lang`.
+///
+/// Minutes at the partners or public level, and the agenda, are refused when a free text that
+/// goes out holds a name the data knows ([`ExportError::NameInText`]).
+pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produced, ExportError> {
+    match request {
+        Request::Minutes {
+            meeting,
+            level,
+            format,
+        } => {
+            let doc = checked_minutes(data, meeting, *level, lang)?;
+            Ok(Produced {
+                bytes: document_bytes(&doc, *format)?,
+                path: minutes_path_as(meeting, *level, *format),
+                message: with_format(commit_message_minutes(data, meeting, *level)?, *format),
+            })
+        }
+        Request::Agenda { meeting, format } => {
+            let doc = checked_agenda(data, meeting, lang)?;
+            Ok(Produced {
+                bytes: document_bytes(&doc, *format)?,
+                path: agenda_path_as(meeting, *format),
+                message: with_format(commit_message_agenda(data, meeting)?, *format),
+            })
+        }
+        Request::Report {
+            month,
+            body,
+            format,
+        } => {
+            let r = crate::domain::report::monthly_report(data, body, month.0, month.1)?;
+            let bytes = match format {
+                Format::Csv => report::csv(&r, lang).into_bytes(),
+                Format::Xlsx => xlsx::write(
+                    &format!(
+                        "{} — {}",
+                        crate::i18n::export::Label::MonthlyReport.text(lang),
+                        r.body_name
+                    ),
+                    xlsx::header(lang),
+                    &report::indicators(&r, lang),
+                    &crate::i18n::export::long_month(lang, r.year, r.month),
+                    &r.body_id,
+                    (r.year, r.month),
+                )
+                .map_err(|detail| ExportError::Package { detail })?,
+                _ => document_bytes(&report::document(&r, lang), *format)?,
+            };
+            Ok(Produced {
+                bytes,
+                path: report_path(*month, body, *format),
+                message: commit_message_report(data, *month, body, *format),
+            })
+        }
+    }
+}
+
+/// The text shown before writing: the Markdown of a document (whatever the format asked), the
+/// CSV of a report asked in CSV. Checked for names as [`produce`] is.
+pub fn preview(data: &DeptData, request: &Request, lang: Lang) -> Result<String, ExportError> {
+    match request {
+        Request::Minutes { meeting, level, .. } => {
+            checked_minutes(data, meeting, *level, lang).map(|d| markdown::write(&d))
+        }
+        Request::Agenda { meeting, .. } => {
+            checked_agenda(data, meeting, lang).map(|d| markdown::write(&d))
+        }
+        Request::Report {
+            month,
+            body,
+            format,
+        } => {
+            let r = crate::domain::report::monthly_report(data, body, month.0, month.1)?;
+            Ok(match format {
+                Format::Csv => report::csv(&r, lang),
+                _ => markdown::write(&report::document(&r, lang)),
+            })
+        }
+    }
+}
+
+fn checked_minutes(
+    data: &DeptData,
+    meeting: &str,
+    level: Level,
+    lang: Lang,
+) -> Result<Document, ExportError> {
+    let doc = minutes_document(data, meeting, level, lang)?;
+    match names::check(data, meeting, level) {
+        Some(hit) => Err(ExportError::NameInText(Box::new(hit))),
+        None => Ok(doc),
+    }
+}
+
+fn checked_agenda(data: &DeptData, meeting: &str, lang: Lang) -> Result<Document, ExportError> {
+    let doc = agenda_document(data, meeting, lang)?;
+    match names::check(data, meeting, Level::Partners) {
+        Some(hit) => Err(ExportError::NameInText(Box::new(hit))),
+        None => Ok(doc),
+    }
+}
+
+fn document_bytes(doc: &Document, format: Format) -> Result<Vec<u8>, ExportError> {
+    let package = |r: Result<Vec<u8>, String>| r.map_err(|detail| ExportError::Package { detail });
+    match format {
+        Format::Markdown => Ok(markdown::write(doc).into_bytes()),
+        Format::Docx => package(docx::write(doc)),
+        Format::Odt => package(odt::write(doc)),
+        Format::Csv | Format::Xlsx => Err(ExportError::FormatNotOffered { format }),
+    }
+}
+
+/// The commit message, with the format when it is not Markdown: `… (partners, docx)`.
+fn with_format(message: String, format: Format) -> String {
+    if format == Format::Markdown {
+        return message;
+    }
+    match message.strip_suffix(')') {
+        Some(head) => format!("{head}, {})", format.extension()),
+        None => format!("{message} ({})", format.extension()),
+    }
+}
