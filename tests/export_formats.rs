@@ -152,6 +152,7 @@ fn no_protected_string_leaks_in_any_format() {
                 month,
                 body: "cpraf".into(),
                 format: *format,
+                today: None,
             };
             let text = readable(&produce(&data, &request), *format);
             assert!(
@@ -184,6 +185,7 @@ fn the_same_data_gives_the_same_bytes_in_every_format() {
             month: (2026, 11),
             body: "cpraf".into(),
             format: *format,
+            today: None,
         });
     }
     for request in &requests {
@@ -283,6 +285,7 @@ fn the_excel_workbook_holds_the_csv_table() {
         month: (2026, 11),
         body: "cpraf".into(),
         format,
+        today: None,
     };
     let csv = String::from_utf8(produce(&data, &request(Format::Csv))).unwrap();
     let book = parts(&produce(&data, &request(Format::Xlsx)));

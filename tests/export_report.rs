@@ -208,3 +208,37 @@ fn errors_are_clear() {
         export::monthly_report(&data, (2026, 11), "xyz", ReportFormat::Csv, Lang::Fr).unwrap_err();
     assert_eq!(err, ExportError::UnknownBody { id: "xyz".into() });
 }
+
+#[test]
+fn a_month_in_progress_is_counted_to_today_never_to_its_end() {
+    let data = data();
+    let request = |today: Option<&str>, format| export::Request::Report {
+        month: (2026, 11),
+        body: "cpraf".into(),
+        format,
+        today: today.map(export_support::day),
+    };
+    let text = |today, format| {
+        String::from_utf8(
+            export::produce(&data, &request(today, format), Lang::Fr)
+                .unwrap()
+                .bytes,
+        )
+        .unwrap()
+    };
+    let md = text(Some("2026-11-15"), ReportFormat::Markdown);
+    assert!(md.contains("**Mois :** novembre 2026, au 15/11/2026 (mois en cours)"));
+    assert!(
+        md.contains("| Indicateur | Suivies au 15/11/2026 |"),
+        "{md}"
+    );
+    assert!(!md.contains("fin du mois"), "{md}");
+    // The meeting of 30 November is not held yet on the 15th.
+    assert!(md.contains("**Réunions tenues dans le mois :** 0"), "{md}");
+    let csv = text(Some("2026-11-15"), ReportFormat::Csv);
+    assert!(csv.contains("Suivies au 15/11/2026 — Total") && !csv.contains("fin du mois"));
+    // A month over (or no today) is the whole month.
+    let done = text(Some("2026-12-01"), ReportFormat::Markdown);
+    assert_eq!(done, text(None, ReportFormat::Markdown));
+    assert!(done.contains("Suivies à la fin du mois"));
+}

@@ -118,6 +118,7 @@ fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
         month,
         body: args.body.clone(),
         format,
+        today: Some(chrono::Local::now().date_naive()),
     };
     let produced = export::produce(&dept.data, &request, ctx.lang)
         .map_err(|e| export_failure(ctx, &data_root, dept.data.code(), &e))?;

@@ -223,6 +223,7 @@ fn export_request(request: &ExportRequest) -> export::Request {
             ),
             body: body.clone(),
             format: *format,
+            today: Some(chrono::Local::now().date_naive()),
         },
     }
 }

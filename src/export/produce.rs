@@ -23,11 +23,13 @@ pub enum Request {
     },
     /// The agenda of a meeting, for the convocation.
     Agenda { meeting: String, format: Format },
-    /// The monthly report of a body for (year, month).
+    /// The monthly report of a body for (year, month); `today`, when the month is in
+    /// progress, is the day it is counted to (« au JJ/MM/AAAA »).
     Report {
         month: (i32, u32),
         body: String,
         format: Format,
+        today: Option<chrono::NaiveDate>,
     },
 }
 
@@ -80,8 +82,9 @@ pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produce
             month,
             body,
             format,
+            today,
         } => {
-            let r = crate::domain::report::monthly_report(data, body, month.0, month.1)?;
+            let r = crate::domain::report::monthly_report_on(data, body, month.0, month.1, *today)?;
             let bytes = match format {
                 Format::Csv => report::csv(&r, lang).into_bytes(),
                 Format::Xlsx => xlsx::write(
@@ -122,8 +125,9 @@ pub fn preview(data: &DeptData, request: &Request, lang: Lang) -> Result<String,
             month,
             body,
             format,
+            today,
         } => {
-            let r = crate::domain::report::monthly_report(data, body, month.0, month.1)?;
+            let r = crate::domain::report::monthly_report_on(data, body, month.0, month.1, *today)?;
             Ok(match format {
                 Format::Csv => report::csv(&r, lang),
                 _ => markdown::write(&report::document(&r, lang)),

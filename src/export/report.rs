@@ -43,10 +43,7 @@ pub fn document(r: &MonthlyReport, lang: Lang) -> Document {
         label(lang, Label::Departement),
         format!("{} ({})", r.dept_name, r.dept_code),
     );
-    doc.field(
-        label(lang, Label::Month),
-        words::long_month(lang, r.year, r.month),
-    );
+    doc.field(label(lang, Label::Month), month_line(r, lang));
 
     doc.heading(2, Label::Composition.text(lang));
     doc.field(label(lang, Label::Members), r.member_count.to_string());
@@ -88,7 +85,10 @@ pub fn document(r: &MonthlyReport, lang: Lang) -> Document {
             label(lang, Label::LastMeeting),
             words::long_date(lang, last),
         );
-        doc.field(label(lang, Label::DaysSinceLast), words::days(lang, days));
+        doc.field(
+            format!("{}{}", days_since_label(r, lang), words::colon(lang)),
+            words::days(lang, days),
+        );
     }
 
     doc.heading(2, Label::Situations.text(lang));
@@ -106,7 +106,7 @@ pub fn document(r: &MonthlyReport, lang: Lang) -> Document {
     doc.table(
         &[
             Label::Indicator.text(lang),
-            Label::FollowedAtEnd.text(lang),
+            &followed_label(r, lang),
             Label::NewInMonth.text(lang),
             Label::ClosedInMonth.text(lang),
         ],
@@ -175,6 +175,35 @@ pub fn document(r: &MonthlyReport, lang: Lang) -> Document {
         );
     }
     doc
+}
+
+/// The month written out; for the month in progress, with the day it is counted to:
+/// `décembre 2026, au 01/12/2026 (mois en cours)`.
+fn month_line(r: &MonthlyReport, lang: Lang) -> String {
+    let month = words::long_month(lang, r.year, r.month);
+    if r.in_progress {
+        format!("{month}, {}", words::as_of_in_progress(lang, r.last_day))
+    } else {
+        month
+    }
+}
+
+/// « Suivies à la fin du mois », or « Suivies au JJ/MM/AAAA » for the month in progress.
+fn followed_label(r: &MonthlyReport, lang: Lang) -> String {
+    if r.in_progress {
+        words::followed_as_of(lang, r.last_day)
+    } else {
+        Label::FollowedAtEnd.text(lang).to_string()
+    }
+}
+
+/// « Jours écoulés à la fin du mois », or « Jours écoulés au JJ/MM/AAAA ».
+fn days_since_label(r: &MonthlyReport, lang: Lang) -> String {
+    if r.in_progress {
+        words::days_elapsed_as_of(lang, r.last_day)
+    } else {
+        Label::DaysSinceLast.text(lang).to_string()
+    }
 }
 
 fn capitalise(text: &str) -> String {
@@ -254,19 +283,19 @@ pub fn indicators(r: &MonthlyReport, lang: Lang) -> Vec<Indicator> {
     if let Some(days) = r.days_since_last_meeting {
         add(
             Label::Periodicity,
-            Label::DaysSinceLast.text(lang).into(),
+            days_since_label(r, lang),
             Value::Number(days),
         );
     }
     for (column, split) in [
-        (Label::FollowedAtEnd, &r.followed),
-        (Label::NewInMonth, &r.new),
-        (Label::ClosedInMonth, &r.closed),
+        (followed_label(r, lang), &r.followed),
+        (Label::NewInMonth.text(lang).to_string(), &r.new),
+        (Label::ClosedInMonth.text(lang).to_string(), &r.closed),
     ] {
         for (label, get) in SPLIT_ROWS {
             add(
                 Label::Situations,
-                format!("{} — {}", column.text(lang), label.text(lang)),
+                format!("{column} — {}", label.text(lang)),
                 n(get(split)),
             );
         }

@@ -381,6 +381,30 @@ pub fn attendance_plural(lang: Lang, s: AttendanceStatus) -> &'static str {
     }
 }
 
+/// `au 01/12/2026 (mois en cours)`: the day a report of the month in progress counts to.
+pub fn as_of_in_progress(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => format!("au {} (mois en cours)", short_date(lang, day)),
+        Lang::En => format!("as of {} (month in progress)", short_date(lang, day)),
+    }
+}
+
+/// `Suivies au 01/12/2026`.
+pub fn followed_as_of(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => format!("Suivies au {}", short_date(lang, day)),
+        Lang::En => format!("Followed as of {}", short_date(lang, day)),
+    }
+}
+
+/// `Jours écoulés au 01/12/2026`.
+pub fn days_elapsed_as_of(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => format!("Jours écoulés au {}", short_date(lang, day)),
+        Lang::En => format!("Days elapsed as of {}", short_date(lang, day)),
+    }
+}
+
 /// The heading of the actions decided on item `n`: `Actions décidées (point 3)`.
 pub fn actions_of_item(lang: Lang, n: usize) -> String {
     match lang {
