@@ -310,3 +310,70 @@ fn the_excel_workbook_holds_the_csv_table() {
         assert!(strings.contains(label), "{label}");
     }
 }
+
+#[test]
+fn an_excerpt_holds_the_cases_of_one_referent_only_and_the_actions_list_goes_by_owner() {
+    let data = data();
+    let text = |request: Request| {
+        let produced = export::produce(&data, &request, Lang::Fr).unwrap();
+        (String::from_utf8(produced.bytes).unwrap(), produced.path)
+    };
+    let (excerpt, path) = text(Request::Excerpt {
+        meeting: "2026-11-30-cpraf".into(),
+        referent: " association HORIZONS ".into(),
+        format: Format::Markdown,
+    });
+    assert_eq!(
+        path,
+        std::path::PathBuf::from("minutes/2026-11-30-cpraf.extrait-association-horizons.md")
+    );
+    assert!(
+        excerpt.contains("## 2. Situation A.B. (49-2026-001)"),
+        "{excerpt}"
+    );
+    assert!(excerpt.contains("Organiser la consultation"));
+    assert!(
+        !excerpt.contains("Famille C."),
+        "another référent's case:\n{excerpt}"
+    );
+    assert!(
+        !excerpt.contains("Adam Bernard"),
+        "the identity:\n{excerpt}"
+    );
+    let (other, _) = text(Request::Excerpt {
+        meeting: "2026-11-30-cpraf".into(),
+        referent: "Conseil départemental".into(),
+        format: Format::Markdown,
+    });
+    assert!(other.contains("Famille C.") && !other.contains("A.B. (49-2026-001)"));
+
+    let (actions, path) = text(Request::Actions {
+        meeting: "2026-11-30-cpraf".into(),
+        format: Format::Markdown,
+    });
+    assert_eq!(
+        path,
+        std::path::PathBuf::from("minutes/2026-11-30-cpraf.actions.md")
+    );
+    let ars = actions
+        .split("\n## ARS\n")
+        .nth(1)
+        .expect("a section per owner");
+    assert!(ars.contains(
+        "| Organiser la consultation | Luc Moreau (ARS) | A.B. (49-2026-001) | 15/12/2026 |"
+    ));
+    // Word and OpenDocument too.
+    for format in [Format::Docx, Format::Odt] {
+        let bytes = export::produce(
+            &data,
+            &Request::Actions {
+                meeting: "2026-11-30-cpraf".into(),
+                format,
+            },
+            Lang::Fr,
+        )
+        .unwrap()
+        .bytes;
+        assert!(readable(&bytes, format).contains("Organiser la consultation"));
+    }
+}

@@ -48,6 +48,29 @@ pub enum ExportCommand {
     Minutes(MinutesArgs),
     /// The agenda (ordre du jour) of a meeting, for the convocation.
     Agenda(AgendaArgs),
+    /// For one référent de parcours, the decisions and actions of a meeting on its cases.
+    Excerpt(ExcerptArgs),
+    /// The actions decided at a meeting, owner by owner.
+    Actions(AgendaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExcerptArgs {
+    /// The meeting id (e.g. 2026-11-30-cpraf).
+    #[arg(long, value_name = "ID")]
+    pub meeting: String,
+    /// The référent structure, as written in the case files.
+    #[arg(long, value_name = "STRUCTURE")]
+    pub referent: String,
+    /// Markdown, Word or OpenDocument.
+    #[arg(long, value_enum, default_value_t = DocFormatArg::Md)]
+    pub format: DocFormatArg,
+    /// Print instead of writing the file.
+    #[arg(long)]
+    pub stdout: bool,
+    /// Commit the written file in the data folder's git repository.
+    #[arg(long, conflicts_with = "stdout")]
+    pub commit: bool,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,21 @@ pub fn run_export(ctx: &Context, command: &ExportCommand) -> Result<(), Failure>
     match command {
         ExportCommand::Minutes(args) => minutes(ctx, args),
         ExportCommand::Agenda(args) => agenda(ctx, args),
+        ExportCommand::Excerpt(args) => {
+            let request = export::Request::Excerpt {
+                meeting: args.meeting.clone(),
+                referent: args.referent.clone(),
+                format: doc_format(args.format),
+            };
+            meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
+        }
+        ExportCommand::Actions(args) => {
+            let request = export::Request::Actions {
+                meeting: args.meeting.clone(),
+                format: doc_format(args.format),
+            };
+            meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod commit_message;
 pub mod csv;
 pub mod doc;
 pub mod docx;
+pub mod excerpt;
 pub mod markdown;
 pub mod minutes;
 pub mod names;

@@ -71,6 +71,10 @@ impl NameHit {
 }
 
 /// A letter folded for comparison: lower case, without accent.
+pub fn fold_char(c: char) -> char {
+    fold(c)
+}
+
 fn fold(c: char) -> char {
     let lower = c.to_lowercase().next().unwrap_or(c);
     match lower {

@@ -23,6 +23,14 @@ pub enum Request {
     },
     /// The agenda of a meeting, for the convocation.
     Agenda { meeting: String, format: Format },
+    /// For one référent de parcours, the decisions and actions of a meeting on its cases.
+    Excerpt {
+        meeting: String,
+        referent: String,
+        format: Format,
+    },
+    /// The actions decided at a meeting, owner by owner.
+    Actions { meeting: String, format: Format },
     /// The monthly report of a body for (year, month); `today`, when the month is in
     /// progress, is the day it is counted to (« au JJ/MM/AAAA »).
     Report {
@@ -38,6 +46,8 @@ impl Request {
         match self {
             Request::Minutes { format, .. }
             | Request::Agenda { format, .. }
+            | Request::Excerpt { format, .. }
+            | Request::Actions { format, .. }
             | Request::Report { format, .. } => *format,
         }
     }
@@ -76,6 +86,16 @@ pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produce
                 bytes: document_bytes(&doc, *format)?,
                 path: agenda_path_as(meeting, *format),
                 message: with_format(commit_message_agenda(data, meeting)?, *format),
+            })
+        }
+        Request::Excerpt { .. } | Request::Actions { .. } => {
+            let doc = checked_excerpt(data, request, lang)?;
+            let format = request.format();
+            let (path, message) = excerpt_path_and_message(data, request)?;
+            Ok(Produced {
+                bytes: document_bytes(&doc, format)?,
+                path,
+                message: with_format(message, format),
             })
         }
         Request::Report {
@@ -121,6 +141,9 @@ pub fn preview(data: &DeptData, request: &Request, lang: Lang) -> Result<String,
         Request::Agenda { meeting, .. } => {
             checked_agenda(data, meeting, lang).map(|d| markdown::write(&d))
         }
+        Request::Excerpt { .. } | Request::Actions { .. } => {
+            checked_excerpt(data, request, lang).map(|d| markdown::write(&d))
+        }
         Request::Report {
             month,
             body,
@@ -154,6 +177,98 @@ fn checked_agenda(data: &DeptData, meeting: &str, lang: Lang) -> Result<Document
     match names::check(data, meeting, Level::Partners) {
         Some(hit) => Err(ExportError::NameInText(Box::new(hit))),
         None => Ok(doc),
+    }
+}
+
+fn checked_excerpt(
+    data: &DeptData,
+    request: &Request,
+    lang: Lang,
+) -> Result<Document, ExportError> {
+    let view = super::Redacted::<super::Partners>::new(data);
+    let (doc, meeting) = match request {
+        Request::Excerpt {
+            meeting, referent, ..
+        } => (
+            super::excerpt::for_referent(view, meeting, referent, lang)?,
+            meeting,
+        ),
+        Request::Actions { meeting, .. } => (
+            super::excerpt::actions_by_owner(view, meeting, lang)?,
+            meeting,
+        ),
+        _ => {
+            return Err(ExportError::FormatNotOffered {
+                format: request.format(),
+            });
+        }
+    };
+    match names::check(data, meeting, Level::Partners) {
+        Some(hit) => Err(ExportError::NameInText(Box::new(hit))),
+        None => Ok(doc),
+    }
+}
+
+/// `minutes/<id>.extrait-<structure>.<ext>` or `minutes/<id>.actions.<ext>`, and the commit
+/// message.
+fn excerpt_path_and_message(
+    data: &DeptData,
+    request: &Request,
+) -> Result<(PathBuf, String), ExportError> {
+    let ext = request.format().extension();
+    match request {
+        Request::Excerpt {
+            meeting, referent, ..
+        } => {
+            let m = super::meeting_of(data, meeting)?;
+            Ok((
+                PathBuf::from("minutes")
+                    .join(format!("{meeting}.extrait-{}.{ext}", slug(referent))),
+                format!(
+                    "Extrait du compte rendu {} {} {} ({})",
+                    m.body,
+                    data.code(),
+                    m.date,
+                    referent.trim()
+                ),
+            ))
+        }
+        _ => {
+            let m = super::meeting_of(data, request_meeting(request))?;
+            Ok((
+                PathBuf::from("minutes").join(format!("{}.actions.{ext}", m.id)),
+                format!("Actions par porteur {} {} {}", m.body, data.code(), m.date),
+            ))
+        }
+    }
+}
+
+fn request_meeting(request: &Request) -> &str {
+    match request {
+        Request::Minutes { meeting, .. }
+        | Request::Agenda { meeting, .. }
+        | Request::Excerpt { meeting, .. }
+        | Request::Actions { meeting, .. } => meeting,
+        Request::Report { body, .. } => body,
+    }
+}
+
+/// A file-name part: letters and digits folded to lower-case ASCII, the rest as `-`.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        let c = names::fold_char(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "referent".into()
+    } else {
+        out
     }
 }
 

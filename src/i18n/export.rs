@@ -117,6 +117,9 @@ labels! {
     Days => "jours", "days";
     Minute => "min", "min";
     Draft => "PROJET", "DRAFT";
+    Excerpt => "Extrait du compte rendu", "Excerpt of the minutes";
+    ActionsByOwner => "Actions décidées, par porteur", "Actions decided, by owner";
+    NoCaseOfReferent => "Aucune situation de ce référent à l'ordre du jour.", "No case of this référent on the agenda.";
     Value => "Valeur", "Value";
     Page => "Page", "Page";
     PublicMarking => "Version publique", "Public version";
