@@ -153,6 +153,7 @@ fn no_protected_string_leaks_in_any_format() {
                 body: "cpraf".into(),
                 format: *format,
                 today: None,
+                large: false,
             };
             let text = readable(&produce(&data, &request), *format);
             assert!(
@@ -186,6 +187,7 @@ fn the_same_data_gives_the_same_bytes_in_every_format() {
             body: "cpraf".into(),
             format: *format,
             today: None,
+            large: false,
         });
     }
     for request in &requests {
@@ -286,6 +288,7 @@ fn the_excel_workbook_holds_the_csv_table() {
         body: "cpraf".into(),
         format,
         today: None,
+        large: false,
     };
     let csv = String::from_utf8(produce(&data, &request(Format::Csv))).unwrap();
     let book = parts(&produce(&data, &request(Format::Xlsx)));

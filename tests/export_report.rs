@@ -217,6 +217,7 @@ fn a_month_in_progress_is_counted_to_today_never_to_its_end() {
         body: "cpraf".into(),
         format,
         today: today.map(export_support::day),
+        large: false,
     };
     let text = |today, format| {
         String::from_utf8(
@@ -241,4 +242,61 @@ fn a_month_in_progress_is_counted_to_today_never_to_its_end() {
     let done = text(Some("2026-12-01"), ReportFormat::Markdown);
     assert_eq!(done, text(None, ReportFormat::Markdown));
     assert!(done.contains("Suivies à la fin du mois"));
+}
+
+#[test]
+fn large_diffusion_hides_small_counts_and_what_would_recompute_them() {
+    use cellule::export::report::{SMALL, suppress};
+    // Primary: 1 to 4 hidden, 0 and 5+ shown; secondary: the smallest other part is hidden
+    // too, so that 12 - 7 cannot give the hidden 3.
+    let (parts, total) = suppress(&[3, 7, 0, 9], 19, &[], true);
+    assert_eq!(parts, [None, None, Some(0), Some(9)]);
+    assert_eq!(total, Some(19));
+    // No other part to hide: the total goes.
+    let (parts, total) = suppress(&[2, 0, 0], 2, &[], true);
+    assert_eq!((parts, total), (vec![None, Some(0), Some(0)], None));
+    let (parts, total) = suppress(&[6, 0], 6, &[], true);
+    assert_eq!((parts, total), (vec![Some(6), Some(0)], Some(6)));
+    // Restricted diffusion shows everything.
+    assert_eq!(
+        suppress(&[3, 7], 10, &[], false),
+        (vec![Some(3), Some(7)], Some(10))
+    );
+
+    // In the report: the situations table of the test data has small cells.
+    let data = data();
+    let report = |large| {
+        String::from_utf8(
+            export::produce(
+                &data,
+                &export::Request::Report {
+                    month: (2026, 11),
+                    body: "cpraf".into(),
+                    format: ReportFormat::Markdown,
+                    today: None,
+                    large,
+                },
+                Lang::Fr,
+            )
+            .unwrap()
+            .bytes,
+        )
+        .unwrap()
+    };
+    let restricted = report(false);
+    let large = report(true);
+    assert!(!restricted.contains(SMALL));
+    assert!(
+        large.contains(&format!("| Personnes mineures | {SMALL} |")),
+        "{large}"
+    );
+    // No row of the situations table keeps a count from 1 to 4.
+    let table = large
+        .split("## Situations\n")
+        .nth(1)
+        .and_then(|t| t.split("\n## ").next())
+        .unwrap();
+    for cell in table.split('|').map(str::trim) {
+        assert!(!matches!(cell, "1" | "2" | "3" | "4"), "{table}");
+    }
 }

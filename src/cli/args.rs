@@ -125,6 +125,9 @@ pub struct MonthlyArgs {
     /// Markdown, CSV (French Excel), Excel, Word or OpenDocument.
     #[arg(long, value_enum, default_value_t = FormatArg::Md)]
     pub format: FormatArg,
+    /// Who receives it: restreinte (every count), or large (counts from 1 to 4 shown as « < 5 »).
+    #[arg(long, value_enum, default_value_t = DiffusionArg::Restreinte)]
+    pub diffusion: DiffusionArg,
     /// Print instead of writing the file.
     #[arg(long)]
     pub stdout: bool,
@@ -147,6 +150,12 @@ pub enum FormatArg {
     Xlsx,
     Docx,
     Odt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffusionArg {
+    Restreinte,
+    Large,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,8 +2,8 @@
 //! optionally commit it in the data folder's git repository.
 
 use super::args::{
-    AgendaArgs, DocFormatArg, ExportCommand, FormatArg, LevelArg, MinutesArgs, MonthlyArgs,
-    ReportCommand,
+    AgendaArgs, DiffusionArg, DocFormatArg, ExportCommand, FormatArg, LevelArg, MinutesArgs,
+    MonthlyArgs, ReportCommand,
 };
 use super::{Context, Exit, Failure, root};
 use crate::export::{self, Format, Level};
@@ -134,6 +134,7 @@ fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
         body: args.body.clone(),
         format,
         today: Some(chrono::Local::now().date_naive()),
+        large: args.diffusion == DiffusionArg::Large,
     };
     let produced = export::produce(&dept.data, &request, ctx.lang)
         .map_err(|e| export_failure(ctx, &data_root, dept.data.code(), &e))?;

@@ -224,6 +224,7 @@ fn export_request(request: &ExportRequest) -> export::Request {
             body: body.clone(),
             format: *format,
             today: Some(chrono::Local::now().date_naive()),
+            large: false,
         },
     }
 }

@@ -5,9 +5,9 @@
 //!   made **visible** (`␛`, `⟨U+202E⟩`...) as everywhere else in the product ([`crate::text`]),
 //!   so that what was in the file stays noticeable but can do nothing;
 //! - every character that Markdown could read as syntax is backslash-escaped: `\` `` ` `` `*` `_`
-//!   `[` `]` `<` `>` `|` `~` `&` `#` everywhere, and `-` `+` `=` or a number followed by `.`/`)`
-//!   at the start of a line, so that a note cannot open a heading, a list, a quote, a code block,
-//!   a table cell, a link or HTML.
+//!   `[` `]` `>` `|` `~` `#` everywhere, `<` before a letter, `/`, `!` or `?`, `&` before a name
+//!   or `#`, and `-` `+` `=` or a number followed by `.`/`)` at the start of a line, so that a
+//!   note cannot open a heading, a list, a quote, a code block, a table cell, a link or HTML.
 
 use super::doc::{Block, Cell, Document};
 use crate::text::is_hazard;
@@ -75,9 +75,16 @@ fn escape(line: &str, mut at_start: bool) -> String {
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '>' | '|' | '~' | '#' => {
                 out.push('\\');
                 out.push(c);
+            }
+            // `<` only opens HTML or an autolink before a letter, `/`, `!` or `?`.
+            '<' if chars
+                .peek()
+                .is_none_or(|n| n.is_alphanumeric() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("\\<");
             }
             // `&` only starts a character reference when a name or `#` follows it.
             '&' if chars
@@ -246,6 +253,8 @@ mod tests {
     #[test]
     fn an_ampersand_is_escaped_only_before_a_name() {
         assert_eq!(inline("Aide & soutien"), "Aide & soutien");
+        assert_eq!(inline("< 5"), "< 5");
+        assert_eq!(inline("<b> </x"), "\\<b\\> \\</x");
         assert_eq!(inline("&amp;"), "\\&amp;");
         assert_eq!(inline("&#38;"), "\\&\\#38;");
     }

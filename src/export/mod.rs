@@ -276,8 +276,8 @@ pub fn monthly_report(
 ) -> Result<String, ExportError> {
     let report = crate::domain::report::monthly_report(data, body, month.0, month.1)?;
     Ok(match format {
-        Format::Csv => report::csv(&report, lang),
-        _ => markdown::write(&report::document(&report, lang)),
+        Format::Csv => report::csv(&report, lang, false),
+        _ => markdown::write(&report::document(&report, lang, false)),
     })
 }
 

@@ -38,6 +38,9 @@ pub enum Request {
         body: String,
         format: Format,
         today: Option<chrono::NaiveDate>,
+        /// `--diffusion large`: every count from 1 to 4 shown as « < 5 », with secondary
+        /// suppression so that it cannot be recomputed from a total.
+        large: bool,
     },
 }
 
@@ -103,10 +106,11 @@ pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produce
             body,
             format,
             today,
+            large,
         } => {
             let r = crate::domain::report::monthly_report_on(data, body, month.0, month.1, *today)?;
             let bytes = match format {
-                Format::Csv => report::csv(&r, lang).into_bytes(),
+                Format::Csv => report::csv(&r, lang, *large).into_bytes(),
                 Format::Xlsx => xlsx::write(
                     &format!(
                         "{} — {}",
@@ -114,13 +118,13 @@ pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produce
                         r.body_name
                     ),
                     xlsx::header(lang),
-                    &report::indicators(&r, lang),
+                    &report::indicators(&r, lang, *large),
                     &crate::i18n::export::long_month(lang, r.year, r.month),
                     &r.body_id,
                     (r.year, r.month),
                 )
                 .map_err(|detail| ExportError::Package { detail })?,
-                _ => document_bytes(&report::document(&r, lang), *format)?,
+                _ => document_bytes(&report::document(&r, lang, *large), *format)?,
             };
             Ok(Produced {
                 bytes,
@@ -149,11 +153,12 @@ pub fn preview(data: &DeptData, request: &Request, lang: Lang) -> Result<String,
             body,
             format,
             today,
+            large,
         } => {
             let r = crate::domain::report::monthly_report_on(data, body, month.0, month.1, *today)?;
             Ok(match format {
-                Format::Csv => report::csv(&r, lang),
-                _ => markdown::write(&report::document(&r, lang)),
+                Format::Csv => report::csv(&r, lang, *large),
+                _ => markdown::write(&report::document(&r, lang, *large)),
             })
         }
     }

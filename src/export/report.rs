@@ -26,7 +26,7 @@ const SPLIT_ROWS: [(Label, SplitFigure); 7] = [
 ];
 
 /// The report as a document.
-pub fn document(r: &MonthlyReport, lang: Lang) -> Document {
+pub fn document(r: &MonthlyReport, lang: Lang, large: bool) -> Document {
     let mut doc = Document {
         marking: r.marking.clone(),
         letterhead: r
@@ -92,14 +92,20 @@ pub fn document(r: &MonthlyReport, lang: Lang) -> Document {
     }
 
     doc.heading(2, Label::Situations.text(lang));
+    let figures = [
+        split_figures(&r.followed, large),
+        split_figures(&r.new, large),
+        split_figures(&r.closed, large),
+    ];
     let rows: Vec<Vec<Cell>> = SPLIT_ROWS
         .iter()
-        .map(|(label, get)| {
+        .enumerate()
+        .map(|(i, (label, _))| {
             vec![
                 label.text(lang).into(),
-                get(&r.followed).to_string().into(),
-                get(&r.new).to_string().into(),
-                get(&r.closed).to_string().into(),
+                shown(figures[0][i]).into(),
+                shown(figures[1][i]).into(),
+                shown(figures[2][i]).into(),
             ]
         })
         .collect();
@@ -120,15 +126,15 @@ pub fn document(r: &MonthlyReport, lang: Lang) -> Document {
         .map(|m| {
             vec![
                 words::measure_type(lang, m.kind).into(),
-                m.cases.to_string().into(),
-                m.fipd.to_string().into(),
+                shown(count(m.cases, large)).into(),
+                shown(count(m.fipd, large)).into(),
             ]
         })
         .collect();
     rows.push(vec![
         Label::AnyMeasure.text(lang).into(),
-        r.with_measure.to_string().into(),
-        r.with_fipd.to_string().into(),
+        shown(count(r.with_measure, large)).into(),
+        shown(count(r.with_fipd, large)).into(),
     ]);
     doc.table(
         &[
@@ -147,7 +153,7 @@ pub fn document(r: &MonthlyReport, lang: Lang) -> Document {
         .map(|(reason, n)| {
             vec![
                 capitalise(words::closure_reason(lang, *reason)).into(),
-                n.to_string().into(),
+                shown(count(*n, large)).into(),
             ]
         })
         .collect();
@@ -159,7 +165,12 @@ pub fn document(r: &MonthlyReport, lang: Lang) -> Document {
     let rows: Vec<Vec<Cell>> = r
         .decisions
         .iter()
-        .map(|(d, n)| vec![words::decision(lang, *d).into(), n.to_string().into()])
+        .map(|(d, n)| {
+            vec![
+                words::decision(lang, *d).into(),
+                shown(count(*n, large)).into(),
+            ]
+        })
         .collect();
     doc.table(&[Label::Decision.text(lang), Label::Count.text(lang)], rows);
 
@@ -175,6 +186,77 @@ pub fn document(r: &MonthlyReport, lang: Lang) -> Document {
         );
     }
     doc
+}
+
+/// What replaces a small count at `--diffusion large`.
+pub const SMALL: &str = "< 5";
+
+/// A count as shown: at large diffusion, a count from 1 to 4 becomes « < 5 ».
+fn count(n: u32, large: bool) -> Option<u32> {
+    (!(large && (1..=4).contains(&n))).then_some(n)
+}
+
+/// Primary and secondary suppression of parts and their total: a part or a total from 1 to 4 is
+/// hidden; when one part only is hidden while the total is shown, the smallest other part that
+/// is not zero is hidden too (else the total), so that the hidden one cannot be recomputed.
+/// `preset` marks parts already hidden by another table.
+pub fn suppress(
+    parts: &[u32],
+    total: u32,
+    preset: &[bool],
+    large: bool,
+) -> (Vec<Option<u32>>, Option<u32>) {
+    let mut shown: Vec<Option<u32>> = parts
+        .iter()
+        .zip(preset.iter().chain(std::iter::repeat(&false)))
+        .map(|(n, hidden)| if *hidden { None } else { count(*n, large) })
+        .collect();
+    let mut total_shown = count(total, large);
+    if large && total_shown.is_some() && shown.iter().filter(|v| v.is_none()).count() == 1 {
+        let other = shown
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_some_and(|n| n > 0))
+            .min_by_key(|(_, v)| v.unwrap_or(u32::MAX))
+            .map(|(i, _)| i);
+        match other {
+            Some(i) => shown[i] = None,
+            None => total_shown = None,
+        }
+    }
+    (shown, total_shown)
+}
+
+/// The seven figures of a split (as [`SPLIT_ROWS`]) after suppression.
+fn split_figures(split: &Split, large: bool) -> [Option<u32>; 7] {
+    let (persons_parts, persons) = suppress(
+        &[split.minors, split.adults, split.age_unknown],
+        split.persons(),
+        &[],
+        large,
+    );
+    let (kinds, total) = suppress(
+        &[split.persons(), split.families, split.organisations],
+        split.total(),
+        &[persons.is_none()],
+        large,
+    );
+    // Hiding the persons' total hides what its parts would give away too.
+    let persons = kinds[0].and(persons);
+    [
+        persons_parts[0],
+        persons_parts[1],
+        persons_parts[2],
+        persons,
+        kinds[1],
+        kinds[2],
+        total,
+    ]
+}
+
+fn shown(v: Option<u32>) -> String {
+    v.map(|n| n.to_string())
+        .unwrap_or_else(|| SMALL.to_string())
 }
 
 /// The month written out; for the month in progress, with the day it is counted to:
@@ -241,7 +323,7 @@ pub fn indicator_header(lang: Lang) -> [&'static str; 5] {
 }
 
 /// The report as one row per indicator, with the labels of `lang`.
-pub fn indicators(r: &MonthlyReport, lang: Lang) -> Vec<Indicator> {
+pub fn indicators(r: &MonthlyReport, lang: Lang, large: bool) -> Vec<Indicator> {
     let mut rows = Vec::new();
     let mut add = |section: Label, label: String, value: Value| {
         rows.push(Indicator {
@@ -251,6 +333,10 @@ pub fn indicators(r: &MonthlyReport, lang: Lang) -> Vec<Indicator> {
         });
     };
     let n = |v: u32| Value::Number(i64::from(v));
+    let c = |v: Option<u32>| match v {
+        Some(v) => Value::Number(i64::from(v)),
+        None => Value::Text(SMALL.to_string()),
+    };
     add(
         Label::Composition,
         Label::Members.text(lang).into(),
@@ -292,27 +378,32 @@ pub fn indicators(r: &MonthlyReport, lang: Lang) -> Vec<Indicator> {
         (Label::NewInMonth.text(lang).to_string(), &r.new),
         (Label::ClosedInMonth.text(lang).to_string(), &r.closed),
     ] {
-        for (label, get) in SPLIT_ROWS {
+        let figures = split_figures(split, large);
+        for (i, (label, _)) in SPLIT_ROWS.iter().enumerate() {
             add(
                 Label::Situations,
                 format!("{column} — {}", label.text(lang)),
-                n(get(split)),
+                c(figures[i]),
             );
         }
     }
     for m in &r.modalities {
         let kind = words::measure_type(lang, m.kind);
-        add(Label::CareModalities, kind.to_string(), n(m.cases));
+        add(
+            Label::CareModalities,
+            kind.to_string(),
+            c(count(m.cases, large)),
+        );
         add(
             Label::CareModalities,
             format!("{kind} — {}", Label::OfWhichFipd.text(lang)),
-            n(m.fipd),
+            c(count(m.fipd, large)),
         );
     }
     add(
         Label::CareModalities,
         Label::AnyMeasure.text(lang).into(),
-        n(r.with_measure),
+        c(count(r.with_measure, large)),
     );
     add(
         Label::CareModalities,
@@ -321,20 +412,20 @@ pub fn indicators(r: &MonthlyReport, lang: Lang) -> Vec<Indicator> {
             Label::AnyMeasure.text(lang),
             Label::OfWhichFipd.text(lang)
         ),
-        n(r.with_fipd),
+        c(count(r.with_fipd, large)),
     );
-    for (reason, count) in &r.closures {
+    for (reason, n_reason) in &r.closures {
         add(
             Label::ClosuresByReason,
             capitalise(words::closure_reason(lang, *reason)),
-            n(*count),
+            c(count(*n_reason, large)),
         );
     }
-    for (decision, count) in &r.decisions {
+    for (decision, n_decided) in &r.decisions {
         add(
             Label::DecisionsByKind,
             words::decision(lang, *decision).into(),
-            n(*count),
+            c(count(*n_decided, large)),
         );
     }
     for d in &r.difficulties {
@@ -349,11 +440,11 @@ pub fn indicators(r: &MonthlyReport, lang: Lang) -> Vec<Indicator> {
 
 /// The table of indicators as CSV for a French spreadsheet: UTF-8 with a byte order mark,
 /// `;` between fields, CRLF line ends.
-pub fn csv(r: &MonthlyReport, lang: Lang) -> String {
+pub fn csv(r: &MonthlyReport, lang: Lang, large: bool) -> String {
     let month = words::long_month(lang, r.year, r.month);
     let mut out = String::from("\u{feff}");
     out.push_str(&csv::record(&indicator_header(lang)));
-    for row in indicators(r, lang) {
+    for row in indicators(r, lang, large) {
         let value = match &row.value {
             Value::Number(v) => v.to_string(),
             Value::Text(t) => t.clone(),
