@@ -177,7 +177,10 @@ fn build_an_agenda_with_suggest_and_reorder_then_export_the_minutes() {
     s.pty.wait_for("2027-01-11-cpraf.partners.md");
     let minutes =
         std::fs::read_to_string(s.root.join("49/minutes/2027-01-11-cpraf.partners.md")).unwrap();
-    assert!(minutes.starts_with("**Diffusion restreinte**"));
+    assert!(
+        minutes.starts_with("# Compte rendu")
+            && minutes.contains("> **PROJET — Diffusion restreinte**")
+    );
     quit_and_check_restored(&mut s);
 }
 

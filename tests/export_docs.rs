@@ -41,6 +41,7 @@ fn the_documented_examples_are_current() {
             "report csv",
             export::monthly_report(&data, (2026, 11), "cpraf", ReportFormat::Csv, Lang::Fr)
                 .unwrap()
+                .trim_start_matches('\u{feff}')
                 .replace("\r\n", "\n"),
         ),
     ];

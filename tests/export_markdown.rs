@@ -226,7 +226,7 @@ fn hostile_text_keeps_the_structure() {
             got.html
         );
         assert_eq!(got.code_blocks, 0, "{name}: code\n{hostile}");
-        assert_eq!(got.quotes, 0, "{name}: quote\n{hostile}");
+        assert_eq!(got.quotes, expected.quotes, "{name}: quote\n{hostile}");
         assert_eq!(got.links, 0, "{name}: link\n{hostile}");
         assert_eq!(
             got.headings.iter().map(|h| h.0).collect::<Vec<_>>(),
@@ -286,7 +286,7 @@ fn the_minutes_have_the_expected_outline() {
         vec![
             (
                 1,
-                "Compte rendu — Cellule de prévention de la radicalisation et d'accompagnement des familles"
+                "Compte rendu (PROJET) — Cellule de prévention de la radicalisation et d'accompagnement des familles"
             ),
             (2, "Participants"),
             (3, "Invités extérieurs"),
@@ -295,7 +295,7 @@ fn the_minutes_have_the_expected_outline() {
             (2, "Relevé de décisions"),
             (3, "1. Approbation du compte rendu du 26 octobre"),
             (3, "2. Situation A.B. (49-2026-001)"),
-            (4, "Actions"),
+            (4, "Actions décidées (point 2)"),
             (3, "3. Situation D.E. (49-2026-003)"),
             (3, "4. Situation Famille C. (49-2026-002)"),
             (3, "5. Situation G.H. (49-2026-004)"),
@@ -317,7 +317,8 @@ fn the_minutes_have_the_expected_outline() {
         ]
     );
     assert_eq!(s.list_items, 6, "the numbered agenda");
-    assert!(text.starts_with("**Diffusion restreinte**\n"));
+    assert!(text.starts_with("# Compte rendu (PROJET)"));
+    assert!(text.contains("\n> **PROJET — Diffusion restreinte**\n"));
     assert!(s.text.contains("lundi 30 novembre 2026, 14 h 30"));
     assert!(s.text.contains("représenté par Mme Roux, substitute"));
     assert!(s.text.contains("en retard"));

@@ -68,7 +68,7 @@ fn open_actions_are_reckoned_on_the_meeting_date() {
 
     let text = export::minutes(&data, "2026-11-30-cpraf", Level::Partners, Lang::Fr).unwrap();
     let review = text.split("### 6. Suivi des actions").nth(1).unwrap();
-    let review = review.split("## Actions décidées").next().unwrap();
+    let review = review.split("\n## Actions décidées\n").next().unwrap();
     assert!(review.contains("Action du matin"));
     assert!(!review.contains("Action du brouillon"));
     assert!(!review.contains("Action du GTRDO"));

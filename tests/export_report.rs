@@ -29,6 +29,9 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte order mark, for Excel to read UTF-8");
     let mut chars = text.chars().peekable();
     let mut quoted = false;
     let mut was_quoted = false;
@@ -53,7 +56,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
                 quoted = true;
                 was_quoted = true;
             }
-            ',' => {
+            ';' => {
                 record.push(std::mem::take(&mut field));
                 was_quoted = false;
             }
@@ -79,61 +82,78 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
-fn csv_has_one_row_per_figure_with_three_fields() {
+fn csv_has_one_row_per_indicator_with_the_figures_in_columns() {
     let mut data = data();
-    // Difficulties with commas, quotes and a line break must survive the round trip.
-    data.meetings[2].difficulties = Some("Délais, \"longs\"\net =1+1".into());
+    // Difficulties with semicolons, quotes and a line break must survive the round trip.
+    data.meetings[2].difficulties = Some("Délais; \"longs\"\net =1+1".into());
     let csv =
         export::monthly_report(&data, (2026, 11), "cpraf", ReportFormat::Csv, Lang::Fr).unwrap();
     let records = parse_csv(&csv);
-    assert_eq!(records[0], ["section", "indicator", "value"]);
-    let mut keys = std::collections::BTreeSet::new();
+    assert_eq!(
+        records[0],
+        ["Rubrique", "Indicateur", "Mois", "Instance", "Valeur"]
+    );
     for r in &records[1..] {
-        assert_eq!(r.len(), 3, "{r:?}");
-        assert!(
-            keys.insert((r[0].clone(), r[1].clone())),
-            "duplicate row {r:?}"
-        );
+        assert_eq!(r.len(), 5, "{r:?}");
+        assert_eq!(r[2], "novembre 2026");
     }
     let value = |section: &str, indicator: &str| -> String {
         records
             .iter()
             .find(|r| r[0] == section && r[1] == indicator)
-            .map(|r| r[2].clone())
-            .unwrap_or_else(|| panic!("no row {section},{indicator}"))
+            .map(|r| r[4].clone())
+            .unwrap_or_else(|| panic!("no row {section};{indicator}"))
     };
-    assert_eq!(value("report", "month"), "2026-11");
-    assert_eq!(value("situations", "followed_persons_minors"), "1");
-    assert_eq!(value("situations", "followed_total"), "3");
-    assert_eq!(value("situations", "closed_persons_adults"), "1");
-    assert_eq!(value("results", "closed_disengagement"), "1");
-    assert_eq!(value("results", "decision_child_protection"), "1");
-    assert_eq!(value("care", "mental_health_fipd"), "1");
     assert_eq!(
-        value("difficulties", "2026-11-30-cpraf"),
-        "Délais, \"longs\"\net =1+1"
+        value(
+            "Situations",
+            "Suivies à la fin du mois — Personnes mineures"
+        ),
+        "1"
+    );
+    assert_eq!(value("Situations", "Suivies à la fin du mois — Total"), "3");
+    assert_eq!(
+        value(
+            "Situations",
+            "Sorties du suivi dans le mois — Personnes majeures"
+        ),
+        "1"
+    );
+    assert_eq!(value("Sorties du suivi par motif", "Désengagement"), "1");
+    assert_eq!(
+        value(
+            "Décisions prises dans le mois",
+            "Information préoccupante à la CRIP"
+        ),
+        "1"
+    );
+    assert_eq!(
+        value(
+            "Modalités de prise en charge",
+            "Soins psychologiques ou psychiatriques — dont financées par le FIPD"
+        ),
+        "1"
+    );
+    assert_eq!(
+        value("Difficultés", "30/11/2026"),
+        "Délais; \"longs\"\net =1+1"
     );
 }
 
 #[test]
-fn csv_rows_are_stable_across_months_and_languages() {
+fn csv_rows_are_stable_across_months_and_the_labels_follow_the_language() {
     let data = data();
-    let keys = |month: (i32, u32)| -> Vec<(String, String)> {
-        parse_csv(
-            &export::monthly_report(&data, month, "cpraf", ReportFormat::Csv, Lang::En).unwrap(),
-        )
-        .into_iter()
-        .filter(|r| r[0] != "periodicity" && r[0] != "difficulties")
-        .map(|r| (r[0].clone(), r[1].clone()))
-        .collect()
+    let keys = |month: (i32, u32), lang: Lang| -> Vec<(String, String)> {
+        parse_csv(&export::monthly_report(&data, month, "cpraf", ReportFormat::Csv, lang).unwrap())
+            .into_iter()
+            .filter(|r| r[0] != "Periodicity" && r[0] != "Difficulties")
+            .map(|r| (r[0].clone(), r[1].clone()))
+            .collect()
     };
-    // The same figures, in the same order, whatever the month.
-    assert_eq!(keys((2026, 11)), keys((2026, 7)));
-    assert_eq!(
-        export::monthly_report(&data, (2026, 11), "cpraf", ReportFormat::Csv, Lang::Fr).unwrap(),
-        export::monthly_report(&data, (2026, 11), "cpraf", ReportFormat::Csv, Lang::En).unwrap(),
-        "the CSV's keys do not depend on the language"
-    );
+    // The same indicators, in the same order, whatever the month.
+    assert_eq!(keys((2026, 11), Lang::En), keys((2026, 7), Lang::En));
+    assert_eq!(keys((2026, 11), Lang::En)[1].1, "Members");
+    assert_eq!(keys((2026, 11), Lang::Fr)[1].1, "Membres");
 }
 
 #[test]
@@ -187,4 +207,96 @@ fn errors_are_clear() {
     let err =
         export::monthly_report(&data, (2026, 11), "xyz", ReportFormat::Csv, Lang::Fr).unwrap_err();
     assert_eq!(err, ExportError::UnknownBody { id: "xyz".into() });
+}
+
+#[test]
+fn a_month_in_progress_is_counted_to_today_never_to_its_end() {
+    let data = data();
+    let request = |today: Option<&str>, format| export::Request::Report {
+        month: (2026, 11),
+        body: "cpraf".into(),
+        format,
+        today: today.map(export_support::day),
+        large: false,
+    };
+    let text = |today, format| {
+        String::from_utf8(
+            export::produce(&data, &request(today, format), Lang::Fr)
+                .unwrap()
+                .bytes,
+        )
+        .unwrap()
+    };
+    let md = text(Some("2026-11-15"), ReportFormat::Markdown);
+    assert!(md.contains("**Mois :** novembre 2026, au 15/11/2026 (mois en cours)"));
+    assert!(
+        md.contains("| Indicateur | Suivies au 15/11/2026 |"),
+        "{md}"
+    );
+    assert!(!md.contains("fin du mois"), "{md}");
+    // The meeting of 30 November is not held yet on the 15th.
+    assert!(md.contains("**Réunions tenues dans le mois :** 0"), "{md}");
+    let csv = text(Some("2026-11-15"), ReportFormat::Csv);
+    assert!(csv.contains("Suivies au 15/11/2026 — Total") && !csv.contains("fin du mois"));
+    // A month over (or no today) is the whole month.
+    let done = text(Some("2026-12-01"), ReportFormat::Markdown);
+    assert_eq!(done, text(None, ReportFormat::Markdown));
+    assert!(done.contains("Suivies à la fin du mois"));
+}
+
+#[test]
+fn large_diffusion_hides_small_counts_and_what_would_recompute_them() {
+    use cellule::export::report::{SMALL, suppress};
+    // Primary: 1 to 4 hidden, 0 and 5+ shown; secondary: the smallest other part is hidden
+    // too, so that 12 - 7 cannot give the hidden 3.
+    let (parts, total) = suppress(&[3, 7, 0, 9], 19, &[], true);
+    assert_eq!(parts, [None, None, Some(0), Some(9)]);
+    assert_eq!(total, Some(19));
+    // No other part to hide: the total goes.
+    let (parts, total) = suppress(&[2, 0, 0], 2, &[], true);
+    assert_eq!((parts, total), (vec![None, Some(0), Some(0)], None));
+    let (parts, total) = suppress(&[6, 0], 6, &[], true);
+    assert_eq!((parts, total), (vec![Some(6), Some(0)], Some(6)));
+    // Restricted diffusion shows everything.
+    assert_eq!(
+        suppress(&[3, 7], 10, &[], false),
+        (vec![Some(3), Some(7)], Some(10))
+    );
+
+    // In the report: the situations table of the test data has small cells.
+    let data = data();
+    let report = |large| {
+        String::from_utf8(
+            export::produce(
+                &data,
+                &export::Request::Report {
+                    month: (2026, 11),
+                    body: "cpraf".into(),
+                    format: ReportFormat::Markdown,
+                    today: None,
+                    large,
+                },
+                Lang::Fr,
+            )
+            .unwrap()
+            .bytes,
+        )
+        .unwrap()
+    };
+    let restricted = report(false);
+    let large = report(true);
+    assert!(!restricted.contains(SMALL));
+    assert!(
+        large.contains(&format!("| Personnes mineures | {SMALL} |")),
+        "{large}"
+    );
+    // No row of the situations table keeps a count from 1 to 4.
+    let table = large
+        .split("## Situations\n")
+        .nth(1)
+        .and_then(|t| t.split("\n## ").next())
+        .unwrap();
+    for cell in table.split('|').map(str::trim) {
+        assert!(!matches!(cell, "1" | "2" | "3" | "4"), "{table}");
+    }
 }

@@ -171,13 +171,15 @@ fn shuffled_data() -> impl Strategy<Value = DeptData> {
 }
 
 /// `indicator -> value` of one section of the CSV report.
+/// The numeric rows of one section of the French CSV: indicator → value (the last column).
 fn csv_section(csv: &str, section: &str) -> HashMap<String, u32> {
-    csv.lines()
+    csv.trim_start_matches('\u{feff}')
+        .split("\r\n")
         .filter_map(|line| {
-            let mut fields = line.split(',');
-            (fields.next()? == section).then_some(())?;
-            let indicator = fields.next()?.to_string();
-            let value = fields.next()?.parse().ok()?;
+            let fields: Vec<&str> = line.split(';').collect();
+            (fields.first()? == &section).then_some(())?;
+            let indicator = fields.get(1)?.to_string();
+            let value = fields.last()?.parse().ok()?;
             Some((indicator, value))
         })
         .collect()
@@ -223,23 +225,26 @@ proptest! {
 
         // The CSV says the same, and its totals are the sums of its parts.
         let csv = export::monthly_report(&data, (year, month), body, ReportFormat::Csv, Lang::Fr).unwrap();
-        let s = csv_section(&csv, "situations");
-        for (what, split) in [("followed", r.followed), ("new", r.new), ("closed", r.closed)] {
-            let get = |k: &str| s.get(&format!("{what}_{k}")).copied();
+        let s = csv_section(&csv, "Situations");
+        for (what, split) in [
+            ("Suivies à la fin du mois", r.followed),
+            ("Nouvelles dans le mois", r.new),
+            ("Sorties du suivi dans le mois", r.closed),
+        ] {
+            let get = |k: &str| s.get(&format!("{what} — {k}")).copied();
             prop_assert_eq!(
-                get("persons"),
-                Some(get("persons_minors").unwrap() + get("persons_adults").unwrap() + get("persons_age_unknown").unwrap())
+                get("Personnes, total"),
+                Some(get("Personnes mineures").unwrap() + get("Personnes majeures").unwrap() + get("Personnes, âge non renseigné").unwrap())
             );
             prop_assert_eq!(
-                get("total"),
-                Some(get("persons").unwrap() + get("families").unwrap() + get("organisations").unwrap())
+                get("Total"),
+                Some(get("Personnes, total").unwrap() + get("Familles").unwrap() + get("Structures (groupes, praticiens, établissements)").unwrap())
             );
-            prop_assert_eq!(get("total"), Some(split.total()));
+            prop_assert_eq!(get("Total"), Some(split.total()));
         }
-        let results = csv_section(&csv, "results");
-        let closed_by_reason: u32 = results.iter().filter(|(k, _)| k.starts_with("closed_")).map(|(_, v)| v).sum();
+        let closed_by_reason: u32 = csv_section(&csv, "Sorties du suivi par motif").values().sum();
         prop_assert_eq!(closed_by_reason, r.closed.total());
-        let decided: u32 = results.iter().filter(|(k, _)| k.starts_with("decision_")).map(|(_, v)| v).sum();
+        let decided: u32 = csv_section(&csv, "Décisions prises dans le mois").values().sum();
         prop_assert_eq!(decided, decisions);
     }
 }

@@ -48,6 +48,29 @@ pub enum ExportCommand {
     Minutes(MinutesArgs),
     /// The agenda (ordre du jour) of a meeting, for the convocation.
     Agenda(AgendaArgs),
+    /// For one référent de parcours, the decisions and actions of a meeting on its cases.
+    Excerpt(ExcerptArgs),
+    /// The actions decided at a meeting, owner by owner.
+    Actions(AgendaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExcerptArgs {
+    /// The meeting id (e.g. 2026-11-30-cpraf).
+    #[arg(long, value_name = "ID")]
+    pub meeting: String,
+    /// The référent structure, as written in the case files.
+    #[arg(long, value_name = "STRUCTURE")]
+    pub referent: String,
+    /// Markdown, Word or OpenDocument.
+    #[arg(long, value_enum, default_value_t = DocFormatArg::Md)]
+    pub format: DocFormatArg,
+    /// Print instead of writing the file.
+    #[arg(long)]
+    pub stdout: bool,
+    /// Commit the written file in the data folder's git repository.
+    #[arg(long, conflicts_with = "stdout")]
+    pub commit: bool,
 }
 
 #[derive(Debug, Args)]
@@ -58,6 +81,9 @@ pub struct MinutesArgs {
     /// What the minutes may show.
     #[arg(long, value_enum, default_value_t = LevelArg::Partners)]
     pub level: LevelArg,
+    /// Markdown, Word or OpenDocument.
+    #[arg(long, value_enum, default_value_t = DocFormatArg::Md)]
+    pub format: DocFormatArg,
     /// Print instead of writing the file.
     #[arg(long)]
     pub stdout: bool,
@@ -71,6 +97,9 @@ pub struct AgendaArgs {
     /// The meeting id (e.g. 2026-11-30-cpraf).
     #[arg(long, value_name = "ID")]
     pub meeting: String,
+    /// Markdown, Word or OpenDocument.
+    #[arg(long, value_enum, default_value_t = DocFormatArg::Md)]
+    pub format: DocFormatArg,
     /// Print instead of writing the file.
     #[arg(long)]
     pub stdout: bool,
@@ -93,9 +122,12 @@ pub struct MonthlyArgs {
     /// The body.
     #[arg(long, value_name = "ID", default_value = "cpraf")]
     pub body: String,
-    /// Markdown or CSV.
+    /// Markdown, CSV (French Excel), Excel, Word or OpenDocument.
     #[arg(long, value_enum, default_value_t = FormatArg::Md)]
     pub format: FormatArg,
+    /// Who receives it: restreinte (every count), or large (counts from 1 to 4 shown as « < 5 »).
+    #[arg(long, value_enum, default_value_t = DiffusionArg::Restreinte)]
+    pub diffusion: DiffusionArg,
     /// Print instead of writing the file.
     #[arg(long)]
     pub stdout: bool,
@@ -118,4 +150,20 @@ pub enum LevelArg {
 pub enum FormatArg {
     Md,
     Csv,
+    Xlsx,
+    Docx,
+    Odt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffusionArg {
+    Restreinte,
+    Large,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormatArg {
+    Md,
+    Docx,
+    Odt,
 }

@@ -2,20 +2,37 @@
 //! optionally commit it in the data folder's git repository.
 
 use super::args::{
-    AgendaArgs, ExportCommand, FormatArg, LevelArg, MinutesArgs, MonthlyArgs, ReportCommand,
+    AgendaArgs, DiffusionArg, DocFormatArg, ExportCommand, FormatArg, LevelArg, MinutesArgs,
+    MonthlyArgs, ReportCommand,
 };
 use super::{Context, Exit, Failure, root};
-use crate::export::{Level, ReportFormat};
+use crate::export::{self, Format, Level};
 use crate::i18n::Lang;
 use crate::i18n::cli::{CliMsg, shown};
+use crate::store::yaml::{Seg, Target};
 use crate::store::{CommitError, Loaded, LoadedDept};
-use crate::workspace::{ExportRequest, WorkError, exports};
+use crate::workspace::{WorkError, exports};
 use std::path::{Path, PathBuf};
 
 pub fn run_export(ctx: &Context, command: &ExportCommand) -> Result<(), Failure> {
     match command {
         ExportCommand::Minutes(args) => minutes(ctx, args),
         ExportCommand::Agenda(args) => agenda(ctx, args),
+        ExportCommand::Excerpt(args) => {
+            let request = export::Request::Excerpt {
+                meeting: args.meeting.clone(),
+                referent: args.referent.clone(),
+                format: doc_format(args.format),
+            };
+            meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
+        }
+        ExportCommand::Actions(args) => {
+            let request = export::Request::Actions {
+                meeting: args.meeting.clone(),
+                format: doc_format(args.format),
+            };
+            meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
+        }
     }
 }
 
@@ -33,39 +50,54 @@ fn level(arg: LevelArg) -> Level {
     }
 }
 
+fn doc_format(arg: DocFormatArg) -> Format {
+    match arg {
+        DocFormatArg::Md => Format::Markdown,
+        DocFormatArg::Docx => Format::Docx,
+        DocFormatArg::Odt => Format::Odt,
+    }
+}
+
 fn minutes(ctx: &Context, args: &MinutesArgs) -> Result<(), Failure> {
-    let (data_root, loaded) = load(ctx)?;
-    let dept = root::pick_dept(ctx, &loaded)?;
-    check_meeting(ctx, &loaded, dept, &args.meeting)?;
-    let request = ExportRequest::Minutes {
+    let request = export::Request::Minutes {
         meeting: args.meeting.clone(),
         level: level(args.level),
+        format: doc_format(args.format),
     };
-    deliver(ctx, &data_root, dept, &request, args.stdout, args.commit)
+    meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
 }
 
 fn agenda(ctx: &Context, args: &AgendaArgs) -> Result<(), Failure> {
+    let request = export::Request::Agenda {
+        meeting: args.meeting.clone(),
+        format: doc_format(args.format),
+    };
+    meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
+}
+
+fn meeting_export(
+    ctx: &Context,
+    meeting: &str,
+    request: &export::Request,
+    stdout: bool,
+    commit: bool,
+) -> Result<(), Failure> {
     let (data_root, loaded) = load(ctx)?;
     let dept = root::pick_dept(ctx, &loaded)?;
-    check_meeting(ctx, &loaded, dept, &args.meeting)?;
-    let request = ExportRequest::Agenda {
-        meeting: args.meeting.clone(),
-    };
-    deliver(ctx, &data_root, dept, &request, args.stdout, args.commit)
+    check_meeting(ctx, &loaded, dept, meeting)?;
+    deliver(ctx, &data_root, dept, request, stdout, commit)
 }
 
 fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
-    let month = parse_month(&args.month)
-        .and_then(|(y, m)| chrono::NaiveDate::from_ymd_opt(y, m, 1))
-        .ok_or_else(|| {
-            Failure::new(
-                Exit::Usage,
-                ctx.lang,
-                CliMsg::BadMonth {
-                    value: args.month.clone(),
-                },
-            )
-        })?;
+    let month = parse_month(&args.month).ok_or_else(|| {
+        Failure::new(
+            Exit::Usage,
+            ctx.lang,
+            CliMsg::BadMonth {
+                value: args.month.clone(),
+            },
+        )
+    })?;
     let (data_root, loaded) = load(ctx)?;
     let dept = root::pick_dept(ctx, &loaded)?;
     if dept.data.department.body(&args.body).is_none() {
@@ -79,13 +111,18 @@ fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
         ));
     }
     let format = match args.format {
-        FormatArg::Md => ReportFormat::Markdown,
-        FormatArg::Csv => ReportFormat::Csv,
+        FormatArg::Md => Format::Markdown,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Xlsx => Format::Xlsx,
+        FormatArg::Docx => Format::Docx,
+        FormatArg::Odt => Format::Odt,
     };
-    let request = ExportRequest::Monthly {
+    let request = export::Request::Report {
         month,
         body: args.body.clone(),
         format,
+        today: Some(chrono::Local::now().date_naive()),
+        large: args.diffusion == DiffusionArg::Large,
     };
     deliver(ctx, &data_root, dept, &request, args.stdout, args.commit)
 }
@@ -138,26 +175,72 @@ fn check_meeting(
     })
 }
 
+/// A name found in a free text is a problem of the data (exit 1), told at its place in the
+/// meeting file; any other refusal is a usage error (2).
+fn export_failure(ctx: &Context, data_root: &Path, code: &str, e: &export::ExportError) -> Failure {
+    let export::ExportError::NameInText(hit) = e else {
+        return Failure {
+            exit: Exit::Usage,
+            lines: vec![e.text(ctx.lang)],
+        };
+    };
+    let file = data_root
+        .join(code)
+        .join("meetings")
+        .join(format!("{}.yaml", hit.meeting));
+    let path: Vec<Seg> = hit
+        .path
+        .iter()
+        .map(|s| match s {
+            export::names::Step::Key(k) => Seg::Key(k.to_string()),
+            export::names::Step::Index(i) => Seg::Index(*i),
+        })
+        .collect();
+    let (line, column) = std::fs::read_to_string(&file)
+        .ok()
+        .and_then(|src| crate::store::yaml::locate(&src, &path, Target::Value))
+        .unwrap_or((1, 1));
+    Failure {
+        exit: Exit::Data,
+        lines: vec![format!(
+            "{}:{line}:{column}: {}",
+            shown(&file),
+            e.text(ctx.lang)
+        )],
+    }
+}
+
 /// Prints the export, or writes it atomically under the data root (and commits it when
 /// asked), through the workspace.
 fn deliver(
     ctx: &Context,
     data_root: &Path,
     dept: &LoadedDept,
-    request: &ExportRequest,
+    request: &export::Request,
     stdout: bool,
     commit: bool,
 ) -> Result<(), Failure> {
     let lang = ctx.lang;
-    let file = exports::render(request, &dept.data, lang).map_err(|e| Failure {
-        exit: Exit::Usage,
-        lines: vec![e.text(lang)],
-    })?;
-    if stdout {
-        print!("{}", file.text);
-        return Ok(());
-    }
     let code = dept.data.code();
+    let file = exports::render(request, &dept.data, lang)
+        .map_err(|e| export_failure(ctx, data_root, code, &e))?;
+    if stdout {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(&file.bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| {
+                Failure::new(
+                    Exit::Io,
+                    lang,
+                    CliMsg::CannotWrite {
+                        path: "stdout".to_string(),
+                        detail: e.to_string(),
+                    },
+                )
+            });
+    }
     let path = exports::write(data_root, code, &file).map_err(|e| {
         let path = data_root.join(code).join(&file.rel);
         Failure::new(

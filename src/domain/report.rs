@@ -99,7 +99,10 @@ pub struct MonthlyReport {
     pub year: i32,
     pub month: u32,
     pub first_day: NaiveDate,
+    /// The last day counted: the month's last day, or today for the month in progress.
     pub last_day: NaiveDate,
+    /// The month is in progress: the figures are those of `last_day`, not of the month's end.
+    pub in_progress: bool,
     /// The organisations of the body's members, in the order of the body's member list, once each.
     pub organisations: Vec<String>,
     /// The number of members of the body.
@@ -164,7 +167,21 @@ pub fn monthly_report(
     year: i32,
     month: u32,
 ) -> Result<MonthlyReport, ReportError> {
-    let (first, last) = month_bounds(year, month).ok_or(ReportError::BadMonth { year, month })?;
+    monthly_report_on(data, body, year, month, None)
+}
+
+/// Computes the monthly report of `body` for `year`-`month` as known on `today`: for the month in
+/// progress (`today` inside it), everything is counted up to `today`, not to the month's end.
+pub fn monthly_report_on(
+    data: &DeptData,
+    body: &str,
+    year: i32,
+    month: u32,
+    today: Option<NaiveDate>,
+) -> Result<MonthlyReport, ReportError> {
+    let (first, end) = month_bounds(year, month).ok_or(ReportError::BadMonth { year, month })?;
+    let in_progress = today.filter(|t| first <= *t && *t < end);
+    let last = in_progress.unwrap_or(end);
     let body_def = data
         .department
         .body(body)
@@ -298,6 +315,7 @@ pub fn monthly_report(
         month,
         first_day: first,
         last_day: last,
+        in_progress: in_progress.is_some(),
         member_count: body_def.members.len() as u32,
         organisations,
         every_days: body_def.every_days,

@@ -3,9 +3,9 @@
 //! Built on the partners' view: invitees by name, title and organisation, cases by label only.
 
 use super::ExportError;
-use super::markdown::Doc;
+use super::doc::{Cell, Document};
 use super::minutes::item_title;
-use super::parts::{by_organisation, header, identity_cells};
+use super::parts::{by_organisation, header, identity_cells, label};
 use super::redact::{Attendee, Partners, Redacted};
 use crate::i18n::Lang;
 use crate::i18n::export::{self as words, Label};
@@ -15,10 +15,13 @@ pub fn render(
     view: Redacted<'_, Partners>,
     meeting_id: &str,
     lang: Lang,
-) -> Result<String, ExportError> {
+) -> Result<Document, ExportError> {
     let meeting = view.meeting(meeting_id)?;
-    let mut doc = Doc::new();
-    header(&mut doc, lang, Label::Agenda, &meeting);
+    let mut doc = header(lang, Label::Agenda, &meeting, view.marking(), false);
+    doc.field(
+        label(lang, Label::Chair),
+        super::parts::person_line(&meeting.chair()),
+    );
 
     // The invited members (the body's default list when none is recorded yet), then the guests.
     let mut invitees: Vec<Attendee<'_, Partners>> = meeting.attendance();
@@ -31,7 +34,7 @@ pub fn render(
     }
     invitees.extend(meeting.guests());
     doc.heading(2, Label::Invitees.text(lang));
-    let rows: Vec<Vec<String>> = by_organisation(invitees)
+    let rows: Vec<Vec<Cell>> = by_organisation(invitees)
         .iter()
         .map(identity_cells)
         .collect();
@@ -41,7 +44,7 @@ pub fn render(
             Label::Name.text(lang),
             Label::Title.text(lang),
         ],
-        &rows,
+        rows,
     );
 
     doc.heading(2, Label::AgendaItems.text(lang));
@@ -56,11 +59,10 @@ pub fn render(
             line
         })
         .collect();
-    doc.list(&items, true);
+    doc.list(items, true);
     doc.field(
-        Label::PlannedTotal.text(lang),
-        words::colon(lang),
-        &words::duration(lang, meeting.planned_minutes()),
+        label(lang, Label::PlannedTotal),
+        words::duration(lang, meeting.planned_minutes()),
     );
-    Ok(doc.finish())
+    Ok(doc)
 }

@@ -1,5 +1,6 @@
-//! CSV as RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma,
-//! a quote or a line break (quotes doubled). Text is made safe first: hazards become visible,
+//! CSV as a French spreadsheet reads it: `;`-separated (the comma is the decimal separator),
+//! CRLF line ends, fields quoted as RFC 4180 says when they hold a `;`, a quote or a line
+//! break (quotes doubled). Text is made safe first: hazards become visible,
 //! and a field that a spreadsheet would read as a formula (`=`, `+`, `-`, `@` at the start of a
 //! non-numeric field) is prefixed with `'`.
 
@@ -13,7 +14,7 @@ pub fn field(text: &str) -> String {
     } else {
         safe
     };
-    if safe.contains([',', '"', '\n']) {
+    if safe.contains([';', '"', '\n']) {
         format!("\"{}\"", safe.replace('"', "\"\""))
     } else {
         safe
@@ -30,7 +31,7 @@ pub fn record(fields: &[&str]) -> String {
         .iter()
         .map(|f| field(f))
         .collect::<Vec<_>>()
-        .join(",");
+        .join(";");
     line.push_str("\r\n");
     line
 }
@@ -41,8 +42,9 @@ mod tests {
 
     #[test]
     fn quoting_follows_rfc_4180() {
-        assert_eq!(record(&["a", "b c", "1"]), "a,b c,1\r\n");
-        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(record(&["a", "b c", "1"]), "a;b c;1\r\n");
+        assert_eq!(field("a;b"), "\"a;b\"");
+        assert_eq!(field("a,b"), "a,b");
         assert_eq!(field("dit \"non\""), "\"dit \"\"non\"\"\"");
         assert_eq!(field("l1\nl2"), "\"l1\nl2\"");
         assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");

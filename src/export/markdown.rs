@@ -5,10 +5,11 @@
 //!   made **visible** (`␛`, `⟨U+202E⟩`...) as everywhere else in the product ([`crate::text`]),
 //!   so that what was in the file stays noticeable but can do nothing;
 //! - every character that Markdown could read as syntax is backslash-escaped: `\` `` ` `` `*` `_`
-//!   `[` `]` `<` `>` `|` `~` `&` `#` everywhere, and `-` `+` `=` or a number followed by `.`/`)`
-//!   at the start of a line, so that a note cannot open a heading, a list, a quote, a code block,
-//!   a table cell, a link or HTML.
+//!   `[` `]` `>` `|` `~` `#` everywhere, `<` before a letter, `/`, `!` or `?`, `&` before a name
+//!   or `#`, and `-` `+` `=` or a number followed by `.`/`)` at the start of a line, so that a
+//!   note cannot open a heading, a list, a quote, a code block, a table cell, a link or HTML.
 
+use super::doc::{Block, Cell, Document};
 use crate::text::is_hazard;
 
 /// Escapes one piece of user text for use anywhere inside a line (paragraph, heading, list item,
@@ -50,14 +51,47 @@ pub fn block(text: &str) -> String {
 }
 
 fn escape_line(line: &str) -> String {
+    escape(line, true)
+}
+
+/// Escapes text that follows a marker on its line (a heading's `### `): what opens a list or a
+/// heading only does so at the start of a line, so it is left as written.
+fn heading_text(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    escape(flat.trim(), false)
+}
+
+fn escape(line: &str, mut at_start: bool) -> String {
     let mut out = String::with_capacity(line.len() + 8);
-    let mut at_start = true;
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '>' | '|' | '~' | '#' => {
                 out.push('\\');
                 out.push(c);
+            }
+            // `<` only opens HTML or an autolink before a letter, `/`, `!` or `?`.
+            '<' if chars
+                .peek()
+                .is_none_or(|n| n.is_alphanumeric() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("\\<");
+            }
+            // `&` only starts a character reference when a name or `#` follows it.
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&");
             }
             '-' | '+' | '=' if at_start => {
                 out.push('\\');
@@ -90,75 +124,66 @@ fn escape_line(line: &str) -> String {
     out
 }
 
-/// A Markdown document under construction: blocks separated by one blank line.
-#[derive(Debug, Default)]
-pub struct Doc {
-    blocks: Vec<String>,
+/// The document as Markdown: the title first (one heading of level 1), the marking quoted in
+/// bold under it, the letterhead, then the blocks, separated by one blank line.
+pub fn write(doc: &Document) -> String {
+    let mut blocks: Vec<String> = vec![
+        format!("# {}", inline(&doc.title)),
+        format!("> **{}**", inline(&doc.marking)),
+    ];
+    if let Some(head) = doc.letterhead.as_deref().filter(|h| !h.trim().is_empty()) {
+        blocks.push(block(head));
+    }
+    for b in &doc.blocks {
+        let text = match b {
+            Block::Heading(level, text) => {
+                format!(
+                    "{} {}",
+                    "#".repeat(usize::from(*level).clamp(2, 6)),
+                    heading_text(text)
+                )
+            }
+            Block::Para(text) => block(text),
+            Block::Field { label, text } => format!("**{}** {}", inline(label), block(text)),
+            Block::List { items, numbered } => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    if *numbered {
+                        format!("{}. {}", i + 1, inline(item))
+                    } else {
+                        format!("- {}", inline(item))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Table { header, rows } => table(header, rows),
+        };
+        if !text.trim().is_empty() {
+            blocks.push(text);
+        }
+    }
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
 }
 
-impl Doc {
-    pub fn new() -> Self {
-        Doc::default()
+/// A GFM table; rows are padded or cut to the header's width.
+fn table(header: &[String], rows: &[Vec<Cell>]) -> String {
+    let width = header.len();
+    let mut lines = Vec::with_capacity(rows.len() + 2);
+    lines.push(row_line(header.iter().map(|h| inline(h))));
+    lines.push(row_line((0..width).map(|_| "---".to_string())));
+    for row in rows {
+        lines.push(row_line((0..width).map(|i| match row.get(i) {
+            Some(cell) if cell.strong && !cell.text.trim().is_empty() => {
+                format!("**{}**", inline(&cell.text))
+            }
+            Some(cell) => inline(&cell.text),
+            None => String::new(),
+        })));
     }
-
-    /// A heading of `level` (1–6) whose text is already escaped.
-    pub fn heading(&mut self, level: usize, text: &str) {
-        self.blocks
-            .push(format!("{} {}", "#".repeat(level.clamp(1, 6)), text));
-    }
-
-    /// A paragraph of already escaped Markdown.
-    pub fn para(&mut self, text: impl Into<String>) {
-        let text = text.into();
-        if !text.trim().is_empty() {
-            self.blocks.push(text);
-        }
-    }
-
-    /// A labelled paragraph: `**Label :** text` (the text already escaped).
-    pub fn field(&mut self, label: &str, colon: &str, text: &str) {
-        self.blocks.push(format!("**{label}{colon}** {text}"));
-    }
-
-    /// A list of already escaped lines: numbered from 1 when `numbered`, else with `-`.
-    pub fn list(&mut self, items: &[String], numbered: bool) {
-        if items.is_empty() {
-            return;
-        }
-        let lines: Vec<String> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                if numbered {
-                    format!("{}. {item}", i + 1)
-                } else {
-                    format!("- {item}")
-                }
-            })
-            .collect();
-        self.blocks.push(lines.join("\n"));
-    }
-
-    /// A GFM table; header and cells already escaped. Rows are padded or cut to the header's width.
-    pub fn table(&mut self, header: &[&str], rows: &[Vec<String>]) {
-        let width = header.len();
-        let mut lines = Vec::with_capacity(rows.len() + 2);
-        lines.push(row_line(header.iter().map(|h| h.to_string())));
-        lines.push(row_line((0..width).map(|_| "---".to_string())));
-        for row in rows {
-            lines.push(row_line(
-                (0..width).map(|i| row.get(i).cloned().unwrap_or_default()),
-            ));
-        }
-        self.blocks.push(lines.join("\n"));
-    }
-
-    /// The document, ending with exactly one line break.
-    pub fn finish(self) -> String {
-        let mut out = self.blocks.join("\n\n");
-        out.push('\n');
-        out
-    }
+    lines.join("\n")
 }
 
 fn row_line(cells: impl Iterator<Item = String>) -> String {
@@ -207,14 +232,30 @@ mod tests {
 
     #[test]
     fn tables_have_the_header_width() {
-        let mut doc = Doc::new();
-        doc.table(
-            &["A", "B"],
-            &[vec!["1".into()], vec!["x".into(), "y".into(), "z".into()]],
-        );
+        let doc = Document {
+            title: "T".into(),
+            marking: "M".into(),
+            blocks: vec![Block::Table {
+                header: vec!["A".into(), "B".into()],
+                rows: vec![
+                    vec!["1".into()],
+                    vec!["x".into(), Cell::strong("y"), "z".into()],
+                ],
+            }],
+            ..Document::default()
+        };
         assert_eq!(
-            doc.finish(),
-            "| A | B |\n| --- | --- |\n| 1 | |\n| x | y |\n"
+            write(&doc),
+            "# T\n\n> **M**\n\n| A | B |\n| --- | --- |\n| 1 | |\n| x | **y** |\n"
         );
+    }
+
+    #[test]
+    fn an_ampersand_is_escaped_only_before_a_name() {
+        assert_eq!(inline("Aide & soutien"), "Aide & soutien");
+        assert_eq!(inline("< 5"), "< 5");
+        assert_eq!(inline("<b> </x"), "\\<b\\> \\</x");
+        assert_eq!(inline("&amp;"), "\\&amp;");
+        assert_eq!(inline("&#38;"), "\\&\\#38;");
     }
 }

@@ -6,26 +6,25 @@
 //! by item; the table of the actions decided; the next meeting.
 
 use super::ExportError;
-use super::markdown::{Doc, block, inline};
-use super::parts::{by_organisation, header, identity_cells, person_line};
-use super::redact::{ActionView, Attendee, CaseView, ItemView, MeetingView, Redacted, Redaction};
+use super::doc::{Cell, Document};
+use super::parts::{by_organisation, header, identity_cells, is_draft, label, person_line};
+use super::redact::{ActionView, Attendee, CaseView, ItemView, MeetingView, Redacted, ShowsCases};
 use crate::domain::{AttendanceStatus, Decision, ItemKind};
 use crate::i18n::Lang;
 use crate::i18n::export::{self as words, Label};
 
 /// The minutes of `meeting_id` as level `L` shows them.
-pub fn render<L: Redaction>(
+pub fn render<L: ShowsCases>(
     view: Redacted<'_, L>,
     meeting_id: &str,
     lang: Lang,
-) -> Result<String, ExportError> {
+) -> Result<Document, ExportError> {
     let meeting = view.meeting(meeting_id)?;
-    let mut doc = Doc::new();
-    let colon = words::colon(lang);
-    header(&mut doc, lang, Label::Minutes, &meeting);
+    let draft = is_draft(meeting.status());
+    let mut doc = header(lang, Label::Minutes, &meeting, view.marking(), draft);
+    doc.field(label(lang, Label::Chair), person_line(&meeting.chair()));
     doc.field(
-        Label::Level.text(lang),
-        colon,
+        label(lang, Label::Level),
         words::level(lang, L::LEVEL.as_str()),
     );
     attendance(&mut doc, lang, &meeting);
@@ -41,16 +40,16 @@ pub fn render<L: Redaction>(
             line
         })
         .collect();
-    doc.list(&titles, true);
+    doc.list(titles, true);
 
     doc.heading(2, Label::Decisions.text(lang));
     for (index, item) in items.iter().enumerate() {
         doc.heading(
             3,
-            &format!("{}. {}", index + 1, item_title(lang, item, true)),
+            format!("{}. {}", index + 1, item_title(lang, item, true)),
         );
         match item.kind() {
-            ItemKind::Case => case_item(&mut doc, lang, item),
+            ItemKind::Case => case_item(&mut doc, lang, item, index + 1),
             ItemKind::Topic => notes(&mut doc, lang, item.notes()),
             ItemKind::Actions => {
                 notes(&mut doc, lang, item.notes());
@@ -64,16 +63,17 @@ pub fn render<L: Redaction>(
     if decided.is_empty() {
         doc.para(Label::NoActionDecided.text(lang));
     } else {
-        let rows: Vec<Vec<String>> = decided
+        let rows: Vec<Vec<Cell>> = decided
             .iter()
             .map(|a| {
                 vec![
-                    inline(a.text()),
-                    inline(a.owner().organisation()),
+                    a.text().into(),
+                    a.owner().organisation().into(),
                     a.due()
                         .map(|d| words::short_date(lang, d))
-                        .unwrap_or_default(),
-                    action_case(a),
+                        .unwrap_or_default()
+                        .into(),
+                    action_case(a).into(),
                 ]
             })
             .collect();
@@ -84,22 +84,45 @@ pub fn render<L: Redaction>(
                 Label::Due.text(lang),
                 Label::Case.text(lang),
             ],
-            &rows,
+            rows,
         );
     }
 
+    if L::LEVEL == super::Level::Internal
+        && let Some(text) = meeting.difficulties().filter(|t| !t.trim().is_empty())
+    {
+        doc.heading(2, Label::Difficulties.text(lang));
+        doc.para(text);
+    }
     if let Some(next) = meeting.next_meeting() {
         doc.field(
-            Label::NextMeeting.text(lang),
-            colon,
-            &words::long_date(lang, next),
+            label(lang, Label::NextMeeting),
+            words::long_date(lang, next),
         );
     }
-    Ok(doc.finish())
+    signatures(&mut doc, lang, &meeting, draft);
+    Ok(doc)
+}
+
+/// « Rédigé par … — Validé par … le … »: the secretary is the author of the minutes; the chair
+/// validates them when the meeting is closed.
+fn signatures<L: ShowsCases>(
+    doc: &mut Document,
+    lang: Lang,
+    meeting: &MeetingView<'_, L>,
+    draft: bool,
+) {
+    let chair = person_line(&meeting.chair());
+    let text = if draft {
+        words::signed_draft(lang, &chair)
+    } else {
+        words::signed(lang, &chair, meeting.date())
+    };
+    doc.para(text);
 }
 
 /// The title of an item: its title, or `Situation <label>` (with the id when `with_id`).
-pub(super) fn item_title<L: Redaction>(
+pub(super) fn item_title<L: ShowsCases>(
     lang: Lang,
     item: &ItemView<'_, L>,
     with_id: bool,
@@ -111,24 +134,24 @@ pub(super) fn item_title<L: Redaction>(
                 Some(case) if with_id => format!(
                     "{} {} ({})",
                     Label::Case.text(lang),
-                    inline(case.label()),
-                    inline(case.id())
+                    case.label(),
+                    case.id()
                 ),
-                Some(case) => format!("{} {}", Label::Case.text(lang), inline(case.label())),
-                None if with_id => format!("{} ({})", Label::UnknownCase.text(lang), inline(id)),
+                Some(case) => format!("{} {}", Label::Case.text(lang), case.label()),
+                None if with_id => format!("{} ({})", Label::UnknownCase.text(lang), id),
                 None => Label::UnknownCase.text(lang).to_string(),
             }
         }
-        ItemKind::Topic => inline(item.title().unwrap_or("")),
+        ItemKind::Topic => item.title().unwrap_or("").to_string(),
         ItemKind::Actions => item
             .title()
             .filter(|t| !t.trim().is_empty())
-            .map(inline)
+            .map(str::to_string)
             .unwrap_or_else(|| Label::ReviewOfActions.text(lang).to_string()),
     }
 }
 
-fn attendance<L: Redaction>(doc: &mut Doc, lang: Lang, meeting: &MeetingView<'_, L>) {
+fn attendance<L: ShowsCases>(doc: &mut Document, lang: Lang, meeting: &MeetingView<'_, L>) {
     let members = by_organisation(meeting.attendance());
     let guests = by_organisation(meeting.guests());
     let header = [
@@ -138,10 +161,10 @@ fn attendance<L: Redaction>(doc: &mut Doc, lang: Lang, meeting: &MeetingView<'_,
         Label::Status.text(lang),
     ];
     doc.heading(2, Label::Attendance.text(lang));
-    doc.table(&header, &attendance_rows(lang, &members));
+    doc.table(&header, attendance_rows(lang, &members));
     if !guests.is_empty() {
         doc.heading(3, Label::Guests.text(lang));
-        doc.table(&header, &attendance_rows(lang, &guests));
+        doc.table(&header, attendance_rows(lang, &guests));
     }
     let all: Vec<&Attendee<'_, L>> = members.iter().chain(guests.iter()).collect();
     let count = |s: AttendanceStatus| all.iter().filter(|a| a.status == s).count().to_string();
@@ -162,34 +185,31 @@ fn attendance<L: Redaction>(doc: &mut Doc, lang: Lang, meeting: &MeetingView<'_,
         row.push(count(AttendanceStatus::Invited));
     }
     doc.heading(3, Label::Counts.text(lang));
-    doc.table(&head, &[row]);
+    doc.table(&head, vec![row.into_iter().map(Cell::from).collect()]);
 }
 
-fn attendance_rows<L: Redaction>(lang: Lang, people: &[Attendee<'_, L>]) -> Vec<Vec<String>> {
+fn attendance_rows<L: ShowsCases>(lang: Lang, people: &[Attendee<'_, L>]) -> Vec<Vec<Cell>> {
     people
         .iter()
         .map(|a| {
             let mut cells = identity_cells(a);
             let status = match (a.status, a.by()) {
-                (AttendanceStatus::Represented, Some(by)) => {
-                    words::represented_by(lang, &inline(by))
-                }
+                (AttendanceStatus::Represented, Some(by)) => words::represented_by(lang, by),
                 (s, _) => words::attendance(lang, s).to_string(),
             };
-            cells.push(status);
+            cells.push(status.into());
             cells
         })
         .collect()
 }
 
-fn notes(doc: &mut Doc, lang: Lang, text: Option<&str>) {
-    if let Some(text) = text.map(block).filter(|t| !t.is_empty()) {
-        doc.field(Label::Notes.text(lang), words::colon(lang), &text);
+fn notes(doc: &mut Document, lang: Lang, text: Option<&str>) {
+    if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+        doc.field(label(lang, Label::Notes), text);
     }
 }
 
-fn case_item<L: Redaction>(doc: &mut Doc, lang: Lang, item: &ItemView<'_, L>) {
-    let colon = words::colon(lang);
+fn case_item<L: ShowsCases>(doc: &mut Document, lang: Lang, item: &ItemView<'_, L>, number: usize) {
     if let Some(case) = item.case() {
         identity(doc, lang, &case);
     }
@@ -197,68 +217,62 @@ fn case_item<L: Redaction>(doc: &mut Doc, lang: Lang, item: &ItemView<'_, L>) {
     match item.decision() {
         Some(decision) => {
             doc.field(
-                Label::Decision.text(lang),
-                colon,
+                label(lang, Label::Decision),
                 words::decision(lang, decision),
             );
             if decision == Decision::Close
                 && let Some(reason) = item.closure_reason()
             {
                 doc.field(
-                    Label::ClosureReason.text(lang),
-                    colon,
+                    label(lang, Label::ClosureReason),
                     words::closure_reason(lang, reason),
                 );
             }
         }
-        None => doc.field(
-            Label::Decision.text(lang),
-            colon,
-            Label::NoDecision.text(lang),
-        ),
+        None => doc.field(label(lang, Label::Decision), Label::NoDecision.text(lang)),
     }
-    if let Some(text) = item.decision_text().map(block).filter(|t| !t.is_empty()) {
-        doc.field(Label::DecisionText.text(lang), colon, &text);
+    if let Some(text) = item.decision_text().filter(|t| !t.trim().is_empty()) {
+        doc.field(label(lang, Label::DecisionText), text);
     }
     if let Some(review) = item.next_review() {
         doc.field(
-            Label::NextReview.text(lang),
-            colon,
-            &words::long_date(lang, review),
+            label(lang, Label::NextReview),
+            words::long_date(lang, review),
         );
     }
     let actions = item.actions();
     if !actions.is_empty() {
-        let rows: Vec<Vec<String>> = actions
+        let rows: Vec<Vec<Cell>> = actions
             .iter()
             .map(|a| {
                 vec![
-                    inline(a.text()),
-                    person_line(&a.owner()),
+                    a.text().into(),
+                    person_line(&a.owner()).into(),
                     a.due()
                         .map(|d| words::short_date(lang, d))
-                        .unwrap_or_default(),
+                        .unwrap_or_default()
+                        .into(),
                 ]
             })
             .collect();
-        doc.heading(4, Label::Actions.text(lang));
+        // Numbered, so that no two headings of the minutes are the same.
+        doc.heading(4, words::actions_of_item(lang, number));
         doc.table(
             &[
                 Label::Action.text(lang),
                 Label::Owner.text(lang),
                 Label::Due.text(lang),
             ],
-            &rows,
+            rows,
         );
     }
 }
 
 /// What the level shows of a case's identity, and its référent.
-fn identity<L: Redaction>(doc: &mut Doc, lang: Lang, case: &CaseView<'_, L>) {
-    let colon = words::colon(lang);
+fn identity<L: ShowsCases>(doc: &mut Document, lang: Lang, case: &CaseView<'_, L>) {
     let mut who = Vec::new();
     if let Some(name) = case.name() {
-        who.push(inline(name));
+        who.push(name.trim().to_string());
     }
     if let Some(year) = case.birth_year() {
         who.push(format!(
@@ -268,34 +282,34 @@ fn identity<L: Redaction>(doc: &mut Doc, lang: Lang, case: &CaseView<'_, L>) {
     }
     if !who.is_empty() {
         who.insert(0, words::case_kind(lang, case.kind()).to_string());
-        doc.field(Label::CaseName.text(lang), colon, &who.join(", "));
+        doc.field(label(lang, Label::CaseName), who.join(", "));
     }
     if let Some(r) = case.referent() {
         let mut line = format!(
             "{} ({})",
-            inline(r.structure()),
+            r.structure().trim(),
             words::referent_type(lang, r.kind())
         );
         if let Some(person) = r.person().filter(|p| !p.trim().is_empty()) {
-            line.push_str(&format!(", {}", inline(person)));
+            line.push_str(&format!(", {}", person.trim()));
         }
-        doc.field(Label::Referent.text(lang), colon, &line);
+        doc.field(label(lang, Label::Referent), line);
     }
-    if let Some(text) = case.notes().map(block).filter(|t| !t.is_empty()) {
-        doc.field(Label::CaseNotes.text(lang), colon, &text);
+    if let Some(text) = case.notes().filter(|t| !t.trim().is_empty()) {
+        doc.field(label(lang, Label::CaseNotes), text);
     }
 }
 
 /// The case column of an action: `label (id)`, or the id of an unknown case.
-fn action_case<L: Redaction>(a: &ActionView<'_, L>) -> String {
+pub(super) fn action_case<L: ShowsCases>(a: &ActionView<'_, L>) -> String {
     match (a.case(), a.case_id()) {
-        (Some(case), _) => format!("{} ({})", inline(case.label()), inline(case.id())),
-        (None, Some(id)) => inline(id),
+        (Some(case), _) => format!("{} ({})", case.label(), case.id()),
+        (None, Some(id)) => id.to_string(),
         (None, None) => String::new(),
     }
 }
 
-fn open_actions<L: Redaction>(doc: &mut Doc, lang: Lang, meeting: &MeetingView<'_, L>) {
+fn open_actions<L: ShowsCases>(doc: &mut Document, lang: Lang, meeting: &MeetingView<'_, L>) {
     let on = meeting.date();
     let open = meeting.earlier_open_actions();
     doc.heading(4, Label::OpenActions.text(lang));
@@ -303,25 +317,26 @@ fn open_actions<L: Redaction>(doc: &mut Doc, lang: Lang, meeting: &MeetingView<'
         doc.para(Label::NoOpenAction.text(lang));
         return;
     }
-    let rows: Vec<Vec<String>> = open
+    let rows: Vec<Vec<Cell>> = open
         .iter()
         .map(|a| {
             let state = if a.done_on() == Some(on) {
-                Label::DoneToday.text(lang).to_string()
+                Label::DoneToday.text(lang).into()
             } else if a.due().is_some_and(|due| due < on) {
-                format!("**{}**", Label::Overdue.text(lang))
+                Cell::strong(Label::Overdue.text(lang))
             } else {
-                Label::InProgress.text(lang).to_string()
+                Label::InProgress.text(lang).into()
             };
             vec![
-                inline(a.text()),
-                inline(a.owner().organisation()),
-                action_case(a),
-                words::short_date(lang, a.decided_on()),
-                words::days(lang, (on - a.decided_on()).num_days()),
+                a.text().into(),
+                a.owner().organisation().into(),
+                action_case(a).into(),
+                words::short_date(lang, a.decided_on()).into(),
+                words::days(lang, (on - a.decided_on()).num_days()).into(),
                 a.due()
                     .map(|d| words::short_date(lang, d))
-                    .unwrap_or_default(),
+                    .unwrap_or_default()
+                    .into(),
                 state,
             ]
         })
@@ -336,6 +351,6 @@ fn open_actions<L: Redaction>(doc: &mut Doc, lang: Lang, meeting: &MeetingView<'
             Label::Due.text(lang),
             Label::State.text(lang),
         ],
-        &rows,
+        rows,
     );
 }

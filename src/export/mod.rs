@@ -9,14 +9,25 @@
 pub mod agenda;
 pub mod commit_message;
 pub mod csv;
+pub mod doc;
+pub mod docx;
+pub mod excerpt;
 pub mod markdown;
 pub mod minutes;
+pub mod names;
+pub mod odt;
+mod package;
 mod parts;
+mod produce;
+mod public;
 pub mod redact;
 pub mod report;
+pub mod xlsx;
 
 pub use commit_message::{commit_message_agenda, commit_message_minutes, commit_message_report};
-pub use redact::{BLACKED_OUT, Internal, Partners, Public, Redacted, Redaction};
+pub use doc::Document;
+pub use produce::{Produced, Request, preview, produce};
+pub use redact::{Internal, Partners, Public, Redacted, Redaction, ShowsCases};
 
 use crate::domain::DeptData;
 use crate::domain::report::ReportError;
@@ -31,7 +42,7 @@ pub enum Level {
     /// Cases by label and id only (the default).
     #[default]
     Partners,
-    /// As partners, with every person's name blacked out.
+    /// Aggregates only: counts, organisations, topics; no case, no name, no free text of an item.
     Public,
 }
 
@@ -65,30 +76,72 @@ impl std::fmt::Display for Level {
     }
 }
 
-/// The format of the monthly report (`--format`).
+/// The format of an export (`--format`): Markdown, Word and OpenDocument for every document;
+/// CSV and Excel for the monthly report's table of indicators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum ReportFormat {
+pub enum Format {
     #[default]
     Markdown,
+    Docx,
+    Odt,
     Csv,
+    Xlsx,
 }
 
-impl ReportFormat {
-    /// Reads `md` (or `markdown`) or `csv`.
-    pub fn parse(text: &str) -> Option<ReportFormat> {
+/// The report's formats are all the formats; the name is kept for the interface.
+pub type ReportFormat = Format;
+
+impl Format {
+    /// The formats of the minutes and the agenda.
+    pub const DOCUMENTS: &'static [Format] = &[Format::Markdown, Format::Docx, Format::Odt];
+    /// The formats of the monthly report.
+    pub const REPORT: &'static [Format] = &[
+        Format::Markdown,
+        Format::Csv,
+        Format::Xlsx,
+        Format::Docx,
+        Format::Odt,
+    ];
+
+    /// Reads `md` (or `markdown`), `docx`, `odt`, `csv` or `xlsx`.
+    pub fn parse(text: &str) -> Option<Format> {
         match text {
-            "md" | "markdown" => Some(ReportFormat::Markdown),
-            "csv" => Some(ReportFormat::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
+            "docx" => Some(Format::Docx),
+            "odt" => Some(Format::Odt),
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
 
-    /// The file extension: `md` or `csv`.
+    /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {
-            ReportFormat::Markdown => "md",
-            ReportFormat::Csv => "csv",
+            Format::Markdown => "md",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
         }
+    }
+
+    /// The next (or, when not `forward`, the previous) format of `among`, wrapping round, for
+    /// a choice made with the arrow keys.
+    pub fn step_in(self, among: &[Format], forward: bool) -> Format {
+        let n = among.len().max(1);
+        let i = among.iter().position(|f| *f == self).unwrap_or(0);
+        let j = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
+        among.get(j).copied().unwrap_or(self)
+    }
+
+    /// The file is text (printed as is by `--stdout`), not a zip package.
+    pub fn is_text(self) -> bool {
+        matches!(self, Format::Markdown | Format::Csv)
     }
 }
 
@@ -110,6 +163,12 @@ pub enum ExportError {
     UnknownBody { id: String },
     /// Not a calendar month.
     BadMonth { year: i32, month: u32 },
+    /// This document is not made in this format (minutes in CSV).
+    FormatNotOffered { format: Format },
+    /// A free text that would go out holds a name the data knows.
+    NameInText(Box<names::NameHit>),
+    /// The document package could not be assembled.
+    Package { detail: String },
 }
 
 impl ExportError {
@@ -128,6 +187,21 @@ impl ExportError {
             ExportError::BadMonth { year, month } => match lang {
                 Lang::Fr => format!("{year}-{month:02} n'est pas un mois (attendu AAAA-MM)"),
                 Lang::En => format!("{year}-{month:02} is not a month (expected YYYY-MM)"),
+            },
+            ExportError::FormatNotOffered { format } => match lang {
+                Lang::Fr => format!(
+                    "ce document ne se fait pas au format {} (md, docx ou odt)",
+                    format.extension()
+                ),
+                Lang::En => format!(
+                    "this document is not made as {} (md, docx or odt)",
+                    format.extension()
+                ),
+            },
+            ExportError::NameInText(hit) => hit.text(lang),
+            ExportError::Package { detail } => match lang {
+                Lang::Fr => format!("le document n'a pas pu être assemblé : {detail}"),
+                Lang::En => format!("the document could not be assembled: {detail}"),
             },
         }
     }
@@ -150,29 +224,49 @@ impl From<ReportError> for ExportError {
     }
 }
 
-/// The minutes of a meeting at `level`, in Markdown.
+/// The minutes of a meeting at `level`, as a document.
 ///
 /// Ages and overdue marks of open actions are reckoned on the meeting's date, so the same
 /// data always gives the same text.
+pub fn minutes_document(
+    data: &DeptData,
+    meeting_id: &str,
+    level: Level,
+    lang: Lang,
+) -> Result<Document, ExportError> {
+    match level {
+        Level::Internal => minutes::render(Redacted::<Internal>::new(data), meeting_id, lang),
+        Level::Partners => minutes::render(Redacted::<Partners>::new(data), meeting_id, lang),
+        Level::Public => public::render(Redacted::<Public>::new(data), meeting_id, lang),
+    }
+}
+
+/// The minutes of a meeting at `level`, in Markdown.
 pub fn minutes(
     data: &DeptData,
     meeting_id: &str,
     level: Level,
     lang: Lang,
 ) -> Result<String, ExportError> {
-    match level {
-        Level::Internal => minutes::render(Redacted::<Internal>::new(data), meeting_id, lang),
-        Level::Partners => minutes::render(Redacted::<Partners>::new(data), meeting_id, lang),
-        Level::Public => minutes::render(Redacted::<Public>::new(data), meeting_id, lang),
-    }
+    minutes_document(data, meeting_id, level, lang).map(|d| markdown::write(&d))
 }
 
-/// The agenda of a meeting (the convocation), in Markdown. Cases appear by label only.
-pub fn agenda(data: &DeptData, meeting_id: &str, lang: Lang) -> Result<String, ExportError> {
+/// The agenda of a meeting (the convocation), as a document. Cases appear by label only.
+pub fn agenda_document(
+    data: &DeptData,
+    meeting_id: &str,
+    lang: Lang,
+) -> Result<Document, ExportError> {
     agenda::render(Redacted::<Partners>::new(data), meeting_id, lang)
 }
 
-/// The monthly report of `body` for `month` = (year, month 1–12), in Markdown or CSV.
+/// The agenda of a meeting (the convocation), in Markdown.
+pub fn agenda(data: &DeptData, meeting_id: &str, lang: Lang) -> Result<String, ExportError> {
+    agenda_document(data, meeting_id, lang).map(|d| markdown::write(&d))
+}
+
+/// The monthly report of `body` for `month` = (year, month 1–12), in a text format
+/// (Markdown or CSV; the packaged formats give their Markdown text).
 pub fn monthly_report(
     data: &DeptData,
     month: (i32, u32),
@@ -182,22 +276,36 @@ pub fn monthly_report(
 ) -> Result<String, ExportError> {
     let report = crate::domain::report::monthly_report(data, body, month.0, month.1)?;
     Ok(match format {
-        ReportFormat::Markdown => report::markdown(&report, lang),
-        ReportFormat::Csv => report::csv(&report),
+        Format::Csv => report::csv(&report, lang, false),
+        _ => markdown::write(&report::document(&report, lang, false)),
     })
 }
 
 /// Where the minutes go, relative to the département folder: `minutes/<id>.<level>.md`.
 pub fn minutes_path(meeting_id: &str, level: Level) -> PathBuf {
-    PathBuf::from("minutes").join(format!("{meeting_id}.{}.md", level.as_str()))
+    minutes_path_as(meeting_id, level, Format::Markdown)
+}
+
+/// `minutes/<id>.<level>.<ext>`.
+pub fn minutes_path_as(meeting_id: &str, level: Level, format: Format) -> PathBuf {
+    PathBuf::from("minutes").join(format!(
+        "{meeting_id}.{}.{}",
+        level.as_str(),
+        format.extension()
+    ))
 }
 
 /// Where the agenda goes, relative to the département folder: `agendas/<id>.md`.
 pub fn agenda_path(meeting_id: &str) -> PathBuf {
-    PathBuf::from("agendas").join(format!("{meeting_id}.md"))
+    agenda_path_as(meeting_id, Format::Markdown)
 }
 
-/// Where the report goes, relative to the département folder: `reports/<YYYY-MM>.<body>.<md|csv>`.
+/// `agendas/<id>.<ext>`.
+pub fn agenda_path_as(meeting_id: &str, format: Format) -> PathBuf {
+    PathBuf::from("agendas").join(format!("{meeting_id}.{}", format.extension()))
+}
+
+/// Where the report goes, relative to the département folder: `reports/<YYYY-MM>.<body>.<ext>`.
 pub fn report_path(month: (i32, u32), body: &str, format: ReportFormat) -> PathBuf {
     PathBuf::from("reports").join(format!(
         "{:04}-{:02}.{body}.{}",
@@ -219,9 +327,22 @@ mod tests {
         }
         assert_eq!(Level::parse("Public"), None);
         assert_eq!(Level::default(), Level::Partners);
-        assert_eq!(ReportFormat::parse("md"), Some(ReportFormat::Markdown));
-        assert_eq!(ReportFormat::parse("csv"), Some(ReportFormat::Csv));
-        assert_eq!(ReportFormat::parse("xlsx"), None);
+        for format in Format::REPORT {
+            assert_eq!(Format::parse(format.extension()), Some(*format));
+        }
+        assert_eq!(Format::parse("pdf"), None);
+        assert_eq!(
+            Format::Markdown.step_in(Format::DOCUMENTS, true),
+            Format::Docx
+        );
+        assert_eq!(
+            Format::Odt.step_in(Format::DOCUMENTS, true),
+            Format::Markdown
+        );
+        assert_eq!(
+            Format::Markdown.step_in(Format::DOCUMENTS, false),
+            Format::Odt
+        );
     }
 
     #[test]

@@ -1,64 +1,82 @@
 //! Pieces shared by the minutes and the agenda: the header and the attendance tables.
 
-use super::markdown::{Doc, inline};
-use super::redact::{Attendee, MeetingView, Person, Redaction};
+use super::doc::{Cell, Document};
+use super::redact::{Attendee, MeetingView, Person, Redaction, ShowsCases};
+use crate::domain::MeetingStatus;
 use crate::i18n::Lang;
 use crate::i18n::export::{self as words, Label};
 
-/// `Name, Title (Organisation)`, each part escaped; parts that are missing are left out.
-pub fn person_line<L: Redaction>(person: &Person<'_, L>) -> String {
-    let mut out = inline(person.name());
+/// `Name, Title (Organisation)`; parts that are missing are left out.
+pub fn person_line<L: ShowsCases>(person: &Person<'_, L>) -> String {
+    let mut out = person.name().trim().to_string();
     if let Some(title) = person.title().filter(|t| !t.trim().is_empty()) {
         out.push_str(", ");
-        out.push_str(&inline(title));
+        out.push_str(title.trim());
     }
     if !person.organisation().trim().is_empty() {
-        out.push_str(&format!(" ({})", inline(person.organisation())));
+        out.push_str(&format!(" ({})", person.organisation().trim()));
     }
     out
 }
 
-/// The marking, the title and the fields common to minutes and agenda.
-pub fn header<L: Redaction>(doc: &mut Doc, lang: Lang, title: Label, meeting: &MeetingView<'_, L>) {
+/// A new document with the marking, the letterhead, the title and the fields common to
+/// minutes and agenda (département, date with the local time, place). A minutes' title and
+/// marking say « PROJET » while the meeting is not closed (`draft`).
+pub fn header<L: Redaction>(
+    lang: Lang,
+    title: Label,
+    meeting: &MeetingView<'_, L>,
+    marking: &str,
+    draft: bool,
+) -> Document {
     let dept = meeting.dept();
-    let colon = words::colon(lang);
-    doc.para(format!("**{}**", inline(dept.marking())));
-    doc.heading(
-        1,
-        &format!(
-            "{} — {}",
-            title.text(lang),
-            inline(dept.body_name(meeting.body()))
-        ),
-    );
-    let mut dept_line = format!(
-        "{} ({})",
-        inline(dept.dept_name()),
-        inline(dept.dept_code())
-    );
-    if let Some(authority) = dept.authority().filter(|a| !a.trim().is_empty()) {
-        dept_line.push_str(&format!(" — {}", inline(authority)));
-    }
-    doc.field(Label::Departement.text(lang), colon, &dept_line);
+    let draft_word = Label::Draft.text(lang);
+    let (title, marking) = if draft {
+        (
+            format!("{} ({draft_word})", title.text(lang)),
+            format!("{draft_word} — {marking}"),
+        )
+    } else {
+        (title.text(lang).to_string(), marking.to_string())
+    };
+    let mut doc = Document {
+        marking,
+        letterhead: dept
+            .authority()
+            .filter(|a| !a.trim().is_empty())
+            .map(|a| a.trim().to_string()),
+        title: format!("{title} — {}", dept.body_name(meeting.body())),
+        page_word: Label::Page.text(lang).to_string(),
+        lang_code: lang.code().to_string(),
+        blocks: Vec::new(),
+    };
     doc.field(
-        Label::Date.text(lang),
-        colon,
-        &format!(
-            "{}, {} ({}, {})",
+        label(lang, Label::Departement),
+        format!("{} ({})", dept.dept_name(), dept.dept_code()),
+    );
+    doc.field(
+        label(lang, Label::Date),
+        format!(
+            "{}, {} ({})",
             words::long_date(lang, meeting.date()),
             words::time_of_day(lang, meeting.start()),
-            Label::LocalTime.text(lang),
-            dept.time_zone().name()
+            words::time_zone(lang, dept.time_zone())
         ),
     );
     if let Some(place) = meeting.place().filter(|p| !p.trim().is_empty()) {
-        doc.field(Label::Place.text(lang), colon, &inline(place));
+        doc.field(label(lang, Label::Place), place);
     }
-    doc.field(
-        Label::Chair.text(lang),
-        colon,
-        &person_line(&meeting.chair()),
-    );
+    doc
+}
+
+/// The minutes are a draft until the meeting is closed.
+pub fn is_draft(status: MeetingStatus) -> bool {
+    status != MeetingStatus::Closed
+}
+
+/// `Label :` (with the colon of `lang`).
+pub fn label(lang: Lang, label: Label) -> String {
+    format!("{}{}", label.text(lang), words::colon(lang))
 }
 
 /// Attendees grouped by organisation: organisations in order of first appearance, people in
@@ -83,10 +101,10 @@ pub fn by_organisation<'a, L: Redaction>(people: Vec<Attendee<'a, L>>) -> Vec<At
 }
 
 /// The row `Organisation | Name | Title` of an attendee.
-pub fn identity_cells<L: Redaction>(a: &Attendee<'_, L>) -> Vec<String> {
+pub fn identity_cells<L: ShowsCases>(a: &Attendee<'_, L>) -> Vec<Cell> {
     vec![
-        inline(a.person.organisation()),
-        inline(a.person.name()),
-        inline(a.person.title().unwrap_or("")),
+        a.person.organisation().into(),
+        a.person.name().into(),
+        a.person.title().unwrap_or("").into(),
     ]
 }

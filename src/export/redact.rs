@@ -8,10 +8,15 @@
 //!
 //! | what | internal | partners | public |
 //! |---|---|---|---|
-//! | case label, id, référent structure | yes | yes | yes |
+//! | case label, id, référent structure, per-case decision, free texts of items | yes | yes | no |
 //! | case `name`, `birth_year`, `notes`; `notes` of case items | yes | no | no |
-//! | names of persons: members, chair, guests, `by`, référent `person` | yes | yes | `██████████` |
-//! | organisations and titles | yes | yes | yes |
+//! | names of persons: members, chair, guests, `by`, référent `person` | yes | yes | no |
+//! | organisations, titles, topic titles | yes | yes | yes |
+//! | counts: situations by kind, decisions by kind, actions decided | yes | yes | yes |
+//!
+//! The public level shows aggregates only: what names a case or a person is reached through
+//! [`ShowsCases`], a sealed trait that [`Public`] does not implement, so a public renderer that
+//! asks for a case, an item, a name or a référent does not compile.
 //!
 //! [`Redaction`] is sealed: no other level can be defined outside this module.
 //!
@@ -21,6 +26,44 @@
 //! struct Leaky;
 //! impl cellule::export::Redaction for Leaky {
 //!     const LEVEL: cellule::export::Level = cellule::export::Level::Public;
+//! }
+//! ```
+//!
+//! The public view offers no agenda item (cases, decisions, free texts):
+//!
+//! ```compile_fail
+//! fn leak(m: cellule::export::redact::MeetingView<'_, cellule::export::Public>) {
+//!     let _ = m.items();
+//! }
+//! ```
+//!
+//! no name of a person:
+//!
+//! ```compile_fail
+//! fn leak(m: cellule::export::redact::MeetingView<'_, cellule::export::Public>) -> String {
+//!     m.attendance().iter().map(|a| a.person.name()).collect()
+//! }
+//! ```
+//!
+//! no case and no open action:
+//!
+//! ```compile_fail
+//! fn leak(d: cellule::export::Redacted<'_, cellule::export::Public>) {
+//!     let _ = d.case("c-1");
+//! }
+//! ```
+//!
+//! ```compile_fail
+//! fn leak(m: cellule::export::redact::MeetingView<'_, cellule::export::Public>) {
+//!     let _ = m.earlier_open_actions();
+//! }
+//! ```
+//!
+//! while the same calls compile at the partners level:
+//!
+//! ```
+//! fn fine(m: cellule::export::redact::MeetingView<'_, cellule::export::Partners>) -> usize {
+//!     m.items().len() + m.attendance().iter().map(|a| a.person.name().len()).sum::<usize>()
 //! }
 //! ```
 //!
@@ -41,14 +84,14 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use std::marker::PhantomData;
 
-/// What replaces a person's name at the public level.
-pub const BLACKED_OUT: &str = "██████████";
-
 mod sealed {
     pub trait Sealed {}
     impl Sealed for super::Internal {}
     impl Sealed for super::Partners {}
     impl Sealed for super::Public {}
+    pub trait SealedCases {}
+    impl SealedCases for super::Internal {}
+    impl SealedCases for super::Partners {}
 }
 
 /// A redaction level as a type. Sealed: only [`Internal`], [`Partners`] and [`Public`].
@@ -57,13 +100,19 @@ pub trait Redaction: sealed::Sealed + Copy + 'static {
     const LEVEL: Level;
 }
 
+/// A level that shows cases, agenda items and names of persons: [`Internal`] and
+/// [`Partners`], never [`Public`]. Sealed.
+pub trait ShowsCases: Redaction + sealed::SealedCases {}
+impl ShowsCases for Internal {}
+impl ShowsCases for Partners {}
+
 /// Everything: for the préfecture's own files.
 #[derive(Debug, Clone, Copy)]
 pub struct Internal;
 /// Cases by label and id only: for the partners of the body.
 #[derive(Debug, Clone, Copy)]
 pub struct Partners;
-/// As partners, and every person's name blacked out: for a release outside the circle.
+/// Aggregates only: for a release outside the circle.
 #[derive(Debug, Clone, Copy)]
 pub struct Public;
 
@@ -80,14 +129,6 @@ impl Redaction for Public {
 /// The identity of a case (name, birth year, notes) is shown.
 fn shows_identity<L: Redaction>() -> bool {
     matches!(L::LEVEL, Level::Internal)
-}
-
-/// A person's name as this level shows it.
-fn person_name<L: Redaction>(name: &str) -> &str {
-    match L::LEVEL {
-        Level::Public => BLACKED_OUT,
-        Level::Internal | Level::Partners => name,
-    }
 }
 
 /// A département's data as a level `L` may show it.
@@ -167,6 +208,17 @@ impl<'a, L: Redaction> Redacted<'a, L> {
         }
     }
 
+    /// A meeting of the département.
+    pub fn meeting(&self, id: &str) -> Result<MeetingView<'a, L>, super::ExportError> {
+        let meeting = super::meeting_of(self.data, id)?;
+        Ok(MeetingView {
+            dept: *self,
+            meeting,
+        })
+    }
+}
+
+impl<'a, L: ShowsCases> Redacted<'a, L> {
     /// A case of the département.
     pub fn case(&self, id: &str) -> Option<CaseView<'a, L>> {
         self.data.case(id).map(|case| CaseView {
@@ -185,15 +237,6 @@ impl<'a, L: Redaction> Redacted<'a, L> {
             level: PhantomData,
         })
     }
-
-    /// A meeting of the département.
-    pub fn meeting(&self, id: &str) -> Result<MeetingView<'a, L>, super::ExportError> {
-        let meeting = super::meeting_of(self.data, id)?;
-        Ok(MeetingView {
-            dept: *self,
-            meeting,
-        })
-    }
 }
 
 /// A person (member of the directory or guest) as a level shows them.
@@ -205,12 +248,14 @@ pub struct Person<'a, L: Redaction> {
     level: PhantomData<L>,
 }
 
-impl<'a, L: Redaction> Person<'a, L> {
-    /// The name, or [`BLACKED_OUT`] at the public level.
+impl<'a, L: ShowsCases> Person<'a, L> {
+    /// The name: not at the public level.
     pub fn name(&self) -> &'a str {
-        person_name::<L>(self.name)
+        self.name
     }
+}
 
+impl<'a, L: Redaction> Person<'a, L> {
     pub fn title(&self) -> Option<&'a str> {
         self.title
     }
@@ -238,23 +283,25 @@ impl<'a, L: Redaction> Attendee<'a, L> {
             by: None,
         }
     }
+}
 
-    /// Who represented them, or [`BLACKED_OUT`] at the public level.
+impl<'a, L: ShowsCases> Attendee<'a, L> {
+    /// Who represented them: not at the public level.
     pub fn by(&self) -> Option<&'a str> {
-        self.by.map(person_name::<L>)
+        self.by
     }
 }
 
 /// The référent de parcours of a case.
 #[derive(Debug, Clone, Copy)]
-pub struct Referent<'a, L: Redaction> {
+pub struct Referent<'a, L: ShowsCases> {
     structure: &'a str,
     kind: ReferentType,
     person: Option<&'a str>,
     level: PhantomData<L>,
 }
 
-impl<'a, L: Redaction> Referent<'a, L> {
+impl<'a, L: ShowsCases> Referent<'a, L> {
     pub fn structure(&self) -> &'a str {
         self.structure
     }
@@ -263,15 +310,15 @@ impl<'a, L: Redaction> Referent<'a, L> {
         self.kind
     }
 
-    /// The référent person, or [`BLACKED_OUT`] at the public level.
+    /// The référent person.
     pub fn person(&self) -> Option<&'a str> {
-        self.person.map(person_name::<L>)
+        self.person
     }
 }
 
 /// A case as a level shows it.
 #[derive(Debug, Clone, Copy)]
-pub struct CaseView<'a, L: Redaction> {
+pub struct CaseView<'a, L: ShowsCases> {
     id: &'a str,
     label: &'a str,
     kind: CaseKind,
@@ -282,7 +329,7 @@ pub struct CaseView<'a, L: Redaction> {
     level: PhantomData<L>,
 }
 
-impl<'a, L: Redaction> CaseView<'a, L> {
+impl<'a, L: ShowsCases> CaseView<'a, L> {
     pub fn id(&self) -> &'a str {
         self.id
     }
@@ -396,6 +443,60 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
             .collect()
     }
 
+    /// What the public level may say of the agenda: aggregates only.
+    pub fn summary(&self) -> Summary<'a> {
+        let mut summary = Summary::default();
+        for item in &self.meeting.items {
+            match item.kind {
+                ItemKind::Topic => summary
+                    .topics
+                    .extend(item.title.as_deref().filter(|t| !t.trim().is_empty())),
+                ItemKind::Case => {
+                    let kind = item
+                        .case
+                        .as_deref()
+                        .and_then(|id| self.dept.data.case(id))
+                        .map(|c| c.kind);
+                    bump(&mut summary.cases_by_kind, kind);
+                }
+                ItemKind::Actions => {}
+            }
+            if let Some(d) = item.decision {
+                bump(&mut summary.decisions, d);
+            }
+            summary.actions += item.actions.len();
+        }
+        summary
+    }
+}
+
+/// Adds one to the count of `key`, keeping keys in order of first appearance.
+fn bump<K: PartialEq>(counts: &mut Vec<(K, usize)>, key: K) {
+    match counts.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((key, 1)),
+    }
+}
+
+/// The aggregates of a meeting's agenda: nothing in it names a case or a person.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary<'a> {
+    /// The titles of the topic items, in order.
+    pub topics: Vec<&'a str>,
+    /// Situations examined, by kind (`None`: a case missing from the register).
+    pub cases_by_kind: Vec<(Option<CaseKind>, usize)>,
+    /// Decisions taken, by kind.
+    pub decisions: Vec<(Decision, usize)>,
+    /// Actions decided.
+    pub actions: usize,
+}
+
+impl<'a, L: ShowsCases> MeetingView<'a, L> {
+    /// The difficulties typed in the séance.
+    pub fn difficulties(&self) -> Option<&'a str> {
+        self.meeting.difficulties.as_deref()
+    }
+
     /// The agenda items, in order.
     pub fn items(&self) -> Vec<ItemView<'a, L>> {
         self.meeting
@@ -444,13 +545,13 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
 
 /// One agenda item as a level shows it.
 #[derive(Debug, Clone, Copy)]
-pub struct ItemView<'a, L: Redaction> {
+pub struct ItemView<'a, L: ShowsCases> {
     dept: Redacted<'a, L>,
     item: &'a Item,
     decided_on: NaiveDate,
 }
 
-impl<'a, L: Redaction> ItemView<'a, L> {
+impl<'a, L: ShowsCases> ItemView<'a, L> {
     pub fn kind(&self) -> ItemKind {
         self.item.kind
     }
@@ -510,7 +611,7 @@ impl<'a, L: Redaction> ItemView<'a, L> {
 
 /// An action as a level shows it.
 #[derive(Debug, Clone, Copy)]
-pub struct ActionView<'a, L: Redaction> {
+pub struct ActionView<'a, L: ShowsCases> {
     action: &'a Action,
     owner: Person<'a, L>,
     case_id: Option<&'a str>,
@@ -518,7 +619,7 @@ pub struct ActionView<'a, L: Redaction> {
     decided_on: NaiveDate,
 }
 
-impl<'a, L: Redaction> ActionView<'a, L> {
+impl<'a, L: ShowsCases> ActionView<'a, L> {
     fn new(
         dept: Redacted<'a, L>,
         action: &'a Action,

@@ -1,12 +1,12 @@
-//! The monthly report rendered as Markdown (for reading) or CSV (one row per figure).
+//! The monthly report as a document (Markdown, Word, OpenDocument) or as a table of
+//! indicators (CSV for French Excel, `.xlsx`).
 //!
 //! The figures come from [`crate::domain::report::MonthlyReport`]; nothing is computed here,
 //! and nothing but the report is read (it holds no name of a person).
-//! The CSV's `section` and `indicator` columns are fixed keys, the same in every language, so
-//! that a spreadsheet can rely on them.
 
 use super::csv;
-use super::markdown::{Doc, block, inline};
+use super::doc::{Cell, Document};
+use super::parts::label;
 use crate::domain::report::{MonthlyReport, Split};
 use crate::i18n::Lang;
 use crate::i18n::export::{self as words, Label};
@@ -14,131 +14,127 @@ use crate::i18n::export::{self as words, Label};
 /// Reads one figure of a [`Split`].
 type SplitFigure = fn(&Split) -> u32;
 
-/// The report as Markdown.
-pub fn markdown(r: &MonthlyReport, lang: Lang) -> String {
-    let colon = words::colon(lang);
-    let mut doc = Doc::new();
-    doc.para(format!("**{}**", inline(&r.marking)));
-    doc.heading(
-        1,
-        &format!(
-            "{} — {}",
-            Label::MonthlyReport.text(lang),
-            inline(&r.body_name)
-        ),
-    );
-    let mut dept_line = format!("{} ({})", inline(&r.dept_name), inline(&r.dept_code));
-    if let Some(authority) = r.authority.as_deref().filter(|a| !a.trim().is_empty()) {
-        dept_line.push_str(&format!(" — {}", inline(authority)));
-    }
-    doc.field(Label::Departement.text(lang), colon, &dept_line);
+/// The rows of the situations table: label and figure.
+const SPLIT_ROWS: [(Label, SplitFigure); 7] = [
+    (Label::Minors, |s| s.minors),
+    (Label::Adults, |s| s.adults),
+    (Label::AgeUnknown, |s| s.age_unknown),
+    (Label::Persons, |s| s.persons()),
+    (Label::Families, |s| s.families),
+    (Label::OrganisationsCases, |s| s.organisations),
+    (Label::Total, |s| s.total()),
+];
+
+/// The report as a document.
+pub fn document(r: &MonthlyReport, lang: Lang, large: bool) -> Document {
+    let mut doc = Document {
+        marking: r.marking.clone(),
+        letterhead: r
+            .authority
+            .as_deref()
+            .filter(|a| !a.trim().is_empty())
+            .map(|a| a.trim().to_string()),
+        title: format!("{} — {}", Label::MonthlyReport.text(lang), r.body_name),
+        page_word: Label::Page.text(lang).to_string(),
+        lang_code: lang.code().to_string(),
+        blocks: Vec::new(),
+    };
     doc.field(
-        Label::Month.text(lang),
-        colon,
-        &words::long_month(lang, r.year, r.month),
+        label(lang, Label::Departement),
+        format!("{} ({})", r.dept_name, r.dept_code),
     );
+    doc.field(label(lang, Label::Month), month_line(r, lang));
 
     doc.heading(2, Label::Composition.text(lang));
-    doc.field(
-        Label::Members.text(lang),
-        colon,
-        &r.member_count.to_string(),
-    );
+    doc.field(label(lang, Label::Members), r.member_count.to_string());
     doc.heading(3, Label::Organisations.text(lang));
-    let orgs: Vec<String> = r.organisations.iter().map(|o| inline(o)).collect();
-    doc.list(&orgs, false);
+    doc.list(r.organisations.clone(), false);
 
     doc.heading(2, Label::Periodicity.text(lang));
     doc.field(
-        Label::ExpectedInterval.text(lang),
-        colon,
-        &words::days(lang, i64::from(r.every_days)),
+        label(lang, Label::ExpectedInterval),
+        words::days(lang, i64::from(r.every_days)),
     );
     doc.field(
-        Label::MeetingsHeld.text(lang),
-        colon,
-        &r.meetings.len().to_string(),
+        label(lang, Label::MeetingsHeld),
+        r.meetings.len().to_string(),
     );
     if r.meetings.is_empty() {
         doc.para(Label::NoMeeting.text(lang));
     } else {
-        let rows: Vec<Vec<String>> = r
+        let rows: Vec<Vec<Cell>> = r
             .meetings
             .iter()
             .map(|m| {
                 vec![
-                    words::long_date(lang, m.date),
+                    words::long_date(lang, m.date).into(),
                     m.days_since_previous
                         .map(|d| words::days(lang, d))
-                        .unwrap_or_else(|| Label::NoPrevious.text(lang).to_string()),
+                        .unwrap_or_else(|| Label::NoPrevious.text(lang).to_string())
+                        .into(),
                 ]
             })
             .collect();
         doc.table(
             &[Label::Date.text(lang), Label::DaysSincePrevious.text(lang)],
-            &rows,
+            rows,
         );
     }
     if let (Some(last), Some(days)) = (r.last_meeting, r.days_since_last_meeting) {
         doc.field(
-            Label::LastMeeting.text(lang),
-            colon,
-            &words::long_date(lang, last),
+            label(lang, Label::LastMeeting),
+            words::long_date(lang, last),
         );
         doc.field(
-            Label::DaysSinceLast.text(lang),
-            colon,
-            &words::days(lang, days),
+            format!("{}{}", days_since_label(r, lang), words::colon(lang)),
+            words::days(lang, days),
         );
     }
 
     doc.heading(2, Label::Situations.text(lang));
-    let split_rows: [(Label, SplitFigure); 7] = [
-        (Label::Minors, |s| s.minors),
-        (Label::Adults, |s| s.adults),
-        (Label::AgeUnknown, |s| s.age_unknown),
-        (Label::Persons, |s| s.persons()),
-        (Label::Families, |s| s.families),
-        (Label::OrganisationsCases, |s| s.organisations),
-        (Label::Total, |s| s.total()),
+    let figures = [
+        split_figures(&r.followed, large),
+        split_figures(&r.new, large),
+        split_figures(&r.closed, large),
     ];
-    let rows: Vec<Vec<String>> = split_rows
+    let rows: Vec<Vec<Cell>> = SPLIT_ROWS
         .iter()
-        .map(|(label, get)| {
+        .enumerate()
+        .map(|(i, (label, _))| {
             vec![
-                label.text(lang).to_string(),
-                get(&r.followed).to_string(),
-                get(&r.new).to_string(),
-                get(&r.closed).to_string(),
+                label.text(lang).into(),
+                shown(figures[0][i]).into(),
+                shown(figures[1][i]).into(),
+                shown(figures[2][i]).into(),
             ]
         })
         .collect();
     doc.table(
         &[
             Label::Indicator.text(lang),
-            Label::FollowedAtEnd.text(lang),
+            &followed_label(r, lang),
             Label::NewInMonth.text(lang),
             Label::ClosedInMonth.text(lang),
         ],
-        &rows,
+        rows,
     );
 
     doc.heading(2, Label::CareModalities.text(lang));
-    let mut rows: Vec<Vec<String>> = r
+    let mut rows: Vec<Vec<Cell>> = r
         .modalities
         .iter()
         .map(|m| {
             vec![
-                words::measure_type(lang, m.kind).to_string(),
-                m.cases.to_string(),
-                m.fipd.to_string(),
+                words::measure_type(lang, m.kind).into(),
+                shown(count(m.cases, large)).into(),
+                shown(count(m.fipd, large)).into(),
             ]
         })
         .collect();
     rows.push(vec![
-        Label::AnyMeasure.text(lang).to_string(),
-        r.with_measure.to_string(),
-        r.with_fipd.to_string(),
+        Label::AnyMeasure.text(lang).into(),
+        shown(count(r.with_measure, large)).into(),
+        shown(count(r.with_fipd, large)).into(),
     ]);
     doc.table(
         &[
@@ -146,45 +142,150 @@ pub fn markdown(r: &MonthlyReport, lang: Lang) -> String {
             Label::Cases.text(lang),
             Label::OfWhichFipd.text(lang),
         ],
-        &rows,
+        rows,
     );
 
     doc.heading(2, Label::Results.text(lang));
     doc.heading(3, Label::ClosuresByReason.text(lang));
-    let rows: Vec<Vec<String>> = r
+    let rows: Vec<Vec<Cell>> = r
         .closures
         .iter()
         .map(|(reason, n)| {
             vec![
-                capitalise(words::closure_reason(lang, *reason)),
-                n.to_string(),
+                capitalise(words::closure_reason(lang, *reason)).into(),
+                shown(count(*n, large)).into(),
             ]
         })
         .collect();
     doc.table(
         &[Label::ClosureReason.text(lang), Label::Count.text(lang)],
-        &rows,
+        rows,
     );
     doc.heading(3, Label::DecisionsByKind.text(lang));
-    let rows: Vec<Vec<String>> = r
+    let rows: Vec<Vec<Cell>> = r
         .decisions
         .iter()
-        .map(|(d, n)| vec![words::decision(lang, *d).to_string(), n.to_string()])
+        .map(|(d, n)| {
+            vec![
+                words::decision(lang, *d).into(),
+                shown(count(*n, large)).into(),
+            ]
+        })
         .collect();
-    doc.table(
-        &[Label::Decision.text(lang), Label::Count.text(lang)],
-        &rows,
-    );
+    doc.table(&[Label::Decision.text(lang), Label::Count.text(lang)], rows);
 
     doc.heading(2, Label::Difficulties.text(lang));
     if r.difficulties.is_empty() {
         doc.para(Label::NoDifficulty.text(lang));
     }
+    // One field per meeting (two meetings on one day must not give two equal headings).
     for d in &r.difficulties {
-        doc.heading(3, &words::long_date(lang, d.date));
-        doc.para(block(&d.text));
+        doc.field(
+            format!("{}{}", words::long_date(lang, d.date), words::colon(lang)),
+            d.text.clone(),
+        );
     }
-    doc.finish()
+    doc
+}
+
+/// What replaces a small count at `--diffusion large`.
+pub const SMALL: &str = "< 5";
+
+/// A count as shown: at large diffusion, a count from 1 to 4 becomes « < 5 ».
+fn count(n: u32, large: bool) -> Option<u32> {
+    (!(large && (1..=4).contains(&n))).then_some(n)
+}
+
+/// Primary and secondary suppression of parts and their total: a part or a total from 1 to 4 is
+/// hidden; when one part only is hidden while the total is shown, the smallest other part that
+/// is not zero is hidden too (else the total), so that the hidden one cannot be recomputed.
+/// `preset` marks parts already hidden by another table.
+pub fn suppress(
+    parts: &[u32],
+    total: u32,
+    preset: &[bool],
+    large: bool,
+) -> (Vec<Option<u32>>, Option<u32>) {
+    let mut shown: Vec<Option<u32>> = parts
+        .iter()
+        .zip(preset.iter().chain(std::iter::repeat(&false)))
+        .map(|(n, hidden)| if *hidden { None } else { count(*n, large) })
+        .collect();
+    let mut total_shown = count(total, large);
+    if large && total_shown.is_some() && shown.iter().filter(|v| v.is_none()).count() == 1 {
+        let other = shown
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_some_and(|n| n > 0))
+            .min_by_key(|(_, v)| v.unwrap_or(u32::MAX))
+            .map(|(i, _)| i);
+        match other {
+            Some(i) => shown[i] = None,
+            None => total_shown = None,
+        }
+    }
+    (shown, total_shown)
+}
+
+/// The seven figures of a split (as [`SPLIT_ROWS`]) after suppression.
+fn split_figures(split: &Split, large: bool) -> [Option<u32>; 7] {
+    let (persons_parts, persons) = suppress(
+        &[split.minors, split.adults, split.age_unknown],
+        split.persons(),
+        &[],
+        large,
+    );
+    let (kinds, total) = suppress(
+        &[split.persons(), split.families, split.organisations],
+        split.total(),
+        &[persons.is_none()],
+        large,
+    );
+    // Hiding the persons' total hides what its parts would give away too.
+    let persons = kinds[0].and(persons);
+    [
+        persons_parts[0],
+        persons_parts[1],
+        persons_parts[2],
+        persons,
+        kinds[1],
+        kinds[2],
+        total,
+    ]
+}
+
+fn shown(v: Option<u32>) -> String {
+    v.map(|n| n.to_string())
+        .unwrap_or_else(|| SMALL.to_string())
+}
+
+/// The month written out; for the month in progress, with the day it is counted to:
+/// `décembre 2026, au 01/12/2026 (mois en cours)`.
+fn month_line(r: &MonthlyReport, lang: Lang) -> String {
+    let month = words::long_month(lang, r.year, r.month);
+    if r.in_progress {
+        format!("{month}, {}", words::as_of_in_progress(lang, r.last_day))
+    } else {
+        month
+    }
+}
+
+/// « Suivies à la fin du mois », or « Suivies au JJ/MM/AAAA » for the month in progress.
+fn followed_label(r: &MonthlyReport, lang: Lang) -> String {
+    if r.in_progress {
+        words::followed_as_of(lang, r.last_day)
+    } else {
+        Label::FollowedAtEnd.text(lang).to_string()
+    }
+}
+
+/// « Jours écoulés à la fin du mois », or « Jours écoulés au JJ/MM/AAAA ».
+fn days_since_label(r: &MonthlyReport, lang: Lang) -> String {
+    if r.in_progress {
+        words::days_elapsed_as_of(lang, r.last_day)
+    } else {
+        Label::DaysSinceLast.text(lang).to_string()
+    }
 }
 
 fn capitalise(text: &str) -> String {
@@ -195,120 +296,166 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// The report as CSV: a header `section,indicator,value`, then one row per figure.
-pub fn csv(r: &MonthlyReport) -> String {
-    let mut rows: Vec<(&str, String, String)> = Vec::new();
-    let mut add = |section: &'static str, indicator: String, value: String| {
-        rows.push((section, indicator, value));
+/// A figure of the table of indicators: a number, or a text (an organisation, a date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Number(i64),
+    Text(String),
+}
+
+/// One row of the table of indicators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    pub section: String,
+    pub label: String,
+    pub value: Value,
+}
+
+/// The column titles of the table: section, indicator, month, body, value.
+pub fn indicator_header(lang: Lang) -> [&'static str; 5] {
+    [
+        Label::Section.text(lang),
+        Label::Indicator.text(lang),
+        Label::Month.text(lang),
+        Label::Body.text(lang),
+        Label::Value.text(lang),
+    ]
+}
+
+/// The report as one row per indicator, with the labels of `lang`.
+pub fn indicators(r: &MonthlyReport, lang: Lang, large: bool) -> Vec<Indicator> {
+    let mut rows = Vec::new();
+    let mut add = |section: Label, label: String, value: Value| {
+        rows.push(Indicator {
+            section: section.text(lang).to_string(),
+            label,
+            value,
+        });
     };
-    add("report", "departement".into(), r.dept_code.clone());
-    add("report", "body".into(), r.body_id.clone());
-    add("report", "body_name".into(), r.body_name.clone());
-    add("report", "month".into(), r.month_text());
-    add("composition", "members".into(), r.member_count.to_string());
+    let n = |v: u32| Value::Number(i64::from(v));
+    let c = |v: Option<u32>| match v {
+        Some(v) => Value::Number(i64::from(v)),
+        None => Value::Text(SMALL.to_string()),
+    };
     add(
-        "composition",
-        "organisations".into(),
-        r.organisations.len().to_string(),
+        Label::Composition,
+        Label::Members.text(lang).into(),
+        n(r.member_count),
     );
-    for (i, org) in r.organisations.iter().enumerate() {
+    for org in &r.organisations {
         add(
-            "composition",
-            format!("organisation_{}", i + 1),
-            org.clone(),
+            Label::Composition,
+            Label::Organisation.text(lang).into(),
+            Value::Text(org.clone()),
         );
     }
     add(
-        "periodicity",
-        "expected_interval_days".into(),
-        r.every_days.to_string(),
+        Label::Periodicity,
+        Label::ExpectedInterval.text(lang).into(),
+        n(r.every_days),
     );
     add(
-        "periodicity",
-        "meetings_held".into(),
-        r.meetings.len().to_string(),
+        Label::Periodicity,
+        Label::MeetingsHeld.text(lang).into(),
+        Value::Number(r.meetings.len() as i64),
     );
-    for (i, m) in r.meetings.iter().enumerate() {
+    if let Some(last) = r.last_meeting {
         add(
-            "periodicity",
-            format!("meeting_{}_date", i + 1),
-            m.date.to_string(),
-        );
-        add(
-            "periodicity",
-            format!("meeting_{}_days_since_previous", i + 1),
-            m.days_since_previous
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            Label::Periodicity,
+            Label::LastMeeting.text(lang).into(),
+            Value::Text(words::short_date(lang, last)),
         );
     }
-    add(
-        "periodicity",
-        "last_meeting".into(),
-        r.last_meeting.map(|d| d.to_string()).unwrap_or_default(),
-    );
-    add(
-        "periodicity",
-        "days_since_last_meeting".into(),
-        r.days_since_last_meeting
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
-    );
-    for (prefix, split) in [
-        ("followed", &r.followed),
-        ("new", &r.new),
-        ("closed", &r.closed),
+    if let Some(days) = r.days_since_last_meeting {
+        add(
+            Label::Periodicity,
+            days_since_label(r, lang),
+            Value::Number(days),
+        );
+    }
+    for (column, split) in [
+        (followed_label(r, lang), &r.followed),
+        (Label::NewInMonth.text(lang).to_string(), &r.new),
+        (Label::ClosedInMonth.text(lang).to_string(), &r.closed),
     ] {
-        for (key, value) in [
-            ("persons_minors", split.minors),
-            ("persons_adults", split.adults),
-            ("persons_age_unknown", split.age_unknown),
-            ("persons", split.persons()),
-            ("families", split.families),
-            ("organisations", split.organisations),
-            ("total", split.total()),
-        ] {
-            add("situations", format!("{prefix}_{key}"), value.to_string());
+        let figures = split_figures(split, large);
+        for (i, (label, _)) in SPLIT_ROWS.iter().enumerate() {
+            add(
+                Label::Situations,
+                format!("{column} — {}", label.text(lang)),
+                c(figures[i]),
+            );
         }
     }
     for m in &r.modalities {
+        let kind = words::measure_type(lang, m.kind);
         add(
-            "care",
-            format!("{}_cases", m.kind.as_str()),
-            m.cases.to_string(),
+            Label::CareModalities,
+            kind.to_string(),
+            c(count(m.cases, large)),
         );
         add(
-            "care",
-            format!("{}_fipd", m.kind.as_str()),
-            m.fipd.to_string(),
+            Label::CareModalities,
+            format!("{kind} — {}", Label::OfWhichFipd.text(lang)),
+            c(count(m.fipd, large)),
         );
     }
     add(
-        "care",
-        "any_measure_cases".into(),
-        r.with_measure.to_string(),
+        Label::CareModalities,
+        Label::AnyMeasure.text(lang).into(),
+        c(count(r.with_measure, large)),
     );
-    add("care", "any_measure_fipd".into(), r.with_fipd.to_string());
-    for (reason, n) in &r.closures {
+    add(
+        Label::CareModalities,
+        format!(
+            "{} — {}",
+            Label::AnyMeasure.text(lang),
+            Label::OfWhichFipd.text(lang)
+        ),
+        c(count(r.with_fipd, large)),
+    );
+    for (reason, n_reason) in &r.closures {
         add(
-            "results",
-            format!("closed_{}", reason.as_str()),
-            n.to_string(),
+            Label::ClosuresByReason,
+            capitalise(words::closure_reason(lang, *reason)),
+            c(count(*n_reason, large)),
         );
     }
-    for (decision, n) in &r.decisions {
+    for (decision, n_decided) in &r.decisions {
         add(
-            "results",
-            format!("decision_{}", decision.as_str()),
-            n.to_string(),
+            Label::DecisionsByKind,
+            words::decision(lang, *decision).into(),
+            c(count(*n_decided, large)),
         );
     }
     for d in &r.difficulties {
-        add("difficulties", d.meeting_id.clone(), d.text.clone());
+        add(
+            Label::Difficulties,
+            words::short_date(lang, d.date),
+            Value::Text(d.text.clone()),
+        );
     }
-    let mut out = csv::record(&["section", "indicator", "value"]);
-    for (section, indicator, value) in &rows {
-        out.push_str(&csv::record(&[section, indicator, value]));
+    rows
+}
+
+/// The table of indicators as CSV for a French spreadsheet: UTF-8 with a byte order mark,
+/// `;` between fields, CRLF line ends.
+pub fn csv(r: &MonthlyReport, lang: Lang, large: bool) -> String {
+    let month = words::long_month(lang, r.year, r.month);
+    let mut out = String::from("\u{feff}");
+    out.push_str(&csv::record(&indicator_header(lang)));
+    for row in indicators(r, lang, large) {
+        let value = match &row.value {
+            Value::Number(v) => v.to_string(),
+            Value::Text(t) => t.clone(),
+        };
+        out.push_str(&csv::record(&[
+            &row.section,
+            &row.label,
+            &month,
+            &r.body_id,
+            &value,
+        ]));
     }
     out
 }

@@ -77,7 +77,7 @@ labels! {
     UnknownCase => "situation inconnue", "unknown case";
     ReviewOfActions => "Suivi des actions", "Review of actions";
     PlannedTotal => "Durée prévue", "Planned total";
-    Section => "section", "section";
+    Section => "Rubrique", "Section";
     Composition => "Composition", "Composition";
     Members => "Membres", "Members";
     Organisations => "Organisations représentées", "Organisations represented";
@@ -116,6 +116,20 @@ labels! {
     Body => "Instance", "Body";
     Days => "jours", "days";
     Minute => "min", "min";
+    Draft => "PROJET", "DRAFT";
+    Excerpt => "Extrait du compte rendu", "Excerpt of the minutes";
+    ActionsByOwner => "Actions décidées, par porteur", "Actions decided, by owner";
+    NoCaseOfReferent => "Aucune situation de ce référent à l'ordre du jour.", "No case of this référent on the agenda.";
+    Value => "Valeur", "Value";
+    Page => "Page", "Page";
+    PublicMarking => "Version publique", "Public version";
+    TopicsDiscussed => "Sujets abordés", "Topics discussed";
+    NoTopic => "Aucun sujet général.", "No general topic.";
+    SituationsExamined => "Situations examinées", "Situations examined";
+    Kind => "Nature", "Kind";
+    DecisionsByKindMeeting => "Décisions prises", "Decisions taken";
+    NoDecisionTaken => "Aucune décision prise.", "No decision taken.";
+    ActionsDecidedCount => "Nombre d'actions décidées", "Number of actions decided";
 }
 
 /// A date written out: `lundi 30 novembre 2026`, `Monday 30 November 2026`.
@@ -340,13 +354,113 @@ pub fn level(lang: Lang, level: &str) -> &'static str {
     match level {
         "internal" => lang.pick("interne (complet)", "internal (complete)"),
         "public" => lang.pick(
-            "public (noms des personnes masqués)",
-            "public (names of persons blacked out)",
+            "public (données agrégées uniquement)",
+            "public (aggregates only)",
         ),
         _ => lang.pick(
             "partenaires (situations sous leur libellé)",
             "partners (cases by their label)",
         ),
+    }
+}
+
+/// What a case is about, in the plural, for a count: `Personnes`, `Familles`, `Structures`.
+pub fn case_kind_plural(lang: Lang, k: CaseKind) -> &'static str {
+    match k {
+        CaseKind::Person => lang.pick("Personnes", "Persons"),
+        CaseKind::Family => lang.pick("Familles", "Families"),
+        CaseKind::Organisation => lang.pick("Structures", "Organisations"),
+    }
+}
+
+/// An attendance status in the plural, for a count of people.
+pub fn attendance_plural(lang: Lang, s: AttendanceStatus) -> &'static str {
+    match s {
+        AttendanceStatus::Invited => lang.pick("Non renseignés", "Not recorded"),
+        AttendanceStatus::Present => lang.pick("Présents", "Present"),
+        AttendanceStatus::Excused => lang.pick("Excusés", "Excused"),
+        AttendanceStatus::Absent => lang.pick("Absents", "Absent"),
+        AttendanceStatus::Represented => lang.pick("Représentés", "Represented"),
+    }
+}
+
+/// `au 01/12/2026 (mois en cours)`: the day a report of the month in progress counts to.
+pub fn as_of_in_progress(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => format!("au {} (mois en cours)", short_date(lang, day)),
+        Lang::En => format!("as of {} (month in progress)", short_date(lang, day)),
+    }
+}
+
+/// `Suivies au 01/12/2026`.
+pub fn followed_as_of(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => format!("Suivies au {}", short_date(lang, day)),
+        Lang::En => format!("Followed as of {}", short_date(lang, day)),
+    }
+}
+
+/// `Jours écoulés au 01/12/2026`.
+pub fn days_elapsed_as_of(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => format!("Jours écoulés au {}", short_date(lang, day)),
+        Lang::En => format!("Days elapsed as of {}", short_date(lang, day)),
+    }
+}
+
+/// The heading of the actions decided on item `n`: `Actions décidées (point 3)`.
+pub fn actions_of_item(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Actions décidées (point {n})"),
+        Lang::En => format!("Actions decided (item {n})"),
+    }
+}
+
+/// The closing line of final minutes: written by the body's secretariat, validated by the chair.
+pub fn signed(lang: Lang, chair: &str, on: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Rédigé par le secrétariat de l'instance — Validé par {chair} le {}",
+            long_date(lang, on)
+        ),
+        Lang::En => format!(
+            "Written by the body's secretariat — Approved by {chair} on {}",
+            long_date(lang, on)
+        ),
+    }
+}
+
+/// The closing line of draft minutes.
+pub fn signed_draft(lang: Lang, chair: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Rédigé par le secrétariat de l'instance — À valider par {chair}"),
+        Lang::En => format!("Written by the body's secretariat — To be approved by {chair}"),
+    }
+}
+
+/// The local time of a time zone in words: `heure de Paris`, `heure de La Réunion`;
+/// `Paris time` in English. A zone outside the French ones keeps its IANA name.
+pub fn time_zone(lang: Lang, tz: chrono_tz::Tz) -> String {
+    let place = match tz.name() {
+        "Europe/Paris" => Some(("de Paris", "Paris")),
+        "Indian/Reunion" => Some(("de La Réunion", "Réunion")),
+        "Indian/Mayotte" => Some(("de Mayotte", "Mayotte")),
+        "America/Guadeloupe" => Some(("de la Guadeloupe", "Guadeloupe")),
+        "America/Martinique" => Some(("de la Martinique", "Martinique")),
+        "America/Cayenne" => Some(("de la Guyane", "French Guiana")),
+        "America/Miquelon" => Some(("de Saint-Pierre-et-Miquelon", "Saint-Pierre-et-Miquelon")),
+        "America/St_Barthelemy" => Some(("de Saint-Barthélemy", "Saint-Barthélemy")),
+        "America/Marigot" => Some(("de Saint-Martin", "Saint-Martin")),
+        "Pacific/Noumea" => Some(("de la Nouvelle-Calédonie", "New Caledonia")),
+        "Pacific/Tahiti" => Some(("de Tahiti", "Tahiti")),
+        "Pacific/Wallis" => Some(("de Wallis-et-Futuna", "Wallis and Futuna")),
+        _ => None,
+    };
+    match (place, lang) {
+        (Some((fr, _)), Lang::Fr) => format!("heure {fr}"),
+        (Some((_, en)), Lang::En) => format!("{en} time"),
+        (None, Lang::Fr) => format!("heure locale, {}", tz.name()),
+        (None, Lang::En) => format!("local time, {}", tz.name()),
     }
 }
 
@@ -373,6 +487,23 @@ mod tests {
             "Monday 30 November 2026"
         );
         assert_eq!(long_month(Lang::Fr, 2026, 8), "août 2026");
+    }
+
+    #[test]
+    fn time_zones_are_named_in_french() {
+        assert_eq!(
+            time_zone(Lang::Fr, chrono_tz::Indian::Reunion),
+            "heure de La Réunion"
+        );
+        assert_eq!(
+            time_zone(Lang::Fr, chrono_tz::Europe::Paris),
+            "heure de Paris"
+        );
+        assert_eq!(time_zone(Lang::En, chrono_tz::Europe::Paris), "Paris time");
+        assert_eq!(
+            time_zone(Lang::Fr, chrono_tz::Asia::Tokyo),
+            "heure locale, Asia/Tokyo"
+        );
     }
 
     #[test]

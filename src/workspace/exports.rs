@@ -1,5 +1,6 @@
 //! Every export, made once for the commands and the interface: what to export
-//! ([`ExportRequest`]), its file made by the pure exporters ([`render`]: text, path
+//! ([`ExportRequest`] for the interface, `export::Request` for all), its file made by the
+//! pure exporters ([`render`]: bytes, path
 //! and commit message, no I/O), and its delivery into the data folder ([`deliver`]).
 
 use super::WorkError;
@@ -30,8 +31,8 @@ pub enum ExportRequest {
 /// An export made, not yet written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportFile {
-    /// What the file holds.
-    pub text: String,
+    /// What the file holds (text for Markdown and CSV, a package for Word, ODF and Excel).
+    pub bytes: Vec<u8>,
     /// Where it goes, relative to the département's folder.
     pub rel: PathBuf,
     /// The message of its commit (`--commit`).
@@ -43,48 +44,53 @@ fn month_of(day: NaiveDate) -> (i32, u32) {
     (day.year(), day.month())
 }
 
-/// The text of an export (the preview).
-pub fn text(request: &ExportRequest, data: &DeptData, lang: Lang) -> Result<String, ExportError> {
-    match request {
-        ExportRequest::Agenda { meeting } => export::agenda(data, meeting, lang),
-        ExportRequest::Minutes { meeting, level } => export::minutes(data, meeting, *level, lang),
-        ExportRequest::Monthly {
-            month,
-            body,
-            format,
-        } => export::monthly_report(data, month_of(*month), body, *format, lang),
+impl ExportRequest {
+    /// The exporter's request for this one, on `today` (a report of the month in
+    /// progress counts to that day).
+    pub fn to_export(&self, today: NaiveDate) -> export::Request {
+        match self {
+            ExportRequest::Agenda { meeting } => export::Request::Agenda {
+                meeting: meeting.clone(),
+                format: export::Format::Markdown,
+            },
+            ExportRequest::Minutes { meeting, level } => export::Request::Minutes {
+                meeting: meeting.clone(),
+                level: *level,
+                format: export::Format::Markdown,
+            },
+            ExportRequest::Monthly {
+                month,
+                body,
+                format,
+            } => export::Request::Report {
+                month: month_of(*month),
+                body: body.clone(),
+                format: *format,
+                today: Some(today),
+                large: false,
+            },
+        }
     }
 }
 
-/// An export made by the pure exporters: its text, path and commit message.
+/// The text of an export (the preview), made by the pure exporters.
+pub fn text(request: &ExportRequest, data: &DeptData, lang: Lang) -> Result<String, ExportError> {
+    let today = chrono::Local::now().date_naive();
+    export::preview(data, &request.to_export(today), lang)
+}
+
+/// An export made by the pure exporters: its bytes, path and commit message.
 pub fn render(
-    request: &ExportRequest,
+    request: &export::Request,
     data: &DeptData,
     lang: Lang,
 ) -> Result<ExportFile, ExportError> {
-    let text = text(request, data, lang)?;
-    let (rel, message) = match request {
-        ExportRequest::Agenda { meeting } => (
-            export::agenda_path(meeting),
-            export::commit_message_agenda(data, meeting)?,
-        ),
-        ExportRequest::Minutes { meeting, level } => (
-            export::minutes_path(meeting, *level),
-            export::commit_message_minutes(data, meeting, *level)?,
-        ),
-        ExportRequest::Monthly {
-            month,
-            body,
-            format,
-        } => {
-            let month = month_of(*month);
-            (
-                export::report_path(month, body, *format),
-                export::commit_message_report(data, month, body, *format),
-            )
-        }
-    };
-    Ok(ExportFile { text, rel, message })
+    let produced = export::produce(data, request, lang)?;
+    Ok(ExportFile {
+        bytes: produced.bytes,
+        rel: produced.path,
+        message: produced.message,
+    })
 }
 
 /// The problems that keep a meeting from being exported: those of its file and of the
@@ -119,7 +125,7 @@ pub fn write(root: &Path, dept: &str, file: &ExportFile) -> Result<PathBuf, Work
     if let Some(parent) = rel.parent() {
         folder_in_root(root, parent)?;
     }
-    write_atomic(&path, file.text.as_bytes(), Expect::Any)?;
+    write_atomic(&path, &file.bytes, Expect::Any)?;
     Ok(path)
 }
 

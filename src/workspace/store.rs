@@ -123,7 +123,11 @@ impl Persist for Workspace {
         lang: Lang,
         commit: bool,
     ) -> Result<PathBuf, WorkError> {
-        let file = exports::render(request, data, lang)?;
+        let file = exports::render(
+            &request.to_export(chrono::Local::now().date_naive()),
+            data,
+            lang,
+        )?;
         exports::deliver(&self.root, &self.code, &file, commit)
     }
 

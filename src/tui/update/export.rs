@@ -72,10 +72,7 @@ pub(super) fn report_form_key(app: &mut App, action: Option<Action>) -> Vec<Effe
                     };
                 }
                 _ => {
-                    form.format = match form.format {
-                        ReportFormat::Markdown => ReportFormat::Csv,
-                        ReportFormat::Csv => ReportFormat::Markdown,
-                    };
+                    form.format = form.format.step_in(ReportFormat::REPORT, forward);
                 }
             }
         }
