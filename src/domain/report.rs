@@ -346,6 +346,8 @@ mod tests {
             from: day(from),
             to: to.map(day),
             fipd,
+            fipd_action: None,
+            fipd_justification: None,
         }
     }
 
@@ -480,6 +482,7 @@ mod tests {
             department,
             cases: vec![c1, c2, c3, c4, c5, c6, c7, c8, c9, g1],
             meetings: vec![m4, m2, g, m0, m3, m1],
+            programmes: Vec::new(),
         }
     }
 

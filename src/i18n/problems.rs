@@ -209,6 +209,12 @@ pub enum Msg {
     WriteFailed {
         detail: String,
     },
+    /// A file of `fipd/` not named for a year.
+    ProgrammeName {
+        name: String,
+    },
+    /// A rule of the FIPD annex (see `domain::fipd`).
+    Fund(crate::domain::fipd::Finding),
 }
 
 impl Msg {
@@ -590,6 +596,11 @@ impl Msg {
                 Lang::Fr => format!("écriture impossible : {detail}"),
                 Lang::En => format!("cannot write: {detail}"),
             },
+            Msg::ProgrammeName { name } => match lang {
+                Lang::Fr => format!("programme FIPD {} : le nom doit être l'année (2026.yaml)", q(name)),
+                Lang::En => format!("FIPD programme {}: its name must be the year (2026.yaml)", q(name)),
+            },
+            Msg::Fund(f) => super::fipd::finding(f, lang),
         }
     }
 }

@@ -13,6 +13,7 @@
 pub mod check;
 mod decode_case;
 mod decode_department;
+pub mod decode_fipd;
 mod decode_meeting;
 #[cfg(test)]
 mod decode_tests;

@@ -687,6 +687,7 @@ mod tests {
             department,
             cases: Vec::new(),
             meetings: vec![m],
+            programmes: Vec::new(),
         };
         App::new(data, Vec::new(), Lang::Fr, day("2026-11-30"))
     }
