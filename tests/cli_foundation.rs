@@ -253,6 +253,19 @@ fn init_creates_a_departement_that_validates() {
             .assert()
             .success();
     }
+    // An empty FIPD programme for the current year (in the département's time zone,
+    // which may be a day ahead of or behind this machine's around New Year).
+    let programmes: Vec<String> = std::fs::read_dir(data.path().join("971/fipd"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(programmes.len(), 1, "{programmes:?}");
+    let programme =
+        std::fs::read_to_string(data.path().join("971/fipd").join(&programmes[0])).unwrap();
+    assert!(
+        programme.contains("allocation: 0\nactions: []\n"),
+        "{programme}"
+    );
     let file = data.path().join("2A/department.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("code: \"2A\"") && text.contains("Corse-du-Sud"));

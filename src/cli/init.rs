@@ -52,12 +52,20 @@ pub fn run(ctx: &Context) -> Result<(), Failure> {
             },
         )
     };
-    for sub in ["cases", "meetings"] {
+    for sub in ["cases", "meetings", crate::store::decode_fipd::FOLDER] {
         create_private_dir(&folder.join(sub)).map_err(|e| io(&folder.join(sub), &e))?;
     }
     let file = folder.join("department.yaml");
     write_atomic(&file, starter(info).as_bytes(), Expect::New)
         .map_err(|e| io(&file, &e.text(lang)))?;
+    // An empty FIPD programme for the current year, to be filled in.
+    let year = chrono::Datelike::year(&chrono::Utc::now().with_timezone(&info.tz).date_naive());
+    let programme = crate::domain::fipd::Programme::empty(year);
+    let file = folder
+        .join(crate::store::decode_fipd::FOLDER)
+        .join(format!("{year}.yaml"));
+    let text = crate::store::encode_fipd::programme_yaml(&programme);
+    write_atomic(&file, text.as_bytes(), Expect::New).map_err(|e| io(&file, &e.text(lang)))?;
     println!(
         "{}",
         CliMsg::InitDone {

@@ -146,12 +146,17 @@ impl StorePersist {
     pub fn new(root: &Path, dept: &LoadedDept, lang: Lang) -> StorePersist {
         let code = dept.data.code().to_string();
         let prefix = format!("{code}/meetings/");
+        let fipd = format!("{code}/");
         let stamps = dept
             .stamps
             .iter()
             .filter_map(|(rel, stamp)| {
-                let id = rel.strip_prefix(&prefix)?.strip_suffix(".yaml")?;
-                Some((id.to_string(), stamp.clone()))
+                // Meetings by id; programmes as `fipd/<year>` (no meeting id has a `/`).
+                let id = match rel.strip_prefix(&prefix) {
+                    Some(id) => id,
+                    None => rel.strip_prefix(&fipd).filter(|r| r.starts_with("fipd/"))?,
+                };
+                Some((id.strip_suffix(".yaml")?.to_string(), stamp.clone()))
             })
             .collect();
         StorePersist {
@@ -369,6 +374,26 @@ impl Persist for StorePersist {
             }
         }
         Ok(())
+    }
+
+    fn save_programme(&mut self, p: &crate::domain::fipd::Programme) -> Result<(), tui::SaveError> {
+        let key = format!("fipd/{}", p.year);
+        let rel = store::decode_fipd::programme_rel(&self.code, p.year);
+        let expect = match self.stamps.get(&key) {
+            Some(stamp) => Expect::Unchanged(stamp.clone()),
+            None if self.root.join(&rel).exists() => Expect::Any,
+            None => Expect::New,
+        };
+        match store::encode_fipd::save_programme(&self.root, &self.code, p, expect) {
+            Ok(stamp) => {
+                self.stamps.insert(key, stamp);
+                Ok(())
+            }
+            Err(WriteError::Changed { .. } | WriteError::Exists { .. }) => {
+                Err(tui::SaveError::Changed)
+            }
+            Err(e) => Err(tui::SaveError::Failed(e.text(self.lang))),
+        }
     }
 
     fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), tui::SaveError> {

@@ -18,6 +18,7 @@ mod decode_meeting;
 #[cfg(test)]
 mod decode_tests;
 mod encode;
+pub mod encode_fipd;
 pub mod exposure;
 mod fields;
 pub mod git;

@@ -82,6 +82,14 @@ actions! {
     CloseMeeting,
     /// Hides (or shows again) the persons' full names on screen, for a projector.
     ToggleNames,
+    /// The FIPD programme of the year.
+    Programme,
+    /// Form: the next field.
+    FormNext,
+    /// Form: the previous field.
+    FormPrev,
+    /// Form: check and save.
+    Submit,
 }
 
 impl Action {

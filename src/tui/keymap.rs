@@ -19,6 +19,8 @@ pub enum Context {
     Meetings,
     Agenda,
     Seance,
+    Programme,
+    Form,
     Help,
 }
 
@@ -30,6 +32,8 @@ impl Context {
         Context::Meetings,
         Context::Agenda,
         Context::Seance,
+        Context::Programme,
+        Context::Form,
         Context::Help,
     ];
 
@@ -41,6 +45,8 @@ impl Context {
             Context::Meetings => "meetings",
             Context::Agenda => "agenda",
             Context::Seance => "seance",
+            Context::Programme => "programme",
+            Context::Form => "form",
             Context::Help => "help",
         }
     }
@@ -58,6 +64,8 @@ impl Context {
             Context::Meetings => T::ScreenMeetings.get(lang),
             Context::Agenda => T::ScreenAgenda.get(lang),
             Context::Seance => T::ScreenSeance.get(lang),
+            Context::Programme => T::ScreenProgramme.get(lang),
+            Context::Form => T::HelpForm.get(lang),
             Context::Help => T::Help.get(lang),
         }
     }
@@ -341,7 +349,8 @@ impl Keymap {
                 .map(|b| b.action)
         };
         find(context).or_else(|| {
-            if context == Context::Help {
+            // A form types letters: only its own keys apply there.
+            if matches!(context, Context::Help | Context::Form) {
                 None
             } else {
                 find(Context::Global)

@@ -8,9 +8,11 @@
 pub mod action;
 pub mod app;
 pub mod export;
+pub mod form;
 pub mod fuzzy;
 pub mod input;
 pub mod keymap;
+pub mod programme;
 pub mod runtime;
 pub mod screens;
 pub mod seance;

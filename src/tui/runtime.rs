@@ -110,6 +110,13 @@ pub trait Persist {
     fn release_meeting(&mut self, id: &str) {
         let _ = id;
     }
+    /// Writes the FIPD programme of its year, refusing a file changed on disk since read.
+    fn save_programme(&mut self, p: &crate::domain::fipd::Programme) -> Result<(), SaveError> {
+        Err(SaveError::Failed(format!(
+            "cannot save the programme {}",
+            p.year
+        )))
+    }
 }
 
 /// What came of editing a case in `$EDITOR`.
@@ -541,6 +548,14 @@ pub fn apply_effects(
             Effect::SaveMeeting(m) => match persist.save_meeting_checked(&m) {
                 Ok(()) => {}
                 Err(SaveError::Changed) => super::update::save_conflict(app, &m.id),
+                Err(SaveError::Failed(e)) => app.error(strings::save_failed(&e, lang)),
+            },
+            Effect::SaveProgramme(p) => match persist.save_programme(&p) {
+                Ok(()) => {}
+                Err(SaveError::Changed) => app.error(strings::save_failed(
+                    crate::tui::programme::CHANGED.get(lang),
+                    lang,
+                )),
                 Err(SaveError::Failed(e)) => app.error(strings::save_failed(&e, lang)),
             },
             Effect::OverwriteMeeting(m) => match persist.overwrite_meeting(&m) {

@@ -31,6 +31,8 @@ texts! {
     ScreenMeetings => "Réunions", "Meetings";
     ScreenAgenda => "Ordre du jour", "Agenda";
     ScreenSeance => "Séance", "Meeting";
+    ScreenProgramme => "Programme FIPD", "FIPD programme";
+    HelpForm => "Formulaire", "Form";
     TooSmall => "Terminal trop petit", "Terminal too small";
     NextMeetings => "Prochaines réunions", "Next meetings";
     NoNextMeeting => "Aucune réunion prévue", "No meeting planned";
@@ -191,6 +193,10 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         AddAction => ("action", "action"),
         CloseMeeting => ("clore", "close"),
         ToggleNames => ("masquer/afficher les noms", "hide/show names"),
+        Programme => ("programme FIPD", "FIPD programme"),
+        FormNext => ("champ suivant", "next field"),
+        FormPrev => ("champ précédent", "previous field"),
+        Submit => ("enregistrer", "save"),
     };
     lang.pick(fr, en)
 }
@@ -290,6 +296,13 @@ pub fn alert(alert: &crate::domain::Alert, data: &crate::domain::DeptData, lang:
             .unwrap_or_else(|| id.to_string())
     };
     let text = match (alert, lang) {
+        (Fund(f), _) => {
+            let text = crate::i18n::fipd::finding(f, lang);
+            match f.case() {
+                Some(id) => format!("{}{} {text}", label(id), lang.pick(" :", ":")),
+                None => text,
+            }
+        }
         (LoadProblems { count }, Lang::Fr) => {
             format!("{count} problème(s) dans les fichiers : Entrée pour la liste")
         }

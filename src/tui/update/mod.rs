@@ -16,6 +16,7 @@ mod dashboard;
 mod export;
 mod history;
 mod meetings;
+pub mod programme;
 mod seance;
 mod seance_attendance;
 mod seance_edit;
@@ -63,6 +64,8 @@ pub enum Effect {
     ReloadMeeting(String),
     /// Write a meeting over a file changed on disk: the user chose to keep theirs.
     OverwriteMeeting(Meeting),
+    /// Write the FIPD programme of its year (the file edited with the fewest changes).
+    SaveProgramme(crate::domain::fipd::Programme),
     /// Leave the interface (everything is saved already).
     Quit,
 }
@@ -101,6 +104,12 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     {
         return effects;
     }
+    if app.screen == Screen::Programme
+        && app.overlays.is_empty()
+        && let Some(effects) = programme::programme_key(app, key)
+    {
+        return effects;
+    }
     if app.screen == Screen::Situations && app.situations.searching && app.overlays.is_empty() {
         return search_key(app, key);
     }
@@ -130,6 +139,7 @@ pub fn click(app: &mut App, hit: super::screens::Hit) {
             }
             Screen::Meetings => app.meetings.selected = i,
             Screen::Agenda => app.agenda.selected = i,
+            Screen::Programme => app.programme.selected = i,
             Screen::Dashboard | Screen::Seance => {}
         },
     }
@@ -171,6 +181,11 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
             };
             app.info(note.get(app.lang));
             return Vec::new();
+        }
+        Action::Undo | Action::Redo
+            if app.screen == Screen::Programme && app.overlays.is_empty() =>
+        {
+            return programme::history(app, action == Action::Undo);
         }
         Action::Undo => return undo(app),
         Action::Redo => return redo(app),
@@ -225,6 +240,16 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
+        Action::Programme => {
+            // This year's programme, or else the latest there is.
+            let this_year = chrono::Datelike::year(&app.today);
+            let year = match app.data.programme(this_year) {
+                Some(_) => this_year,
+                None => app.data.programmes.last().map_or(this_year, |p| p.year),
+            };
+            programme::open(app, year);
+            Vec::new()
+        }
         Action::Screen1 => go(app, Screen::Dashboard),
         Action::Screen2 => go(app, Screen::Situations),
         Action::Screen3 => go(app, Screen::Meetings),
@@ -243,6 +268,7 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
             Screen::Meetings => meetings(app, action),
             Screen::Agenda => agenda(app, action),
             Screen::Seance => seance::seance(app, action),
+            Screen::Programme => programme::programme(app, action),
         },
     }
 }
