@@ -393,3 +393,33 @@ fn the_interface_needs_a_terminal() {
         .code(2)
         .stderr(predicate::str::contains("terminal"));
 }
+
+#[test]
+fn the_fipd_programme_is_exported_for_excel_and_the_report_says_what_is_engaged() {
+    let config = TempDir::new().unwrap();
+    cellule(&config)
+        .args([
+            "export",
+            "programme",
+            "--format",
+            "csv",
+            "--stdout",
+            "--data",
+        ])
+        .arg("fixtures/demo")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("\u{feff}section;catégorie;id;"))
+        .stdout(predicate::str::contains(
+            "contrôle;Formation et appui aux équipes;supervision-equipes;",
+        ))
+        .stdout(predicate::str::contains("total;enveloppe;;;;;;48000\r\n"));
+    cellule(&config)
+        .args(["report", "monthly", "--month", "2026-11", "--stdout", "--data"])
+        .arg("fixtures/demo")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Programme FIPD 2026 : 42\u{a0}500\u{a0}€ accordés sur une enveloppe de 48\u{a0}000\u{a0}€ (88 %)",
+        ));
+}

@@ -48,6 +48,21 @@ pub enum ExportCommand {
     Minutes(MinutesArgs),
     /// The agenda (ordre du jour) of a meeting, for the convocation.
     Agenda(AgendaArgs),
+    /// The FIPD programme of a year, for the SG-CIPDR (Markdown, or CSV for Excel).
+    Programme(ProgrammeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProgrammeArgs {
+    /// The year (default: the latest programme).
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// Markdown or CSV (French Excel: `;`, UTF-8 with BOM).
+    #[arg(long, value_enum, default_value_t = FormatArg::Md)]
+    pub format: FormatArg,
+    /// Print instead of writing the file.
+    #[arg(long)]
+    pub stdout: bool,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,7 @@ pub fn run_export(ctx: &Context, command: &ExportCommand) -> Result<(), Failure>
     match command {
         ExportCommand::Minutes(args) => minutes(ctx, args),
         ExportCommand::Agenda(args) => agenda(ctx, args),
+        ExportCommand::Programme(args) => programme(ctx, args),
     }
 }
 
@@ -112,6 +113,40 @@ fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
         args.stdout,
         args.commit.then_some(message),
     )
+}
+
+/// `cellule export programme`: `reports/fipd-<year>.<md|csv>`.
+fn programme(ctx: &Context, args: &super::args::ProgrammeArgs) -> Result<(), Failure> {
+    let (data_root, loaded) = load(ctx)?;
+    let dept = root::pick_dept(ctx, &loaded)?;
+    let data = &dept.data;
+    let found = match args.year {
+        Some(year) => data.programme(year),
+        None => data.programmes.last(),
+    };
+    let Some(p) = found else {
+        let year = args.year.map(|y| y.to_string()).unwrap_or_default();
+        return Err(Failure {
+            exit: Exit::Usage,
+            lines: vec![
+                ctx.lang
+                    .pick(
+                        &format!("aucun programme FIPD {year} dans {}/fipd/", data.code()),
+                        &format!("no FIPD programme {year} in {}/fipd/", data.code()),
+                    )
+                    .replace("  ", " "),
+            ],
+        });
+    };
+    let (text, ext) = match args.format {
+        FormatArg::Md => (
+            export::fipd::programme_markdown(p, &data.department.name, ctx.lang),
+            "md",
+        ),
+        FormatArg::Csv => (export::fipd::programme_csv(p, ctx.lang), "csv"),
+    };
+    let rel = Path::new(data.code()).join(format!("reports/fipd-{}.{ext}", p.year));
+    deliver(ctx, &data_root, &rel, &text, args.stdout, None)
 }
 
 /// `YYYY-MM` → (year, month).

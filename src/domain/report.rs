@@ -126,6 +126,8 @@ pub struct MonthlyReport {
     pub with_fipd: u32,
     /// One entry per measure type, in the order of [`MeasureType::ALL`].
     pub modalities: Vec<Modality>,
+    /// The FIPD programme of the report's year, as it stands (`None`: no programme).
+    pub fipd: Option<super::fipd::Totals>,
     /// Decisions taken during the month by kind, in the order of [`Decision::ALL`].
     pub decisions: Vec<(Decision, u32)>,
     /// The meetings' difficulties, in time order.
@@ -288,6 +290,7 @@ pub fn monthly_report(
     }
 
     Ok(MonthlyReport {
+        fipd: data.programme(year).map(super::fipd::Programme::totals),
         dept_code: data.department.code.clone(),
         dept_name: data.department.name.clone(),
         authority: data.department.authority.clone(),

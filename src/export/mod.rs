@@ -9,6 +9,7 @@
 pub mod agenda;
 pub mod commit_message;
 pub mod csv;
+pub mod fipd;
 pub mod markdown;
 pub mod minutes;
 mod parts;

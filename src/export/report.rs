@@ -148,6 +148,9 @@ pub fn markdown(r: &MonthlyReport, lang: Lang) -> String {
         ],
         &rows,
     );
+    if let Some(t) = &r.fipd {
+        doc.para(crate::i18n::fipd::engaged(t, r.year, lang));
+    }
 
     doc.heading(2, Label::Results.text(lang));
     doc.heading(3, Label::ClosuresByReason.text(lang));
@@ -289,6 +292,12 @@ pub fn csv(r: &MonthlyReport) -> String {
         r.with_measure.to_string(),
     );
     add("care", "any_measure_fipd".into(), r.with_fipd.to_string());
+    if let Some(t) = &r.fipd {
+        add("care", "fipd_allocation".into(), t.allocation.to_string());
+        add("care", "fipd_planned".into(), t.planned.to_string());
+        add("care", "fipd_engaged".into(), t.engaged.to_string());
+        add("care", "fipd_paid".into(), t.paid.to_string());
+    }
     for (reason, n) in &r.closures {
         add(
             "results",

@@ -77,6 +77,27 @@ pub fn severity(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
+/// The monthly report's sentence on the year's programme.
+pub fn engaged(t: &crate::domain::fipd::Totals, year: i32, lang: Lang) -> String {
+    let share = crate::domain::fipd::percent(t.engaged, t.allocation);
+    match lang {
+        Lang::Fr => format!(
+            "Programme FIPD {year} : {} accordés sur une enveloppe de {} ({share} %), dont {} versés ; {} programmés en tout.",
+            euros(t.engaged, lang),
+            euros(t.allocation, lang),
+            euros(t.paid, lang),
+            euros(t.planned, lang)
+        ),
+        Lang::En => format!(
+            "FIPD programme {year}: {} granted of an allocation of {} ({share}%), of which {} paid; {} programmed in all.",
+            euros(t.engaged, lang),
+            euros(t.allocation, lang),
+            euros(t.paid, lang),
+            euros(t.planned, lang)
+        ),
+    }
+}
+
 /// The sentence of a finding, naming its action when it is about one.
 pub fn finding(f: &Finding, lang: Lang) -> String {
     let text = finding_kind(&f.kind, lang);

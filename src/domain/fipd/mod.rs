@@ -165,6 +165,8 @@ pub struct Totals {
     pub training: u64,
     /// Their cap for this programme.
     pub training_limit: u64,
+    /// The allocation of the year.
+    pub allocation: u64,
 }
 
 impl Programme {
@@ -211,6 +213,7 @@ impl Programme {
                 .sum(),
             training,
             training_limit: self.rules.training_limit(planned),
+            allocation: self.allocation,
         }
     }
 
