@@ -414,6 +414,20 @@ fn the_fipd_programme_is_exported_for_excel_and_the_report_says_what_is_engaged(
             "contrôle;Formation et appui aux équipes;supervision-equipes;",
         ))
         .stdout(predicate::str::contains("total;enveloppe;;;;;;48000\r\n"));
+    let data = TempDir::new().unwrap();
+    let dest = data.path().join("d");
+    cellule(&config)
+        .args(["demo", "--data"])
+        .arg(&dest)
+        .assert()
+        .success();
+    cellule(&config)
+        .args(["export", "programme", "--format", "xlsx", "--data"])
+        .arg(&dest)
+        .assert()
+        .success();
+    let book = std::fs::read(dest.join("49/reports/fipd-2026.xlsx")).unwrap();
+    assert!(book.starts_with(b"PK"));
     cellule(&config)
         .args(["report", "monthly", "--month", "2026-11", "--stdout", "--data"])
         .arg("fixtures/demo")

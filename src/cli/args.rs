@@ -57,12 +57,19 @@ pub struct ProgrammeArgs {
     /// The year (default: the latest programme).
     #[arg(long, value_name = "YYYY")]
     pub year: Option<i32>,
-    /// Markdown or CSV (French Excel: `;`, UTF-8 with BOM).
-    #[arg(long, value_enum, default_value_t = FormatArg::Md)]
-    pub format: FormatArg,
-    /// Print instead of writing the file.
+    /// Markdown, CSV (French Excel: `;`, UTF-8 with BOM) or an Excel workbook.
+    #[arg(long, value_enum, default_value_t = ProgrammeFormat::Md)]
+    pub format: ProgrammeFormat,
+    /// Print instead of writing the file (not for xlsx).
     #[arg(long)]
     pub stdout: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgrammeFormat {
+    Md,
+    Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Args)]

@@ -138,12 +138,36 @@ fn programme(ctx: &Context, args: &super::args::ProgrammeArgs) -> Result<(), Fai
             ],
         });
     };
+    use super::args::ProgrammeFormat;
     let (text, ext) = match args.format {
-        FormatArg::Md => (
+        ProgrammeFormat::Md => (
             export::fipd::programme_markdown(p, &data.department.name, ctx.lang),
             "md",
         ),
-        FormatArg::Csv => (export::fipd::programme_csv(p, ctx.lang), "csv"),
+        ProgrammeFormat::Csv => (export::fipd::programme_csv(p, ctx.lang), "csv"),
+        ProgrammeFormat::Xlsx => {
+            let rel = Path::new(data.code()).join(format!("reports/fipd-{}.xlsx", p.year));
+            let path = data_root.join(&rel);
+            let fail = |detail: String| {
+                Failure::new(
+                    Exit::Io,
+                    ctx.lang,
+                    CliMsg::CannotWrite {
+                        path: shown(&path),
+                        detail,
+                    },
+                )
+            };
+            let bytes = export::fipd::programme_xlsx(p, ctx.lang).map_err(fail)?;
+            let folder =
+                crate::store::folder_in_root(&data_root, &Path::new(data.code()).join("reports"))
+                    .map_err(|e| fail(e.text(ctx.lang)))?;
+            let path = folder.join(format!("fipd-{}.xlsx", p.year));
+            crate::store::write_atomic(&path, &bytes, crate::store::Expect::Any)
+                .map_err(|e| fail(e.text(ctx.lang)))?;
+            println!("{}", shown(&path));
+            return Ok(());
+        }
     };
     let rel = Path::new(data.code()).join(format!("reports/fipd-{}.{ext}", p.year));
     deliver(ctx, &data_root, &rel, &text, args.stdout, None)

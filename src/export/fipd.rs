@@ -186,15 +186,45 @@ fn field(text: &str) -> String {
     }
 }
 
-fn record(out: &mut String, fields: &[String]) {
-    let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
-    out.push_str(&line.join(";"));
-    out.push_str("\r\n");
+fn record(out: &mut Vec<Vec<String>>, fields: &[String]) {
+    out.push(fields.to_vec());
 }
 
 /// The programme as CSV for a French Excel: UTF-8 with BOM, `;`, CRLF, plain amounts.
 pub fn programme_csv(p: &Programme, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
+    for row in programme_rows(p, lang) {
+        let line: Vec<String> = row.iter().map(|f| field(f)).collect();
+        out.push_str(&line.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The programme as an Excel workbook (one sheet, the rows of the CSV; amounts as numbers).
+pub fn programme_xlsx(p: &Programme, lang: Lang) -> Result<Vec<u8>, String> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
+    sheet.set_name(format!("FIPD {}", p.year)).map_err(e)?;
+    for (r, row) in programme_rows(p, lang).iter().enumerate() {
+        let r = u32::try_from(r).map_err(|x| x.to_string())?;
+        for (c, value) in row.iter().enumerate() {
+            let c = u16::try_from(c).map_err(|x| x.to_string())?;
+            let shown = visible_multiline(value);
+            match shown.parse::<u64>() {
+                Ok(n) => sheet.write_number(r, c, n as f64).map_err(e)?,
+                // A text cell is never read as a formula.
+                Err(_) => sheet.write_string(r, c, shown.as_ref()).map_err(e)?,
+            };
+        }
+    }
+    book.save_to_buffer().map_err(e)
+}
+
+/// The rows of the CSV and of the workbook: a header, the actions, the totals, the checks.
+fn programme_rows(p: &Programme, lang: Lang) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
     let head = [
         lang.pick("section", "section"),
         lang.pick("catégorie", "category"),
@@ -336,6 +366,13 @@ mod tests {
             "{csv}"
         );
         assert!(csv.contains("contrôle;Enveloppe;;respecté\r\n"), "{csv}");
+    }
+
+    #[test]
+    fn the_workbook_is_a_zip_of_office_xml() {
+        let bytes = programme_xlsx(&programme(), Lang::Fr).unwrap();
+        assert!(bytes.starts_with(b"PK"));
+        assert!(bytes.len() > 1000);
     }
 
     #[test]
