@@ -253,6 +253,19 @@ fn init_creates_a_departement_that_validates() {
             .assert()
             .success();
     }
+    // An empty FIPD programme for the current year (in the département's time zone,
+    // which may be a day ahead of or behind this machine's around New Year).
+    let programmes: Vec<String> = std::fs::read_dir(data.path().join("971/fipd"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(programmes.len(), 1, "{programmes:?}");
+    let programme =
+        std::fs::read_to_string(data.path().join("971/fipd").join(&programmes[0])).unwrap();
+    assert!(
+        programme.contains("allocation: 0\nactions: []\n"),
+        "{programme}"
+    );
     let file = data.path().join("2A/department.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("code: \"2A\"") && text.contains("Corse-du-Sud"));
@@ -379,4 +392,48 @@ fn the_interface_needs_a_terminal() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("terminal"));
+}
+
+#[test]
+fn the_fipd_programme_is_exported_for_excel_and_the_report_says_what_is_engaged() {
+    let config = TempDir::new().unwrap();
+    cellule(&config)
+        .args([
+            "export",
+            "programme",
+            "--format",
+            "csv",
+            "--stdout",
+            "--data",
+        ])
+        .arg("fixtures/demo")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("\u{feff}section;catégorie;id;"))
+        .stdout(predicate::str::contains(
+            "contrôle;Formation et appui aux équipes;supervision-equipes;",
+        ))
+        .stdout(predicate::str::contains("total;enveloppe;;;;;;48000\r\n"));
+    let data = TempDir::new().unwrap();
+    let dest = data.path().join("d");
+    cellule(&config)
+        .args(["demo", "--data"])
+        .arg(&dest)
+        .assert()
+        .success();
+    cellule(&config)
+        .args(["export", "programme", "--format", "xlsx", "--data"])
+        .arg(&dest)
+        .assert()
+        .success();
+    let book = std::fs::read(dest.join("49/reports/fipd-2026.xlsx")).unwrap();
+    assert!(book.starts_with(b"PK"));
+    cellule(&config)
+        .args(["report", "monthly", "--month", "2026-11", "--stdout", "--data"])
+        .arg("fixtures/demo")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Programme FIPD 2026 : 42\u{a0}500\u{a0}€ accordés sur une enveloppe de 48\u{a0}000\u{a0}€ (88 %)",
+        ));
 }

@@ -164,6 +164,7 @@ fn generate(seed: u64) -> (DeptData, Vec<String>, Secrets) {
         department: dept,
         cases,
         meetings,
+        programmes: Vec::new(),
     };
     (data, meeting_ids, s)
 }

@@ -253,6 +253,8 @@ fn a_new_case_reads_back_equal() {
             from: day("2026-04-01"),
             to: None,
             fipd: true,
+            fipd_action: None,
+            fipd_justification: None,
         }],
         next_review: Some(day("2026-12-01")),
         closed_on: None,

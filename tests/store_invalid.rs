@@ -6,14 +6,24 @@
 //! `CELLULE_UPDATE_EXPECTED=1` and review the diff.
 
 use cellule::i18n::Lang;
+use cellule::store::decode_fipd::locate_findings;
 use cellule::store::{Loaded, load_root};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// The problems of the files, then the findings of the FIPD rules (`cellule validate`
+/// prints both).
 fn render(loaded: &Loaded, lang: Lang) -> String {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let fund = loaded.depts.iter().flat_map(|d| {
+        let found = cellule::domain::fipd::check_dept(&d.data, today);
+        locate_findings(&loaded.root, &d.folder, &found)
+    });
     loaded
         .problems
         .iter()
+        .cloned()
+        .chain(fund)
         .map(|p| format!("{}\n", p.render(lang)))
         .collect()
 }

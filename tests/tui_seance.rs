@@ -978,3 +978,21 @@ fn snapshot_review_of_open_actions_and_the_decision_list() {
     run(&mut app, &mut store, "<Esc>a");
     insta::assert_snapshot!("seance_action_form_Fr", draw(&app, 100, 24));
 }
+
+/// The card of a case in the séance names its special public (mesure 7 of the PNPR).
+#[test]
+fn the_case_card_names_a_minor_schooled_at_home() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let case = app
+        .data
+        .cases
+        .iter_mut()
+        .find(|c| c.id == "49-2026-001")
+        .unwrap();
+    case.kind = cellule::domain::CaseKind::Person;
+    case.birth_year = Some(2012);
+    case.schooling = Some(cellule::domain::Schooling::Home);
+    run(&mut app, &mut store, "n");
+    let screen = plain(&app, 140, 40);
+    assert!(screen.contains("⚑ mineur instruit en famille"), "{screen}");
+}

@@ -652,6 +652,8 @@ fn one_case(id: String, reported_on: NaiveDate, rng: &mut Rng) -> Case {
                 from,
                 to,
                 fipd: rng.chance(40),
+                fipd_action: None,
+                fipd_justification: None,
             });
         }
     }
@@ -918,5 +920,6 @@ pub fn dept_value(info: &DeptInfo, profile: &Profile) -> cellule::domain::DeptDa
         department,
         cases,
         meetings,
+        programmes: Vec::new(),
     }
 }

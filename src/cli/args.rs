@@ -52,6 +52,8 @@ pub enum ExportCommand {
     Excerpt(ExcerptArgs),
     /// The actions decided at a meeting, owner by owner.
     Actions(AgendaArgs),
+    /// The FIPD programme of a year, for the SG-CIPDR (Markdown, or CSV for Excel).
+    Programme(ProgrammeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +73,26 @@ pub struct ExcerptArgs {
     /// Commit the written file in the data folder's git repository.
     #[arg(long, conflicts_with = "stdout")]
     pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ProgrammeArgs {
+    /// The year (default: the latest programme).
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// Markdown, CSV (French Excel: `;`, UTF-8 with BOM) or an Excel workbook.
+    #[arg(long, value_enum, default_value_t = ProgrammeFormat::Md)]
+    pub format: ProgrammeFormat,
+    /// Print instead of writing the file (not for xlsx).
+    #[arg(long)]
+    pub stdout: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgrammeFormat {
+    Md,
+    Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Args)]

@@ -33,6 +33,7 @@ pub fn run_export(ctx: &Context, command: &ExportCommand) -> Result<(), Failure>
             };
             meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
         }
+        ExportCommand::Programme(args) => programme(ctx, args),
     }
 }
 
@@ -125,6 +126,67 @@ fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
         large: args.diffusion == DiffusionArg::Large,
     };
     deliver(ctx, &data_root, dept, &request, args.stdout, args.commit)
+}
+
+/// `cellule export programme`: `reports/fipd-<year>.<md|csv>`.
+fn programme(ctx: &Context, args: &super::args::ProgrammeArgs) -> Result<(), Failure> {
+    let (data_root, loaded) = load(ctx)?;
+    let dept = root::pick_dept(ctx, &loaded)?;
+    let data = &dept.data;
+    let found = match args.year {
+        Some(year) => data.programme(year),
+        None => data.programmes.last(),
+    };
+    let Some(p) = found else {
+        let year = args.year.map(|y| y.to_string()).unwrap_or_default();
+        return Err(Failure {
+            exit: Exit::Usage,
+            lines: vec![
+                ctx.lang
+                    .pick(
+                        &format!("aucun programme FIPD {year} dans {}/fipd/", data.code()),
+                        &format!("no FIPD programme {year} in {}/fipd/", data.code()),
+                    )
+                    .replace("  ", " "),
+            ],
+        });
+    };
+    use super::args::ProgrammeFormat;
+    let rel = |ext: &str| PathBuf::from(format!("reports/fipd-{}.{ext}", p.year));
+    let fail = |detail: String| {
+        Failure::new(
+            Exit::Io,
+            ctx.lang,
+            CliMsg::CannotWrite {
+                path: shown(&data_root.join(data.code()).join(rel("xlsx"))),
+                detail,
+            },
+        )
+    };
+    let (bytes, ext) = match args.format {
+        ProgrammeFormat::Md => (
+            export::fipd::programme_markdown(p, &data.department.name, ctx.lang).into_bytes(),
+            "md",
+        ),
+        ProgrammeFormat::Csv => (export::fipd::programme_csv(p, ctx.lang).into_bytes(), "csv"),
+        ProgrammeFormat::Xlsx => (
+            export::fipd::programme_xlsx(p, ctx.lang).map_err(fail)?,
+            "xlsx",
+        ),
+    };
+    if args.stdout && ext != "xlsx" {
+        print!("{}", String::from_utf8_lossy(&bytes));
+        return Ok(());
+    }
+    let file = exports::ExportFile {
+        bytes,
+        rel: rel(ext),
+        message: String::new(),
+    };
+    let path =
+        exports::write(&data_root, data.code(), &file).map_err(|e| fail(e.text(ctx.lang)))?;
+    println!("{}", CliMsg::Written { path: shown(&path) }.text(ctx.lang));
+    Ok(())
 }
 
 /// `YYYY-MM` → (year, month).

@@ -11,6 +11,7 @@ mod init;
 pub mod interface;
 mod root;
 mod validate;
+mod validate_fipd;
 
 use crate::i18n::Lang;
 use crate::i18n::cli::{CliMsg, shown};

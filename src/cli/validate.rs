@@ -15,6 +15,9 @@ pub fn run(ctx: &Context) -> Result<(), Failure> {
     if loaded.problems.is_empty() {
         let files: usize = loaded.depts.iter().map(|d| d.stamps.len()).sum();
         println!("{}", CliMsg::ValidateOk { files }.text(ctx.lang));
+        super::validate_fipd::fund_lines(&loaded, ctx.lang)
+            .iter()
+            .for_each(|l| println!("{l}"));
         return Ok(());
     }
     let mut lines = capped_lines(&loaded.problems, ctx.lang);
@@ -23,8 +26,16 @@ pub fn run(ctx: &Context) -> Result<(), Failure> {
         for line in lines {
             eprintln!("{line}");
         }
+        super::validate_fipd::fund_lines(&loaded, ctx.lang)
+            .iter()
+            .for_each(|l| println!("{l}"));
         return Ok(());
     }
+    // The fund's findings go to the standard output: the problems of the files stay alone
+    // on the error output.
+    super::validate_fipd::fund_lines(&loaded, ctx.lang)
+        .iter()
+        .for_each(|l| println!("{l}"));
     lines.push(
         CliMsg::ValidateProblems {
             count: loaded.problems.len(),

@@ -26,6 +26,8 @@ pub enum AlertTarget {
     Body(String),
     /// The list of problems found while loading the files.
     Problems,
+    /// The FIPD programme of a year.
+    Programme(i32),
 }
 
 /// One alert of the dashboard.
@@ -59,6 +61,8 @@ pub enum Alert {
     NoReferent { case: String },
     /// An open case to review within [`DUE_SOON_DAYS`].
     ReviewDue { case: String, due: NaiveDate },
+    /// A rule of the FIPD annex, or a special public of the PNPR (`fipd`).
+    Fund(super::fipd::Finding),
 }
 
 impl Alert {
@@ -75,6 +79,11 @@ impl Alert {
                 item: *item,
             },
             Alert::BodyNotMet { body, .. } => AlertTarget::Body(body.clone()),
+            Alert::Fund(f) => match &f.at {
+                super::fipd::Where::Case { case, .. } => AlertTarget::Case(case.clone()),
+                super::fipd::Where::Allocation { year }
+                | super::fipd::Where::Action { year, .. } => AlertTarget::Programme(*year),
+            },
         }
     }
 
@@ -88,6 +97,7 @@ impl Alert {
             Alert::NoFamilyContact { .. } => AlertKind::NoFamilyContact,
             Alert::NoReferent { .. } => AlertKind::NoReferent,
             Alert::ReviewDue { .. } => AlertKind::ReviewDue,
+            Alert::Fund(_) => AlertKind::Fund,
         }
     }
 
@@ -110,7 +120,7 @@ impl Alert {
             | Alert::ActionOverdue { due, .. } => Some(*due),
             Alert::NoFamilyContact { reported_on, .. } => Some(*reported_on),
             Alert::BodyNotMet { last_held, .. } => *last_held,
-            Alert::LoadProblems { .. } | Alert::NoReferent { .. } => None,
+            Alert::LoadProblems { .. } | Alert::NoReferent { .. } | Alert::Fund(_) => None,
         }
     }
 }
@@ -124,6 +134,8 @@ pub enum AlertKind {
     BodyNotMet,
     ReviewOverdue,
     ActionOverdue,
+    /// The FIPD programme and the special publics (rules of the fund's annex).
+    Fund,
     NoFamilyContact,
     NoReferent,
     ReviewDue,
@@ -190,7 +202,13 @@ pub fn alerts_of(data: &DeptData, currents: &[CurrentCase], today: NaiveDate) ->
     let mut out = Vec::new();
     for (case, current) in data.cases.iter().zip(currents) {
         case_alerts(case, current, today, &mut out);
+        if current.is_open() {
+            let publics = super::fipd::publics::special_publics(case, today);
+            out.extend(publics.into_iter().map(Alert::Fund));
+        }
     }
+    let fund = super::fipd::check_dept(data, today);
+    out.extend(fund.into_iter().map(Alert::Fund));
     for body in &data.department.bodies {
         for open in open_actions(&data.meetings, &body.id, None) {
             if let Some(due) = open.action.due.filter(|_| open.action.is_overdue(today)) {
@@ -246,6 +264,11 @@ fn alert_key(alert: &Alert) -> (&str, usize, &str) {
         | Alert::ReviewDue { case, .. } => (case, 0, ""),
         Alert::BodyNotMet { body, .. } => (body, 0, ""),
         Alert::LoadProblems { .. } => ("", 0, ""),
+        Alert::Fund(f) => match &f.at {
+            super::fipd::Where::Case { case, measure } => (case, measure.unwrap_or(0), ""),
+            super::fipd::Where::Action { id, index, .. } => (id, *index, ""),
+            super::fipd::Where::Allocation { .. } => ("", 0, ""),
+        },
     }
 }
 

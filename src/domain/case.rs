@@ -18,7 +18,12 @@ pub struct Measure {
     pub provider: Option<String>,
     pub from: NaiveDate,
     pub to: Option<NaiveDate>,
+    /// Financed by the FIPD (`fipd: true`, or `fipd: <action-id>`).
     pub fipd: bool,
+    /// The action of the programme that finances it (`fipd: <action-id>`).
+    pub fipd_action: Option<String>,
+    /// Why the fund finances it although the person is in milieu ouvert.
+    pub fipd_justification: Option<String>,
 }
 
 impl Measure {

@@ -2,6 +2,7 @@
 
 use super::case::Case;
 use super::department::Department;
+use super::fipd::Programme;
 use super::meeting::Meeting;
 
 /// Everything the app knows of one département, in memory.
@@ -13,6 +14,8 @@ pub struct DeptData {
     pub department: Department,
     pub cases: Vec<Case>,
     pub meetings: Vec<Meeting>,
+    /// The FIPD programmes (`fipd/<year>.yaml`), by year.
+    pub programmes: Vec<Programme>,
 }
 
 impl DeptData {
@@ -29,6 +32,11 @@ impl DeptData {
     /// The meeting with this id.
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
         self.meetings.iter().find(|m| m.id == id)
+    }
+
+    /// The FIPD programme of `year`.
+    pub fn programme(&self, year: i32) -> Option<&Programme> {
+        self.programmes.iter().find(|p| p.year == year)
     }
 
     /// The meetings of one body, in the order they are kept.

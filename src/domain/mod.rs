@@ -9,6 +9,7 @@ pub mod dates;
 pub mod departements;
 pub mod department;
 pub mod enums;
+pub mod fipd;
 pub mod ids;
 pub mod live;
 pub mod meeting;

@@ -129,6 +129,8 @@ pub struct MonthlyReport {
     pub with_fipd: u32,
     /// One entry per measure type, in the order of [`MeasureType::ALL`].
     pub modalities: Vec<Modality>,
+    /// The FIPD programme of the report's year, as it stands (`None`: no programme).
+    pub fipd: Option<super::fipd::Totals>,
     /// Decisions taken during the month by kind, in the order of [`Decision::ALL`].
     pub decisions: Vec<(Decision, u32)>,
     /// The meetings' difficulties, in time order.
@@ -305,6 +307,7 @@ pub fn monthly_report_on(
     }
 
     Ok(MonthlyReport {
+        fipd: data.programme(year).map(super::fipd::Programme::totals),
         dept_code: data.department.code.clone(),
         dept_name: data.department.name.clone(),
         authority: data.department.authority.clone(),
@@ -364,6 +367,8 @@ mod tests {
             from: day(from),
             to: to.map(day),
             fipd,
+            fipd_action: None,
+            fipd_justification: None,
         }
     }
 
@@ -500,6 +505,7 @@ mod tests {
             department,
             cases: vec![c1, c2, c3, c4, c5, c6, c7, c8, c9, g1],
             meetings: vec![m4, m2, g, m0, m3, m1],
+            programmes: Vec::new(),
         }
     }
 

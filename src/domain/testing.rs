@@ -84,5 +84,6 @@ pub fn paris(bodies: Vec<Body>) -> DeptData {
         },
         cases: Vec::new(),
         meetings: Vec::new(),
+        programmes: Vec::new(),
     }
 }

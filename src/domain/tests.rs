@@ -224,6 +224,8 @@ fn measures_are_active_between_their_dates() {
         from: day("2026-04-01"),
         to: Some(day("2026-09-30")),
         fipd: true,
+        fipd_action: None,
+        fipd_justification: None,
     };
     assert!(!m.active_on(day("2026-03-31")));
     assert!(m.active_on(day("2026-04-01")));

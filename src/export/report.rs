@@ -144,6 +144,9 @@ pub fn document(r: &MonthlyReport, lang: Lang, large: bool) -> Document {
         ],
         rows,
     );
+    if let Some(t) = &r.fipd {
+        doc.para(crate::i18n::fipd::engaged(t, r.year, lang));
+    }
 
     doc.heading(2, Label::Results.text(lang));
     doc.heading(3, Label::ClosuresByReason.text(lang));

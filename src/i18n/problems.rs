@@ -243,6 +243,12 @@ pub enum Msg {
     },
     /// Writing refused: the file is no longer a regular file (a link, a pipe...).
     WriteNotRegular,
+    /// A file of `fipd/` not named for a year.
+    ProgrammeName {
+        name: String,
+    },
+    /// A rule of the FIPD annex (see `domain::fipd`).
+    Fund(crate::domain::fipd::Finding),
 }
 
 impl Msg {
@@ -715,6 +721,11 @@ impl Msg {
                     "no longer a regular file (a link, a pipe?): nothing written",
                 )
                 .into(),
+            Msg::ProgrammeName { name } => match lang {
+                Lang::Fr => format!("programme FIPD {} : le nom doit être l'année (2026.yaml)", q(name)),
+                Lang::En => format!("FIPD programme {}: its name must be the year (2026.yaml)", q(name)),
+            },
+            Msg::Fund(f) => super::fipd::finding(f, lang),
         }
     }
 }

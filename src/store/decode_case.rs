@@ -32,7 +32,14 @@ pub(crate) const KEYS: &[&str] = &[
     "notes",
 ];
 const REFERENT_KEYS: &[&str] = &["structure", "type", "person"];
-const MEASURE_KEYS: &[&str] = &["type", "provider", "from", "to", "fipd"];
+const MEASURE_KEYS: &[&str] = &[
+    "type",
+    "provider",
+    "from",
+    "to",
+    "fipd",
+    "fipd_justification",
+];
 
 /// Earliest birth year accepted.
 pub const MIN_BIRTH_YEAR: i64 = 1900;
@@ -166,7 +173,8 @@ fn decode_measure(v: &Node, at: At, sink: &mut Sink) -> Option<Measure> {
     let provider = o.text("provider", sink);
     let from = o.need_date("from", sink);
     let to = o.date("to", sink);
-    let fipd = o.boolean("fipd", sink);
+    let (fipd, fipd_action) = super::decode_fipd::measure_financing(&o, sink);
+    let fipd_justification = o.text("fipd_justification", sink);
     if let (Some(from), Some(to)) = (from, to)
         && to < from
     {
@@ -177,6 +185,8 @@ fn decode_measure(v: &Node, at: At, sink: &mut Sink) -> Option<Measure> {
         provider,
         from: from?,
         to,
-        fipd: fipd.unwrap_or(false),
+        fipd,
+        fipd_action,
+        fipd_justification,
     })
 }

@@ -153,9 +153,16 @@ fn measure(me: &Measure) -> Value {
         .opt_text("provider", me.provider.as_deref())
         .date("from", me.from)
         .opt_date("to", me.to);
-    if me.fipd {
-        map.put("fipd", Value::Bool(true));
+    match &me.fipd_action {
+        Some(action) => {
+            map.text("fipd", action);
+        }
+        None if me.fipd => {
+            map.put("fipd", Value::Bool(true));
+        }
+        None => {}
     }
+    map.opt_text("fipd_justification", me.fipd_justification.as_deref());
     map.done()
 }
 

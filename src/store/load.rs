@@ -199,6 +199,7 @@ pub fn load_root_dept(root: &Path, code: Option<&str>) -> Result<Loaded, StoreEr
         problems.extend(found);
         depts.extend(dept);
     }
+    super::decode_fipd::load_programmes(root, &mut depts, &mut problems);
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     Ok(Loaded {
         root: root.to_path_buf(),
@@ -322,11 +323,11 @@ struct Job {
 
 /// A `.yaml` file found in a folder.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Listed {
+pub(super) struct Listed {
     /// Path relative to the data root.
-    rel: String,
-    stem: String,
-    regular: bool,
+    pub(super) rel: String,
+    pub(super) stem: String,
+    pub(super) regular: bool,
 }
 
 /// One file read, of any kind.
@@ -447,7 +448,12 @@ pub(super) fn parse_text<'a>(src: &'a str, rel: &str) -> Result<Node<'a>, Box<Pr
 
 /// The `.yaml` files of `<folder>/<sub>/`, sorted; other files are reported (hidden
 /// files and folders are skipped silently).
-fn list_yaml(root: &Path, folder: &str, sub: &str, problems: &mut Vec<Problem>) -> Vec<Listed> {
+pub(super) fn list_yaml(
+    root: &Path,
+    folder: &str,
+    sub: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Listed> {
     let dir = root.join(folder).join(sub);
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
@@ -672,6 +678,7 @@ fn settle_dept(
             department,
             cases,
             meetings,
+            programmes: Vec::new(),
         },
         stamps,
     })

@@ -13,10 +13,12 @@
 pub mod check;
 mod decode_case;
 mod decode_department;
+pub mod decode_fipd;
 mod decode_meeting;
 #[cfg(test)]
 mod decode_tests;
 mod encode;
+pub mod encode_fipd;
 pub mod exposure;
 mod fields;
 pub mod git;

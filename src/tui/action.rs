@@ -120,6 +120,8 @@ actions! {
     Write,
     /// Preview: writes the export and commits it in git.
     WriteCommit,
+    /// The FIPD programme of the year.
+    Programme,
 }
 
 impl Action {

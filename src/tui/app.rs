@@ -21,6 +21,8 @@ pub enum Screen {
     Agenda,
     /// The live meeting (séance): its place is kept, the screen is built separately.
     Seance,
+    /// The FIPD programme of a year.
+    Programme,
 }
 
 impl Screen {
@@ -40,6 +42,7 @@ impl Screen {
             Screen::Meetings => Context::Meetings,
             Screen::Agenda => Context::Agenda,
             Screen::Seance => Context::Seance,
+            Screen::Programme => Context::Programme,
         }
     }
 
@@ -48,7 +51,7 @@ impl Screen {
         match self {
             Screen::Dashboard => None,
             Screen::Agenda | Screen::Seance => Some(Screen::Meetings),
-            Screen::Situations | Screen::Meetings => Some(Screen::Dashboard),
+            Screen::Situations | Screen::Meetings | Screen::Programme => Some(Screen::Dashboard),
         }
     }
 }
@@ -344,6 +347,8 @@ pub struct App {
     pub agenda: AgendaState,
     /// The séance being run (its screen may be left for another and come back).
     pub seance: Option<Box<super::seance::SeanceState>>,
+    /// The FIPD programme screen (its year, selection, form and undo).
+    pub programme: super::programme::ProgrammeState,
     pub undo: Vec<Edit>,
     pub redo: Vec<Edit>,
     pub message: Option<Message>,
@@ -380,6 +385,7 @@ impl App {
             meetings: MeetingsState::default(),
             agenda: AgendaState::default(),
             seance: None,
+            programme: super::programme::ProgrammeState::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             message: None,
@@ -443,6 +449,9 @@ impl App {
             Some(Overlay::Preview { .. }) => return Context::Preview,
             Some(Overlay::EditFailed { .. }) => return Context::Dialog,
             Some(Overlay::Problems { .. }) => return self.screen.context(),
+            None if self.screen == Screen::Programme && self.programme.form.is_some() => {
+                return Context::Form;
+            }
             None => {}
         }
         if self.screen == Screen::Seance

@@ -20,6 +20,7 @@ pub enum Context {
     Meetings,
     Agenda,
     Seance,
+    Programme,
     Help,
     /// The command palette (`:`).
     Palette,
@@ -52,6 +53,7 @@ impl Context {
         Context::Meetings,
         Context::Agenda,
         Context::Seance,
+        Context::Programme,
         Context::Help,
         Context::Palette,
         Context::TextEntry,
@@ -73,6 +75,7 @@ impl Context {
             Context::Meetings => "meetings",
             Context::Agenda => "agenda",
             Context::Seance => "seance",
+            Context::Programme => "programme",
             Context::Help => "help",
             Context::Palette => "palette",
             Context::TextEntry => "text_entry",
@@ -100,6 +103,7 @@ impl Context {
                 | Context::Meetings
                 | Context::Agenda
                 | Context::Seance
+                | Context::Programme
         )
     }
 
@@ -112,6 +116,7 @@ impl Context {
             Context::Meetings => T::ScreenMeetings.get(lang),
             Context::Agenda => T::ScreenAgenda.get(lang),
             Context::Seance => T::ScreenSeance.get(lang),
+            Context::Programme => T::ScreenProgramme.get(lang),
             Context::Help => T::Help.get(lang),
             Context::Palette => T::CtxPalette.get(lang),
             Context::TextEntry => T::CtxTextEntry.get(lang),

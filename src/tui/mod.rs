@@ -10,11 +10,13 @@ pub mod app;
 pub mod commands;
 pub mod editor;
 pub mod export;
+pub mod form;
 pub mod fuzzy;
 pub mod hit;
 pub mod input;
 pub mod key;
 pub mod keymap;
+pub mod programme;
 pub mod runtime;
 pub mod screens;
 #[path = "seance/state.rs"]

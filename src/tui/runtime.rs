@@ -432,6 +432,14 @@ pub fn apply_effects(
                 Err(e) if e.is_conflict() => super::update::save_conflict(app, &m.id),
                 Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
             },
+            Effect::SaveProgramme(p) => match persist.save_programme(&p) {
+                Ok(()) => {}
+                Err(e) if e.is_conflict() => app.error(strings::save_failed(
+                    crate::tui::programme::CHANGED.get(lang),
+                    lang,
+                )),
+                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
+            },
             Effect::OverwriteMeeting(m) => match persist.overwrite_meeting(&m) {
                 Ok(()) => app.info(super::seance::S::Kept.get(lang)),
                 Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
@@ -575,6 +583,7 @@ mod tests {
             department,
             cases: Vec::new(),
             meetings: vec![m],
+            programmes: Vec::new(),
         };
         App::new(data, Vec::new(), Lang::Fr, day("2026-11-30"))
     }

@@ -31,6 +31,8 @@ texts! {
     ScreenMeetings => "Réunions", "Meetings";
     ScreenAgenda => "Ordre du jour", "Agenda";
     ScreenSeance => "Séance", "Meeting";
+    ScreenProgramme => "Programme FIPD", "FIPD programme";
+    HelpForm => "Formulaire", "Form";
     TooSmall => "Terminal trop petit", "Terminal too small";
     NextMeetings => "Prochaines réunions", "Next meetings";
     NoNextMeeting => "Aucune réunion prévue", "No meeting planned";
@@ -226,6 +228,7 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         RemoveGuest => ("retirer l'invité", "remove guest"),
         Write => ("écrire", "write"),
         WriteCommit => ("écrire et valider dans git", "write and commit in git"),
+        Programme => ("programme FIPD", "FIPD programme"),
     };
     lang.pick(fr, en)
 }
@@ -334,6 +337,8 @@ pub fn alert_group(kind: crate::domain::AlertKind, count: usize, lang: Lang) -> 
         (NoReferent, Lang::En) => "Without référent de parcours",
         (ReviewDue, Lang::Fr) => "Revues à venir",
         (ReviewDue, Lang::En) => "Reviews coming up",
+        (Fund, Lang::Fr) => "Programme FIPD et publics particuliers",
+        (Fund, Lang::En) => "FIPD programme and special publics",
     };
     format!("{label} ({count})")
 }
@@ -352,6 +357,13 @@ pub fn alert(
             .unwrap_or_else(|| id.to_string())
     };
     let text = match (alert, lang) {
+        (Fund(f), _) => {
+            let text = crate::i18n::fipd::finding(f, lang);
+            match f.case() {
+                Some(id) => format!("{}{} {text}", label(id), lang.pick(" :", ":")),
+                None => text,
+            }
+        }
         (LoadProblems { count }, Lang::Fr) => {
             format!("{count} problème(s) dans les fichiers : {open_key} pour la liste")
         }

@@ -61,6 +61,15 @@ pub trait Persist {
     fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
         self.save_meeting(meeting)
     }
+    /// Writes the FIPD programme of its year, refusing (a conflict) a file changed on disk
+    /// since it was read or last written here.
+    fn save_programme(
+        &mut self,
+        programme: &crate::domain::fipd::Programme,
+    ) -> Result<(), WorkError> {
+        let _ = programme;
+        Err(WorkError::Unavailable)
+    }
     /// Reads a meeting's file again (after a conflict, the user chose theirs; a colleague
     /// changed it), checked against `data`, taking its new stamp. Only that file is read.
     fn reload_meeting(&mut self, id: &str, data: &DeptData) -> Result<Meeting, WorkError> {

@@ -12,12 +12,20 @@ use std::path::{Path, PathBuf};
 /// returns the folder. The caller checked that it does not exist yet.
 pub fn init_department(data: &Path, info: &DeptInfo) -> Result<PathBuf, WorkError> {
     let folder = data.join(info.code);
-    for sub in ["cases", "meetings"] {
+    for sub in ["cases", "meetings", crate::store::decode_fipd::FOLDER] {
         let dir = folder.join(sub);
         create_private_dir(&dir).map_err(|e| WorkError::io(&dir, IoOp::Write, &e))?;
     }
     let file = folder.join("department.yaml");
     write_atomic(&file, starter(info).as_bytes(), Expect::New)?;
+    // An empty FIPD programme for the current year, to be filled in.
+    let year = chrono::Datelike::year(&chrono::Utc::now().with_timezone(&info.tz).date_naive());
+    let programme = crate::domain::fipd::Programme::empty(year);
+    let file = folder
+        .join(crate::store::decode_fipd::FOLDER)
+        .join(format!("{year}.yaml"));
+    let text = crate::store::encode_fipd::programme_yaml(&programme);
+    write_atomic(&file, text.as_bytes(), Expect::New)?;
     Ok(folder)
 }
 

@@ -43,12 +43,17 @@ impl Workspace {
     pub fn new(root: &Path, dept: &LoadedDept) -> Workspace {
         let code = dept.data.code().to_string();
         let prefix = format!("{code}/meetings/");
+        let fipd = format!("{code}/");
         let stamps = dept
             .stamps
             .iter()
             .filter_map(|(rel, stamp)| {
-                let id = rel.strip_prefix(&prefix)?.strip_suffix(".yaml")?;
-                Some((id.to_string(), stamp.clone()))
+                // Meetings by id; programmes as `fipd/<year>` (no meeting id has a `/`).
+                let id = match rel.strip_prefix(&prefix) {
+                    Some(id) => id,
+                    None => rel.strip_prefix(&fipd).filter(|r| r.starts_with("fipd/"))?,
+                };
+                Some((id.strip_suffix(".yaml")?.to_string(), stamp.clone()))
             })
             .collect();
         Workspace {
@@ -200,6 +205,19 @@ impl Persist for Workspace {
 
     fn save_meeting_checked(&mut self, meeting: &Meeting) -> Result<(), WorkError> {
         self.save_meeting(meeting)
+    }
+
+    fn save_programme(&mut self, p: &crate::domain::fipd::Programme) -> Result<(), WorkError> {
+        let key = format!("fipd/{}", p.year);
+        let rel = store::decode_fipd::programme_rel(&self.code, p.year);
+        let expect = match self.stamps.get(&key) {
+            Some(stamp) => Expect::Unchanged(stamp.clone()),
+            None if self.root.join(&rel).exists() => Expect::Any,
+            None => Expect::New,
+        };
+        let stamp = store::encode_fipd::save_programme(&self.root, &self.code, p, expect)?;
+        self.stamps.insert(key, stamp);
+        Ok(())
     }
 
     fn reload_meeting(&mut self, id: &str, data: &DeptData) -> Result<Meeting, WorkError> {

@@ -37,6 +37,8 @@ pub fn measure(kind: MeasureType, from: &str, to: Option<&str>, fipd: bool) -> M
         from: day(from),
         to: to.map(day),
         fipd,
+        fipd_action: None,
+        fipd_justification: None,
     }
 }
 
@@ -361,5 +363,6 @@ pub fn data() -> DeptData {
         department: department(),
         cases: cases(),
         meetings: meetings(),
+        programmes: Vec::new(),
     }
 }

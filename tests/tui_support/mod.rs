@@ -138,6 +138,8 @@ pub fn fixture() -> DeptData {
         from: day("2026-04-01"),
         to: None,
         fipd: true,
+        fipd_action: None,
+        fipd_justification: None,
     }];
     c1.notes = Some("La famille adhère au suivi.\nRendez-vous mensuels.".into());
     let mut c2 = case(
@@ -154,6 +156,8 @@ pub fn fixture() -> DeptData {
         from: day("2026-05-01"),
         to: Some(day("2026-10-31")),
         fipd: false,
+        fipd_action: None,
+        fipd_justification: None,
     }];
     let mut c3 = case(
         "49-2026-003",
@@ -263,6 +267,7 @@ pub fn fixture() -> DeptData {
         department,
         cases: vec![c1, c2, c3, c4, c5, c6, c7],
         meetings: vec![gtrdo, september, october, december],
+        programmes: Vec::new(),
     }
 }
 

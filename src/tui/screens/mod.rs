@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod help;
 pub mod meetings;
 pub mod overlays;
+pub mod programme;
 #[path = "../seance/draw.rs"]
 pub mod seance;
 #[path = "../seance/draw_panels.rs"]
@@ -59,6 +60,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Meetings => meetings::render(app, frame, body),
         Screen::Agenda => agenda::render(app, frame, body),
         Screen::Seance => seance::render(app, frame, body),
+        Screen::Programme => programme::render(app, frame, body),
     }
     if let Some(m) = &app.message {
         let style = if m.is_error {
@@ -150,6 +152,7 @@ pub fn screen_title(screen: Screen, app: &App) -> &'static str {
         Screen::Meetings => T::ScreenMeetings,
         Screen::Agenda => T::ScreenAgenda,
         Screen::Seance => T::ScreenSeance,
+        Screen::Programme => T::ScreenProgramme,
     };
     t.get(app.lang)
 }
@@ -263,7 +266,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
                 let list = agenda::list_area(body, meeting.attendance.len());
                 (list, 1, app.agenda.selected, meeting.items.len(), Hit::Row)
             }
-            Screen::Seance => return None,
+            Screen::Seance | Screen::Programme => return None,
         };
     let rows = Rect {
         x: frame_area.x.saturating_add(1),

@@ -507,6 +507,12 @@ fn context_lines(
         Span::styled(format!("{}{}", S::Measures.get(lang), colon(lang)), head),
         Span::raw(fit(&measures, width.saturating_sub(10))),
     ]));
+    // The special publics of the PNPR and the fund's rules on this case.
+    let flags = crate::domain::fipd::publics::case_flags(case, &app.data.programmes, meeting.date);
+    for f in flags {
+        let text = format!("⚑ {}", crate::i18n::fipd::finding(&f, lang));
+        lines.push(Line::styled(fit(&text, width), app.theme.warning));
+    }
     let history: Vec<_> = decision_history(id, &app.data.meetings)
         .into_iter()
         .filter(|e| e.meeting.id != meeting.id)

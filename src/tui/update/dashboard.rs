@@ -75,6 +75,7 @@ pub fn follow(app: &mut App, target: &AlertTarget) {
         AlertTarget::Problems => app.overlays.push(Overlay::Problems { selected: 0 }),
         AlertTarget::Case(id) => show_case(app, id),
         AlertTarget::Meeting { id, item } => open_agenda(app, id, *item),
+        AlertTarget::Programme(year) => super::programme::open(app, *year),
         AlertTarget::Body(body) => {
             if let Some(i) = app
                 .data

@@ -17,6 +17,7 @@ mod dashboard;
 mod export;
 mod history;
 mod meetings;
+pub mod programme;
 #[path = "../seance/update.rs"]
 mod seance;
 #[path = "../seance/update_attendance.rs"]
@@ -65,6 +66,8 @@ pub enum Effect {
     ReloadMeeting(String),
     /// Write a meeting over a file changed on disk: the user chose to keep theirs.
     OverwriteMeeting(Meeting),
+    /// Write the FIPD programme of its year (the file edited with the fewest changes).
+    SaveProgramme(crate::domain::fipd::Programme),
     /// Leave the interface (everything is saved already).
     Quit,
 }
@@ -102,6 +105,12 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     if app.screen == Screen::Seance
         && app.overlays.is_empty()
         && let Some(effects) = seance::seance_key(app, key, action)
+    {
+        return effects;
+    }
+    if app.screen == Screen::Programme
+        && app.overlays.is_empty()
+        && let Some(effects) = programme::programme_key(app, key)
     {
         return effects;
     }
@@ -311,6 +320,7 @@ pub fn click(app: &mut App, hit: Hit) {
             }
             Screen::Meetings => app.meetings.selected = i,
             Screen::Agenda => app.agenda.selected = i,
+            Screen::Programme => app.programme.selected = i,
             Screen::Dashboard | Screen::Seance => {}
         },
     }
@@ -355,6 +365,11 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
                 .fill(app.screen.context(), note.get(app.lang), app.lang);
             app.info(note);
             return Vec::new();
+        }
+        Action::Undo | Action::Redo
+            if app.screen == Screen::Programme && app.overlays.is_empty() =>
+        {
+            return programme::history(app, action == Action::Undo);
         }
         Action::Undo => return undo(app),
         Action::Redo => return redo(app),
@@ -421,6 +436,16 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
+        Action::Programme => {
+            // This year's programme, or else the latest there is.
+            let this_year = chrono::Datelike::year(&app.today);
+            let year = match app.data.programme(this_year) {
+                Some(_) => this_year,
+                None => app.data.programmes.last().map_or(this_year, |p| p.year),
+            };
+            programme::open(app, year);
+            Vec::new()
+        }
         Action::Screen1 => go(app, Screen::Dashboard),
         Action::Screen2 => go(app, Screen::Situations),
         Action::Screen3 => go(app, Screen::Meetings),
@@ -439,6 +464,7 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
             Screen::Meetings => meetings(app, action),
             Screen::Agenda => agenda(app, action),
             Screen::Seance => seance::seance(app, action),
+            Screen::Programme => programme::programme(app, action),
         },
     }
 }
