@@ -135,7 +135,7 @@ pub fn resolve(s: &str) -> Plain {
 
 /// Texts that no rule reads as a number, told at a glance (dates, times, ids): a
 /// character that no number holds, or a `-` that is neither the sign nor an exponent's.
-fn never_a_number(s: &str) -> bool {
+pub(super) fn never_a_number(s: &str) -> bool {
     let bytes = s.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| match b {
         b'-' => i > 0 && !matches!(bytes[i - 1], b'e' | b'E'),
@@ -145,12 +145,12 @@ fn never_a_number(s: &str) -> bool {
 }
 
 /// Leading zeros followed by digits only: a text, not a number (`0049`).
-fn leading_zero_digits(s: &str) -> bool {
+pub(super) fn leading_zero_digits(s: &str) -> bool {
     let s = s.strip_prefix(['-', '+']).unwrap_or(s);
     s.len() > 1 && s.starts_with('0') && s[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
-fn radix_body(s: &str) -> Option<(&str, u32)> {
+pub(super) fn radix_body(s: &str) -> Option<(&str, u32)> {
     for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
         if let Some(rest) = s.strip_prefix(prefix) {
             return Some((rest, radix));

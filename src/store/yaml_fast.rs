@@ -12,6 +12,7 @@
 //! their position. So it never decides alone what a file means when there is any doubt.
 
 use super::node::Node;
+use super::scalar::{leading_zero_digits, never_a_number, radix_body};
 use std::borrow::Cow;
 
 /// Nesting deeper than this is left to the library (which refuses very deep documents).
@@ -530,32 +531,6 @@ fn resolve_plain(s: &str) -> Option<Node<'_>> {
         }
     }
     Some(Node::Str(Cow::Borrowed(s)))
-}
-
-/// Texts that no rule reads as a number, told at a glance (dates, times, ids): a
-/// character that no number holds, or a `-` that is neither the sign nor an exponent's.
-fn never_a_number(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'-' => i > 0 && !matches!(bytes[i - 1], b'e' | b'E'),
-        b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'+' | b'.' | b'_' => false,
-        _ => true,
-    })
-}
-
-/// Leading zeros followed by digits only: a text, not a number (`0049`).
-fn leading_zero_digits(s: &str) -> bool {
-    let s = s.strip_prefix(['-', '+']).unwrap_or(s);
-    s.len() > 1 && s.starts_with('0') && s[1..].bytes().all(|b| b.is_ascii_digit())
-}
-
-fn radix_body(s: &str) -> Option<(&str, u32)> {
-    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            return Some((rest, radix));
-        }
-    }
-    None
 }
 
 type Radix<T> = fn(&str, u32) -> Result<T, std::num::ParseIntError>;
