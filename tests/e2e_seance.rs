@@ -75,7 +75,7 @@ fn choose(pty: &mut Pty, n: usize) {
 }
 
 fn decision_index(d: Decision) -> usize {
-    Decision::ALL.iter().position(|x| *x == d).unwrap() + 1
+    Decision::CPRAF.iter().position(|x| *x == d).unwrap() + 1
 }
 
 fn reason_index(r: ClosureReason) -> usize {

@@ -9,7 +9,7 @@ use super::ExportError;
 use super::doc::{Cell, Document};
 use super::parts::{by_organisation, header, identity_cells, is_draft, label, person_line};
 use super::redact::{ActionView, Attendee, CaseView, ItemView, MeetingView, Redacted, ShowsCases};
-use crate::domain::{AttendanceStatus, Decision, ItemKind};
+use crate::domain::{AttendanceStatus, ItemKind};
 use crate::i18n::Lang;
 use crate::i18n::export::{self as words, Label};
 
@@ -220,7 +220,7 @@ fn case_item<L: ShowsCases>(doc: &mut Document, lang: Lang, item: &ItemView<'_, 
                 label(lang, Label::Decision),
                 words::decision(lang, decision),
             );
-            if decision == Decision::Close
+            if decision.closes()
                 && let Some(reason) = item.closure_reason()
             {
                 doc.field(
