@@ -58,6 +58,8 @@ labels! {
     DecisionText => "Détail", "Details";
     NoDecision => "pas de décision enregistrée", "no decision recorded";
     NextReview => "Prochain examen", "Next review";
+    NewReferent => "Nouveau référent de parcours", "New référent de parcours";
+    OrientedTo => "Prise en charge", "Care measure";
     ClosureReason => "Motif de fin de suivi", "Reason for closure";
     Actions => "Actions", "Actions";
     ActionsDecided => "Actions décidées", "Actions decided";
