@@ -1152,6 +1152,13 @@ fn closing_the_seance_takes_a_closed_case_off_the_next_draft() {
         &format!("<Enter>{}<Enter><Enter>", at(Decision::Close)),
     );
     assert_eq!(live(&app).items[1].decision, Some(Decision::Close));
+    // 49-2026-002 reviewed, next review two months on: after the next draft.
+    run(
+        &mut app,
+        &mut store,
+        &format!("n<Enter>{}<Enter>", at(Decision::Continue)),
+    );
+    assert!(live(&app).items[2].next_review > Some(day("2026-12-14")));
     run(&mut app, &mut store, "c");
     run(&mut app, &mut store, "o");
     let draft = last_saved(&store, "2026-12-14-cpraf");
@@ -1163,6 +1170,28 @@ fn closing_the_seance_takes_a_closed_case_off_the_next_draft() {
         .map(|m| m.text.clone())
         .unwrap_or_default();
     assert!(message.contains("retirée"), "{message}");
+    assert!(
+        message.contains("49-2026-002"),
+        "named as flagged: {message}"
+    );
+    // The draft's agenda flags it; `d` takes it off.
+    run(&mut app, &mut store, "<Esc><Esc>");
+    app.agenda.meeting = Some("2026-12-14-cpraf".into());
+    app.screen = Screen::Agenda;
+    app.agenda.selected = app
+        .data
+        .meeting("2026-12-14-cpraf")
+        .and_then(|m| {
+            m.items
+                .iter()
+                .position(|i| i.case.as_deref() == Some("49-2026-002"))
+        })
+        .unwrap();
+    let screen = plain(&app, 120, 36);
+    assert!(screen.contains("⚑ examen prévu le"), "{screen}");
+    run(&mut app, &mut store, "d");
+    let draft = last_saved(&store, "2026-12-14-cpraf");
+    assert!(!draft.has_case("49-2026-002"));
 }
 
 #[test]

@@ -33,13 +33,16 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
     let lang = app.lang;
     let members = member_ids(app);
     let decisions = seance_followup::body_decisions(app);
+    // A proposed date falls on a working day of the département.
     let next_meeting_default = |m: &Meeting, app: &App| {
         let every = app
             .data
             .department
             .body(&m.body)
             .map_or(28, |b| b.every_days);
-        m.date.checked_add_days(chrono::Days::new(u64::from(every)))
+        m.date
+            .checked_add_days(chrono::Days::new(u64::from(every)))
+            .map(|d| crate::domain::holidays::next_working_day(app.data.code(), d))
     };
     let default_next = app
         .seance
