@@ -304,12 +304,43 @@ fn init_creates_a_departement_that_validates() {
             "department.yaml is readable by others: {mode:o}"
         );
     }
-    cellule(&config)
+    // The authority in correct French, from the table's article.
+    assert!(
+        text.contains("authority: Préfecture de la Corse-du-Sud"),
+        "{text}"
+    );
+    assert!(!text.contains("Préfecture —"), "{text}");
+    // Sound files (exit 0), with a warning for each « À renseigner » left, at its place.
+    let out = cellule(&config)
         .arg("validate")
         .arg("--data")
         .arg(data.path())
         .assert()
-        .code(0);
+        .code(0)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(
+        err.contains("2A/department.yaml:")
+            && err.contains("« À renseigner » reste à remplacer (membre dircab)"),
+        "{err}"
+    );
+    // Once replaced, no more warning for it.
+    let filled = text.replacen("name: À renseigner", "name: Jeanne Martin", 1);
+    std::fs::write(&file, &filled).unwrap();
+    let out = cellule(&config)
+        .arg("validate")
+        .arg("--data")
+        .arg(data.path())
+        .assert()
+        .code(0)
+        .get_output()
+        .stderr
+        .clone();
+    let after = String::from_utf8_lossy(&out);
+    let count = |t: &str| t.matches("2A/department.yaml:").count();
+    assert_eq!(count(&after) + 1, count(&err), "{after}");
 }
 
 #[test]

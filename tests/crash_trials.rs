@@ -81,8 +81,10 @@ fn trial(seed: u64) -> String {
     pty.send("n");
     pty.wait_for("2/12");
     pty.send("\r");
-    // A decision other than `close` (which asks for a reason): continue, orient, ...
-    let choice = 1 + rng.below(3) as usize;
+    // A decision that asks nothing more: « prise en charge par la cellule », the first of
+    // the CPRAF's list (a closure asks a reason, a first decision on a new case whether to
+    // follow it, a change of référent the new one).
+    let choice = 1;
     pty.send(&"j".repeat(choice));
     pty.send("\r");
     pty.send("j");
@@ -127,7 +129,7 @@ fn trial(seed: u64) -> String {
     assert_eq!(m.status, MeetingStatus::Held, "seed {seed}");
     assert_eq!(
         m.items[1].decision,
-        Some(Decision::ALL[choice - 1]),
+        Some(Decision::CPRAF[choice - 1]),
         "seed {seed}"
     );
     // What is saved is what was typed, up to a point no earlier than a second before the kill.

@@ -129,9 +129,9 @@ fn the_demo_has_meetings_over_several_months() {
         .iter()
         .flat_map(|m| m.items.iter().filter_map(|i| i.decision))
         .collect();
-    assert_eq!(
-        decisions.len(),
-        Decision::ALL.len(),
-        "every decision kind is used"
-    );
+    // Every decision of the first version of the format (the demo predates the
+    // bodies' own lists).
+    for d in &Decision::ALL[..7] {
+        assert!(decisions.contains(d), "{d} is used");
+    }
 }

@@ -75,7 +75,7 @@ fn choose(pty: &mut Pty, n: usize) {
 }
 
 fn decision_index(d: Decision) -> usize {
-    Decision::ALL.iter().position(|x| *x == d).unwrap() + 1
+    Decision::CPRAF.iter().position(|x| *x == d).unwrap() + 1
 }
 
 fn reason_index(r: ClosureReason) -> usize {
@@ -178,6 +178,9 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     pty.wait_for("4/12");
     pty.send("\r");
     choose(&mut pty, decision_index(Decision::Orient));
+    // The orientation offers the care measure it orients to: mental health.
+    pty.wait_for("Prise en charge vers laquelle orienter");
+    choose(&mut pty, 1);
     pty.send("a");
     pty.type_slowly("Orienter vers la consultation jeunes consommateurs");
     pty.send("\t\t");
@@ -220,6 +223,10 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     assert_eq!(
         decided,
         vec![Decision::Continue, Decision::Close, Decision::Orient]
+    );
+    assert_eq!(
+        m.items[3].measure.as_ref().map(|o| o.kind),
+        Some(cellule::domain::MeasureType::MentalHealth)
     );
 
     let minutes = std::fs::read_to_string(
@@ -601,4 +608,99 @@ fn local_now() -> chrono::NaiveTime {
     now.with_second(0)
         .and_then(|t| t.with_nanosecond(0))
         .unwrap()
+}
+
+/// The dashboard's group of alerts « Sans référent de parcours », if shown.
+fn no_referent_alert(screen: &str) -> bool {
+    screen.contains("Sans référent de parcours")
+}
+
+#[test]
+fn a_change_of_referent_in_a_seance_clears_the_dashboard_alert() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 100, 30);
+    pty.wait_for("Sans référent de parcours (1)");
+    start_seance(&mut pty);
+    // 49-2026-007 (L.V.), the followed case without a référent, is the fourth item.
+    pty.send("nnn");
+    pty.wait_for("4/12");
+    pty.wait_for("Référent : aucun");
+    pty.send("\r");
+    choose(&mut pty, decision_index(Decision::ChangeReferent));
+    pty.wait_for("Nouveau référent de parcours");
+    pty.type_slowly("Maison des adolescents");
+    pty.send("\t");
+    pty.send("\x1b[C");
+    pty.send("\t");
+    pty.type_slowly("Mme P.");
+    pty.send("\r");
+    pty.wait_until("the référent written in the meeting", |_| {
+        folders.meeting(MEETING).items[3]
+            .referent
+            .as_ref()
+            .is_some_and(|r| {
+                r.structure == "Maison des adolescents" && r.person.as_deref() == Some("Mme P.")
+            })
+    });
+    pty.wait_for("Référent : Maison des adolescents");
+    // The dashboard no longer lists the alert.
+    pty.send("1");
+    pty.wait_for("Alertes");
+    pty.wait_until("the alert cleared", |screen| {
+        screen.contains("Alertes") && !no_referent_alert(screen)
+    });
+    // And a fresh start reads the same from the files.
+    pty.send("q");
+    pty.wait_exit();
+    let mut again = folders.spawn(false, "cdm", 100, 30);
+    again.wait_for("Revues");
+    assert!(!no_referent_alert(&again.screen()), "{}", again.screen());
+}
+
+#[test]
+fn a_closure_in_a_seance_takes_the_case_off_the_next_draft() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 100, 30);
+    pty.send("q");
+    pty.wait_exit();
+    // A later draft of the CPRAF holding the same cases.
+    let mut next = folders.meeting(MEETING);
+    next.id = "2027-01-11-cpraf".into();
+    next.date = chrono::NaiveDate::from_ymd_opt(2027, 1, 11).unwrap();
+    next.status = MeetingStatus::Draft;
+    let path = folders.root().join("49/meetings/2027-01-11-cpraf.yaml");
+    std::fs::write(&path, cellule::store::meeting_to_yaml(&next)).unwrap();
+    assert!(next.has_case("49-2025-005"));
+
+    let mut pty = folders.spawn(false, "cdm", 100, 30);
+    pty.send("3");
+    pty.wait_for("Réunions (");
+    // The newest meeting comes first: the one of 14 December is the second.
+    pty.send("j");
+    pty.send("m");
+    pty.wait_for("Ouvrir la séance");
+    pty.send("o");
+    pty.wait_for("tenue");
+    pty.wait_for("14/12/2026");
+    // 49-2025-005: fin du suivi, the person moved.
+    pty.send("n");
+    pty.wait_for("2/12");
+    pty.send("\r");
+    choose(&mut pty, decision_index(Decision::Close));
+    pty.wait_for("Motif de clôture");
+    choose(&mut pty, reason_index(ClosureReason::Moved));
+    pty.wait_for("Fin du suivi");
+    pty.send("c");
+    pty.wait_for("Clore la réunion");
+    pty.send("o");
+    pty.wait_until("the case taken off the next draft", |_| {
+        !folders.meeting("2027-01-11-cpraf").has_case("49-2025-005")
+    });
+    let later = folders.meeting("2027-01-11-cpraf");
+    assert!(later.has_case("49-2025-013"), "the other cases stay");
+    assert_eq!(later.status, MeetingStatus::Draft);
+    pty.wait_for("retirée");
+    let held = folders.meeting(MEETING);
+    assert_eq!(held.status, MeetingStatus::Closed);
+    assert_eq!(held.items[1].closure_reason, Some(ClosureReason::Moved));
 }

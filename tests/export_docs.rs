@@ -45,6 +45,18 @@ fn the_documented_examples_are_current() {
                 .replace("\r\n", "\n"),
         ),
     ];
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/exports.md");
+        let mut text = doc.clone();
+        for (name, output) in &expected {
+            let old = example(&text, name).to_string();
+            let at = text.find(&format!("<!-- example: {name} -->\n")).unwrap();
+            let from = at + text[at..].find(&old).unwrap();
+            text.replace_range(from..from + old.len(), output);
+        }
+        std::fs::write(path, text).unwrap();
+        return;
+    }
     for (name, output) in expected {
         assert_eq!(
             example(&doc, name),

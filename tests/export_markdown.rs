@@ -347,7 +347,7 @@ fn the_report_has_the_expected_outline() {
             "Difficultés"
         ]
     );
-    // Meetings, situations (7 rows x 4), modalities (6 types + any), closures (5), decisions (7).
+    // Meetings, situations (7 rows x 4), modalities (6 types + any), closures (5), decisions (the CPRAF's 10).
     assert_eq!(
         s.tables,
         vec![
@@ -355,7 +355,7 @@ fn the_report_has_the_expected_outline() {
             (4, vec![4; 7]),
             (3, vec![3; 7]),
             (2, vec![2; 5]),
-            (2, vec![2; 7]),
+            (2, vec![2; 10]),
         ]
     );
 }

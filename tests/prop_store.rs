@@ -100,6 +100,8 @@ fn item() -> impl Strategy<Value = Item> {
                 (kind, title, opt_title, case, minutes, notes),
                 (decision, decision_text, next_review, reason, actions, spent_seconds),
             )| {
+                let structure = title.clone();
+                let person = notes.clone();
                 let base = Item {
                     minutes,
                     notes,
@@ -114,12 +116,30 @@ fn item() -> impl Strategy<Value = Item> {
                         ..base
                     },
                     ItemKind::Case => {
-                        let close = decision == Some(Decision::Close);
+                        let close = decision.is_some_and(Decision::closes);
+                        let follow =
+                            decision.is_some() && !close && minutes.is_some_and(|m| m % 2 == 0);
+                        let referent = (decision == Some(Decision::ChangeReferent)).then(|| {
+                            cellule::domain::Referent {
+                                structure: structure.clone(),
+                                kind: cellule::domain::ReferentType::StateService,
+                                person: person.clone(),
+                            }
+                        });
+                        let measure = (decision == Some(Decision::Orient)).then(|| {
+                            cellule::domain::meeting::Orientation {
+                                kind: cellule::domain::MeasureType::MentalHealth,
+                                provider: decision_text.clone(),
+                            }
+                        });
                         Item {
                             kind,
                             title: None,
                             case: Some(case),
                             decision,
+                            follow,
+                            referent,
+                            measure,
                             decision_text,
                             next_review: if close { None } else { next_review },
                             closure_reason: close.then_some(reason),

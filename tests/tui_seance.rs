@@ -247,7 +247,7 @@ fn a_decision_with_text_review_date_and_an_action() {
     let (mut app, mut store) = started(Lang::Fr);
     run(&mut app, &mut store, "n");
     // Decision kind: the list starts with "no decision", then the kinds in order.
-    let continue_at = Decision::ALL
+    let continue_at = Decision::CPRAF
         .iter()
         .position(|d| *d == Decision::Continue)
         .unwrap()
@@ -315,7 +315,7 @@ fn a_decision_with_text_review_date_and_an_action() {
 fn a_closure_needs_its_reason_and_drops_the_review() {
     let (mut app, mut store) = started(Lang::En);
     run(&mut app, &mut store, "nn");
-    let close_at = Decision::ALL
+    let close_at = Decision::CPRAF
         .iter()
         .position(|d| *d == Decision::Close)
         .unwrap()
@@ -995,4 +995,231 @@ fn the_case_card_names_a_minor_schooled_at_home() {
     run(&mut app, &mut store, "n");
     let screen = plain(&app, 140, 40);
     assert!(screen.contains("⚑ mineur instruit en famille"), "{screen}");
+}
+
+/// The position of a decision in the séance's list (the CPRAF's, after « — »).
+fn at(d: Decision) -> String {
+    let n = Decision::CPRAF.iter().position(|x| *x == d).unwrap() + 1;
+    "j".repeat(n)
+}
+
+#[test]
+fn a_change_of_referent_asks_the_new_one_and_clears_the_alert() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let case = app
+        .data
+        .cases
+        .iter_mut()
+        .find(|c| c.id == "49-2026-001")
+        .unwrap();
+    case.referent = None;
+    case.status = cellule::domain::CaseStatus::Followed;
+    app.refresh();
+    let no_referent = |app: &App| {
+        app.alerts().iter().any(
+            |a| matches!(a, cellule::domain::Alert::NoReferent { case } if case == "49-2026-001"),
+        )
+    };
+    assert!(no_referent(&app));
+    run(&mut app, &mut store, "n");
+    run(
+        &mut app,
+        &mut store,
+        &format!("<Enter>{}<Enter>", at(Decision::ChangeReferent)),
+    );
+    // The form of the new référent: the known structures offered, a new one typed, its
+    // type and the person.
+    let screen = plain(&app, 80, 24);
+    assert!(screen.contains("Nouveau référent de parcours"), "{screen}");
+    assert!(screen.contains("structures connues"), "{screen}");
+    run(
+        &mut app,
+        &mut store,
+        "Maison des adolescents<Tab><Right><Tab>Mme P.",
+    );
+    assert!(
+        live(&app).items[1].referent.is_none(),
+        "nothing written before Entrée"
+    );
+    run(&mut app, &mut store, "<Enter>");
+    let r = last_saved(&store, ID).items[1].referent.clone().unwrap();
+    assert_eq!(r.structure, "Maison des adolescents");
+    assert_eq!(r.kind, cellule::domain::ReferentType::StateService);
+    assert_eq!(r.person.as_deref(), Some("Mme P."));
+    assert!(!no_referent(&app), "the alert clears");
+    // The card shows the new référent.
+    assert!(plain(&app, 120, 36).contains("Maison des adolescents"));
+}
+
+#[test]
+fn a_first_decision_on_a_new_case_offers_the_follow_up_and_an_orientation_its_measure() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let case = app
+        .data
+        .cases
+        .iter_mut()
+        .find(|c| c.id == "49-2026-001")
+        .unwrap();
+    case.status = cellule::domain::CaseStatus::Reported;
+    let id = case.id.clone();
+    app.data.meetings.retain(|m| !m.has_case(&id) || m.id == ID);
+    app.refresh();
+    run(&mut app, &mut store, "n");
+    run(
+        &mut app,
+        &mut store,
+        &format!("<Enter>{}<Enter>", at(Decision::Orient)),
+    );
+    assert!(plain(&app, 80, 24).contains("inscrire la situation au suivi"));
+    run(&mut app, &mut store, "o");
+    assert!(live(&app).items[1].follow);
+    // Then the measure it orients to.
+    assert!(plain(&app, 80, 24).contains("Prise en charge vers laquelle orienter"));
+    run(&mut app, &mut store, "j<Enter>");
+    let saved = last_saved(&store, ID);
+    assert_eq!(
+        saved.items[1].measure.as_ref().map(|m| m.kind),
+        Some(cellule::domain::MeasureType::ALL[0])
+    );
+    let index = app.data.cases.iter().position(|c| c.id == id).unwrap();
+    let current = app.current(index).unwrap();
+    assert_eq!(current.status, cellule::domain::CaseStatus::Followed);
+    assert_eq!(current.added_measures.len(), 1);
+}
+
+#[test]
+fn a_decision_that_does_not_fit_the_case_is_refused_or_confirmed() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let case = app
+        .data
+        .cases
+        .iter_mut()
+        .find(|c| c.id == "49-2026-001")
+        .unwrap();
+    case.kind = cellule::domain::CaseKind::Organisation;
+    app.refresh();
+    run(&mut app, &mut store, "n");
+    run(
+        &mut app,
+        &mut store,
+        &format!("<Enter>{}<Enter>", at(Decision::ChildProtection)),
+    );
+    assert!(live(&app).items[1].decision.is_none());
+    let message = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(message.contains("pas une structure"), "{message}");
+    run(&mut app, &mut store, "<Esc>");
+    // An adult: asked, taken once confirmed.
+    let case = app
+        .data
+        .cases
+        .iter_mut()
+        .find(|c| c.id == "49-2026-001")
+        .unwrap();
+    case.kind = cellule::domain::CaseKind::Person;
+    case.birth_year = Some(1980);
+    app.refresh();
+    run(
+        &mut app,
+        &mut store,
+        &format!("<Enter>{}<Enter>", at(Decision::ChildProtection)),
+    );
+    assert!(plain(&app, 80, 24).contains("la personne est majeure"));
+    assert!(live(&app).items[1].decision.is_none());
+    run(&mut app, &mut store, "o");
+    assert_eq!(
+        live(&app).items[1].decision,
+        Some(Decision::ChildProtection)
+    );
+}
+
+#[test]
+fn closing_the_seance_takes_a_closed_case_off_the_next_draft() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let mut next = convened();
+    next.id = "2026-12-14-cpraf".into();
+    next.date = day("2026-12-14");
+    next.status = MeetingStatus::Draft;
+    app.data.meetings.push(next);
+    app.refresh();
+    run(&mut app, &mut store, "n");
+    run(
+        &mut app,
+        &mut store,
+        &format!("<Enter>{}<Enter><Enter>", at(Decision::Close)),
+    );
+    assert_eq!(live(&app).items[1].decision, Some(Decision::Close));
+    // 49-2026-002 reviewed, next review two months on: after the next draft.
+    run(
+        &mut app,
+        &mut store,
+        &format!("n<Enter>{}<Enter>", at(Decision::Continue)),
+    );
+    assert!(live(&app).items[2].next_review > Some(day("2026-12-14")));
+    run(&mut app, &mut store, "c");
+    run(&mut app, &mut store, "o");
+    let draft = last_saved(&store, "2026-12-14-cpraf");
+    assert!(!draft.has_case("49-2026-001"), "taken off");
+    assert!(draft.has_case("49-2026-002"));
+    let message = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(message.contains("retirée"), "{message}");
+    assert!(
+        message.contains("49-2026-002"),
+        "named as flagged: {message}"
+    );
+    // The draft's agenda flags it; `d` takes it off.
+    run(&mut app, &mut store, "<Esc><Esc>");
+    app.agenda.meeting = Some("2026-12-14-cpraf".into());
+    app.screen = Screen::Agenda;
+    app.agenda.selected = app
+        .data
+        .meeting("2026-12-14-cpraf")
+        .and_then(|m| {
+            m.items
+                .iter()
+                .position(|i| i.case.as_deref() == Some("49-2026-002"))
+        })
+        .unwrap();
+    let screen = plain(&app, 120, 36);
+    assert!(screen.contains("⚑ examen prévu le"), "{screen}");
+    run(&mut app, &mut store, "d");
+    let draft = last_saved(&store, "2026-12-14-cpraf");
+    assert!(!draft.has_case("49-2026-002"));
+}
+
+#[test]
+fn snapshot_the_case_card_of_a_new_case() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let case = app
+        .data
+        .cases
+        .iter_mut()
+        .find(|c| c.id == "49-2026-001")
+        .unwrap();
+    case.status = cellule::domain::CaseStatus::Reported;
+    case.family_contacted_on = None;
+    case.justice = cellule::domain::Justice::OpenEnvironment;
+    case.schooling = Some(cellule::domain::Schooling::Public);
+    app.refresh();
+    run(&mut app, &mut store, "n");
+    app.message = None;
+    let screen = plain(&app, 120, 36);
+    assert!(
+        screen.contains("Famille contactée : pas encore"),
+        "{screen}"
+    );
+    assert!(screen.contains("Justice : milieu ouvert"), "{screen}");
+    assert!(
+        screen.contains("Scolarité : établissement public"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("seance_card_new_case_120x36", draw(&app, 120, 36));
+    insta::assert_snapshot!("seance_card_new_case_80x24", draw(&app, 80, 24));
 }

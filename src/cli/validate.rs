@@ -12,6 +12,7 @@ pub fn run(ctx: &Context) -> Result<(), Failure> {
     let data_root = root::data_root(ctx)?;
     let loaded = root::load(ctx, &data_root)?;
     warn_open_folders(ctx, &loaded);
+    warn_placeholders(ctx, &loaded);
     if loaded.problems.is_empty() {
         let files: usize = loaded.depts.iter().map(|d| d.stamps.len()).sum();
         println!("{}", CliMsg::ValidateOk { files }.text(ctx.lang));
@@ -58,6 +59,18 @@ fn warn_open_folders(ctx: &Context, loaded: &Loaded) {
             mode: open.mode,
         };
         eprintln!("{}", msg.text(ctx.lang));
+    }
+}
+
+/// Warns (on the error output, without changing the exit code) about the « À renseigner »
+/// that `cellule init` left: they would reach the convocations.
+fn warn_placeholders(ctx: &Context, loaded: &Loaded) {
+    for dept in &loaded.depts {
+        let found =
+            crate::store::locate_placeholders(&loaded.root, &dept.folder, &dept.data.department);
+        for p in found {
+            eprintln!("{}", p.render(ctx.lang));
+        }
     }
 }
 

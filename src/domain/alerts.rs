@@ -290,7 +290,7 @@ fn case_alerts(case: &Case, current: &CurrentCase, today: NaiveDate, out: &mut V
             });
         }
     }
-    if current.status == CaseStatus::Followed && case.referent.is_none() {
+    if current.status == CaseStatus::Followed && current.referent.is_none() {
         out.push(Alert::NoReferent {
             case: case.id.clone(),
         });
@@ -398,6 +398,24 @@ mod tests {
             alerts(&d, day("2026-11-25")),
             vec![Alert::NoReferent { case: "c1".into() }]
         );
+    }
+
+    #[test]
+    fn a_change_of_referent_in_a_seance_clears_the_alert() {
+        let mut d = met("2026-11-25");
+        let mut c = case("c1", "cpraf");
+        c.referent = None;
+        d.cases.push(c);
+        assert_eq!(
+            alerts(&d, day("2026-11-25")),
+            vec![Alert::NoReferent { case: "c1".into() }]
+        );
+        let mut m = meeting("m-ref", "cpraf", "2026-11-20", MeetingStatus::Held);
+        let mut item = decided("c1", Decision::ChangeReferent, Some("2027-01-15"));
+        item.referent = referent();
+        m.items.push(item);
+        d.meetings.push(m);
+        assert_eq!(alerts(&d, day("2026-11-25")), vec![]);
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //!
 //! format.md, "How a case's current state is read": meetings are taken latest last;
 //! `next_review` is the latest decision's when it is later than the file's; the case
-//! is closed when the latest decision is `close`.
+//! is closed when the latest decision closes it (`close`, `dismiss`); a decision with
+//! `follow: true` (or `take_charge`) puts a reported or assessed case under follow-up;
+//! the latest `change_referent`'s `referent:` is the référent; each `orient`'s
+//! `measure:` is a care measure from the meeting's day.
 
-use super::case::Case;
+use super::case::{Case, Measure, Referent};
 use super::enums::*;
 use super::meeting::{Item, Meeting};
 use chrono::NaiveDate;
@@ -27,12 +30,36 @@ pub struct CurrentCase {
     pub closure_reason: Option<ClosureReason>,
     /// The latest decision and the date of its meeting.
     pub last_decision: Option<(Decision, NaiveDate)>,
+    /// The référent de parcours: the latest `change_referent`'s, else the file's.
+    pub referent: Option<Referent>,
+    /// The care measures added by orientations (`measure:` of `orient`), oldest first;
+    /// the file's own are in the case.
+    pub added_measures: Vec<Measure>,
 }
 
 impl CurrentCase {
     /// Still followed in some way (not closed).
     pub fn is_open(&self) -> bool {
         self.status != CaseStatus::Closed
+    }
+
+    /// Every care measure of the case: the file's, then those the orientations added.
+    pub fn measures<'c>(&'c self, case: &'c Case) -> impl Iterator<Item = &'c Measure> + 'c {
+        case.measures.iter().chain(self.added_measures.iter())
+    }
+
+    /// The case as it stands: its file with this state applied (status, référent,
+    /// measures, next review, closure), for what reads a [`Case`] (exports, the fund's
+    /// checks).
+    pub fn applied_to(&self, case: &Case) -> Case {
+        let mut out = case.clone();
+        out.status = self.status;
+        out.next_review = self.next_review;
+        out.closed_on = self.closed_on;
+        out.closure_reason = self.closure_reason;
+        out.referent.clone_from(&self.referent);
+        out.measures.extend(self.added_measures.iter().cloned());
+        out
     }
 
     /// Open and due for review on or before `day`.
@@ -137,7 +164,7 @@ pub fn current_states(cases: &[Case], meetings: &[Meeting]) -> Vec<CurrentCase> 
     cases.iter().map(|c| histories.current(c)).collect()
 }
 
-/// The file's state with the latest decision of `history` applied.
+/// The file's state with the decisions of `history` applied, oldest first.
 fn apply(case: &Case, history: &[CaseHistoryEntry<'_>]) -> CurrentCase {
     let mut current = CurrentCase {
         status: case.status,
@@ -145,7 +172,50 @@ fn apply(case: &Case, history: &[CaseHistoryEntry<'_>]) -> CurrentCase {
         closed_on: case.closed_on,
         closure_reason: case.closure_reason,
         last_decision: None,
+        referent: case.referent.clone(),
+        added_measures: Vec::new(),
     };
+    // The status the case returns to when a closure is followed by another decision.
+    let mut open_status = case.status;
+    for entry in history {
+        let item = entry.item;
+        if entry.decision.closes() {
+            if case.status != CaseStatus::Closed {
+                current.status = CaseStatus::Closed;
+                current.closed_on = Some(entry.meeting.date);
+                current.closure_reason = item.closure_reason.or(Some(ClosureReason::Other));
+            }
+            continue;
+        }
+        if (item.follow || entry.decision.follows())
+            && matches!(open_status, CaseStatus::Reported | CaseStatus::Assessed)
+        {
+            open_status = CaseStatus::Followed;
+        }
+        if case.status != CaseStatus::Closed {
+            current.status = open_status;
+            current.closed_on = None;
+            current.closure_reason = None;
+        }
+        if entry.decision == Decision::ChangeReferent
+            && let Some(r) = &item.referent
+        {
+            current.referent = Some(r.clone());
+        }
+        if entry.decision == Decision::Orient
+            && let Some(m) = &item.measure
+        {
+            current.added_measures.push(Measure {
+                kind: m.kind,
+                provider: m.provider.clone(),
+                from: entry.meeting.date,
+                to: None,
+                fipd: false,
+                fipd_action: None,
+                fipd_justification: None,
+            });
+        }
+    }
     let Some(last) = history.last() else {
         return current;
     };
@@ -155,10 +225,8 @@ fn apply(case: &Case, history: &[CaseHistoryEntry<'_>]) -> CurrentCase {
     {
         current.next_review = Some(review);
     }
-    if last.decision == Decision::Close && case.status != CaseStatus::Closed {
-        current.status = CaseStatus::Closed;
-        current.closed_on = Some(last.meeting.date);
-        current.closure_reason = last.item.closure_reason.or(Some(ClosureReason::Other));
+    if current.status == CaseStatus::Closed && case.status != CaseStatus::Closed {
+        current.next_review = None;
     }
     current
 }

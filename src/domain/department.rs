@@ -1,5 +1,6 @@
 //! A département: its directory of members and its bodies.
 
+use super::enums::Decision;
 use chrono_tz::Tz;
 
 /// A person of the directory who may be invited.
@@ -24,6 +25,9 @@ pub struct Body {
     pub every_days: u32,
     pub review_every_days: Option<u32>,
     pub members: Vec<String>,
+    /// The decisions this body takes (`decisions:`), in the order offered; empty: the
+    /// defaults of its kind ([`Body::decision_list`]).
+    pub decisions: Vec<Decision>,
 }
 
 /// Default interval before a followed case comes back, when the body sets none.
@@ -35,6 +39,18 @@ impl Body {
         match &self.short {
             Some(s) if !s.trim().is_empty() => s.trim().to_string(),
             _ => self.id.to_uppercase(),
+        }
+    }
+
+    /// The decisions offered in this body's séances: its `decisions:`, else the GTRDO's
+    /// list for a body `gtrdo`, else the CPRAF's.
+    pub fn decision_list(&self) -> &[Decision] {
+        if !self.decisions.is_empty() {
+            &self.decisions
+        } else if self.id == "gtrdo" {
+            Decision::GTRDO
+        } else {
+            Decision::CPRAF
         }
     }
 

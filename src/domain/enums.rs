@@ -99,6 +99,10 @@ file_enum!(
         Continue => "continue", Orient => "orient", ChangeReferent => "change_referent",
         ReportToProsecutor => "report_to_prosecutor", ChildProtection => "child_protection",
         BackToGed => "back_to_ged", Close => "close",
+        TakeCharge => "take_charge", FurtherAssessment => "further_assessment", Dismiss => "dismiss",
+        KeepWatch => "keep_watch", Inspection => "inspection", ReferToMiviludes => "refer_miviludes",
+        InformProfessionalOrder => "inform_professional_order",
+        ReportToArsDgccrf => "report_to_ars_dgccrf",
     }
 );
 
@@ -107,6 +111,45 @@ impl MeetingStatus {
     pub fn is_held(self) -> bool {
         matches!(self, MeetingStatus::Held | MeetingStatus::Closed)
     }
+}
+
+impl Decision {
+    /// The decision ends the follow-up: `close` (fin du suivi) or `dismiss` (classement
+    /// sans suite). Both take a closure reason and no next review.
+    pub fn closes(self) -> bool {
+        matches!(self, Decision::Close | Decision::Dismiss)
+    }
+
+    /// The decision puts the case under follow-up by itself (« prise en charge par la
+    /// cellule »), without asking.
+    pub fn follows(self) -> bool {
+        self == Decision::TakeCharge
+    }
+
+    /// The decisions of a CPRAF (and of any body that lists none), in the order offered.
+    pub const CPRAF: &'static [Decision] = &[
+        Decision::TakeCharge,
+        Decision::FurtherAssessment,
+        Decision::Continue,
+        Decision::Orient,
+        Decision::ChangeReferent,
+        Decision::ReportToProsecutor,
+        Decision::ChildProtection,
+        Decision::BackToGed,
+        Decision::Dismiss,
+        Decision::Close,
+    ];
+
+    /// The decisions of a GTRDO (dérives sectaires), in the order offered.
+    pub const GTRDO: &'static [Decision] = &[
+        Decision::KeepWatch,
+        Decision::Inspection,
+        Decision::ReferToMiviludes,
+        Decision::InformProfessionalOrder,
+        Decision::ReportToArsDgccrf,
+        Decision::ReportToProsecutor,
+        Decision::Dismiss,
+    ];
 }
 
 #[cfg(test)]

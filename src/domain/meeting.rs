@@ -1,5 +1,6 @@
 //! A meeting: agenda, attendance, decisions and actions.
 
+use super::case::Referent;
 use super::enums::*;
 use chrono::{NaiveDate, NaiveTime};
 
@@ -44,6 +45,14 @@ impl Action {
     }
 }
 
+/// The care measure an orientation adds to the case (`measure:` of a decision
+/// `orient`); it starts on the meeting's day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Orientation {
+    pub kind: MeasureType,
+    pub provider: Option<String>,
+}
+
 /// One item of the agenda.
 ///
 /// The fields that a kind does not use stay empty; validation reports them.
@@ -60,6 +69,12 @@ pub struct Item {
     pub decision_text: Option<String>,
     pub next_review: Option<NaiveDate>,
     pub closure_reason: Option<ClosureReason>,
+    /// « Inscription au suivi »: the decision puts the case under follow-up (`follow: true`).
+    pub follow: bool,
+    /// The new référent de parcours (decision `change_referent`).
+    pub referent: Option<Referent>,
+    /// The care measure oriented to (decision `orient`).
+    pub measure: Option<Orientation>,
     pub actions: Vec<Action>,
     pub spent_seconds: Option<u64>,
 }
@@ -76,6 +91,9 @@ impl Item {
             decision_text: None,
             next_review: None,
             closure_reason: None,
+            follow: false,
+            referent: None,
+            measure: None,
             actions: Vec::new(),
             spent_seconds: None,
         }

@@ -1,6 +1,7 @@
 //! The pure domain core: types and rules, no I/O and no terminal.
 
 pub mod agenda;
+pub mod agenda_check;
 pub mod alerts;
 pub mod case;
 pub mod current;
@@ -10,6 +11,8 @@ pub mod departements;
 pub mod department;
 pub mod enums;
 pub mod fipd;
+pub mod fit;
+pub mod holidays;
 pub mod ids;
 pub mod live;
 pub mod meeting;

@@ -131,7 +131,8 @@ pub struct MonthlyReport {
     pub modalities: Vec<Modality>,
     /// The FIPD programme of the report's year, as it stands (`None`: no programme).
     pub fipd: Option<super::fipd::Totals>,
-    /// Decisions taken during the month by kind, in the order of [`Decision::ALL`].
+    /// Decisions taken during the month by kind: the body's list and any other taken, in
+    /// the order of [`Decision::ALL`].
     pub decisions: Vec<(Decision, u32)>,
     /// The meetings' difficulties, in time order.
     pub difficulties: Vec<Difficulty>,
@@ -258,9 +259,8 @@ pub fn monthly_report_on(
             continue;
         }
         followed.add(case, last);
-        let active: Vec<_> = case
-            .measures
-            .iter()
+        let active: Vec<_> = state
+            .measures(case)
             .filter(|m| m.from <= last && m.to.is_none_or(|to| to >= first))
             .collect();
         if !active.is_empty() {
@@ -279,7 +279,19 @@ pub fn monthly_report_on(
         }
     }
 
-    let mut decisions: Vec<(Decision, u32)> = Decision::ALL.iter().map(|d| (*d, 0)).collect();
+    // The body's decisions, and any other taken in the month, in the order of the format.
+    let taken = |d: Decision| {
+        held.iter().filter(|m| in_month(m.date)).any(|m| {
+            m.items
+                .iter()
+                .any(|i| i.case.is_some() && i.decision == Some(d))
+        })
+    };
+    let mut decisions: Vec<(Decision, u32)> = Decision::ALL
+        .iter()
+        .filter(|d| body_def.decision_list().contains(d) || taken(**d))
+        .map(|d| (*d, 0))
+        .collect();
     let mut difficulties = Vec::new();
     for m in held.iter().filter(|m| in_month(m.date)) {
         for decision in m
@@ -404,6 +416,7 @@ mod tests {
                     every_days: 30,
                     review_every_days: None,
                     members: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+                    decisions: Vec::new(),
                 },
                 Body {
                     id: "gtrdo".into(),
@@ -413,6 +426,7 @@ mod tests {
                     every_days: 365,
                     review_every_days: None,
                     members: vec!["a".into(), "e".into()],
+                    decisions: Vec::new(),
                 },
             ],
         };
@@ -600,6 +614,9 @@ mod tests {
                 (Decision::ChildProtection, 1),
                 (Decision::BackToGed, 0),
                 (Decision::Close, 1),
+                (Decision::TakeCharge, 0),
+                (Decision::FurtherAssessment, 0),
+                (Decision::Dismiss, 0),
             ]
         );
         assert_eq!(

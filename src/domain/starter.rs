@@ -89,15 +89,40 @@ pub const GTRDO_MEMBERS: &[&str] = &[
     "miviludes",
 ];
 
+/// What `cellule init` writes where a name is to be given: never to reach a convocation.
+pub const PLACEHOLDER: &str = "À renseigner";
+
+/// The places of a département still holding [`PLACEHOLDER`]: (member index or `None`
+/// for the département itself, key).
+pub fn placeholders(dept: &super::Department) -> Vec<(Option<usize>, &'static str)> {
+    let is = |t: &str| t.trim() == PLACEHOLDER;
+    let mut out = Vec::new();
+    if dept.authority.as_deref().is_some_and(is) {
+        out.push((None, "authority"));
+    }
+    for (i, m) in dept.members.iter().enumerate() {
+        if is(&m.name) {
+            out.push((Some(i), "name"));
+        }
+        if m.title.as_deref().is_some_and(is) {
+            out.push((Some(i), "title"));
+        }
+        if is(&m.organisation) {
+            out.push((Some(i), "organisation"));
+        }
+    }
+    out
+}
+
 /// The title of the State's representative and the name of their administration
 /// (a préfet and a préfecture, or a haut-commissaire overseas).
 pub fn representative(info: &DeptInfo) -> (&'static str, String) {
     match info.representative {
         "haut-commissaire" => (
             "Haut-commissaire de la République",
-            format!("Haut-commissariat de la République — {}", info.name),
+            format!("Haut-commissariat de la République {}", info.of_name()),
         ),
-        _ => ("Préfet", format!("Préfecture — {}", info.name)),
+        _ => ("Préfet", format!("Préfecture {}", info.of_name())),
     }
 }
 

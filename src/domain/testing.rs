@@ -42,7 +42,7 @@ pub fn decided(case_id: &str, decision: Decision, next_review: Option<&str>) -> 
     let mut item = Item::case(case_id, Some(10));
     item.decision = Some(decision);
     item.next_review = next_review.map(day);
-    if decision == Decision::Close {
+    if decision.closes() {
         item.closure_reason = Some(ClosureReason::Disengagement);
     }
     item
@@ -67,6 +67,7 @@ pub fn body(id: &str, every_days: u32, members: &[&str]) -> Body {
         every_days,
         review_every_days: None,
         members: members.iter().map(|m| m.to_string()).collect(),
+        decisions: Vec::new(),
     }
 }
 

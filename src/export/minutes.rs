@@ -9,7 +9,7 @@ use super::ExportError;
 use super::doc::{Cell, Document};
 use super::parts::{by_organisation, header, identity_cells, is_draft, label, person_line};
 use super::redact::{ActionView, Attendee, CaseView, ItemView, MeetingView, Redacted, ShowsCases};
-use crate::domain::{AttendanceStatus, Decision, ItemKind};
+use crate::domain::{AttendanceStatus, ItemKind};
 use crate::i18n::Lang;
 use crate::i18n::export::{self as words, Label};
 
@@ -220,7 +220,7 @@ fn case_item<L: ShowsCases>(doc: &mut Document, lang: Lang, item: &ItemView<'_, 
                 label(lang, Label::Decision),
                 words::decision(lang, decision),
             );
-            if decision == Decision::Close
+            if decision.closes()
                 && let Some(reason) = item.closure_reason()
             {
                 doc.field(
@@ -230,6 +230,24 @@ fn case_item<L: ShowsCases>(doc: &mut Document, lang: Lang, item: &ItemView<'_, 
             }
         }
         None => doc.field(label(lang, Label::Decision), Label::NoDecision.text(lang)),
+    }
+    if let Some(r) = item.new_referent() {
+        let mut line = format!(
+            "{} ({})",
+            r.structure().trim(),
+            words::referent_type(lang, r.kind())
+        );
+        if let Some(person) = r.person().filter(|p| !p.trim().is_empty()) {
+            line.push_str(&format!(", {}", person.trim()));
+        }
+        doc.field(label(lang, Label::NewReferent), line);
+    }
+    if let Some(m) = item.oriented_to() {
+        let mut line = words::measure_type(lang, m.kind).to_string();
+        if let Some(p) = m.provider.as_deref().filter(|p| !p.trim().is_empty()) {
+            line.push_str(&format!(" ({})", p.trim()));
+        }
+        doc.field(label(lang, Label::OrientedTo), line);
     }
     if let Some(text) = item.decision_text().filter(|t| !t.trim().is_empty()) {
         doc.field(label(lang, Label::DecisionText), text);

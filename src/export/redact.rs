@@ -591,6 +591,21 @@ impl<'a, L: ShowsCases> ItemView<'a, L> {
         self.item.decision_text.as_deref()
     }
 
+    /// The new référent of a « changement de référent ».
+    pub fn new_referent(&self) -> Option<Referent<'a, L>> {
+        self.item.referent.as_ref().map(|r| Referent {
+            structure: &r.structure,
+            kind: r.kind,
+            person: r.person.as_deref(),
+            level: PhantomData,
+        })
+    }
+
+    /// The care measure an « orientation » adds.
+    pub fn oriented_to(&self) -> Option<&'a crate::domain::meeting::Orientation> {
+        self.item.measure.as_ref()
+    }
+
     pub fn next_review(&self) -> Option<NaiveDate> {
         self.item.next_review
     }

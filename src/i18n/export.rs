@@ -58,6 +58,8 @@ labels! {
     DecisionText => "Détail", "Details";
     NoDecision => "pas de décision enregistrée", "no decision recorded";
     NextReview => "Prochain examen", "Next review";
+    NewReferent => "Nouveau référent de parcours", "New référent de parcours";
+    OrientedTo => "Prise en charge", "Care measure";
     ClosureReason => "Motif de fin de suivi", "Reason for closure";
     Actions => "Actions", "Actions";
     ActionsDecided => "Actions décidées", "Actions decided";
@@ -256,7 +258,8 @@ pub fn month_name(lang: Lang, month: u32) -> &'static str {
     }
 }
 
-/// A decision in words.
+/// A decision in words: the one label of each decision, for the interface (`tui::strings::
+/// decision`), the minutes and the monthly report alike.
 pub fn decision(lang: Lang, d: Decision) -> &'static str {
     match d {
         Decision::Continue => lang.pick("Poursuite du suivi", "Follow-up continued"),
@@ -275,6 +278,25 @@ pub fn decision(lang: Lang, d: Decision) -> &'static str {
         ),
         Decision::BackToGed => lang.pick("Renvoi au GED", "Sent back to the GED"),
         Decision::Close => lang.pick("Fin du suivi", "Follow-up closed"),
+        Decision::TakeCharge => lang.pick(
+            "Prise en charge par la cellule",
+            "Taken in charge by the cell",
+        ),
+        Decision::FurtherAssessment => lang.pick("Évaluation complémentaire", "Further assessment"),
+        Decision::Dismiss => lang.pick("Classement sans suite", "Dismissed, no further action"),
+        Decision::KeepWatch => lang.pick("Poursuite de la vigilance", "Vigilance continued"),
+        Decision::Inspection => lang.pick("Contrôle ou inspection", "Check or inspection"),
+        Decision::ReferToMiviludes => {
+            lang.pick("Saisine de la Miviludes", "Referral to the Miviludes")
+        }
+        Decision::InformProfessionalOrder => lang.pick(
+            "Information de l'ordre professionnel",
+            "Professional order informed",
+        ),
+        Decision::ReportToArsDgccrf => lang.pick(
+            "Signalement à l'ARS ou à la DGCCRF",
+            "Report to the ARS or the DGCCRF",
+        ),
     }
 }
 

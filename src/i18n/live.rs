@@ -144,6 +144,19 @@ impl LiveError {
                     "a closure needs a reason (disengagement, no adherence, judicial, moved, other)",
                 )
                 .into(),
+            LiveError::WrongDecision => lang
+                .pick(
+                    "cette précision ne va pas avec la décision choisie",
+                    "this detail does not go with the decision chosen",
+                )
+                .into(),
+            LiveError::StructureRequired => lang
+                .pick(
+                    "la structure du référent est à renseigner",
+                    "the référent's structure is required",
+                )
+                .into(),
+            LiveError::DoesNotFit(m) => super::followup::misfit(*m, lang),
             LiveError::NotAClosure => lang
                 .pick(
                     "un motif de clôture ne s'applique qu'à la décision « clôture »",
@@ -251,6 +264,8 @@ mod tests {
             LiveError::GuestOrganisationRequired,
             LiveError::ClosureReasonRequired,
             LiveError::NotAClosure,
+            LiveError::WrongDecision,
+            LiveError::StructureRequired,
             LiveError::NoReviewAfterClosure,
             LiveError::ReviewNotAfterMeeting { meeting_date: day },
             LiveError::ActionTextRequired,

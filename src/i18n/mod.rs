@@ -7,6 +7,7 @@ pub mod cli;
 pub mod dates;
 pub mod export;
 pub mod fipd;
+pub mod followup;
 pub mod live;
 pub mod problems;
 pub mod system;

@@ -187,6 +187,21 @@ pub enum Msg {
     CloseNeedsReason,
     CloseForbidsReview,
     ReasonWithoutClose,
+    /// A key of a decision written with a decision that does not take it.
+    OnlyWithDecision {
+        key: String,
+        /// The decisions that take it, in French and in English.
+        decisions: (&'static str, &'static str),
+    },
+    /// « À renseigner » left by `cellule init` (a warning: the file is sound).
+    Placeholder {
+        member: Option<String>,
+    },
+    /// A decision taken on a case whose file says it was closed before the meeting.
+    DecisionOnClosedCase {
+        id: String,
+        closed_on: String,
+    },
     NotForKind {
         key: String,
         kind: String,
@@ -594,6 +609,37 @@ impl Msg {
                     "closure_reason is only allowed with decision close",
                 )
                 .into(),
+            Msg::OnlyWithDecision { key, decisions } => match lang {
+                Lang::Fr => format!("{key} n'est permis qu'avec {}", decisions.0),
+                Lang::En => format!("{key} is only allowed with {}", decisions.1),
+            },
+            Msg::Placeholder { member } => match (lang, member) {
+                (Lang::Fr, Some(m)) => format!(
+                    "attention : « À renseigner » reste à remplacer (membre {m}) avant qu'il \
+                     n'apparaisse dans une convocation"
+                ),
+                (Lang::Fr, None) => "attention : « À renseigner » reste à remplacer avant \
+                     qu'il n'apparaisse dans une convocation"
+                    .to_string(),
+                (Lang::En, Some(m)) => format!(
+                    "warning: “À renseigner” is still to be replaced (member {m}) before it \
+                     reaches a convocation"
+                ),
+                (Lang::En, None) => "warning: “À renseigner” is still to be replaced before \
+                     it reaches a convocation"
+                    .to_string(),
+            },
+            Msg::DecisionOnClosedCase { id, closed_on } => match lang {
+                Lang::Fr => format!(
+                    "la situation {id} est close depuis le {closed_on} dans son fichier : \
+                     une décision prise ensuite ne s'accorde pas avec lui \
+                     (rouvrez-la dans son fichier, ou retirez la décision)"
+                ),
+                Lang::En => format!(
+                    "case {id} is closed since {closed_on} in its file: a later decision \
+                     does not agree with it (reopen it in its file, or remove the decision)"
+                ),
+            },
             Msg::NotForKind { key, kind } => match lang {
                 Lang::Fr => format!(
                     "{} n'est pas permis pour un point de type {}",

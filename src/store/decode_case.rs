@@ -31,7 +31,7 @@ pub(crate) const KEYS: &[&str] = &[
     "closure_reason",
     "notes",
 ];
-const REFERENT_KEYS: &[&str] = &["structure", "type", "person"];
+pub(crate) const REFERENT_KEYS: &[&str] = &["structure", "type", "person"];
 const MEASURE_KEYS: &[&str] = &[
     "type",
     "provider",
@@ -155,7 +155,7 @@ pub(crate) fn before(key: &str, value: NaiveDate, other_key: &str, other: NaiveD
     }
 }
 
-fn decode_referent(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<Referent> {
+pub(crate) fn decode_referent(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<Referent> {
     let o = Obj::open(v, parent.under("referent"), "referent", REFERENT_KEYS, sink)?;
     let structure = o.need_text("structure", sink);
     let kind = o.need_choice("type", ReferentType::parse, ReferentType::NAMES, sink);

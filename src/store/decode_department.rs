@@ -24,6 +24,7 @@ const BODY_KEYS: &[&str] = &[
     "chair",
     "every_days",
     "review_every_days",
+    "decisions",
     "members",
 ];
 
@@ -170,6 +171,40 @@ fn decode_body(
             members.push(mid);
         }
     }
+    let mut decisions = Vec::new();
+    let decisions_at = o.under("decisions");
+    for (i, d) in o.list("decisions", sink).iter().enumerate() {
+        let entry = decisions_at.index(i);
+        let text = super::fields::scalar_text(d).map(Cow::into_owned);
+        match text
+            .as_deref()
+            .map(|t| (t, crate::domain::Decision::parse(t)))
+        {
+            Some((_, Some(d))) if !decisions.contains(&d) => decisions.push(d),
+            Some((t, Some(_))) => sink.at_value(
+                &entry.path(),
+                Msg::DuplicateEntry {
+                    key: "decisions".into(),
+                    value: t.to_string(),
+                },
+            ),
+            Some((t, None)) => sink.at_value(
+                &entry.path(),
+                Msg::BadEnum {
+                    key: "decisions".into(),
+                    value: t.to_string(),
+                    allowed: crate::domain::Decision::NAMES,
+                },
+            ),
+            None => sink.at_value(
+                &entry.path(),
+                Msg::WrongType {
+                    key: "decisions".into(),
+                    expected: crate::i18n::Expected::Text,
+                },
+            ),
+        }
+    }
     Some(Body {
         id: id.to_string(),
         name: name?,
@@ -178,5 +213,47 @@ fn decode_body(
         every_days: every_days?,
         review_every_days,
         members,
+        decisions,
     })
+}
+
+/// The placeholders `cellule init` left in a département's file (« À renseigner »), as
+/// `path:line:column` warnings (the file is read once; unreadable, they go on line 1).
+pub fn locate_placeholders(
+    root: &std::path::Path,
+    folder: &str,
+    dept: &Department,
+) -> Vec<super::problem::Problem> {
+    use super::yaml::Seg;
+    let found = crate::domain::starter::placeholders(dept);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let rel = format!("{folder}/department.yaml");
+    let pending = found
+        .into_iter()
+        .map(|(member, key)| {
+            let path = match member {
+                Some(i) => vec![
+                    Seg::Key("members".into()),
+                    Seg::Index(i),
+                    Seg::Key(key.into()),
+                ],
+                None => vec![Seg::Key(key.into())],
+            };
+            super::problem::Pending {
+                path,
+                target: super::yaml::Target::Value,
+                msg: Msg::Placeholder {
+                    member: member
+                        .and_then(|i| dept.members.get(i))
+                        .map(|m| m.id.clone()),
+                },
+            }
+        })
+        .collect();
+    let src = super::load::read_text(&root.join(&rel), &rel, false)
+        .map(|(s, _)| s)
+        .unwrap_or_default();
+    super::problem::resolve(&rel, &src, pending)
 }

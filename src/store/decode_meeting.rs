@@ -4,9 +4,10 @@ use super::decode_case::before;
 use super::fields::{At, Obj};
 use super::node::Node;
 use super::problem::Sink;
+use crate::domain::meeting::Orientation;
 use crate::domain::{
-    Action, Attendance, AttendanceStatus, ClosureReason, Decision, Guest, Item, ItemKind, Meeting,
-    MeetingStatus,
+    Action, Attendance, AttendanceStatus, ClosureReason, Decision, Guest, Item, ItemKind,
+    MeasureType, Meeting, MeetingStatus,
 };
 use crate::i18n::Msg;
 use std::collections::HashSet;
@@ -37,9 +38,13 @@ const ITEM_KEYS: &[&str] = &[
     "decision_text",
     "next_review",
     "closure_reason",
+    "follow",
+    "referent",
+    "measure",
     "actions",
     "spent_seconds",
 ];
+const MEASURE_KEYS: &[&str] = &["type", "provider"];
 const ACTION_KEYS: &[&str] = &["text", "owner", "due", "done_on"];
 /// Keys that only an item of kind `case` may carry.
 const CASE_ONLY: &[&str] = &[
@@ -48,6 +53,9 @@ const CASE_ONLY: &[&str] = &[
     "decision_text",
     "next_review",
     "closure_reason",
+    "follow",
+    "referent",
+    "measure",
 ];
 
 /// Decodes a meeting, checking what can be checked inside the file: shapes, enum values,
@@ -205,6 +213,19 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         ClosureReason::NAMES,
         sink,
     );
+    let follow = o.boolean("follow", sink).unwrap_or(false);
+    let referent = o
+        .get("referent")
+        .and_then(|v| super::decode_case::decode_referent(v, &o, sink));
+    let measure = o.get("measure").and_then(|v| {
+        let m = Obj::open(v, o.under("measure"), "measure", MEASURE_KEYS, sink)?;
+        let kind = m.need_choice("type", MeasureType::parse, MeasureType::NAMES, sink);
+        let provider = m.text("provider", sink);
+        Some(Orientation {
+            kind: kind?,
+            provider,
+        })
+    });
     let actions_at = o.under("actions");
     let actions: Option<Vec<Action>> = o
         .list("actions", sink)
@@ -262,7 +283,40 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         );
     }
     if kind == ItemKind::Case {
-        if decision == Some(Decision::Close) {
+        let only_with =
+            |key: &str, decisions: (&'static str, &'static str), fits: bool, sink: &mut Sink| {
+                if o.has(key) && !fits {
+                    sink.at_key(
+                        &o.at(key),
+                        Msg::OnlyWithDecision {
+                            key: key.to_string(),
+                            decisions,
+                        },
+                    );
+                }
+            };
+        only_with(
+            "referent",
+            ("la décision change_referent", "decision change_referent"),
+            decision == Some(Decision::ChangeReferent),
+            sink,
+        );
+        only_with(
+            "measure",
+            ("la décision orient", "decision orient"),
+            decision == Some(Decision::Orient),
+            sink,
+        );
+        only_with(
+            "follow",
+            (
+                "une décision autre que close et dismiss",
+                "a decision other than close and dismiss",
+            ),
+            decision.is_some_and(|d| !d.closes()),
+            sink,
+        );
+        if decision.is_some_and(Decision::closes) {
             if !o.has("closure_reason") {
                 sink.at_value(&o.at("decision"), Msg::CloseNeedsReason);
             }
@@ -284,6 +338,9 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         decision_text,
         next_review,
         closure_reason,
+        follow,
+        referent,
+        measure,
         actions: actions?,
         spent_seconds,
     })

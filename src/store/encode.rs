@@ -87,9 +87,17 @@ fn action(a: &Action) -> Value {
         .done()
 }
 
-fn item(i: &Item) -> Value {
+fn referent(r: &crate::domain::Referent) -> Value {
     Map::new()
-        .text("kind", i.kind.as_str())
+        .text("structure", &r.structure)
+        .text("type", r.kind.as_str())
+        .opt_text("person", r.person.as_deref())
+        .done()
+}
+
+fn item(i: &Item) -> Value {
+    let mut map = Map::new();
+    map.text("kind", i.kind.as_str())
         .opt_text("title", i.title.as_deref())
         .opt_text("case", i.case.as_deref())
         .opt_num("minutes", i.minutes.map(u64::from))
@@ -97,8 +105,21 @@ fn item(i: &Item) -> Value {
         .opt_text("decision", i.decision.map(|d| d.as_str()))
         .opt_text("decision_text", i.decision_text.as_deref())
         .opt_date("next_review", i.next_review)
-        .opt_text("closure_reason", i.closure_reason.map(|r| r.as_str()))
-        .opt_list("actions", i.actions.iter().map(action).collect())
+        .opt_text("closure_reason", i.closure_reason.map(|r| r.as_str()));
+    if i.follow {
+        map.put("follow", Value::Bool(true));
+    }
+    if let Some(r) = &i.referent {
+        map.put("referent", referent(r));
+    }
+    if let Some(m) = &i.measure {
+        let measure = Map::new()
+            .text("type", m.kind.as_str())
+            .opt_text("provider", m.provider.as_deref())
+            .done();
+        map.put("measure", measure);
+    }
+    map.opt_list("actions", i.actions.iter().map(action).collect())
         .opt_num("spent_seconds", i.spent_seconds)
         .done()
 }
@@ -182,12 +203,7 @@ pub fn case_value(c: &Case) -> Value {
         .text("source", c.source.as_str())
         .text("status", c.status.as_str());
     if let Some(r) = &c.referent {
-        let referent = Map::new()
-            .text("structure", &r.structure)
-            .text("type", r.kind.as_str())
-            .opt_text("person", r.person.as_deref())
-            .done();
-        map.put("referent", referent);
+        map.put("referent", referent(r));
     }
     map.opt_date("family_contacted_on", c.family_contacted_on);
     if c.justice != crate::domain::Justice::None {

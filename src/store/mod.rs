@@ -37,7 +37,7 @@ mod yaml_read;
 
 pub use check::{check_case_text, read_meeting};
 pub use decode_case::decode_case;
-pub use decode_department::decode_department;
+pub use decode_department::{decode_department, locate_placeholders};
 pub use decode_meeting::decode_meeting;
 pub use encode::{meeting_to_yaml, new_case_yaml};
 pub use git::{CommitError, CommitOutcome, git_commit};

@@ -163,6 +163,26 @@ pub(crate) fn check_meetings(
                         body: m.body.clone(),
                     },
                 ),
+                // The case file and the meeting agree: no decision is taken on a case
+                // after the day its file says it was closed.
+                Some(c)
+                    if m.status.is_held()
+                        && item.decision.is_some()
+                        && c.status == crate::domain::CaseStatus::Closed
+                        && c.closed_on.is_some_and(|d| d < m.date) =>
+                {
+                    sink.at_value(
+                        &path(&[
+                            Seg::Key("items".into()),
+                            Seg::Index(i),
+                            Seg::Key("decision".into()),
+                        ]),
+                        Msg::DecisionOnClosedCase {
+                            id: case_id.clone(),
+                            closed_on: c.closed_on.map(|d| d.to_string()).unwrap_or_default(),
+                        },
+                    )
+                }
                 Some(_) => {}
             }
         }

@@ -10,6 +10,8 @@ pub mod app;
 pub mod commands;
 pub mod editor;
 pub mod export;
+#[path = "seance/followup_words.rs"]
+pub mod followup_words;
 pub mod form;
 pub mod fuzzy;
 pub mod hit;

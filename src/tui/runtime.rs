@@ -577,6 +577,7 @@ mod tests {
                 every_days: 28,
                 review_every_days: None,
                 members: Vec::new(),
+                decisions: Vec::new(),
             }],
         };
         let data = DeptData {

@@ -262,17 +262,10 @@ pub fn meeting_status(s: MeetingStatus, lang: Lang) -> &'static str {
     lang.pick(fr, en)
 }
 
+/// A decision in words: the catalogue's one label (`i18n::export::decision`), the same in
+/// the minutes and the monthly report.
 pub fn decision(d: Decision, lang: Lang) -> &'static str {
-    let (fr, en) = match d {
-        Decision::Continue => ("poursuite du suivi", "continue"),
-        Decision::Orient => ("orientation", "orient"),
-        Decision::ChangeReferent => ("changement de référent", "change référent"),
-        Decision::ReportToProsecutor => ("signalement au procureur", "report to prosecutor"),
-        Decision::ChildProtection => ("information préoccupante", "child protection"),
-        Decision::BackToGed => ("retour au GED", "back to the GED"),
-        Decision::Close => ("clôture", "closed"),
-    };
-    lang.pick(fr, en)
+    crate::i18n::export::decision(lang, d)
 }
 
 pub fn measure(m: MeasureType, lang: Lang) -> &'static str {

@@ -151,6 +151,7 @@ pub fn department() -> Department {
                     "cd-ase".into(),
                     "ars".into(),
                 ],
+                decisions: Vec::new(),
             },
             Body {
                 id: "gtrdo".into(),
@@ -161,6 +162,7 @@ pub fn department() -> Department {
                 every_days: 365,
                 review_every_days: None,
                 members: vec!["dircab".into(), "parquet".into(), "ars".into()],
+                decisions: Vec::new(),
             },
         ],
     }

@@ -109,6 +109,7 @@ pub fn fixture() -> DeptData {
                 every_days: 30,
                 review_every_days: Some(60),
                 members: cpraf_members.iter().map(|s| s.to_string()).collect(),
+                decisions: Vec::new(),
             },
             Body {
                 id: "gtrdo".into(),
@@ -118,6 +119,7 @@ pub fn fixture() -> DeptData {
                 every_days: 365,
                 review_every_days: None,
                 members: vec!["dircab".into(), "ars".into(), "dasen".into()],
+                decisions: Vec::new(),
             },
         ],
     };

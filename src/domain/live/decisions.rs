@@ -30,6 +30,21 @@ pub fn default_next_review(meeting: &Meeting, review_every_days: u32) -> Option<
         .checked_add_days(Days::new(u64::from(review_every_days)))
 }
 
+/// The next review proposed by default in the département `code`: as
+/// [`default_next_review`], moved to the next working day (no Saturday, Sunday or public
+/// holiday of the département, `domain::holidays`).
+pub fn default_review_in(
+    meeting: &Meeting,
+    review_every_days: u32,
+    code: Option<&str>,
+) -> Option<NaiveDate> {
+    let day = default_next_review(meeting, review_every_days)?;
+    Some(match code {
+        Some(code) => crate::domain::holidays::next_working_day(code, day),
+        None => day,
+    })
+}
+
 /// The indexes of the case items still without a decision (to warn before closing).
 pub fn undecided_cases(meeting: &Meeting) -> Vec<usize> {
     meeting
@@ -43,7 +58,7 @@ pub fn undecided_cases(meeting: &Meeting) -> Vec<usize> {
 
 /// Sets (or clears, with `None`) the decision on a case item.
 ///
-/// - `close` requires `closure_reason` and clears the next review;
+/// - `close` and `dismiss` require `closure_reason` and clear the next review;
 /// - any other decision clears the closure reason and, when no next review is set yet,
 ///   proposes the default one ([`default_next_review`]);
 /// - no decision clears the next review and the closure reason too.
@@ -54,11 +69,31 @@ pub fn set_decision(
     closure_reason: Option<ClosureReason>,
     review_every_days: u32,
 ) -> Result<bool, LiveError> {
+    set_decision_in(
+        meeting,
+        index,
+        decision,
+        closure_reason,
+        review_every_days,
+        None,
+    )
+}
+
+/// [`set_decision`] in the département `code`: the default next review is a working day
+/// there ([`default_review_in`]).
+pub fn set_decision_in(
+    meeting: &mut Meeting,
+    index: usize,
+    decision: Option<Decision>,
+    closure_reason: Option<ClosureReason>,
+    review_every_days: u32,
+    code: Option<&str>,
+) -> Result<bool, LiveError> {
     ensure_editable(meeting)?;
-    let default_review = default_next_review(meeting, review_every_days);
+    let default_review = default_review_in(meeting, review_every_days, code);
     let item = case_item_mut(meeting, index)?;
     let (reason, review) = match decision {
-        Some(Decision::Close) => (
+        Some(d) if d.closes() => (
             Some(closure_reason.ok_or(LiveError::ClosureReasonRequired)?),
             None,
         ),
@@ -68,6 +103,7 @@ pub fn set_decision(
     let mut changed = set_if_changed(&mut item.decision, decision);
     changed |= set_if_changed(&mut item.closure_reason, reason);
     changed |= set_if_changed(&mut item.next_review, review);
+    changed |= super::followup::keep_fitting(item);
     Ok(changed)
 }
 
@@ -79,7 +115,7 @@ pub fn set_closure_reason(
 ) -> Result<bool, LiveError> {
     ensure_editable(meeting)?;
     let item = case_item_mut(meeting, index)?;
-    if item.decision != Some(Decision::Close) {
+    if !item.decision.is_some_and(Decision::closes) {
         return Err(LiveError::NotAClosure);
     }
     Ok(set_if_changed(&mut item.closure_reason, Some(reason)))
@@ -95,7 +131,7 @@ pub fn set_next_review(
     let meeting_date = meeting.date;
     let item = case_item_mut(meeting, index)?;
     if let Some(day) = review {
-        if item.decision == Some(Decision::Close) {
+        if item.decision.is_some_and(Decision::closes) {
             return Err(LiveError::NoReviewAfterClosure);
         }
         if day <= meeting_date {

@@ -62,6 +62,13 @@ pub enum LiveError {
     ClosureReasonRequired,
     /// A closure reason on a decision other than `close`.
     NotAClosure,
+    /// A référent, a measure or an inscription au suivi on a decision that takes none
+    /// (`change_referent` takes a référent, `orient` a measure, a closure no inscription).
+    WrongDecision,
+    /// The structure of a new référent is empty.
+    StructureRequired,
+    /// The decision does not fit the case (`fit::Misfit`), and it was not confirmed.
+    DoesNotFit(crate::domain::fit::Misfit),
     /// A closed case has no next review.
     NoReviewAfterClosure,
     /// The next review must come after the meeting.

@@ -11,6 +11,7 @@ pub mod actions;
 pub mod attendance;
 pub mod decisions;
 pub mod error;
+pub mod followup;
 pub mod history;
 pub mod seance;
 pub mod timers;

@@ -29,6 +29,9 @@ pub struct Seance {
     current: usize,
     read_only: bool,
     history: History,
+    /// The département's code, for the working days of proposed dates (`None`: every day
+    /// but none moved).
+    departement: Option<String>,
 }
 
 impl Seance {
@@ -47,6 +50,7 @@ impl Seance {
             current,
             read_only: false,
             history: History::new(),
+            departement: None,
         }
     }
 
@@ -150,7 +154,7 @@ impl Seance {
 
     /// Runs one edit of this meeting, recording the state before it when it changed
     /// something. A refused edit leaves the meeting as it was.
-    fn edit(
+    pub(super) fn edit(
         &mut self,
         field: Option<Field>,
         apply: impl FnOnce(&mut Meeting) -> Result<bool, LiveError>,
@@ -266,14 +270,25 @@ impl Seance {
         closure_reason: Option<ClosureReason>,
     ) -> Result<Change, LiveError> {
         let days = self.review_every_days;
+        let code = self.departement.clone();
         self.edit(None, |m| {
-            decisions::set_decision(m, item, decision, closure_reason, days)
+            decisions::set_decision_in(m, item, decision, closure_reason, days, code.as_deref())
         })
     }
 
-    /// The next review a decision on this meeting proposes by default.
+    /// The département whose working days the proposed dates fall on.
+    pub fn set_departement(&mut self, code: &str) {
+        self.departement = Some(code.to_string());
+    }
+
+    /// The next review a decision on this meeting proposes by default: a working day of
+    /// the département once it is known ([`Self::set_departement`]).
     pub fn default_next_review(&self) -> Option<NaiveDate> {
-        decisions::default_next_review(&self.meeting, self.review_every_days)
+        decisions::default_review_in(
+            &self.meeting,
+            self.review_every_days,
+            self.departement.as_deref(),
+        )
     }
 
     /// See [`decisions::set_closure_reason`].

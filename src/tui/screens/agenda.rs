@@ -85,14 +85,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .map(Cell::from),
         )
         .style(app.theme.header);
+        // Cases reviewed earlier whose next review falls after this meeting: flagged,
+        // `d` takes them off.
+        let premature = crate::domain::agenda_check::premature_items(&app.data, meeting);
         let rows: Vec<Row> = meeting
             .items
             .iter()
             .enumerate()
             .map(|(i, item)| {
+                let title = match premature.iter().find(|(n, _)| *n == i) {
+                    Some((_, next)) => Cell::from(Line::from(vec![
+                        Span::raw(format!("{} ", item_title(app, item))),
+                        Span::styled(
+                            crate::tui::followup_words::review_later_flag(*next, lang),
+                            app.theme.warning,
+                        ),
+                    ])),
+                    None => Cell::from(item_title(app, item)),
+                };
                 Row::new(vec![
                     Cell::from((i + 1).to_string()),
-                    Cell::from(item_title(app, item)),
+                    title,
                     Cell::from(strings::item_kind(item.kind, lang)),
                     Cell::from(item.minutes.map(|m| m.to_string()).unwrap_or_default()),
                 ])

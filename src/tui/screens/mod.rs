@@ -8,6 +8,10 @@ pub mod overlays;
 pub mod programme;
 #[path = "../seance/draw.rs"]
 pub mod seance;
+#[path = "../seance/draw_card.rs"]
+mod seance_card;
+#[path = "../seance/draw_followup.rs"]
+mod seance_followup;
 #[path = "../seance/draw_panels.rs"]
 mod seance_panels;
 #[path = "../seance/draw_words.rs"]

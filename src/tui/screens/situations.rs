@@ -157,7 +157,7 @@ fn case_row<'a>(app: &App, case: &Case, cur: &CurrentCase) -> Row<'a> {
     } else {
         app.theme.base
     };
-    let referent = case
+    let referent = cur
         .referent
         .as_ref()
         .map(|r| shown(&r.structure))
@@ -232,7 +232,7 @@ fn detail_lines(
         strings::case_status(cur.status, lang),
         body
     )));
-    let referent = case.referent.as_ref().map_or_else(
+    let referent = cur.referent.as_ref().map_or_else(
         || T::NoReferentShort.get(lang).to_string(),
         |r| {
             let mut s = format!(
@@ -262,13 +262,13 @@ fn detail_lines(
         lines.push(field(T::ColNextReview.get(lang), strings::date(d, lang)));
     }
     lines.push(Line::styled(T::Measures.get(lang).to_string(), t.header));
-    if case.measures.is_empty() {
+    if cur.measures(case).next().is_none() {
         lines.push(Line::styled(
             format!("  {}", T::NoMeasure.get(lang)),
             t.muted,
         ));
     }
-    for m in &case.measures {
+    for m in cur.measures(case) {
         let mut text = format!(
             "  {} {}",
             strings::measure(m.kind, lang),

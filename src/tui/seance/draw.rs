@@ -5,7 +5,7 @@
 use super::seance_words::{counts_line, decision_word, field_line, reason_word};
 use super::{centered, fit, pane, popup, shown};
 use crate::domain::live::{Progress, attendance_counts, item_timer, meeting_timer};
-use crate::domain::{Item, ItemKind, Meeting, decision_history};
+use crate::domain::{Item, ItemKind, Meeting};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::seance::*;
@@ -239,7 +239,7 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
 }
 
 /// The first line of a text, with `…` when more follows.
-fn first_line(text: Option<&str>) -> String {
+pub(super) fn first_line(text: Option<&str>) -> String {
     match text {
         None => "—".into(),
         Some(t) => {
@@ -254,7 +254,7 @@ fn first_line(text: Option<&str>) -> String {
     }
 }
 
-fn member_name(app: &App, id: &str) -> String {
+pub(super) fn member_name(app: &App, id: &str) -> String {
     app.data
         .department
         .member(id)
@@ -317,7 +317,9 @@ fn render_item(
         }
         lines.push(Line::from(spans));
         if with_context && item.kind == ItemKind::Case {
-            lines.extend(context_lines(app, meeting, item, width, true));
+            lines.extend(super::seance_card::card_lines(
+                app, meeting, item, width, true,
+            ));
         }
         lines.push(Line::raw(""));
     }
@@ -458,112 +460,6 @@ fn render_item(
     );
 }
 
-/// The case at a glance: référent, active measures, last decisions, open actions.
-fn context_lines(
-    app: &App,
-    meeting: &Meeting,
-    item: &Item,
-    width: usize,
-    compact: bool,
-) -> Vec<Line<'static>> {
-    let lang = app.lang;
-    let mut lines = Vec::new();
-    let Some(id) = item.case.as_deref() else {
-        return lines;
-    };
-    let Some(case) = app.data.case(id) else {
-        return lines;
-    };
-    let head = app.theme.header;
-    let referent = case.referent.as_ref().map_or("—".into(), |r| {
-        let mut s = shown(&r.structure);
-        if let Some(p) = &r.person {
-            s.push_str(&format!(" ({})", shown(p)));
-        }
-        s
-    });
-    lines.push(Line::from(vec![
-        Span::styled(format!("{}{}", S::Referent.get(lang), colon(lang)), head),
-        Span::raw(fit(&referent, width.saturating_sub(12))),
-    ]));
-    let measures: Vec<String> = case
-        .measures
-        .iter()
-        .filter(|m| m.active_on(meeting.date))
-        .map(|m| {
-            let mut s = strings::measure(m.kind, lang).to_string();
-            if let Some(p) = &m.provider {
-                s.push_str(&format!(" ({})", shown(p)));
-            }
-            s
-        })
-        .collect();
-    let measures = if measures.is_empty() {
-        "—".to_string()
-    } else {
-        measures.join(", ")
-    };
-    lines.push(Line::from(vec![
-        Span::styled(format!("{}{}", S::Measures.get(lang), colon(lang)), head),
-        Span::raw(fit(&measures, width.saturating_sub(10))),
-    ]));
-    // The special publics of the PNPR and the fund's rules on this case.
-    let flags = crate::domain::fipd::publics::case_flags(case, &app.data.programmes, meeting.date);
-    for f in flags {
-        let text = format!("⚑ {}", crate::i18n::fipd::finding(&f, lang));
-        lines.push(Line::styled(fit(&text, width), app.theme.warning));
-    }
-    let history: Vec<_> = decision_history(id, &app.data.meetings)
-        .into_iter()
-        .filter(|e| e.meeting.id != meeting.id)
-        .collect();
-    let shown_count = if compact { 2 } else { 5 };
-    lines.push(Line::styled(
-        format!("{}{}", S::LastDecisions.get(lang), colon(lang).trim_end()),
-        head,
-    ));
-    if history.is_empty() {
-        lines.push(Line::styled("  —", app.theme.muted));
-    }
-    for e in history.iter().rev().take(shown_count) {
-        let text = format!(
-            "  {} {}{}",
-            strings::date(e.meeting.date, lang),
-            strings::decision(e.decision, lang),
-            e.item
-                .decision_text
-                .as_deref()
-                .map(|t| format!(" — {}", first_line(Some(t))))
-                .unwrap_or_default()
-        );
-        lines.push(Line::raw(fit(&text, width)));
-    }
-    let open: Vec<String> = app
-        .data
-        .meetings
-        .iter()
-        .filter(|m| m.id != meeting.id && m.status.is_held() && m.date < meeting.date)
-        .flat_map(|m| {
-            m.items
-                .iter()
-                .filter(|i| i.case.as_deref() == Some(id))
-                .flat_map(|i| i.actions.iter().filter(|a| a.is_open()))
-                .map(|a| format!("  {} — {}", shown(&a.text), member_name(app, &a.owner)))
-        })
-        .collect();
-    lines.push(Line::styled(
-        format!("{}{}", S::OpenActions.get(lang), colon(lang).trim_end()),
-        head,
-    ));
-    if open.is_empty() {
-        lines.push(Line::styled("  —", app.theme.muted));
-    }
-    for a in open.iter().take(shown_count) {
-        lines.push(Line::raw(fit(a, width)));
-    }
-    lines
-}
-
 fn render_context(app: &App, meeting: &Meeting, st: &SeanceState, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let item = st.live.current_item();
@@ -577,7 +473,7 @@ fn render_context(app: &App, meeting: &Meeting, st: &SeanceState, frame: &mut Fr
     let width = inner.width as usize;
     let lines = match item {
         Some(item) if item.kind == ItemKind::Case => {
-            context_lines(app, meeting, item, width, false)
+            super::seance_card::card_lines(app, meeting, item, width, false)
         }
         _ => Vec::new(),
     };

@@ -64,7 +64,17 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             frame.set_cursor_position((inner.x + 2 + input.cursor_width() as u16, inner.y));
         }
         Editing::DecisionKind { selected } => {
-            let choices: Vec<String> = Editing::decision_choices()
+            let list = app
+                .seance
+                .as_ref()
+                .and_then(|st| app.data.department.body(&st.meeting().body))
+                .map_or(crate::domain::Decision::CPRAF, |b| b.decision_list());
+            let current = app
+                .seance
+                .as_ref()
+                .and_then(|st| st.live.current_item())
+                .and_then(|i| i.decision);
+            let choices: Vec<String> = Editing::decision_choices(list, current)
                 .into_iter()
                 .map(|d| decision_word(d, lang))
                 .collect();
@@ -121,10 +131,13 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             ));
             frame.render_widget(Paragraph::new(lines), inner);
         }
+        Editing::Followup(_) | Editing::Referent(_) | Editing::Measure { .. } => {
+            super::seance_followup::render(app, editing, frame, area);
+        }
     }
 }
 
-fn choice_list(
+pub(super) fn choice_list(
     app: &App,
     frame: &mut Frame,
     area: Rect,
@@ -133,7 +146,7 @@ fn choice_list(
     selected: usize,
 ) {
     let height = (choices.len() as u16).saturating_add(3);
-    let rect = centered(area, 44, height);
+    let rect = centered(area, 60, height);
     let inner = popup(app, frame, rect, title);
     let mut lines: Vec<Line> = choices
         .iter()

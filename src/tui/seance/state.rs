@@ -85,20 +85,62 @@ pub enum Editing {
     DecisionKind {
         selected: usize,
     },
-    /// The closure reason; `decide` when it completes a decision `close`.
+    /// The closure reason; `decide` when it completes a decision that closes (`close`,
+    /// `dismiss`).
     ClosureReason {
         selected: usize,
-        decide: bool,
+        decide: Option<Decision>,
     },
     Action(ActionForm),
+    /// A yes/no question that follows a decision (update_followup.rs).
+    Followup(Followup),
+    /// The new référent of a « changement de référent ».
+    Referent(ReferentForm),
+    /// The care measure an « orientation » adds: `None` first, then every type.
+    Measure {
+        selected: usize,
+    },
+}
+
+/// A yes/no question asked after choosing a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Followup {
+    /// The decision does not fit the case or the body: take it anyway?
+    Confirm {
+        decision: Decision,
+        misfit: crate::domain::fit::Misfit,
+    },
+    /// A first decision on a new case: « inscription au suivi » (status followed)?
+    Follow { decision: Decision },
+}
+
+/// The form of a new référent: structure (typed, or picked among the known ones with
+/// `←`/`→`), type, person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferentForm {
+    /// 0 structure, 1 type, 2 person.
+    pub field: usize,
+    pub structure: LineInput,
+    /// The known structure last picked (an index into `known`).
+    pub picked: Option<usize>,
+    pub known: Vec<(String, crate::domain::ReferentType)>,
+    /// An index into `ReferentType::ALL`.
+    pub kind: usize,
+    pub person: LineInput,
+    pub error: Option<String>,
 }
 
 impl Editing {
-    /// The choices of the decision-kind list: no decision, then every kind.
-    pub fn decision_choices() -> Vec<Option<Decision>> {
-        std::iter::once(None)
-            .chain(Decision::ALL.iter().copied().map(Some))
-            .collect()
+    /// The choices of the decision-kind list: no decision, then the body's decisions
+    /// (and the one taken, should the list not hold it).
+    pub fn decision_choices(list: &[Decision], current: Option<Decision>) -> Vec<Option<Decision>> {
+        let mut out: Vec<Option<Decision>> = std::iter::once(None)
+            .chain(list.iter().copied().map(Some))
+            .collect();
+        if current.is_some() && !out.contains(&current) {
+            out.push(current);
+        }
+        out
     }
 }
 
@@ -238,7 +280,7 @@ impl SeanceState {
                 ItemKind::Case => {
                     out.push(Field::Decision);
                     out.push(Field::DecisionText);
-                    if item.decision == Some(Decision::Close) {
+                    if item.decision.is_some_and(Decision::closes) {
                         out.push(Field::ClosureReason);
                     } else {
                         out.push(Field::NextReview);
@@ -292,8 +334,11 @@ impl SeanceState {
         Some(match self.editing.as_ref()? {
             Editing::Text { .. } => Context::Text,
             Editing::Date { .. } => Context::TextEntry,
-            Editing::DecisionKind { .. } | Editing::ClosureReason { .. } => Context::Choice,
-            Editing::Action(_) => Context::Form,
+            Editing::DecisionKind { .. }
+            | Editing::ClosureReason { .. }
+            | Editing::Measure { .. } => Context::Choice,
+            Editing::Action(_) | Editing::Referent(_) => Context::Form,
+            Editing::Followup(_) => Context::Confirm,
         })
     }
 

@@ -29,6 +29,7 @@ pub fn open_seance(app: &mut App, id: &str) -> Vec<Effect> {
         });
     let closed = meeting.status == MeetingStatus::Closed;
     let mut state = SeanceState::new(meeting, days);
+    state.live.set_departement(app.data.code());
     if closed {
         state.lock = LockView::None;
     } else {
@@ -266,7 +267,12 @@ fn ask_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
             st.ask = None;
             st.live.seal();
             let r = st.live.close();
-            let effects = applied(app, r);
+            let mut effects = applied(app, r);
+            if let Some(closed) = app.seance.as_ref().map(|st| st.meeting().clone())
+                && closed.status == MeetingStatus::Closed
+            {
+                effects.extend(seance_followup::after_close(app, &closed));
+            }
             if app.message.as_ref().is_none_or(|m| !m.is_error) {
                 open_export_menu(app, &id);
             }

@@ -2,9 +2,9 @@
 //! choice lists, the action form).
 
 use super::*;
+use crate::domain::ClosureReason;
 use crate::domain::dates::parse_date;
 use crate::domain::live::{ActionInput, Change};
-use crate::domain::{ClosureReason, Decision};
 use crate::tui::seance::*;
 use ratatui_textarea::{Input as TaInput, Key as TaKey, TextArea};
 use seance::{applied, editable};
@@ -32,13 +32,17 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
     let earlier = app.seance_earlier();
     let lang = app.lang;
     let members = member_ids(app);
+    let decisions = seance_followup::body_decisions(app);
+    // A proposed date falls on a working day of the département.
     let next_meeting_default = |m: &Meeting, app: &App| {
         let every = app
             .data
             .department
             .body(&m.body)
             .map_or(28, |b| b.every_days);
-        m.date.checked_add_days(chrono::Days::new(u64::from(every)))
+        m.date
+            .checked_add_days(chrono::Days::new(u64::from(every)))
+            .map(|d| crate::domain::holidays::next_working_day(app.data.code(), d))
     };
     let default_next = app
         .seance
@@ -60,7 +64,7 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
     let editing = match field {
         Field::Decision => {
             let current = item.and_then(|i| i.decision);
-            let selected = Editing::decision_choices()
+            let selected = Editing::decision_choices(&decisions, current)
                 .iter()
                 .position(|c| *c == current)
                 .unwrap_or(0);
@@ -87,7 +91,7 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
                 .unwrap_or(0);
             Editing::ClosureReason {
                 selected,
-                decide: false,
+                decide: None,
             }
         }
         Field::Notes => Editing::Text {
@@ -193,9 +197,16 @@ fn ta_input(key: Key) -> Option<TaInput> {
 pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let lang = app.lang;
     let members = member_ids(app);
+    let decisions = seance_followup::body_decisions(app);
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
+    if matches!(
+        st.editing,
+        Some(Editing::Followup(_) | Editing::Referent(_) | Editing::Measure { .. })
+    ) {
+        return seance_followup::followup_key(app, key, action);
+    }
     let Some(mut editing) = st.editing.take() else {
         return Vec::new();
     };
@@ -265,29 +276,19 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
             }
         },
         Editing::DecisionKind { selected } => {
-            let choices = Editing::decision_choices();
+            let current = st.meeting().items.get(index).and_then(|i| i.decision);
+            let choices = Editing::decision_choices(&decisions, current);
             match action {
                 Some(Action::Cancel) => keep = false,
-                Some(Action::Accept) => match choices.get(*selected).copied().flatten() {
-                    Some(Decision::Close) => {
-                        let selected = st
-                            .meeting()
-                            .items
-                            .get(index)
-                            .and_then(|i| i.closure_reason)
-                            .and_then(|r| ClosureReason::ALL.iter().position(|x| *x == r))
-                            .unwrap_or(0);
-                        editing = Editing::ClosureReason {
-                            selected,
-                            decide: true,
-                        };
+                Some(Action::Accept) => {
+                    let choice = choices.get(*selected).copied().flatten();
+                    let (next, fx) = seance_followup::choose(app, choice, false);
+                    effects = fx;
+                    match next {
+                        Some(next) => editing = next,
+                        None => keep = false,
                     }
-                    choice => {
-                        keep = false;
-                        let r = st.live.set_decision(index, choice, None);
-                        effects = applied(app, r);
-                    }
-                },
+                }
                 Some(other) => *selected = moved(*selected, choices.len(), other, page),
                 None => {}
             }
@@ -297,13 +298,12 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
             Some(Action::Accept) => {
                 keep = false;
                 let reason = ClosureReason::ALL.get(*selected).copied();
-                let r = match reason {
-                    Some(reason) if *decide => {
-                        st.live
-                            .set_decision(index, Some(Decision::Close), Some(reason))
+                let r = match (reason, *decide) {
+                    (Some(reason), Some(decision)) => {
+                        st.live.set_decision(index, Some(decision), Some(reason))
                     }
-                    Some(reason) => st.live.set_closure_reason(index, reason),
-                    None => Ok(Change::Unchanged),
+                    (Some(reason), None) => st.live.set_closure_reason(index, reason),
+                    (None, _) => Ok(Change::Unchanged),
                 };
                 effects = applied(app, r);
             }
@@ -353,6 +353,8 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
                 }
             }
         },
+        // Handled by `update_followup` before the editing is taken.
+        Editing::Followup(_) | Editing::Referent(_) | Editing::Measure { .. } => {}
     }
     if keep && let Some(st) = app.seance.as_mut() {
         st.editing = Some(editing);

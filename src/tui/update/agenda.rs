@@ -49,8 +49,14 @@ pub(super) fn agenda(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Suggest => {
             let title = T::ActionsItem.get(app.lang);
             let items = suggest(&app.data, &meeting, title);
+            let left = crate::domain::agenda_check::left_out(&app.data, &meeting, &items);
+            let why = crate::tui::followup_words::left_out_notice(&left, app.lang);
+            let with_why = |text: String| match &why {
+                Some(why) => format!("{text}. {why}"),
+                None => text,
+            };
             if items.is_empty() {
-                let text = T::NothingSuggested.get(app.lang);
+                let text = with_why(T::NothingSuggested.get(app.lang).to_string());
                 app.info(text);
                 return Vec::new();
             }
@@ -58,7 +64,7 @@ pub(super) fn agenda(app: &mut App, action: Action) -> Vec<Effect> {
             let mut after = meeting.clone();
             after.items.extend(items);
             let effects = change_meeting(app, Some(meeting), after);
-            app.info(strings::added_items(count, app.lang));
+            app.info(with_why(strings::added_items(count, app.lang)));
             effects
         }
         Action::MoveUp | Action::MoveDown if len > 1 => {

@@ -24,6 +24,8 @@ mod seance;
 mod seance_attendance;
 #[path = "../seance/update_editing.rs"]
 mod seance_edit;
+#[path = "../seance/update_followup.rs"]
+mod seance_followup;
 mod situations;
 
 use agenda::{agenda, picker_key, prompt_key};
