@@ -839,3 +839,37 @@ fn a_signal_or_ctrl_c_with_a_save_not_done_keeps_the_rescue_copy() {
         assert!(!folders.meeting_text().contains(text), "{how}");
     }
 }
+
+/// A slow disk (each write takes 2.5 s, injected): keys typed while a save is under way
+/// are on screen at once; the save is done off the event loop, then the text is whole.
+#[test]
+fn keys_are_shown_at_once_while_a_slow_save_is_under_way() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 30);
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+    let mut pty = folders.spawn_with(false, "cdm", 120, 30, &[("CELLULE_FAULT_DELAY_MS", "2500")]);
+    start_seance(&mut pty);
+    pty.send("n");
+    pty.wait_for("2/12");
+    pty.send("j");
+    pty.send("\r");
+    pty.wait_for("Saisie enregistrée");
+    pty.send("Premier");
+    pty.wait_for("Premier");
+    // The pause: its save starts and takes 2.5 s. Keys typed meanwhile show at once.
+    std::thread::sleep(Duration::from_millis(900));
+    let typed = Instant::now();
+    pty.send(" second");
+    pty.wait_for("Premier second");
+    let shown = typed.elapsed();
+    assert!(
+        shown < Duration::from_millis(1200),
+        "keys shown after {shown:?} while the disk was busy"
+    );
+    pty.wait_until("the whole text saved", |_| {
+        folders.meeting(MEETING).items[1].decision_text.as_deref() == Some("Premier second")
+    });
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}

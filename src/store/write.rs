@@ -253,6 +253,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], expect: Expect) -> Result<Stamp, 
 /// Writes, flushes and syncs `bytes`; a test-only fault makes it fail with a given OS
 /// error (see [`inject`]).
 fn write_through(file: &mut fs::File, bytes: &[u8]) -> io::Result<()> {
+    if let Some(delay) = inject::delay() {
+        std::thread::sleep(delay);
+    }
     if let Some(code) = inject::pending() {
         return Err(io::Error::from_raw_os_error(code));
     }
@@ -299,6 +302,16 @@ pub mod inject {
     /// Writes of this thread work again.
     pub fn clear() {
         NEXT.with(|n| n.set(0));
+    }
+
+    /// A slow disk, in the binary a test starts (debug builds only):
+    /// `CELLULE_FAULT_DELAY_MS=<ms>` makes each write take that long.
+    pub(super) fn delay() -> Option<std::time::Duration> {
+        if !cfg!(debug_assertions) {
+            return None;
+        }
+        let ms: u64 = std::env::var("CELLULE_FAULT_DELAY_MS").ok()?.parse().ok()?;
+        Some(std::time::Duration::from_millis(ms))
     }
 
     pub(super) fn pending() -> Option<i32> {
