@@ -873,3 +873,36 @@ fn keys_are_shown_at_once_while_a_slow_save_is_under_way() {
     pty.send("\x03");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+/// Temporary files a crash left (named, where the system has no unnamed ones) are removed
+/// when the interface starts, with a notice; one changed a moment ago (another instance may
+/// be writing it) stays.
+#[test]
+fn temporary_files_left_by_a_crash_are_removed_at_the_next_start() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 30);
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+    let minutes = folders.root().join("49/minutes");
+    std::fs::create_dir_all(&minutes).unwrap();
+    let old = [
+        minutes.join(".cellule-tmp-a1b2c3"),
+        folders.root().join("49/meetings/.cellule-tmp-d4e5f6"),
+    ];
+    for path in &old {
+        let f = std::fs::File::create(path).unwrap();
+        std::io::Write::write_all(&mut &f, b"notes internes").unwrap();
+        f.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+            .unwrap();
+    }
+    let fresh = minutes.join(".cellule-tmp-g7h8i9");
+    std::fs::write(&fresh, b"en cours").unwrap();
+    let mut pty = folders.spawn(false, "cdm", 120, 30);
+    pty.wait_for("2 fichiers temporaires laissés par un arrêt brutal ont été supprimés");
+    for path in &old {
+        assert!(!path.exists(), "{path:?}");
+    }
+    assert!(fresh.exists());
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}

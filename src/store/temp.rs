@@ -208,6 +208,21 @@ pub fn leftovers(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// Removes the app's temporary files in `dir` last changed over `age` ago (a crash left
+/// them; one being written now is younger); returns how many were removed.
+pub fn remove_stale(dir: &Path, age: std::time::Duration) -> usize {
+    let now = std::time::SystemTime::now();
+    leftovers(dir)
+        .into_iter()
+        .filter(|p| {
+            fs::symlink_metadata(p)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).is_ok_and(|d| d >= age))
+        })
+        .filter(|p| fs::remove_file(p).is_ok())
+        .count()
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;

@@ -180,7 +180,6 @@ pub enum U {
     Restored,
     RestoreFailed,
     Discarded,
-    CleanedTemp,
 }
 
 impl U {
@@ -243,10 +242,6 @@ impl U {
                 "Cannot restore (the rescue copy stays)",
             ),
             Discarded => ("Copie de secours écartée", "Rescue copy discarded"),
-            CleanedTemp => (
-                "fichiers temporaires laissés par un arrêt brutal supprimés",
-                "temporary files left by a crash removed",
-            ),
         };
         lang.pick(fr, en)
     }
@@ -279,6 +274,18 @@ pub fn marker(state: &UnsavedState, lang: Lang) -> Option<String> {
         U::NoRescue.get(lang)
     });
     Some(line)
+}
+
+/// The notice of the temporary files a crash left, removed at the start.
+pub fn cleaned_temp(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "1 fichier temporaire laissé par un arrêt brutal a été supprimé".into(),
+        (Lang::Fr, n) => {
+            format!("{n} fichiers temporaires laissés par un arrêt brutal ont été supprimés")
+        }
+        (Lang::En, 1) => "1 temporary file left by a crash was removed".into(),
+        (Lang::En, n) => format!("{n} temporary files left by a crash were removed"),
+    }
 }
 
 /// What a rescue copy is about, in one line.

@@ -130,6 +130,19 @@ impl Workspace {
         Ok(write_atomic(&self.root.join(&r.target), &r.bytes, expect)?)
     }
 
+    /// Removes the app's temporary files a crash left in the département's folders (those
+    /// not changed for 5 minutes: never one another instance is writing); how many.
+    pub fn clean_leftovers(&self) -> usize {
+        let dept = self.root.join(&self.code);
+        let age = std::time::Duration::from_secs(300);
+        [
+            "", "cases", "meetings", "minutes", "agendas", "reports", "fipd",
+        ]
+        .iter()
+        .map(|sub| store::temp::remove_stale(&dept.join(sub), age))
+        .sum()
+    }
+
     /// Keeps the rescue copies in `dir` instead of the user's state folder (`None`: none).
     pub fn set_rescue_folder(&mut self, dir: Option<PathBuf>) {
         self.rescue = dir;
