@@ -223,7 +223,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], expect: Expect) -> Result<Stamp, 
         Some(m) => existing_mode(m),
         None => Mode {
             mode: new_file_mode(dir),
-            group: None,
+            group: super::temp::new_file_group(dir),
         },
     };
     let mut tmp = Temp::new_in(dir, &mode).map_err(|e| WriteError::io(path, &e))?;
