@@ -259,6 +259,18 @@ pub fn marker(state: &UnsavedState, lang: Lang) -> Option<String> {
             why = format!("{}{rest}", crate::text::visible(&name.to_string_lossy()));
         }
     }
+    // « non enregistré » says already that the write failed: the system's reason follows.
+    let failed = crate::i18n::Msg::WriteFailed {
+        detail: String::new(),
+    }
+    .text(lang);
+    let failed = failed.trim_end();
+    if !failed.is_empty()
+        && let Some(at) = why.find(failed)
+    {
+        let rest = why[at + failed.len()..].trim_start().to_string();
+        why = format!("{}{rest}", &why[..at]);
+    }
     let mut line = format!("{} : {why}", U::Marker.get(lang));
     if more > 0 {
         line.push_str(&format!(" (+{more})"));
@@ -329,7 +341,7 @@ mod tests {
         assert_eq!(s.to_retry(), vec![w2.clone()]);
         let line = marker(&s, Lang::Fr).unwrap();
         assert!(
-            line.starts_with("⚠ non enregistré : m.yaml: écriture impossible"),
+            line.starts_with("⚠ non enregistré : m.yaml: plus de place sur le disque"),
             "{line}"
         );
         assert!(line.contains("plus de place"), "{line}");
