@@ -15,6 +15,7 @@
 #     this one's (the YAML reader's decision in docs/performance.md: <= 1.3x CPU)
 #
 # Usage: benches/compare.sh            (the national profile: 101 x 500 cases x 24 months)
+#   ONLY=hostile benches/compare.sh     (the four hostile files only: no profile, no Python)
 #   RUNS=5 DATA=/tmp/cellule-national DEPTS=101 CASES=500 MONTHS=24 SEED=1 benches/compare.sh
 # The profile is generated once into $DATA and reused while its parameters are unchanged.
 # Times are medians of $RUNS runs with a warm page cache (each command runs once before).
@@ -32,10 +33,20 @@ ONE=${ONE:-01}
 export BIN DATA
 
 echo "== build (release)"
-cargo build --release --quiet --example generate --example probe --bin cellule
+ONLY=${ONLY:-}
+if [ "$ONLY" = hostile ]; then
+  cargo build --release --quiet --bin cellule
+else
+  cargo build --release --quiet --example generate --example probe --bin cellule
+fi
 BIN=target/release/cellule
 GEN=target/release/examples/generate
 PROBE=target/release/examples/probe
+LIST=$(mktemp)
+ONE_LIST=$(mktemp)
+PY=$(mktemp --suffix=.py)
+trap 'rm -f "$LIST" "$ONE_LIST" "$PY"' EXIT
+if [ "$ONLY" != hostile ]; then
 
 marker="departments=$DEPTS cases-per-dept=$CASES months=$MONTHS seed=$SEED"
 if [ "$(cat "$DATA/.generated" 2>/dev/null)" != "$marker" ]; then
@@ -55,10 +66,6 @@ if [ ! -x /usr/bin/time ]; then
   (apt-get update -qq && apt-get install -y -qq time) >/dev/null
 fi
 
-LIST=$(mktemp)
-ONE_LIST=$(mktemp)
-PY=$(mktemp --suffix=.py)
-trap 'rm -f "$LIST" "$ONE_LIST" "$PY"' EXIT
 export LIST PY
 find "$DATA" -name '*.yaml' -type f -print0 | sort -z >"$LIST"
 find "$DATA/$ONE" -name '*.yaml' -type f -print0 | sort -z >"$ONE_LIST"
@@ -75,6 +82,7 @@ for p in paths:
             yaml.load(f.read(), Loader=yaml.CSafeLoader)
         n += 1
 EOF
+fi
 
 # median_ms RUNS command...: runs the command once to warm up, then RUNS times; prints the
 # median wall time in milliseconds. The command's output is discarded; a failure stops the script.
@@ -144,6 +152,24 @@ for name, (rel, bad, clean) in hostile.items():
         open(os.path.join(root, "49", rel), "w").write(text)
 EOF
 validate_root() { "$BIN" validate --data "$1" || true; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}'; }
+verdict() { awk -v r="$1" -v t="$2" -v op="$3" 'BEGIN {ok = (op == "le") ? r <= t : r >= t; print ok ? "met" : "NOT met"}'; }
+hostile_table() {
+  printf '%-34s %9s %12s %12s %8s  %s\n' "hostile file" "bytes" "hostile ms" "clean ms" "ratio" "verdict (<= 2x)"
+  for name in bad-items unknown-keys brackets braces; do
+    local t_bad t_clean size r
+    t_bad=$(median_ms "$RUNS" validate_root "$HOSTILE/$name/hostile")
+    t_clean=$(median_ms "$RUNS" validate_root "$HOSTILE/$name/clean")
+    size=$(find "$HOSTILE/$name/hostile/49" -name '*.yaml' ! -name department.yaml -printf '%s')
+    r=$(ratio "$t_bad" "$t_clean")
+    printf '%-34s %9s %12s %12s %8s  %s\n' "$name" "$size" "$t_bad" "$t_clean" "${r}x" "$(verdict "$r" 2 le)"
+  done
+}
+if [ "$ONLY" = hostile ]; then
+  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); medians of $RUNS runs"
+  hostile_table
+  exit 0
+fi
 base_all() { "$BASE_BIN" validate --data "$DATA"; }
 export BASE_BIN=${BASE_BIN:-}
 

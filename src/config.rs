@@ -6,6 +6,7 @@
 //! lang: fr                         # fr | en
 //! theme: default                   # default | high-contrast | mono
 //! hide_names: false               # true: persons' full names hidden on screen (projector); F2 toggles
+//! group_access: write              # new files for the folder's group: write (0660) | read (0640) | none (0600)
 //! keys:                            # per context, key: action (see docs/keys.md)
 //!   global: { Q: quit, q: none }
 //! ```
@@ -22,6 +23,8 @@ pub struct Config {
     pub theme: Option<String>,
     /// Persons' full names hidden on screen from the start (a projector).
     pub hide_names: bool,
+    /// The group's access to new files (`None`: from the folder, setgid or not).
+    pub group_access: Option<crate::store::temp::GroupAccess>,
     /// The user's key bindings, in the order written (checked by the interface's key map).
     pub keys: Vec<KeyBinding>,
 }
@@ -139,6 +142,28 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
             },
             ("theme", Node::Str(s)) => config.theme = Some(s.to_string()),
             ("hide_names", Node::Bool(b)) => config.hide_names = *b,
+            ("group_access", Node::Str(s)) => {
+                use crate::store::temp::GroupAccess;
+                config.group_access = Some(match s.trim() {
+                    "write" | "écriture" | "ecriture" => GroupAccess::Write,
+                    "read" | "lecture" => GroupAccess::Read,
+                    "none" | "aucun" | "aucune" => GroupAccess::None,
+                    _ => {
+                        return Err(at(
+                            &[key("group_access")],
+                            Target::Value,
+                            format!(
+                                "accès du groupe {} inconnu (écriture, lecture ou aucun)",
+                                quote(Lang::Fr, s)
+                            ),
+                            format!(
+                                "unknown group access {} (write, read or none)",
+                                quote(Lang::En, s)
+                            ),
+                        ));
+                    }
+                });
+            }
             ("keys", Node::Map(contexts)) => {
                 for (context, keys) in contexts {
                     let context = yaml::key_text(context).unwrap_or_default();
@@ -177,7 +202,7 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
                     "\"hide_names\" must be true or false".into(),
                 ));
             }
-            ("data_dir" | "lang" | "theme", _) => {
+            ("data_dir" | "lang" | "theme" | "group_access", _) => {
                 return Err(at(
                     &[key(&name)],
                     Target::Value,
@@ -198,11 +223,11 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
                     &[key(&name)],
                     Target::Key,
                     format!(
-                        "clé inconnue {} (clés permises : data_dir, lang, theme, hide_names, keys)",
+                        "clé inconnue {} (clés permises : data_dir, lang, theme, hide_names, group_access, keys)",
                         quote(Lang::Fr, &name)
                     ),
                     format!(
-                        "unknown key {} (allowed keys: data_dir, lang, theme, hide_names, keys)",
+                        "unknown key {} (allowed keys: data_dir, lang, theme, hide_names, group_access, keys)",
                         quote(Lang::En, &name)
                     ),
                 ));

@@ -186,7 +186,7 @@ fn kill_9_during_exports_leaves_no_temporary_file() {
         .ok()
         .and_then(|n| n.parse().ok())
         .map_or(30, |n: u64| n * 3);
-    println!("exports: seed {seed}, {trials} trials");
+    println!("exports: seed {seed}, {trials} trials (replay: CELLULE_CRASH_SEED={seed})");
     let mut rng = Rng(seed.max(1));
     let holder = TempDir::new().unwrap();
     let root = holder.path().join("donnees");
@@ -230,7 +230,10 @@ fn kill_9_during_exports_leaves_no_temporary_file() {
 #[test]
 fn kill_9_at_random_points_never_leaves_a_broken_meeting_file() {
     let seeds: Vec<u64> = match std::env::var("CELLULE_CRASH_SEED") {
-        Ok(seed) => vec![seed.parse().expect("a number")],
+        Ok(seed) => vec![
+            seed.parse()
+                .unwrap_or_else(|_| panic!("CELLULE_CRASH_SEED must be a number: {seed:?}")),
+        ],
         Err(_) => {
             let trials = std::env::var("CELLULE_CRASH_TRIALS")
                 .ok()
@@ -243,6 +246,9 @@ fn kill_9_at_random_points_never_leaves_a_broken_meeting_file() {
         }
     };
     for seed in seeds {
+        // Printed before the trial: whatever fails in it (a screen never shown, a panic),
+        // the seed to replay it with is in the output.
+        println!("séance trial: seed {seed} (replay: CELLULE_CRASH_SEED={seed})");
         println!("{}", trial(seed));
     }
 }

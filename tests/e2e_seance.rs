@@ -34,6 +34,18 @@ impl Folders {
     /// `cellule demo --data <root>` (first run) or `cellule --data <root>`, run directly
     /// (no shell between: a signal reaches the program itself), as user `user`.
     fn spawn(&self, demo: bool, user: &str, cols: u16, rows: u16) -> Pty {
+        self.spawn_with(demo, user, cols, rows, &[])
+    }
+
+    /// [`Self::spawn`] with more environment (a fault to inject, a state folder).
+    fn spawn_with(
+        &self,
+        demo: bool,
+        user: &str,
+        cols: u16,
+        rows: u16,
+        more: &[(&str, &str)],
+    ) -> Pty {
         let bin = Path::new(env!("CARGO_BIN_EXE_cellule"));
         let root = self.root().display().to_string();
         let mut args = Vec::new();
@@ -42,14 +54,39 @@ impl Folders {
         }
         args.extend(["--data", root.as_str()]);
         let config = self.config.path().display().to_string();
-        let env = [
+        let state = self.holder.path().join("state").display().to_string();
+        let mut env = vec![
             ("CELLULE_CONFIG_DIR", config.as_str()),
+            ("CELLULE_STATE_DIR", state.as_str()),
             ("LANG", "C.UTF-8"),
             ("USER", user),
         ];
+        env.extend_from_slice(more);
         let mut pty = Pty::spawn(bin, &args, &env, cols, rows);
         pty.wait_for("Alertes");
         pty
+    }
+
+    /// The rescue copies kept in the state folder (all data roots).
+    fn rescue_copies(&self) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let rescue = self.holder.path().join("state/rescue");
+        for dir in std::fs::read_dir(rescue).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(dir.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                found.push(file.path());
+            }
+        }
+        found
+    }
+
+    /// The text of the demo meeting's file.
+    fn meeting_text(&self) -> String {
+        std::fs::read_to_string(self.root().join("49/meetings/2026-12-14-cpraf.yaml"))
+            .unwrap_or_default()
     }
 
     fn meeting(&self, id: &str) -> Meeting {
@@ -703,4 +740,271 @@ fn a_closure_in_a_seance_takes_the_case_off_the_next_draft() {
     let held = folders.meeting(MEETING);
     assert_eq!(held.status, MeetingStatus::Closed);
     assert_eq!(held.items[1].closure_reason, Some(ClosureReason::Moved));
+}
+
+/// A tmpfs mounted on `path` (root on Linux), unmounted when dropped; `None` where the
+/// system does not allow it.
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(path: &Path, size: &str) -> Option<Tmpfs> {
+        std::fs::create_dir_all(path).ok()?;
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(path)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Tmpfs(path.to_path_buf()))
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+/// Fills the file system of `dir` with one file; removing it gives the room back.
+fn fill(dir: &Path) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join("filler");
+    let mut f = std::fs::File::create(&path).unwrap();
+    let block = vec![b'x'; 4096];
+    while f.write_all(&block).is_ok() {}
+    let _ = f.sync_all();
+    path
+}
+
+/// Types `text` in the decision text of the séance's second item.
+fn type_decision_text(pty: &mut Pty, text: &str) {
+    pty.send("n");
+    pty.wait_for("2/12");
+    pty.send("j");
+    pty.send("\r");
+    pty.wait_for("Saisie enregistrée");
+    pty.send(text);
+    pty.wait_for(&text[text.len() - 8..]);
+}
+
+/// A save that fails (a really full disk where a tmpfs can be mounted, else a fault
+/// injected with ENOSPC): the marker and its reason stay on screen, the text is kept in a
+/// rescue copy; once the room is back, it is written without a key and the marker goes.
+#[test]
+fn a_failed_save_is_marked_then_written_without_a_key_once_the_disk_has_room() {
+    let folders = Folders::new();
+    let tmpfs = Tmpfs::mount(&folders.root(), "3m");
+    let fault = folders.holder.path().join("fault");
+    let fault_env = fault.display().to_string();
+    if tmpfs.is_none() {
+        println!("note: cannot mount a tmpfs here (not root?): the full disk is injected (ENOSPC)");
+    }
+    let mut pty = folders.spawn_with(true, "cdm", 120, 30, &[("CELLULE_FAULT_FILE", &fault_env)]);
+    start_seance(&mut pty);
+    let filler = match &tmpfs {
+        Some(_) => Some(fill(&folders.root())),
+        None => {
+            std::fs::write(&fault, "28").unwrap();
+            None
+        }
+    };
+    let text = "Texte tapé pendant que le disque est plein";
+    type_decision_text(&mut pty, text);
+    pty.wait_for("non enregistré");
+    pty.wait_for("plus de place sur le disque");
+    assert!(pty.screen().contains("nouvel essai"), "{}", pty.screen());
+    assert!(!folders.meeting_text().contains(text));
+    pty.wait_until("a rescue copy with the text", |_| {
+        folders.rescue_copies().iter().any(|c| {
+            std::fs::read_to_string(c)
+                .unwrap_or_default()
+                .contains(text)
+        })
+    });
+    // The cause goes; no key is pressed.
+    match filler {
+        Some(path) => std::fs::remove_file(path).unwrap(),
+        None => std::fs::remove_file(&fault).unwrap(),
+    }
+    pty.wait_until("the text written by a retry", |_| {
+        folders.meeting_text().contains(text)
+    });
+    pty.wait_until("the marker gone", |screen| {
+        !screen.contains("non enregistré")
+    });
+    assert!(
+        folders.rescue_copies().is_empty(),
+        "{:?}",
+        folders.rescue_copies()
+    );
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+/// Leaving the séance with a save not done asks (try again, a copy to a file, leave);
+/// quitting asks again; the rescue copy stays and the next start offers to restore it,
+/// which writes it through the hash-checked save.
+#[test]
+fn leaving_with_unsaved_text_asks_and_the_next_start_restores_it() {
+    let folders = Folders::new();
+    let fault = folders.holder.path().join("fault");
+    let fault_env = fault.display().to_string();
+    let env = [("CELLULE_FAULT_FILE", fault_env.as_str())];
+    let mut pty = folders.spawn_with(true, "cdm", 120, 30, &env);
+    start_seance(&mut pty);
+    std::fs::write(&fault, "30").unwrap();
+    let text = "Texte tapé sur un partage en lecture seule";
+    type_decision_text(&mut pty, text);
+    pty.wait_for("lecture seule");
+    pty.wait_for("non enregistré");
+    // Leave the field, then the séance: asked.
+    pty.send("\x1b");
+    pty.send("\x1b");
+    pty.wait_for("Quitter la séance ?");
+    assert!(pty.screen().contains("Réessayer maintenant"));
+    // A copy to a file the user names.
+    let copy = folders.holder.path().join("copie.yaml");
+    pty.send("\x1b[B");
+    pty.send("\r");
+    pty.wait_for("Chemin du fichier");
+    pty.send(&copy.display().to_string());
+    pty.send("\r");
+    pty.wait_for("Copie écrite");
+    assert!(std::fs::read_to_string(&copy).unwrap().contains(text));
+    // Leave the séance: the copy stays, the marker too.
+    pty.wait_for("Quitter la séance ?");
+    pty.send("\r");
+    pty.wait_until("the séance left", |s| !s.contains("Quitter la séance ?"));
+    assert!(pty.screen().contains("non enregistré"));
+    pty.send("1");
+    pty.wait_for("Alertes");
+    pty.send("q");
+    pty.wait_for("Quitter cellule ?");
+    pty.send("\x1b[B\x1b[B");
+    pty.send("\r");
+    assert_eq!(pty.wait_exit(), 0);
+    assert!(!folders.meeting_text().contains(text));
+    let copies = folders.rescue_copies();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copies[0]).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    // The share is writable again; the next start asks.
+    std::fs::remove_file(&fault).unwrap();
+    let mut pty = folders.spawn(false, "cdm", 120, 30);
+    pty.wait_for("Copie de secours");
+    assert!(
+        pty.screen().contains("2026-12-14-cpraf.yaml"),
+        "{}",
+        pty.screen()
+    );
+    pty.send("\r");
+    pty.wait_for("Copie de secours restaurée");
+    assert!(folders.meeting_text().contains(text));
+    assert!(folders.rescue_copies().is_empty());
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+/// Ctrl-c, SIGTERM and SIGHUP with a save not done: the program ends, the rescue copy
+/// stays with the text.
+#[test]
+fn a_signal_or_ctrl_c_with_a_save_not_done_keeps_the_rescue_copy() {
+    for how in ["ctrl-c", "TERM", "HUP"] {
+        let folders = Folders::new();
+        let fault = folders.holder.path().join("fault");
+        let fault_env = fault.display().to_string();
+        let env = [("CELLULE_FAULT_FILE", fault_env.as_str())];
+        let mut pty = folders.spawn_with(true, "cdm", 120, 30, &env);
+        start_seance(&mut pty);
+        std::fs::write(&fault, "13").unwrap();
+        let text = "Texte tapé sans permission";
+        type_decision_text(&mut pty, text);
+        pty.wait_for("permission refusée");
+        match how {
+            "ctrl-c" => pty.send("\x03"),
+            signal => pty.signal(signal),
+        }
+        let code = pty.wait_exit();
+        assert!([0, 129, 143].contains(&code), "{how}: {code}");
+        let copies = folders.rescue_copies();
+        assert_eq!(copies.len(), 1, "{how}: {copies:?}");
+        assert!(
+            std::fs::read_to_string(&copies[0]).unwrap().contains(text),
+            "{how}"
+        );
+        assert!(!folders.meeting_text().contains(text), "{how}");
+    }
+}
+
+/// A slow disk (each write takes 2.5 s, injected): keys typed while a save is under way
+/// are on screen at once; the save is done off the event loop, then the text is whole.
+#[test]
+fn keys_are_shown_at_once_while_a_slow_save_is_under_way() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 30);
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+    let mut pty = folders.spawn_with(false, "cdm", 120, 30, &[("CELLULE_FAULT_DELAY_MS", "2500")]);
+    start_seance(&mut pty);
+    pty.send("n");
+    pty.wait_for("2/12");
+    pty.send("j");
+    pty.send("\r");
+    pty.wait_for("Saisie enregistrée");
+    pty.send("Premier");
+    pty.wait_for("Premier");
+    // The pause: its save starts and takes 2.5 s. Keys typed meanwhile show at once.
+    std::thread::sleep(Duration::from_millis(900));
+    let typed = Instant::now();
+    pty.send(" second");
+    pty.wait_for("Premier second");
+    let shown = typed.elapsed();
+    assert!(
+        shown < Duration::from_millis(1200),
+        "keys shown after {shown:?} while the disk was busy"
+    );
+    pty.wait_until("the whole text saved", |_| {
+        folders.meeting(MEETING).items[1].decision_text.as_deref() == Some("Premier second")
+    });
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+/// Temporary files a crash left (named, where the system has no unnamed ones) are removed
+/// when the interface starts, with a notice; one changed a moment ago (another instance may
+/// be writing it) stays.
+#[test]
+fn temporary_files_left_by_a_crash_are_removed_at_the_next_start() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 30);
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+    let minutes = folders.root().join("49/minutes");
+    std::fs::create_dir_all(&minutes).unwrap();
+    let old = [
+        minutes.join(".cellule-tmp-a1b2c3"),
+        folders.root().join("49/meetings/.cellule-tmp-d4e5f6"),
+    ];
+    for path in &old {
+        let f = std::fs::File::create(path).unwrap();
+        std::io::Write::write_all(&mut &f, b"notes internes").unwrap();
+        f.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+            .unwrap();
+    }
+    let fresh = minutes.join(".cellule-tmp-g7h8i9");
+    std::fs::write(&fresh, b"en cours").unwrap();
+    let mut pty = folders.spawn(false, "cdm", 120, 30);
+    pty.wait_for("2 fichiers temporaires laissés par un arrêt brutal ont été supprimés");
+    for path in &old {
+        assert!(!path.exists(), "{path:?}");
+    }
+    assert!(fresh.exists());
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
 }

@@ -535,3 +535,65 @@ fn init_in_a_read_only_folder_gives_a_clear_message() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(names(parent.path()).is_empty());
 }
+
+/// The config file's `group_access` gives new files to the folder's group, in a folder
+/// that is not setgid: `write` 0660, `read` 0640 (`lecture` in French), `none` 0600 even in a
+/// setgid group folder; without the key a plain folder gives 0600. Never any access for
+/// others.
+#[test]
+fn the_config_key_group_access_sets_the_mode_of_new_files() {
+    use std::os::unix::fs::PermissionsExt;
+    for (setting, setgid, expected) in [
+        (None, false, 0o600),
+        (Some("write"), false, 0o660),
+        (Some("lecture"), false, 0o640),
+        (Some("none"), true, 0o600),
+        (None, true, 0o660),
+    ] {
+        let root = demo_root();
+        let minutes = root.path().join("49/minutes");
+        fs::create_dir(&minutes).unwrap();
+        let folder_mode = if setgid { 0o2770 } else { 0o750 };
+        fs::set_permissions(&minutes, fs::Permissions::from_mode(folder_mode)).unwrap();
+        let config = TempDir::new().unwrap();
+        if let Some(value) = setting {
+            fs::write(
+                config.path().join("config.yaml"),
+                format!("group_access: {value}\n"),
+            )
+            .unwrap();
+        }
+        let out = cellule()
+            .env("CELLULE_CONFIG_DIR", config.path())
+            .args([
+                "export",
+                "minutes",
+                "--meeting",
+                "2026-11-16-cpraf",
+                "--data",
+            ])
+            .arg(root.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{setting:?}: {stderr}");
+        let file = minutes.join("2026-11-16-cpraf.partners.md");
+        let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, expected, "{setting:?} setgid {setgid}: {mode:o}");
+    }
+    // A wrong value is said with its place in the config file.
+    let config = TempDir::new().unwrap();
+    fs::write(config.path().join("config.yaml"), "group_access: tous\n").unwrap();
+    let out = cellule()
+        .env("CELLULE_CONFIG_DIR", config.path())
+        .args(["validate", "--data"])
+        .arg(demo_root().path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("config.yaml:1:15: accès du groupe « tous » inconnu"),
+        "{stderr}"
+    );
+}

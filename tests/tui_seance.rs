@@ -1223,3 +1223,178 @@ fn snapshot_the_case_card_of_a_new_case() {
     insta::assert_snapshot!("seance_card_new_case_120x36", draw(&app, 120, 36));
     insta::assert_snapshot!("seance_card_new_case_80x24", draw(&app, 80, 24));
 }
+
+/// A write of the interface that fails with `errno` (`store::inject`, on this thread): the
+/// reason in French stays on screen, a private rescue copy is kept outside the data folder
+/// at once, the file on disk is left as it was; once the cause is gone, a retry writes it
+/// and both go. For a meeting, a new case and an export.
+#[cfg(unix)]
+#[test]
+fn every_failed_write_is_kept_in_a_rescue_copy_marked_and_written_by_a_retry() {
+    use cellule::store::inject;
+    use cellule::tui::unsaved::marker;
+    use cellule::workspace::Workspace;
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    for (errno, reason) in [
+        (28, "plus de place sur le disque"),
+        (13, "permission refusée"),
+        (30, "système de fichiers en lecture seule"),
+    ] {
+        let holder = tempfile::TempDir::new().unwrap();
+        let root = holder.path().join("donnees");
+        copy_demo(&root);
+        let loaded = cellule::store::load_root(&root).unwrap();
+        let dept = loaded.dept("49").unwrap();
+        let mut ws = Workspace::new(&root, dept);
+        let state = holder.path().join("state");
+        ws.set_rescue_folder(Some(state.clone()));
+        let mut app = App::new(dept.data.clone(), Vec::new(), Lang::Fr, day("2026-12-14"));
+        let mut meeting = dept.data.meeting("2026-12-14-cpraf").unwrap().clone();
+        meeting.difficulties = Some("Texte tapé pendant la panne".into());
+        let mut case = dept.data.cases[0].clone();
+        case.id = "49-2026-901".into();
+        let request = cellule::tui::ExportRequest::Minutes {
+            meeting: "2026-11-16-cpraf".into(),
+            level: cellule::export::Level::Internal,
+        };
+        let writes = [
+            Effect::SaveMeeting(meeting.clone()),
+            Effect::CreateCase(case.clone()),
+            Effect::Export {
+                request: request.clone(),
+                commit: false,
+            },
+        ];
+        let meeting_file = root.join("49/meetings/2026-12-14-cpraf.yaml");
+        let before = std::fs::read(&meeting_file).unwrap();
+        inject::fail_writes_with(errno);
+        let rest = apply_effects(&mut app, &mut ws, writes.to_vec());
+        inject::clear();
+        assert!(rest.is_empty());
+        assert_eq!(app.unsaved.pending.len(), 3, "errno {errno}");
+        let line = marker(&app.unsaved, Lang::Fr).unwrap();
+        assert!(line.starts_with("⚠ non enregistré : "), "{line}");
+        assert!(line.contains(reason), "errno {errno}: {line}");
+        assert!(line.contains("copie de secours gardée"), "{line}");
+        assert_eq!(std::fs::read(&meeting_file).unwrap(), before);
+        assert!(!root.join("49/cases/49-2026-901.yaml").exists());
+        let copies: Vec<_> = std::fs::read_dir(state.clone())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(copies.len(), 3, "{copies:?}");
+        assert_eq!(mode(&state), 0o700);
+        for copy in &copies {
+            assert_eq!(mode(copy), 0o600, "{copy:?}");
+        }
+        let kept = std::fs::read_to_string(state.join("meeting-2026-12-14-cpraf")).unwrap();
+        assert!(kept.contains("Texte tapé pendant la panne"));
+        // The cause is gone: the retry writes all three, the copies and the marker go.
+        apply_effects(&mut app, &mut ws, vec![Effect::RetryUnsaved]);
+        assert!(app.unsaved.pending.is_empty(), "{:?}", app.unsaved.pending);
+        assert_eq!(marker(&app.unsaved, Lang::Fr), None);
+        assert_eq!(std::fs::read_dir(&state).unwrap().count(), 0);
+        let saved = std::fs::read_to_string(&meeting_file).unwrap();
+        assert!(saved.contains("Texte tapé pendant la panne"));
+        assert!(root.join("49/cases/49-2026-901.yaml").is_file());
+        assert!(
+            root.join("49/minutes/2026-11-16-cpraf.internal.md")
+                .is_file()
+        );
+    }
+}
+
+/// A rescue copy restored at the next start goes through the hash check: a file changed
+/// by a colleague meanwhile is not written over unless the user says so.
+#[cfg(unix)]
+#[test]
+fn a_rescue_copy_is_restored_only_over_the_file_it_was_made_on() {
+    use cellule::store::inject;
+    use cellule::tui::unsaved::Question;
+    use cellule::workspace::Workspace;
+    let holder = tempfile::TempDir::new().unwrap();
+    let root = holder.path().join("donnees");
+    copy_demo(&root);
+    let state = holder.path().join("state");
+    let session = |root: &std::path::Path| {
+        let loaded = cellule::store::load_root(root).unwrap();
+        let dept = loaded.dept("49").unwrap();
+        let mut ws = Workspace::new(root, dept);
+        ws.set_rescue_folder(Some(state.clone()));
+        let app = App::new(dept.data.clone(), Vec::new(), Lang::Fr, day("2026-12-14"));
+        (app, ws)
+    };
+    let (mut app, mut ws) = session(&root);
+    let mut mine = app.data.meeting("2026-12-14-cpraf").unwrap().clone();
+    mine.difficulties = Some("Ma version".into());
+    inject::fail_writes_with(28);
+    apply_effects(&mut app, &mut ws, vec![Effect::SaveMeeting(mine.clone())]);
+    inject::clear();
+    drop((app, ws));
+    // A colleague changes the file before the next start.
+    let mut theirs = mine.clone();
+    theirs.difficulties = None;
+    theirs.place = Some("Salle du colleague".into());
+    cellule::store::save_meeting(&root, "49", &theirs, cellule::store::Expect::Any).unwrap();
+    let file = root.join("49/meetings/2026-12-14-cpraf.yaml");
+    let on_disk = std::fs::read(&file).unwrap();
+    let (mut app, mut ws) = session(&root);
+    let found = ws.rescued();
+    assert_eq!(found.len(), 1);
+    cellule::tui::update::rescued_found(&mut app, found);
+    assert_eq!(
+        app.unsaved.question,
+        Some(Question::Rescued {
+            choice: 0,
+            conflict: false
+        })
+    );
+    // Restore: refused by the hash check, asked again with the conflict said.
+    let effects = press(&mut app, "<Enter>");
+    apply_effects(&mut app, &mut ws, effects);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        on_disk,
+        "theirs not written over"
+    );
+    assert_eq!(
+        app.unsaved.question,
+        Some(Question::Rescued {
+            choice: 0,
+            conflict: true
+        })
+    );
+    assert!(plain(&app, 80, 24).contains("modifié par ailleurs"));
+    // Restore anyway, knowingly: mine is written, the copy goes.
+    let effects = press(&mut app, "<Enter>");
+    apply_effects(&mut app, &mut ws, effects);
+    assert_eq!(app.unsaved.question, None);
+    let m = cellule::store::load_root(&root).unwrap().depts[0]
+        .data
+        .meeting("2026-12-14-cpraf")
+        .cloned()
+        .unwrap();
+    assert_eq!(m.difficulties.as_deref(), Some("Ma version"));
+    assert_eq!(app.data.meeting("2026-12-14-cpraf"), Some(&m));
+    assert!(ws.rescued().is_empty());
+}
+
+#[cfg(unix)]
+fn copy_demo(to: &std::path::Path) {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &to.join(e.file_name()));
+            } else {
+                std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+            }
+        }
+    }
+    copy(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo"),
+        to,
+    );
+}

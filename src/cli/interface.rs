@@ -24,7 +24,19 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
     if !terminal {
         return Err(Failure::new(Exit::Usage, lang, CliMsg::NoTerminal));
     }
-    let problems = loaded.problems.iter().map(|p| p.render(lang)).collect();
+    // Temporary files a crash left (full copies of what was being written) go first; the
+    // notices of those removed are not shown.
+    let workspace = Workspace::new(data_root, dept);
+    let cleaned = workspace.clean_leftovers();
+    let problems = loaded
+        .problems
+        .iter()
+        .filter(|p| {
+            !matches!(p.msg, crate::i18n::Msg::LeftoverTemp { .. })
+                || data_root.join(&p.file).exists()
+        })
+        .map(|p| p.render(lang))
+        .collect();
     let options = Options {
         lang,
         high_contrast: ctx.config.theme.as_deref() == Some("high-contrast"),
@@ -45,14 +57,15 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
         Some("mono") => Some(std::ffi::OsString::from("1")),
         _ => std::env::var_os("NO_COLOR"),
     };
-    let mut workspace = Workspace::new(data_root, dept);
-    let app =
-        tui::prepare(dept.data.clone(), problems, &options, no_color.as_deref()).map_err(|e| {
-            Failure {
-                exit: Exit::Usage,
-                lines: vec![e.to_string()],
-            }
+    let mut workspace = workspace;
+    let mut app = tui::prepare(dept.data.clone(), problems, &options, no_color.as_deref())
+        .map_err(|e| Failure {
+            exit: Exit::Usage,
+            lines: vec![e.to_string()],
         })?;
+    if cleaned > 0 {
+        app.info(tui::unsaved::cleaned_temp(cleaned, lang));
+    }
     tui::run_app(app, &mut workspace).map_err(|e| Failure {
         exit: Exit::Io,
         lines: vec![e.to_string()],

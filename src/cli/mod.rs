@@ -107,6 +107,7 @@ pub fn main() -> ExitCode {
         eprintln!("{}", problem.render(path, lang));
         return ExitCode::from(Exit::Usage as u8);
     }
+    crate::store::temp::set_group_access(config.group_access);
     let ctx = Context { lang, cli, config };
     match run(&ctx) {
         Ok(()) => ExitCode::SUCCESS,

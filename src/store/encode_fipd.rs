@@ -121,7 +121,7 @@ fn action_block(a: &FundAction, dash: usize) -> String {
 }
 
 /// The programme the text holds, if it decodes without a problem.
-fn decode(src: &str, year: i32) -> Option<Programme> {
+pub fn decode(src: &str, year: i32) -> Option<Programme> {
     let node = yaml::read(src).ok()?;
     let mut sink = Sink::default();
     let mut p = decode_programme(&node, &mut sink)?;

@@ -27,10 +27,69 @@ pub fn is_temp_name(name: &str) -> bool {
             && name[4..].bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// The mode of a new file in `dir`: `0600`, or for a folder shared by a group (setgid,
-/// with group read and write) `0660`, or `0640` if the group may only read. Never any
-/// access for others.
+/// The group's access to new files, as the config file's `group_access` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupAccess {
+    /// `0600`: the owner only (even in a group-shared folder).
+    None,
+    /// `0640`, in the group of the file's folder.
+    Read,
+    /// `0660`, in the group of the file's folder.
+    Write,
+}
+
+/// The group access set for this process (0: none set, the folder decides).
+static GROUP_ACCESS: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the group access of every new file of this process (the config file's
+/// `group_access`, read once at the start); `None`: taken from each folder.
+pub fn set_group_access(access: Option<GroupAccess>) {
+    let code = match access {
+        None => 0,
+        Some(GroupAccess::None) => 1,
+        Some(GroupAccess::Read) => 2,
+        Some(GroupAccess::Write) => 3,
+    };
+    GROUP_ACCESS.store(code, std::sync::atomic::Ordering::SeqCst);
+}
+
+fn group_access() -> Option<GroupAccess> {
+    match GROUP_ACCESS.load(std::sync::atomic::Ordering::SeqCst) {
+        1 => Some(GroupAccess::None),
+        2 => Some(GroupAccess::Read),
+        3 => Some(GroupAccess::Write),
+        _ => None,
+    }
+}
+
+/// The group to give a new file in `dir`: the folder's, when the config file gives the
+/// group access (in a setgid folder the system does it already).
+pub fn new_file_group(dir: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match group_access() {
+            Some(GroupAccess::Read | GroupAccess::Write) => fs::metadata(dir).ok().map(|m| m.gid()),
+            _ => None,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
+    }
+}
+
+/// The mode of a new file in `dir`: as the config file's `group_access` says if it does;
+/// else `0600`, or for a folder shared by a group (setgid, with group read and write)
+/// `0660`, or `0640` if the group may only read. Never any access for others.
 pub fn new_file_mode(dir: &Path) -> u32 {
+    match group_access() {
+        Some(GroupAccess::None) => return 0o600,
+        Some(GroupAccess::Read) => return 0o640,
+        Some(GroupAccess::Write) => return 0o660,
+        None => {}
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -206,6 +265,21 @@ pub fn leftovers(dir: &Path) -> Vec<PathBuf> {
         .collect();
     found.sort();
     found
+}
+
+/// Removes the app's temporary files in `dir` last changed over `age` ago (a crash left
+/// them; one being written now is younger); returns how many were removed.
+pub fn remove_stale(dir: &Path, age: std::time::Duration) -> usize {
+    let now = std::time::SystemTime::now();
+    leftovers(dir)
+        .into_iter()
+        .filter(|p| {
+            fs::symlink_metadata(p)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).is_ok_and(|d| d >= age))
+        })
+        .filter(|p| fs::remove_file(p).is_ok())
+        .count()
 }
 
 #[cfg(all(test, unix))]

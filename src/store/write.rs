@@ -24,6 +24,24 @@ impl Stamp {
     pub fn of(bytes: &[u8]) -> Stamp {
         Stamp(Sha256::digest(bytes).into())
     }
+
+    /// The stamp as 64 hexadecimal digits (kept in a rescue copy).
+    pub fn to_hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The stamp of [`Self::to_hex`]'s text, if it is one.
+    pub fn from_hex(text: &str) -> Option<Stamp> {
+        let text = text.trim();
+        if text.len() != 64 || !text.is_ascii() {
+            return None;
+        }
+        let mut out = [0u8; 32];
+        for (i, byte) in out.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
+        }
+        Some(Stamp(out))
+    }
 }
 
 /// What the target must be like for the write to go ahead.
@@ -205,7 +223,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], expect: Expect) -> Result<Stamp, 
         Some(m) => existing_mode(m),
         None => Mode {
             mode: new_file_mode(dir),
-            group: None,
+            group: super::temp::new_file_group(dir),
         },
     };
     let mut tmp = Temp::new_in(dir, &mode).map_err(|e| WriteError::io(path, &e))?;
@@ -235,6 +253,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], expect: Expect) -> Result<Stamp, 
 /// Writes, flushes and syncs `bytes`; a test-only fault makes it fail with a given OS
 /// error (see [`inject`]).
 fn write_through(file: &mut fs::File, bytes: &[u8]) -> io::Result<()> {
+    if let Some(delay) = inject::delay() {
+        std::thread::sleep(delay);
+    }
     if let Some(code) = inject::pending() {
         return Err(io::Error::from_raw_os_error(code));
     }
@@ -261,32 +282,56 @@ fn existing_mode(_meta: &fs::Metadata) -> Mode {
 }
 
 /// A test-only way to make the next writes fail with a given OS error (`ENOSPC`,
-/// `EACCES`, `EROFS`...), in this process or, through `CELLULE_FAULT_WRITE=<errno>`, in
-/// the binary a test starts (honoured by debug builds only).
+/// `EACCES`, `EROFS`...): on this thread ([`fail_writes_with`], so that tests running side
+/// by side do not see each other's faults), or in the binary a test starts (debug builds
+/// only) through `CELLULE_FAULT_WRITE=<errno>`, or `CELLULE_FAULT_FILE=<path>`: the errno
+/// written in that file, read at each write, so that a test can take the fault away while
+/// the program runs.
 pub mod inject {
-    use std::sync::atomic::{AtomicI32, Ordering};
+    use std::cell::Cell;
 
-    static NEXT: AtomicI32 = AtomicI32::new(0);
-
-    /// Makes every write of this process fail with `errno` until [`clear`].
-    pub fn fail_writes_with(errno: i32) {
-        NEXT.store(errno, Ordering::SeqCst);
+    thread_local! {
+        static NEXT: Cell<i32> = const { Cell::new(0) };
     }
 
-    /// Writes work again.
+    /// Makes every write of this thread fail with `errno` until [`clear`].
+    pub fn fail_writes_with(errno: i32) {
+        NEXT.with(|n| n.set(errno));
+    }
+
+    /// Writes of this thread work again.
     pub fn clear() {
-        NEXT.store(0, Ordering::SeqCst);
+        NEXT.with(|n| n.set(0));
+    }
+
+    /// A slow disk, in the binary a test starts (debug builds only):
+    /// `CELLULE_FAULT_DELAY_MS=<ms>` makes each write take that long.
+    pub(super) fn delay() -> Option<std::time::Duration> {
+        if !cfg!(debug_assertions) {
+            return None;
+        }
+        let ms: u64 = std::env::var("CELLULE_FAULT_DELAY_MS").ok()?.parse().ok()?;
+        Some(std::time::Duration::from_millis(ms))
     }
 
     pub(super) fn pending() -> Option<i32> {
-        let here = NEXT.load(Ordering::SeqCst);
+        let here = NEXT.with(Cell::get);
         if here != 0 {
             return Some(here);
         }
         if cfg!(debug_assertions) {
-            return std::env::var("CELLULE_FAULT_WRITE")
+            if let Some(code) = std::env::var("CELLULE_FAULT_WRITE")
                 .ok()
-                .and_then(|v| v.parse().ok());
+                .and_then(|v| v.parse().ok())
+            {
+                return Some(code);
+            }
+            if let Some(file) = std::env::var_os("CELLULE_FAULT_FILE") {
+                return std::fs::read_to_string(file)
+                    .ok()
+                    .and_then(|v| v.trim().parse().ok())
+                    .filter(|&code: &i32| code != 0);
+            }
         }
         None
     }

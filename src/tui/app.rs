@@ -226,8 +226,7 @@ impl FormField {
     ];
 }
 
-/// The form of a new case: the few fields needed to open a file; the rest is written in
-/// the file afterwards (`e`).
+/// The form of a new case: the few fields needed to open a file (the rest: `e`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseForm {
     pub field: usize,
@@ -352,13 +351,14 @@ pub struct App {
     pub undo: Vec<Edit>,
     pub redo: Vec<Edit>,
     pub message: Option<Message>,
+    /// Writes that failed (retried, marked on screen), and the questions about them.
+    pub unsaved: super::unsaved::UnsavedState,
     pub running: bool,
     /// Rows moved by PageUp/PageDown; the runtime sets it from the terminal height.
     pub page: usize,
     alerts: Vec<Alert>,
     currents: Vec<CurrentCase>,
-    /// Counts the changes of the data ([`Self::refresh`]), so that what derives from it
-    /// is computed again.
+    /// Counts the changes of the data ([`Self::refresh`]): what derives from it follows.
     generation: u64,
     /// The case list as last computed, with what it was computed from.
     visible_memo: std::cell::RefCell<Option<(VisibleKey, std::rc::Rc<[usize]>)>>,
@@ -389,6 +389,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             message: None,
+            unsaved: Default::default(),
             running: true,
             page: 10,
             alerts: Vec::new(),
@@ -412,8 +413,7 @@ impl App {
         &self.alerts
     }
 
-    /// The rows of the dashboard's alert list: each kind's heading with its count, and the
-    /// alerts of the groups that are unfolded, in the domain's order.
+    /// The dashboard's alert rows: each kind's heading and count, the unfolded alerts.
     pub fn alert_rows(&self) -> Vec<AlertRow> {
         let mut rows = Vec::new();
         for group in crate::domain::alerts::groups(&self.alerts) {
@@ -436,9 +436,12 @@ impl App {
         self.currents.get(index)
     }
 
-    /// The key-map context that gets the keys now: the top overlay, else the séance's
-    /// question, panel or field, else the search, else the screen.
+    /// The key-map context that gets the keys now: a question about unsaved work, the top
+    /// overlay, the séance's question, panel or field, the search, else the screen.
     pub fn context(&self) -> Context {
+        if let Some(q) = &self.unsaved.question {
+            return q.context();
+        }
         match self.overlays.last() {
             Some(Overlay::Help { .. }) => return Context::Help,
             Some(Overlay::Palette { .. }) => return Context::Palette,
@@ -633,8 +636,7 @@ impl App {
             .and_then(|id| self.data.meeting(id))
     }
 
-    /// The cases the picker offers: open cases of the meeting's body not yet on its agenda,
-    /// best match first.
+    /// The cases the picker offers: open cases of the body not on its agenda, best first.
     pub fn picker_matches(&self, query: &str) -> Vec<&Case> {
         let Some(meeting) = self.agenda_meeting() else {
             return Vec::new();
@@ -660,8 +662,7 @@ impl App {
     }
 }
 
-/// What the search looks in: label, id, référent, and the full name only while names
-/// are shown.
+/// What the search looks in: label, id, référent, the full name while names are shown.
 fn search_text(case: &Case, hide_names: bool) -> String {
     let mut text = format!("{} {}", case.label, case.id);
     if let Some(r) = &case.referent {

@@ -25,6 +25,7 @@ pub mod screens;
 pub mod seance;
 pub mod strings;
 pub mod theme;
+pub mod unsaved;
 pub mod update;
 
 pub use crate::workspace::{CaseEdit, LockOutcome, Persist, WorkError};

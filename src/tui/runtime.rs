@@ -2,9 +2,17 @@
 //!
 //! The terminal is restored on every way out: normal exit, error (a guard's `Drop`),
 //! panic (a hook installed before the terminal is touched) and `Ctrl-c` (a key in raw mode).
+//! The work on the files is done by a worker thread (`worker.rs`), the effects split into
+//! that work and its answer (`effects.rs`); the clocks of the loop are in `clocks.rs`.
+
+mod clocks;
+mod effects;
+mod worker;
+
+pub use effects::apply_effects;
 
 use super::action::Action;
-use super::app::{App, Screen};
+use super::app::App;
 use super::keymap::{Key, KeyOverride};
 use super::screens;
 use super::strings::{self, T};
@@ -12,6 +20,8 @@ use super::update::{Effect, click, handle_key, paste, update};
 use crate::domain::DeptData;
 use crate::i18n::Lang;
 use crate::workspace::{CaseEdit, Persist, WorkError};
+use clocks::{Clocks, Retry};
+use effects::{Done, Job, Work, answer};
 use ratatui::Terminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -26,6 +36,7 @@ use std::io::{self, Stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use worker::Worker;
 
 /// Why the interface could not run.
 #[derive(Debug, thiserror::Error)]
@@ -60,7 +71,7 @@ pub fn run(
     data: DeptData,
     problems: Vec<String>,
     lang: Lang,
-    mut persist: Box<dyn Persist>,
+    mut persist: Box<dyn Persist + Send>,
 ) -> Result<(), TuiError> {
     let options = Options {
         lang,
@@ -75,7 +86,7 @@ pub fn run_with(
     data: DeptData,
     problems: Vec<String>,
     options: &Options,
-    persist: &mut dyn Persist,
+    persist: &mut (dyn Persist + Send),
 ) -> Result<(), TuiError> {
     let app = prepare(
         data,
@@ -106,16 +117,21 @@ pub fn prepare(
     Ok(app)
 }
 
-/// Runs a prepared [`App`] (key map merged, theme chosen) until the user quits.
-pub fn run_app(mut app: App, persist: &mut dyn Persist) -> Result<(), TuiError> {
+/// Runs a prepared [`App`] (key map merged, theme chosen) until the user quits. The store
+/// is worked on by a thread of its own, so it must be [`Send`].
+pub fn run_app(mut app: App, persist: &mut (dyn Persist + Send)) -> Result<(), TuiError> {
     install_panic_hook();
     install_signal_handler();
     let mut guard = TerminalGuard::enter()?;
-    let mut session = Session {
-        guard: &mut guard,
-        persist,
-    };
-    let result = event_loop(&mut app, &mut session);
+    let result = std::thread::scope(|scope| {
+        let mut session = Session {
+            guard: &mut guard,
+            worker: worker::start(scope, persist),
+        };
+        let result = event_loop(&mut app, &mut session);
+        session.worker.close();
+        result
+    });
     guard.leave();
     // Ended by a signal once what was pending was written: the signal's exit status.
     let signal = STOP.load(Ordering::SeqCst);
@@ -136,8 +152,11 @@ const STOP_GRACE: Duration = Duration::from_millis(1500);
 /// What the runtime holds while it works.
 struct Session<'a> {
     guard: &'a mut TerminalGuard,
-    persist: &'a mut dyn Persist,
+    worker: Worker,
 }
+
+/// How long quitting waits for the writes under way (a signal: [`STOP_GRACE`]).
+const DRAIN: Duration = Duration::from_secs(10);
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -189,11 +208,17 @@ impl Drop for TerminalGuard {
 
 /// The terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Held while drawing and while restoring: once restored (a panic of the worker), the
+/// loop draws no more over what is printed.
+static DRAWING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Puts the terminal back as the shell expects it. Only the first call after a set-up
 /// acts: leaving the alternate screen twice would move the cursor back over what was
 /// printed in between (a panic message, for instance).
 pub fn restore_terminal() {
+    let _drawing = DRAWING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = disable_raw_mode();
         let _ = execute!(
@@ -247,99 +272,27 @@ fn install_signal_handler() {
     }
 }
 
-/// How long typing must pause before typed text is written.
-const TYPING_PAUSE: Duration = Duration::from_millis(600);
-/// The longest typed text waits to be written while typing goes on without a pause.
-const TYPING_MAX_WAIT: Duration = Duration::from_millis(900);
-/// How often the time counted by the séance's timers is written when nothing else is.
-const TIMER_SAVE_EVERY: Duration = Duration::from_secs(10);
-
-/// The clocks of the event loop: when the timers last counted, when a key came.
-struct Clocks {
-    /// The instant up to which time was counted on the séance's current item.
-    counted: Option<Instant>,
-    last_key: Instant,
-    /// Since when the séance holds typed text not written yet.
-    typed_since: Option<Instant>,
-    last_timer_save: Instant,
-}
-
-impl Clocks {
-    /// How long to wait for an event: until the next whole second while the séance of a
-    /// held meeting is shown, until typed text is due to be written, else forever (`None`).
-    fn timeout(&mut self, app: &App, now: Instant) -> Option<Duration> {
-        // The help or an export menu over the séance does not stop the clock.
-        let ticking =
-            app.screen == Screen::Seance && app.seance.as_ref().is_some_and(|s| s.ticking());
-        let mut wait: Option<Duration> = None;
-        if ticking {
-            let counted = *self.counted.get_or_insert(now);
-            let next = counted + Duration::from_secs(1);
-            wait = Some(next.saturating_duration_since(now));
-        } else {
-            self.counted = None;
-        }
-        if let Some(st) = app.seance.as_ref().filter(|st| st.typed) {
-            let since = *self.typed_since.get_or_insert(now);
-            let paused = self.last_key + TYPING_PAUSE;
-            // A refused save asks its question only once typing pauses (no max wait).
-            let due = if st.conflict.is_some() {
-                paused
-            } else {
-                paused.min(since + TYPING_MAX_WAIT)
-            }
-            .saturating_duration_since(now);
-            wait = Some(wait.map_or(due, |w| w.min(due)));
-        } else {
-            self.typed_since = None;
-        }
-        wait
-    }
-
-    /// Counts the whole seconds elapsed on the séance and writes what is due.
-    fn after(&mut self, app: &mut App, now: Instant) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        if let Some(counted) = self.counted {
-            let seconds = now.saturating_duration_since(counted).as_secs();
-            if seconds > 0 {
-                self.counted = Some(counted + Duration::from_secs(seconds));
-                super::update::seance_tick(app, seconds);
-            }
-        }
-        if let Some(st) = app.seance.as_mut() {
-            let tz = app.data.department.time_zone();
-            st.clock = Some(chrono::Utc::now().with_timezone(&tz).time());
-            if st.typed && self.typed_since.is_none() {
-                self.typed_since = Some(now);
-            }
-            // Written when typing pauses, and at the latest `TYPING_MAX_WAIT` after the
-            // first key not yet written, even while typing goes on.
-            // A refused save (`conflict`) waits for a pause: its question never comes up in
-            // the middle of typing.
-            let typed_due = st.typed
-                && (now.saturating_duration_since(self.last_key) >= TYPING_PAUSE
-                    || (st.conflict.is_none()
-                        && self.typed_since.is_some_and(|since| {
-                            now.saturating_duration_since(since) >= TYPING_MAX_WAIT
-                        })));
-            let timer_due =
-                st.timed && now.saturating_duration_since(self.last_timer_save) >= TIMER_SAVE_EVERY;
-            if typed_due || (timer_due && !st.typed) {
-                self.last_timer_save = now;
-                self.typed_since = None;
-                effects = super::update::seance_flush(app);
-            }
-        }
-        effects
-    }
-}
-
 fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> {
+    // The rescue copies of an earlier session are asked about first.
+    let job = Job::with(app, Work::FindRescued, false);
+    session.worker.send(job);
     let result = run_events(app, session);
     // Whatever way the loop ended (quit, or the terminal gone), nothing typed is left
-    // behind and the lock is released.
+    // behind and the lock is released; the writes under way are waited for (a failed one
+    // keeps its rescue copy).
     let effects = super::update::leave_seance(app);
-    apply_effects(app, session.persist, effects);
+    let _ = carry_out(app, session, effects);
+    let grace = if STOP.load(Ordering::SeqCst) != 0 {
+        STOP_GRACE
+    } else {
+        DRAIN
+    };
+    let deadline = Instant::now() + grace;
+    while session.worker.in_flight > 0 && !session.worker.dead && Instant::now() < deadline {
+        if let Some(done) = session.worker.next_until(deadline) {
+            answer(app, done);
+        }
+    }
     result
 }
 
@@ -351,16 +304,40 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         typed_since: None,
         last_timer_save: start,
     };
-    while app.running {
+    let mut retry = Retry::default();
+    while app.running && !session.worker.dead {
+        // The outcomes of the work done meanwhile, before drawing.
+        while let Some(done) = session.worker.try_next() {
+            answer(app, done);
+        }
+        retry.arm(app, Instant::now());
         let Some(terminal) = session.guard.terminal.as_mut() else {
             break;
         };
-        let frame = terminal.draw(|f| screens::render(app, f))?;
-        let area = frame.area;
+        let area = {
+            let _drawing = DRAWING
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if !ACTIVE.load(Ordering::SeqCst) {
+                break;
+            }
+            terminal.draw(|f| screens::render(app, f))?.area
+        };
         app.page = usize::from(area.height.saturating_sub(8)).max(1);
         // Blocks until the next event, or until the next second of the séance's timers,
-        // or until typed text is due to be written: never a busy loop.
-        let timeout = clocks.timeout(app, Instant::now());
+        // or until typed text is due to be written, or a failed write is tried again, or
+        // (a frame) while work on the files is under way: never a busy loop.
+        let now = Instant::now();
+        let mut timeout = clocks.timeout(app, now);
+        for wait in [
+            retry.timeout(now),
+            (session.worker.in_flight > 0).then_some(worker::FRAME),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            timeout = Some(timeout.map_or(wait, |t| t.min(wait)));
+        }
         WAKING.store(timeout.is_some(), Ordering::SeqCst);
         let first = match timeout {
             None => Some(event::read()?),
@@ -405,8 +382,11 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
                 None
             };
         }
-        let mut effects = Vec::new();
-        effects.extend(clocks.after(app, Instant::now()));
+        let now = Instant::now();
+        let mut effects = clocks.after(app, now);
+        if retry.due(now, session.worker.in_flight > 0) {
+            effects.push(Effect::RetryUnsaved);
+        }
         carry_out(app, session, effects)?;
         if STOP.load(Ordering::SeqCst) != 0 {
             break;
@@ -415,99 +395,66 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
     Ok(())
 }
 
-/// Carries out the effects that need only the store (all but the editor's), in order, and
-/// returns the others. Public so that the séance's round trips (lock, conflict, reload) are
-/// tested without a terminal.
-pub fn apply_effects(
-    app: &mut App,
-    persist: &mut dyn Persist,
-    effects: Vec<Effect>,
-) -> Vec<Effect> {
-    let lang = app.lang;
-    let mut rest = Vec::new();
-    for effect in effects {
-        match effect {
-            Effect::SaveMeeting(m) => match persist.save_meeting_checked(&m) {
-                Ok(()) => {}
-                Err(e) if e.is_conflict() => super::update::save_conflict(app, &m.id),
-                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
-            },
-            Effect::SaveProgramme(p) => match persist.save_programme(&p) {
-                Ok(()) => {}
-                Err(e) if e.is_conflict() => app.error(strings::save_failed(
-                    crate::tui::programme::CHANGED.get(lang),
-                    lang,
-                )),
-                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
-            },
-            Effect::OverwriteMeeting(m) => match persist.overwrite_meeting(&m) {
-                Ok(()) => app.info(super::seance::S::Kept.get(lang)),
-                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
-            },
-            Effect::ReloadMeeting(id) => match persist.reload_meeting(&id, &app.data) {
-                Ok(m) => super::update::meeting_reloaded(app, m),
-                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
-            },
-            Effect::LockMeeting(id) => {
-                let outcome = persist.lock_meeting(&id);
-                super::update::seance_locked(app, outcome);
-            }
-            Effect::TakeOverLock(id, seen) => {
-                let outcome = persist.take_over_lock(&id, &seen);
-                super::update::seance_locked(app, outcome);
-            }
-            Effect::ReleaseMeeting(id) => persist.release_meeting(&id),
-            Effect::DeleteMeeting(id) => {
-                if let Err(e) = persist.delete_meeting(&id) {
-                    app.error(strings::save_failed(&e.text(lang), lang));
-                }
-            }
-            Effect::CreateCase(case) => match persist.create_case(&case) {
-                Ok(()) => {
-                    if app.case_edited(case) {
-                        app.info(T::CaseCreated.get(lang));
-                    } else {
-                        app.info(T::CaseCreatedHidden.get(lang));
-                    }
-                }
-                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
-            },
-            Effect::Export { request, commit } => {
-                match persist.export(&request, &app.data, lang, commit) {
-                    Ok(path) => app.export_written(&path.display().to_string()),
-                    Err(e) => app.error(strings::export_failed(&e.text(lang), lang)),
-                }
-            }
-            Effect::Quit => app.running = false,
-            other @ (Effect::EditCase(_) | Effect::DiscardCaseEdit(_)) => rest.push(other),
-        }
-    }
-    rest
-}
-
+/// Sends the effects to the worker, in order; quitting, a retry and the editor are the
+/// loop's own.
 fn carry_out(
     app: &mut App,
     session: &mut Session<'_>,
     effects: Vec<Effect>,
 ) -> Result<(), TuiError> {
-    let lang = app.lang;
-    for effect in apply_effects(app, session.persist, effects) {
+    for effect in effects {
         match effect {
+            Effect::Quit => app.running = false,
+            Effect::RetryUnsaved => {
+                for write in app.unsaved.to_retry() {
+                    let job = Job::new(app, write.into());
+                    session.worker.send(job);
+                }
+            }
             Effect::EditCase(id) => edit_case(app, session, &id)?,
-            Effect::DiscardCaseEdit(id) => match session.persist.discard_case_edit(&id) {
-                Ok(()) => app.info(T::EditDiscarded.get(lang)),
-                Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
-            },
-            _ => {}
+            Effect::DiscardCaseEdit(id) => {
+                let done = call(app, session, Work::Effect(Effect::DiscardCaseEdit(id)));
+                answer(app, done);
+            }
+            other => {
+                let job = Job::new(app, other);
+                session.worker.send(job);
+            }
         }
     }
     Ok(())
 }
 
+/// Does `work` and waits for its outcome (the outcomes of the work sent before it are
+/// answered meanwhile, in order).
+fn call(app: &mut App, session: &mut Session<'_>, work: Work) -> Done {
+    let job = Job::with(app, work, false);
+    session.worker.send(job);
+    loop {
+        let Some(done) = session
+            .worker
+            .next_until(Instant::now() + Duration::from_secs(3600))
+        else {
+            if session.worker.dead {
+                return Done::Nothing;
+            }
+            continue;
+        };
+        if session.worker.in_flight == 0 {
+            return done;
+        }
+        answer(app, done);
+    }
+}
+
 /// Opens the case file in the user's editor, the terminal handed over meanwhile, then
 /// reads it back. An invalid file is shown with the choice to edit again or discard.
 fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), TuiError> {
-    let path = match session.persist.begin_case_edit(id) {
+    let begun = match call(app, session, Work::BeginEdit(id.to_string())) {
+        Done::EditBegun(result) => result,
+        _ => Err(WorkError::Unavailable),
+    };
+    let path = match begun {
         Ok(Some(path)) => path,
         Ok(None) => {
             app.info(T::NoEditor.get(app.lang));
@@ -532,7 +479,11 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
         return Ok(());
     }
     let lang = app.lang;
-    match session.persist.finish_case_edit(id) {
+    let finished = match call(app, session, Work::FinishEdit(id.to_string())) {
+        Done::EditFinished(result) => result,
+        _ => Err(WorkError::Unavailable),
+    };
+    match finished {
         Ok(CaseEdit::Unchanged) => app.info(T::NoChange.get(lang)),
         Ok(CaseEdit::Saved(case)) => {
             if app.case_edited(*case) {
@@ -550,172 +501,4 @@ fn edit_case(app: &mut App, session: &mut Session<'_>, id: &str) -> Result<(), T
         Err(e) => app.edit_failed(id, vec![e.text(lang)]),
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::testing::{day, meeting};
-    use crate::domain::{Body, Department, DeptData, Item, MeetingStatus};
-    use crate::workspace::LockOutcome;
-
-    fn app(status: MeetingStatus) -> App {
-        let mut m = meeting("2026-11-30-cpraf", "cpraf", "2026-11-30", status);
-        m.items = vec![Item::topic("Ouverture", Some(5))];
-        let department = Department {
-            code: "49".into(),
-            name: "Maine-et-Loire".into(),
-            authority: None,
-            timezone: None,
-            marking: None,
-            members: Vec::new(),
-            bodies: vec![Body {
-                id: "cpraf".into(),
-                name: "CPRAF".into(),
-                short: None,
-                chair: "dircab".into(),
-                every_days: 28,
-                review_every_days: None,
-                members: Vec::new(),
-                decisions: Vec::new(),
-            }],
-        };
-        let data = DeptData {
-            department,
-            cases: Vec::new(),
-            meetings: vec![m],
-            programmes: Vec::new(),
-        };
-        App::new(data, Vec::new(), Lang::Fr, day("2026-11-30"))
-    }
-
-    fn clocks(now: Instant) -> Clocks {
-        Clocks {
-            counted: None,
-            last_key: now,
-            typed_since: None,
-            last_timer_save: now,
-        }
-    }
-
-    fn open(app: &mut App) {
-        let effects = super::super::update::open_seance(app, "2026-11-30-cpraf");
-        assert!(effects.contains(&Effect::LockMeeting("2026-11-30-cpraf".into())));
-        super::super::update::seance_locked(app, Ok(LockOutcome::Acquired));
-    }
-
-    #[test]
-    fn the_loop_blocks_unless_a_held_seance_is_shown() {
-        let now = Instant::now();
-        let mut app = app(MeetingStatus::Held);
-        let mut c = clocks(now);
-        assert_eq!(c.timeout(&app, now), None, "dashboard: blocking read");
-        open(&mut app);
-        let wait = c.timeout(&app, now).expect("a held séance wakes up");
-        assert!(wait <= Duration::from_secs(1));
-        // Two and a half seconds later: two whole seconds counted, the rest kept.
-        let effects = c.after(&mut app, now + Duration::from_millis(2500));
-        assert!(
-            effects.is_empty(),
-            "time alone is written every few seconds"
-        );
-        let spent = |app: &App| app.seance.as_ref().unwrap().meeting().items[0].spent_seconds;
-        assert_eq!(spent(&app), Some(2));
-        assert_eq!(
-            c.timeout(&app, now + Duration::from_millis(2500)),
-            Some(Duration::from_millis(500))
-        );
-        // Written once the interval has passed.
-        let effects = c.after(
-            &mut app,
-            now + TIMER_SAVE_EVERY + Duration::from_millis(100),
-        );
-        assert!(
-            matches!(&effects[..], [Effect::SaveMeeting(m)] if m.items[0].spent_seconds.is_some())
-        );
-        // Another screen: blocking again.
-        app.screen = Screen::Meetings;
-        assert_eq!(c.timeout(&app, now), None);
-    }
-
-    #[test]
-    fn a_convened_or_closed_meeting_does_not_tick() {
-        for status in [MeetingStatus::Convened, MeetingStatus::Closed] {
-            let now = Instant::now();
-            let mut app = app(status);
-            let _ = super::super::update::open_seance(&mut app, "2026-11-30-cpraf");
-            super::super::update::seance_locked(&mut app, Ok(LockOutcome::Acquired));
-            assert_eq!(clocks(now).timeout(&app, now), None, "{status:?}");
-        }
-    }
-
-    #[test]
-    fn typed_text_is_written_after_a_pause_or_at_the_latest_after_the_max_wait() {
-        let t0 = Instant::now();
-        let mut app = app(MeetingStatus::Convened);
-        open(&mut app);
-        let mut c = clocks(t0);
-        // A pause: written 0.6 s after the last key.
-        app.seance.as_mut().unwrap().typed = true;
-        c.last_key = t0;
-        assert!(c.after(&mut app, t0).is_empty());
-        assert!(c.timeout(&app, t0).is_some_and(|w| w <= TYPING_PAUSE));
-        assert!(
-            c.after(&mut app, t0 + Duration::from_millis(300))
-                .is_empty()
-        );
-        let effects = c.after(&mut app, t0 + TYPING_PAUSE);
-        assert!(matches!(&effects[..], [Effect::SaveMeeting(_)]));
-        assert!(!app.seance.as_ref().unwrap().typed);
-        // Typing without a pause: written anyway after the max wait.
-        let t1 = t0 + Duration::from_secs(5);
-        app.seance.as_mut().unwrap().typed = true;
-        let mut written = None;
-        for n in 0..20u64 {
-            let at = t1 + Duration::from_millis(100 * n);
-            c.last_key = at;
-            let _ = c.timeout(&app, at);
-            if !c.after(&mut app, at).is_empty() {
-                written = Some(n);
-                break;
-            }
-        }
-        assert_eq!(
-            written,
-            Some(9),
-            "written 0.9 s after the first key not written"
-        );
-    }
-
-    #[test]
-    fn a_refused_save_asks_only_once_typing_pauses() {
-        use crate::tui::seance::Ask;
-        let t0 = Instant::now();
-        let mut app = app(MeetingStatus::Held);
-        open(&mut app);
-        let id = "2026-11-30-cpraf".to_string();
-        {
-            let st = app.seance.as_mut().unwrap();
-            st.ask = None;
-            st.editing = Some(crate::tui::seance::Editing::Date {
-                field: crate::tui::seance::Field::NextMeeting,
-                input: crate::tui::input::LineInput::default(),
-                error: None,
-            });
-        }
-        super::super::update::save_conflict(&mut app, &id);
-        let mut c = clocks(t0);
-        // Two seconds of typing without a pause: no question, nothing written.
-        for n in 0..20u64 {
-            let at = t0 + Duration::from_millis(100 * n);
-            c.last_key = at;
-            let _ = c.timeout(&app, at);
-            assert!(c.after(&mut app, at).is_empty());
-            assert_eq!(app.seance.as_ref().unwrap().ask, None, "at {n}");
-        }
-        // The pause: the question comes up, nothing is written.
-        let at = t0 + Duration::from_millis(1900) + TYPING_PAUSE;
-        assert!(c.after(&mut app, at).is_empty());
-        assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Conflict { id }));
-    }
 }

@@ -8,10 +8,12 @@
 pub mod error;
 pub mod exports;
 pub mod port;
+pub mod rescue;
 pub mod setup;
 mod store;
 
 pub use error::{IoOp, WorkError};
 pub use exports::{ExportFile, ExportRequest};
-pub use port::{CaseEdit, LockOutcome, Persist};
+pub use port::{CaseEdit, LockOutcome, Persist, Restored};
+pub use rescue::{Rescued, Unsaved, WriteKey};
 pub use store::Workspace;

@@ -7,10 +7,11 @@
 
 use super::WorkError;
 use super::exports::ExportRequest;
+use super::rescue::{Rescued, Unsaved, WriteKey};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
 use crate::store::lock::LockInfo;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What the interface needs from the store. Meetings are written at once on every change.
 pub trait Persist {
@@ -96,6 +97,52 @@ pub trait Persist {
     fn release_meeting(&mut self, id: &str) {
         let _ = id;
     }
+    /// Keeps a rescue copy of what could not be written, outside the data folder
+    /// (`workspace::rescue`), replacing the earlier one of the same file. Default: none.
+    fn keep_rescue(&mut self, unsaved: Unsaved<'_>) -> Result<(), WorkError> {
+        let _ = unsaved;
+        Ok(())
+    }
+    /// A write of `key` succeeded: its rescue copy goes.
+    fn drop_rescue(&mut self, key: &WriteKey) {
+        let _ = key;
+    }
+    /// The rescue copies left by an earlier session (asked once, at the start).
+    fn rescued(&mut self) -> Vec<Rescued> {
+        Vec::new()
+    }
+    /// Writes a rescue copy back into the data folder, hash-checked against the file it
+    /// was made on (a conflict: [`WorkError::is_conflict`]; `overwrite` once the user
+    /// chose so); the copy goes once written.
+    fn restore(
+        &mut self,
+        rescued: &Rescued,
+        overwrite: bool,
+        data: &DeptData,
+    ) -> Result<Restored, WorkError> {
+        let _ = (rescued, overwrite, data);
+        Err(WorkError::Unavailable)
+    }
+    /// Gives up a rescue copy.
+    fn discard_rescue(&mut self, rescued: &Rescued) {
+        let _ = rescued;
+    }
+    /// Writes what could not be written to a file the user names (never over an
+    /// existing file).
+    fn write_copy(&mut self, unsaved: Unsaved<'_>, path: &Path) -> Result<(), WorkError> {
+        let _ = (unsaved, path);
+        Err(WorkError::Unavailable)
+    }
+}
+
+/// What a rescue copy became once written back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restored {
+    Meeting(Meeting),
+    Case(Case),
+    Programme(crate::domain::fipd::Programme),
+    /// An export, at this path.
+    Export(PathBuf),
 }
 
 /// What came of editing a case in `$EDITOR`, when nothing went wrong.

@@ -1,6 +1,7 @@
 //! [`Workspace`]: the data folder the interface works on, through its [`Persist`] port.
 
-use super::{CaseEdit, ExportRequest, IoOp, LockOutcome, Persist, WorkError, exports};
+use super::rescue::{self, RescueKind, Rescued, Unsaved, WriteKey};
+use super::{CaseEdit, ExportRequest, IoOp, LockOutcome, Persist, Restored, WorkError, exports};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
 use crate::store::{self, Expect, LoadedDept, Stamp, WriteError, write_atomic};
@@ -21,7 +22,12 @@ pub struct Workspace {
     department: crate::domain::Department,
     /// The cases being edited in `$EDITOR`, by case id.
     edits: HashMap<String, CaseEditSession>,
+    /// The folder of the rescue copies of this data root (`None`: no state folder).
+    rescue: Option<PathBuf>,
 }
+
+/// What a rescue copy holds: kind, id, path in the data root, base stamp, bytes.
+type UnsavedBytes = (RescueKind, String, PathBuf, Option<Stamp>, Vec<u8>);
 
 /// A case being edited: the file as it was when the edit began, and the working copy.
 struct CaseEditSession {
@@ -63,7 +69,83 @@ impl Workspace {
             locks: HashMap::new(),
             department: dept.data.department.clone(),
             edits: HashMap::new(),
+            rescue: rescue::folder_for(root),
         }
+    }
+
+    /// What an unsaved write holds: its kind, id, path in the data root, the stamp of the
+    /// file it was made on, and its bytes.
+    fn unsaved_bytes(&self, unsaved: Unsaved<'_>) -> Result<UnsavedBytes, WorkError> {
+        let code = Path::new(&self.code);
+        Ok(match unsaved {
+            Unsaved::Meeting(m) => (
+                RescueKind::Meeting,
+                m.id.clone(),
+                code.join("meetings").join(format!("{}.yaml", m.id)),
+                self.stamps.get(&m.id).cloned(),
+                store::meeting_to_yaml(m).into_bytes(),
+            ),
+            Unsaved::Programme(p) => (
+                RescueKind::Programme,
+                p.year.to_string(),
+                PathBuf::from(store::decode_fipd::programme_rel(&self.code, p.year)),
+                self.stamps.get(&format!("fipd/{}", p.year)).cloned(),
+                store::encode_fipd::programme_yaml(p).into_bytes(),
+            ),
+            Unsaved::Case(c) => (
+                RescueKind::Case,
+                c.id.clone(),
+                code.join("cases").join(format!("{}.yaml", c.id)),
+                None,
+                store::new_case_yaml(c).into_bytes(),
+            ),
+            Unsaved::Export {
+                request,
+                data,
+                lang,
+            } => {
+                let file = exports::render(
+                    &request.to_export(chrono::Local::now().date_naive()),
+                    data,
+                    lang,
+                )?;
+                let target = code.join(&file.rel);
+                let name = target.to_string_lossy().into_owned();
+                (RescueKind::Export, name, target, None, file.bytes)
+            }
+        })
+    }
+
+    /// Writes a rescue copy's bytes to its target, checked as `expect` says.
+    fn put_back(&self, r: &Rescued, expect: Expect) -> Result<Stamp, WorkError> {
+        if !r.target.starts_with(&self.code) {
+            return Err(WorkError::Refused {
+                path: Some(r.target.clone()),
+                msg: crate::i18n::Msg::WriteOutsideRoot,
+            });
+        }
+        if let Some(parent) = r.target.parent() {
+            store::folder_in_root(&self.root, parent)?;
+        }
+        Ok(write_atomic(&self.root.join(&r.target), &r.bytes, expect)?)
+    }
+
+    /// Removes the app's temporary files a crash left in the département's folders (those
+    /// not changed for 5 minutes: never one another instance is writing); how many.
+    pub fn clean_leftovers(&self) -> usize {
+        let dept = self.root.join(&self.code);
+        let age = std::time::Duration::from_secs(300);
+        [
+            "", "cases", "meetings", "minutes", "agendas", "reports", "fipd",
+        ]
+        .iter()
+        .map(|sub| store::temp::remove_stale(&dept.join(sub), age))
+        .sum()
+    }
+
+    /// Keeps the rescue copies in `dir` instead of the user's state folder (`None`: none).
+    pub fn set_rescue_folder(&mut self, dir: Option<PathBuf>) {
+        self.rescue = dir;
     }
 
     fn case_file(&self, id: &str) -> PathBuf {
@@ -264,6 +346,102 @@ impl Persist for Workspace {
         if let Some(lock) = self.locks.remove(id) {
             let _ = lock.release();
         }
+    }
+
+    fn keep_rescue(&mut self, unsaved: Unsaved<'_>) -> Result<(), WorkError> {
+        let Some(dir) = self.rescue.clone() else {
+            return Err(WorkError::Unavailable);
+        };
+        let key = unsaved.key();
+        let (kind, id, target, base, bytes) = self.unsaved_bytes(unsaved)?;
+        rescue::keep(&dir, &key, kind, &id, &target, base.as_ref(), &bytes)?;
+        Ok(())
+    }
+
+    fn drop_rescue(&mut self, key: &WriteKey) {
+        if let Some(dir) = &self.rescue {
+            rescue::drop_copy(dir, key);
+        }
+    }
+
+    fn rescued(&mut self) -> Vec<Rescued> {
+        self.rescue.as_deref().map(rescue::list).unwrap_or_default()
+    }
+
+    fn restore(
+        &mut self,
+        r: &Rescued,
+        overwrite: bool,
+        data: &DeptData,
+    ) -> Result<Restored, WorkError> {
+        let expect = match (&r.base, r.kind) {
+            _ if overwrite => Expect::Any,
+            (_, RescueKind::Export) => Expect::Any,
+            (Some(base), _) => Expect::Unchanged(base.clone()),
+            (None, _) => Expect::New,
+        };
+        let path = self.root.join(&r.target);
+        let invalid = |problems| WorkError::Invalid {
+            path: path.clone(),
+            problems,
+        };
+        let restored = match r.kind {
+            RescueKind::Meeting => {
+                self.put_back(r, expect)?;
+                Restored::Meeting(self.reload_meeting(&r.id, data)?)
+            }
+            RescueKind::Case => {
+                let case =
+                    store::check_case_text(&self.department, &r.id, &r.bytes).map_err(invalid)?;
+                self.put_back(r, expect)?;
+                Restored::Case(case)
+            }
+            RescueKind::Programme => {
+                let text = String::from_utf8_lossy(&r.bytes);
+                let programme =
+                    r.id.parse()
+                        .ok()
+                        .and_then(|year| store::encode_fipd::decode(&text, year))
+                        .ok_or_else(|| invalid(Vec::new()))?;
+                let stamp = self.put_back(r, expect)?;
+                self.stamps
+                    .insert(format!("fipd/{}", programme.year), stamp);
+                Restored::Programme(programme)
+            }
+            RescueKind::Export => {
+                self.put_back(r, expect)?;
+                Restored::Export(path)
+            }
+        };
+        self.discard_rescue(r);
+        Ok(restored)
+    }
+
+    fn discard_rescue(&mut self, r: &Rescued) {
+        let _ = std::fs::remove_file(&r.file);
+    }
+
+    fn write_copy(&mut self, unsaved: Unsaved<'_>, path: &Path) -> Result<(), WorkError> {
+        let (_, _, _, _, bytes) = self.unsaved_bytes(unsaved)?;
+        // Outside the data folder, where the user chose: a new file (never over one),
+        // `0600`, synced.
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let written = options.open(path).and_then(|mut f| {
+            std::io::Write::write_all(&mut f, &bytes)?;
+            f.sync_all()
+        });
+        written.map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                WorkError::Exists {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                WorkError::io(path, IoOp::Write, &e)
+            }
+        })
     }
 }
 

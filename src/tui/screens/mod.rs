@@ -17,6 +17,7 @@ mod seance_panels;
 #[path = "../seance/draw_words.rs"]
 mod seance_words;
 pub mod situations;
+mod unsaved;
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen};
@@ -54,6 +55,17 @@ pub fn render(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
+    // While a write is not done, its marker takes the body's last line.
+    let marker = crate::tui::unsaved::marker(&app.unsaved, app.lang);
+    let body = match &marker {
+        Some(text) => {
+            let [body, line] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
+            unsaved::marker(app, frame, line, text);
+            body
+        }
+        None => body,
+    };
     frame.render_widget(
         Paragraph::new(header_line(app, header.width as usize)).style(app.theme.base),
         header,
@@ -110,6 +122,9 @@ pub fn render(app: &App, frame: &mut Frame) {
                 choice,
             } => overlays::edit_failed(app, frame, body, id, problems, *choice),
         }
+    }
+    if let Some(q) = &app.unsaved.question {
+        unsaved::question(app, frame, body, q);
     }
 }
 

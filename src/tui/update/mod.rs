@@ -27,6 +27,7 @@ mod seance_edit;
 #[path = "../seance/update_followup.rs"]
 mod seance_followup;
 mod situations;
+mod unsaved;
 
 use agenda::{agenda, picker_key, prompt_key};
 use dashboard::{dashboard, open_agenda};
@@ -39,6 +40,7 @@ pub use seance::{
     seance_tick,
 };
 use situations::{form_key, search_key, situations};
+pub use unsaved::{copy_written, rescued_found, restored, wrote};
 
 /// Work for the runtime: everything that touches files, the terminal or other programs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,8 +72,19 @@ pub enum Effect {
     OverwriteMeeting(Meeting),
     /// Write the FIPD programme of its year (the file edited with the fewest changes).
     SaveProgramme(crate::domain::fipd::Programme),
-    /// Leave the interface (everything is saved already).
+    /// Leave the interface (what could not be written is in its rescue copy).
     Quit,
+    /// Try the writes that failed again, now.
+    RetryUnsaved,
+    /// Write what could not be written to a file the user named.
+    WriteCopy(std::path::PathBuf),
+    /// Write a rescue copy of an earlier session back (answer: `restored`).
+    Restore {
+        rescued: crate::workspace::Rescued,
+        overwrite: bool,
+    },
+    /// Give up a rescue copy of an earlier session.
+    DiscardRescue(crate::workspace::Rescued),
 }
 
 /// Handles one key. Every key goes through the key map, in the context of what has the
@@ -91,6 +104,9 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     {
         app.overlays.push(Overlay::help(context));
         return Vec::new();
+    }
+    if app.unsaved.question.is_some() {
+        return unsaved::question_key(app, key, action);
     }
     match app.overlays.last() {
         Some(Overlay::Help { .. }) => return help_key(app, key, action),
@@ -330,6 +346,9 @@ pub fn click(app: &mut App, hit: Hit) {
 
 /// Applies one action.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if unsaved::ask_before_leaving(app, action) {
+        return Vec::new();
+    }
     let mut effects = update_screen(app, action);
     // Leaving the séance screen (or the program) writes what was typed and releases the lock.
     if app.seance.is_some() && (app.screen != Screen::Seance || !app.running) {
