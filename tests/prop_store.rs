@@ -149,6 +149,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                     member,
                     status,
                     by: represented_by(status, by),
+                    for_information: false,
                 }),
                 0..4,
             ),
@@ -160,6 +161,8 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                         organisation,
                         status,
                         by: represented_by(status, by),
+                        email: None,
+                        for_information: false,
                     },
                 ),
                 0..3,
@@ -193,6 +196,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 items,
                 difficulties,
                 next_meeting: next_meeting.filter(|next| *next >= date),
+                details: Default::default(),
             },
         )
 }
@@ -297,6 +301,7 @@ fn meetings_about_c1() -> impl Strategy<Value = Vec<Meeting>> {
                         .collect(),
                     difficulties: None,
                     next_meeting: None,
+                    details: Default::default(),
                 }
             })
             .collect()

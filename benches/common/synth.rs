@@ -781,6 +781,7 @@ fn one_meeting<'c>(
                 status,
                 by: (status == AttendanceStatus::Represented)
                     .then(|| format!("{} {}, adjoint", rng.pick(&["M.", "Mme"]), rng.pick(LAST))),
+                for_information: false,
             }
         })
         .collect();
@@ -795,6 +796,8 @@ fn one_meeting<'c>(
                 AttendanceStatus::Invited
             },
             by: None,
+            email: None,
+            for_information: false,
         }]
     } else {
         Vec::new()
@@ -900,6 +903,7 @@ fn one_meeting<'c>(
         items,
         difficulties: (held && rng.chance(30)).then(|| rng.pick(DIFFICULTIES).to_string()),
         next_meeting: next,
+        details: Default::default(),
     }
 }
 

@@ -80,7 +80,8 @@ file_enum!(
 );
 file_enum!(
     /// Where a meeting stands.
-    MeetingStatus { Draft => "draft", Convened => "convened", Held => "held", Closed => "closed" }
+    MeetingStatus { Draft => "draft", Convened => "convened", Held => "held", Closed => "closed",
+        Cancelled => "cancelled" }
 );
 file_enum!(
     /// How an invitee attended.

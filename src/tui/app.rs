@@ -178,6 +178,8 @@ pub struct MeetingsState {
 pub struct AgendaState {
     pub meeting: Option<String>,
     pub selected: usize,
+    /// The meeting's details: its form, the invitees pane, the question before deleting.
+    pub details: super::meeting_form::Panel,
 }
 
 /// What a prompt asks for.
@@ -189,6 +191,8 @@ pub enum PromptKind {
     Timebox,
     /// The date of a new meeting of this body.
     NewMeetingDate { body: String },
+    /// Why the meeting of the agenda is cancelled.
+    CancelReason,
 }
 
 /// A one-line question.
@@ -452,6 +456,11 @@ impl App {
             None if self.screen == Screen::Programme && self.programme.form.is_some() => {
                 return Context::Form;
             }
+            None if self.screen == Screen::Agenda
+                && let Some(context) = self.agenda.details.context() =>
+            {
+                return context;
+            }
             None => {}
         }
         if self.screen == Screen::Seance
@@ -619,7 +628,11 @@ impl App {
             .data
             .meetings
             .iter()
-            .filter(|m| m.date >= self.today && !m.status.is_held())
+            .filter(|m| {
+                m.date >= self.today
+                    && !m.status.is_held()
+                    && m.status != crate::domain::MeetingStatus::Cancelled
+            })
             .collect();
         list.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
         list
