@@ -593,8 +593,12 @@ fn export_minutes_with_a_preview_then_write() {
     let Some(Overlay::ExportMenu { requests, .. }) = app.overlays.last() else {
         panic!("the export menu opens");
     };
-    assert_eq!(requests.len(), 4);
-    let effects = press(&mut app, "jj<Enter>");
+    assert_eq!(
+        requests.len(),
+        5,
+        "the agenda, its calendar file, three levels of minutes"
+    );
+    let effects = press(&mut app, "jjj<Enter>");
     let partners = ExportRequest::Minutes {
         meeting: "2026-10-28-cpraf".into(),
         level: MinutesLevel::Partners,

@@ -197,12 +197,14 @@ impl<'a, L: Redaction> Redacted<'a, L> {
                 name: &m.name,
                 title: m.title.as_deref(),
                 organisation: &m.organisation,
+                email: m.email.as_deref(),
                 level: PhantomData,
             },
             None => Person {
                 name: id,
                 title: None,
                 organisation: "",
+                email: None,
                 level: PhantomData,
             },
         }
@@ -245,6 +247,7 @@ pub struct Person<'a, L: Redaction> {
     name: &'a str,
     title: Option<&'a str>,
     organisation: &'a str,
+    email: Option<&'a str>,
     level: PhantomData<L>,
 }
 
@@ -252,6 +255,11 @@ impl<'a, L: ShowsCases> Person<'a, L> {
     /// The name: not at the public level.
     pub fn name(&self) -> &'a str {
         self.name
+    }
+
+    /// The e-mail address (for the calendar invitation): not at the public level.
+    pub fn email(&self) -> Option<&'a str> {
+        self.email.filter(|e| !e.trim().is_empty())
     }
 }
 
@@ -272,6 +280,8 @@ pub struct Attendee<'a, L: Redaction> {
     pub person: Person<'a, L>,
     pub status: AttendanceStatus,
     by: Option<&'a str>,
+    /// Invited « pour information »: receives the minutes, not expected.
+    pub for_information: bool,
 }
 
 impl<'a, L: Redaction> Attendee<'a, L> {
@@ -281,6 +291,7 @@ impl<'a, L: Redaction> Attendee<'a, L> {
             person,
             status: AttendanceStatus::Invited,
             by: None,
+            for_information: false,
         }
     }
 }
@@ -392,6 +403,11 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
         self.meeting.start
     }
 
+    /// The date the id was made from: the first date of a moved meeting, else its date.
+    pub fn id_date(&self) -> NaiveDate {
+        self.meeting.id_date()
+    }
+
     pub fn place(&self) -> Option<&'a str> {
         self.meeting.place.as_deref()
     }
@@ -412,6 +428,34 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
         self.dept.member(&self.meeting.chair)
     }
 
+    /// The planned end: written, else the start plus the timeboxes.
+    pub fn end(&self) -> Option<NaiveTime> {
+        self.meeting.planned_end()
+    }
+
+    /// Who writes the minutes (rédacteur), when named.
+    pub fn secretary(&self) -> Option<Person<'a, L>> {
+        self.meeting
+            .details
+            .secretary
+            .as_deref()
+            .map(|id| self.dept.member(id))
+    }
+
+    /// The body's own reference for the meeting.
+    pub fn reference(&self) -> Option<&'a str> {
+        self.meeting
+            .details
+            .reference
+            .as_deref()
+            .filter(|r| !r.trim().is_empty())
+    }
+
+    /// Why the meeting was cancelled (status `cancelled`).
+    pub fn cancel_reason(&self) -> Option<&'a str> {
+        self.meeting.details.cancel_reason.as_deref()
+    }
+
     /// The invited members, in the order of the file.
     pub fn attendance(&self) -> Vec<Attendee<'a, L>> {
         self.meeting
@@ -421,6 +465,7 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
                 person: self.dept.member(&a.member),
                 status: a.status,
                 by: a.by.as_deref(),
+                for_information: a.for_information,
             })
             .collect()
     }
@@ -435,10 +480,12 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
                     name: &g.name,
                     title: g.title.as_deref(),
                     organisation: &g.organisation,
+                    email: g.email.as_deref(),
                     level: PhantomData,
                 },
                 status: g.status,
                 by: g.by.as_deref(),
+                for_information: g.for_information,
             })
             .collect()
     }

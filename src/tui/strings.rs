@@ -112,6 +112,7 @@ texts! {
     Never => "jamais", "never";
     ExportTitle => "Exporter", "Export";
     ExportAgenda => "Ordre du jour (convocation)", "Agenda (convocation)";
+    ExportCalendar => "Invitation d'agenda (.ics, Outlook et Thunderbird)", "Calendar invitation (.ics, Outlook and Thunderbird)";
     MinutesInternal => "Compte rendu — interne (noms, notes)", "Minutes — internal (names, notes)";
     MinutesPartners => "Compte rendu — partenaires (libellés)", "Minutes — partners (labels)";
     MinutesPublic => "Compte rendu — public (noms masqués)", "Minutes — public (names blacked out)";
@@ -501,6 +502,7 @@ pub fn export_label(
     use super::export::{ExportRequest, MinutesLevel};
     match request {
         ExportRequest::Agenda { .. } => T::ExportAgenda.get(lang).to_string(),
+        ExportRequest::Calendar { .. } => T::ExportCalendar.get(lang).to_string(),
         ExportRequest::Minutes { level, .. } => match level {
             MinutesLevel::Internal => T::MinutesInternal,
             MinutesLevel::Partners => T::MinutesPartners,

@@ -3,9 +3,14 @@
 use super::*;
 
 pub(super) fn open_export_menu(app: &mut App, meeting: &str) {
-    let mut requests = vec![ExportRequest::Agenda {
-        meeting: meeting.to_string(),
-    }];
+    let mut requests = vec![
+        ExportRequest::Agenda {
+            meeting: meeting.to_string(),
+        },
+        ExportRequest::Calendar {
+            meeting: meeting.to_string(),
+        },
+    ];
     requests.extend(
         MinutesLevel::ALL
             .iter()
