@@ -171,7 +171,7 @@ fn build_an_agenda_with_suggest_and_reorder_then_export_the_minutes() {
     // Export the partners minutes from the agenda screen.
     s.pty.send("x");
     s.pty.wait_for("Compte rendu — partenaires");
-    s.pty.send("jjj\r");
+    s.pty.send("jj\r");
     s.pty.wait_for("Aperçu");
     s.pty.send("w");
     s.pty.wait_for("2027-01-11-cpraf.partners.md");
@@ -390,7 +390,7 @@ fn edit_time_place_and_invitees_then_export_the_agenda_and_its_calendar_file() {
     s.pty.wait_for("agendas/2026-12-14-cpraf.md");
     s.pty.send("x");
     s.pty.wait_for("Invitation d'agenda");
-    s.pty.send("j\r");
+    s.pty.send("jjjj\r");
     s.pty.wait_for("VCALENDAR");
     s.pty.send("w");
     s.pty.wait_for("agendas/2026-12-14-cpraf.ics");

@@ -407,7 +407,7 @@ fn export_minutes_from_the_meetings_list() {
     pty.send("3j");
     pty.send("x");
     pty.wait_for("Compte rendu — partenaires");
-    pty.send("jjj\r");
+    pty.send("jj\r");
     pty.wait_for("salle Rabelais");
     pty.send("w");
     pty.wait_for("Écrit : 49/minutes/2026-10-28-cpraf.partners.md");

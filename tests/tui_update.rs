@@ -596,9 +596,9 @@ fn export_minutes_with_a_preview_then_write() {
     assert_eq!(
         requests.len(),
         5,
-        "the agenda, its calendar file, three levels of minutes"
+        "the agenda, three levels of minutes, the calendar file"
     );
-    let effects = press(&mut app, "jjj<Enter>");
+    let effects = press(&mut app, "jj<Enter>");
     let partners = ExportRequest::Minutes {
         meeting: "2026-10-28-cpraf".into(),
         level: MinutesLevel::Partners,

@@ -108,6 +108,11 @@ impl MeetingStatus {
     pub fn is_held(self) -> bool {
         matches!(self, MeetingStatus::Held | MeetingStatus::Closed)
     }
+
+    /// Drafts and convened meetings: still to come (not held, not cancelled).
+    pub fn is_to_come(self) -> bool {
+        matches!(self, MeetingStatus::Draft | MeetingStatus::Convened)
+    }
 }
 
 #[cfg(test)]

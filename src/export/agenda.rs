@@ -28,20 +28,23 @@ pub fn render(
         label(lang, Label::Chair),
         super::parts::person_line(&meeting.chair()),
     );
-    if let Some(secretary) = meeting.secretary() {
+    let details = meeting.details();
+    if let Some(secretary) = details.secretary.as_deref() {
         doc.field(
             label(lang, Label::Secretary),
-            super::parts::person_line(&secretary),
+            super::parts::person_line(&view.member(secretary)),
         );
     }
-    if let Some(reference) = meeting.reference() {
+    if let Some(reference) = details
+        .reference
+        .as_deref()
+        .filter(|r| !r.trim().is_empty())
+    {
         doc.field(label(lang, Label::Reference), reference.trim().to_string());
     }
     if meeting.status() == crate::domain::MeetingStatus::Cancelled {
-        doc.field(
-            label(lang, Label::Cancelled),
-            meeting.cancel_reason().unwrap_or("").trim().to_string(),
-        );
+        let reason = details.cancel_reason.as_deref().unwrap_or("");
+        doc.field(label(lang, Label::Cancelled), reason.trim().to_string());
     }
 
     // The invited members (the body's default list when none is recorded yet), then the

@@ -95,13 +95,18 @@ fn end_of(meeting: &MeetingView<'_, Partners>, start: NaiveDateTime) -> NaiveDat
 /// The stamp: midnight UTC of the date the meeting's id was made from, so that the same
 /// meeting gives the same bytes.
 fn stamp(meeting: &MeetingView<'_, Partners>) -> String {
-    let day = meeting.id_date();
+    let day = id_date(meeting);
     format!("{}T000000Z", day.format("%Y%m%d"))
+}
+
+/// The date the meeting's id was made from: its first date when it was moved.
+fn id_date(meeting: &MeetingView<'_, Partners>) -> chrono::NaiveDate {
+    meeting.details().rescheduled_from.unwrap_or(meeting.date())
 }
 
 /// Moved or cancelled, the event is a newer version of the one first sent.
 fn sequence(meeting: &MeetingView<'_, Partners>) -> u32 {
-    u32::from(meeting.id_date() != meeting.date())
+    u32::from(id_date(meeting) != meeting.date())
         + u32::from(meeting.status() == MeetingStatus::Cancelled)
 }
 
@@ -130,7 +135,7 @@ fn description(meeting: &MeetingView<'_, Partners>, lang: Lang) -> String {
         words::colon(lang),
         words::duration(lang, meeting.planned_minutes())
     ));
-    if let Some(reason) = meeting.cancel_reason() {
+    if let Some(reason) = meeting.details().cancel_reason.as_deref() {
         out.push_str(&format!(
             "\n{}{} {}",
             Label::Cancelled.text(lang),

@@ -403,11 +403,6 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
         self.meeting.start
     }
 
-    /// The date the id was made from: the first date of a moved meeting, else its date.
-    pub fn id_date(&self) -> NaiveDate {
-        self.meeting.id_date()
-    }
-
     pub fn place(&self) -> Option<&'a str> {
         self.meeting.place.as_deref()
     }
@@ -431,29 +426,6 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
     /// The planned end: written, else the start plus the timeboxes.
     pub fn end(&self) -> Option<NaiveTime> {
         self.meeting.planned_end()
-    }
-
-    /// Who writes the minutes (rédacteur), when named.
-    pub fn secretary(&self) -> Option<Person<'a, L>> {
-        self.meeting
-            .details
-            .secretary
-            .as_deref()
-            .map(|id| self.dept.member(id))
-    }
-
-    /// The body's own reference for the meeting.
-    pub fn reference(&self) -> Option<&'a str> {
-        self.meeting
-            .details
-            .reference
-            .as_deref()
-            .filter(|r| !r.trim().is_empty())
-    }
-
-    /// Why the meeting was cancelled (status `cancelled`).
-    pub fn cancel_reason(&self) -> Option<&'a str> {
-        self.meeting.details.cancel_reason.as_deref()
     }
 
     /// The invited members, in the order of the file.
@@ -539,6 +511,12 @@ pub struct Summary<'a> {
 }
 
 impl<'a, L: ShowsCases> MeetingView<'a, L> {
+    /// The logistics: secretary, reference, cancellation, first date (not at the public
+    /// level: they name people and hold free text).
+    pub fn details(&self) -> &'a crate::domain::Details {
+        &self.meeting.details
+    }
+
     /// The difficulties typed in the séance.
     pub fn difficulties(&self) -> Option<&'a str> {
         self.meeting.difficulties.as_deref()

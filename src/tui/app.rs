@@ -583,7 +583,7 @@ impl App {
                     && s.kind.is_none_or(|k| case.kind == k)
                     && (!s.due_only || cur.due_by(self.today))
                     && (query.is_empty()
-                        || fuzzy::contains_all(query, &search_text(case, self.hide_names)))
+                        || fuzzy::contains_all(query, &fuzzy::case_text(case, self.hide_names)))
             })
             .collect();
         let key = |i: &usize| {
@@ -628,11 +628,7 @@ impl App {
             .data
             .meetings
             .iter()
-            .filter(|m| {
-                m.date >= self.today
-                    && !m.status.is_held()
-                    && m.status != crate::domain::MeetingStatus::Cancelled
-            })
+            .filter(|m| m.date >= self.today && m.status.is_to_come())
             .collect();
         list.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
         list
@@ -671,25 +667,6 @@ impl App {
         scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
         scored.into_iter().map(|(_, c)| c).collect()
     }
-}
-
-/// What the search looks in: label, id, référent, and the full name only while names
-/// are shown.
-fn search_text(case: &Case, hide_names: bool) -> String {
-    let mut text = format!("{} {}", case.label, case.id);
-    if let Some(r) = &case.referent {
-        text.push(' ');
-        text.push_str(&r.structure);
-        if let Some(p) = &r.person {
-            text.push(' ');
-            text.push_str(p);
-        }
-    }
-    if let Some(name) = case.name.as_ref().filter(|_| !hide_names) {
-        text.push(' ');
-        text.push_str(name);
-    }
-    text
 }
 
 /// What the séance shows that derives from the state, for the drawing and for `update`.

@@ -3,14 +3,9 @@
 use super::*;
 
 pub(super) fn open_export_menu(app: &mut App, meeting: &str) {
-    let mut requests = vec![
-        ExportRequest::Agenda {
-            meeting: meeting.to_string(),
-        },
-        ExportRequest::Calendar {
-            meeting: meeting.to_string(),
-        },
-    ];
+    let mut requests = vec![ExportRequest::Agenda {
+        meeting: meeting.to_string(),
+    }];
     requests.extend(
         MinutesLevel::ALL
             .iter()
@@ -19,6 +14,10 @@ pub(super) fn open_export_menu(app: &mut App, meeting: &str) {
                 level: *level,
             }),
     );
+    // Last, so that the places of the others stay as people learnt them.
+    requests.push(ExportRequest::Calendar {
+        meeting: meeting.to_string(),
+    });
     app.overlays.push(Overlay::ExportMenu {
         requests,
         selected: 0,
