@@ -141,6 +141,31 @@ fn the_agenda_and_the_report_are_written_too() {
         .assert()
         .code(0);
     assert!(root.join("49/agendas/2026-12-14-cpraf.md").is_file());
+    assert!(
+        !root.join("49/agendas/2026-12-14-cpraf.ics").exists(),
+        "no calendar file unless asked"
+    );
+    // --ics writes the calendar file beside the agenda, and says so.
+    let ics = root.join("49/agendas/2026-12-14-cpraf.ics");
+    cellule(&config)
+        .args([
+            "export",
+            "agenda",
+            "--meeting",
+            "2026-12-14-cpraf",
+            "--format",
+            "odt",
+            "--ics",
+            "--data",
+        ])
+        .arg(&root)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(ics.display().to_string()));
+    assert!(root.join("49/agendas/2026-12-14-cpraf.odt").is_file());
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(text.contains("DTSTART;TZID=Europe/Paris:20261214T143000\r\n"));
     for format in ["md", "csv"] {
         cellule(&config)
             .args([

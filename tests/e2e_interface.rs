@@ -82,7 +82,7 @@ fn open_the_demo_reach_every_screen_and_quit_with_the_terminal_restored() {
     s.pty.send("\r");
     s.pty.wait_for("Ordre du jour —");
     s.pty.send("?");
-    s.pty.wait_for("Ctrl-c");
+    s.pty.wait_for("annuler la réunion");
     s.pty.send("\x1b");
     s.pty.send("1");
     s.pty.wait_for("Alertes");
@@ -310,5 +310,111 @@ fn a_case_changed_by_someone_else_during_the_edit_is_not_overwritten() {
         .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
         .collect();
     assert!(left.is_empty(), "working copies left: {left:?}");
+    quit_and_check_restored(&mut s);
+}
+
+#[test]
+fn edit_time_place_and_invitees_then_export_the_agenda_and_its_calendar_file() {
+    let mut s = open_demo(None, 80, 24);
+    s.pty.send("3");
+    s.pty.wait_for("Réunions (");
+    s.pty.send("\r");
+    s.pty.wait_for("Ordre du jour — 2026-12-14-cpraf");
+    let file = s.root.join("49/meetings/2026-12-14-cpraf.yaml");
+    let meeting = || {
+        cellule::store::load_root(&s.root).unwrap().depts[0]
+            .data
+            .meeting("2026-12-14-cpraf")
+            .unwrap()
+            .clone()
+    };
+    let invitees = meeting().attendance.len();
+
+    // The details: 9 h 30 for two hours, in another room.
+    s.pty.send("e");
+    s.pty.wait_for("Fin prévue ou durée");
+    s.pty.send("\t\x15");
+    s.pty.type_slowly("9h30");
+    s.pty.send("\t");
+    s.pty.type_slowly("2h");
+    s.pty.send("\t\x15");
+    s.pty.type_slowly("Salle Lyautey");
+    s.pty.send("\r");
+    s.pty.wait_for("Réunion enregistrée");
+    s.pty.wait_for("09:30–11:30");
+    let m = meeting();
+    assert_eq!(m.start.format("%H:%M").to_string(), "09:30");
+    assert_eq!(
+        m.details.end.map(|e| e.format("%H:%M").to_string()),
+        Some("11:30".into())
+    );
+    assert_eq!(m.place.as_deref(), Some("Salle Lyautey"));
+
+    // The invitees: an outside guest with an e-mail, the second one « pour information ».
+    s.pty.send("\t");
+    s.pty.wait_for("membre de l'annuaire");
+    s.pty.send("+");
+    s.pty.wait_for("Invité extérieur");
+    s.pty.type_slowly("Jeanne Morel");
+    s.pty.send("\t");
+    s.pty.type_slowly("Conseillère");
+    s.pty.send("\t");
+    s.pty.type_slowly("Miviludes");
+    s.pty.send("\t");
+    s.pty.type_slowly("jeanne.morel@example.invalid");
+    s.pty.send("\r");
+    s.pty
+        .wait_until("the guest on disk", |_| meeting().guests.len() == 1);
+    s.pty.send("g");
+    s.pty.send("j");
+    s.pty.send("i");
+    s.pty.wait_for("(pour information)");
+    s.pty.wait_until("« pour information » on disk", |_| {
+        meeting().attendance[1].for_information
+    });
+    assert_eq!(meeting().attendance.len(), invitees);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("for_information: true")
+    );
+    s.pty.send("\x1b");
+    s.pty.wait_for("a sujet");
+
+    // The agenda, then its calendar file, from the export menu.
+    s.pty.send("x");
+    s.pty.wait_for("Invitation d'agenda");
+    s.pty.send("\r");
+    s.pty.wait_for("Aperçu");
+    s.pty.send("w");
+    s.pty.wait_for("agendas/2026-12-14-cpraf.md");
+    s.pty.send("x");
+    s.pty.wait_for("Invitation d'agenda");
+    s.pty.send("jjjj\r");
+    s.pty.wait_for("VCALENDAR");
+    s.pty.send("w");
+    s.pty.wait_for("agendas/2026-12-14-cpraf.ics");
+    let agenda = std::fs::read_to_string(s.root.join("49/agendas/2026-12-14-cpraf.md")).unwrap();
+    for expected in [
+        "9 h 30",
+        "**Lieu :** Salle Lyautey",
+        "**Fin prévue :** 11 h 30",
+        "| Miviludes | Jeanne Morel | Conseillère |",
+        "## Pour information",
+    ] {
+        assert!(agenda.contains(expected), "{expected} missing:\n{agenda}");
+    }
+    let ics = std::fs::read_to_string(s.root.join("49/agendas/2026-12-14-cpraf.ics")).unwrap();
+    let unfolded = ics.replace("\r\n ", "");
+    for expected in [
+        "BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n",
+        "DTSTART;TZID=Europe/Paris:20261214T093000\r\n",
+        "DTEND;TZID=Europe/Paris:20261214T113000\r\n",
+        "LOCATION:Salle Lyautey\r\n",
+        "ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:jeanne.morel@example.invalid\r\n",
+        "ROLE=NON-PARTICIPANT",
+    ] {
+        assert!(unfolded.contains(expected), "{expected} missing:\n{ics}");
+    }
     quit_and_check_restored(&mut s);
 }

@@ -380,3 +380,241 @@ fn an_excerpt_holds_the_cases_of_one_referent_only_and_the_actions_list_goes_by_
         assert!(readable(&bytes, format).contains("Organiser la consultation"));
     }
 }
+
+/// The December meeting convened as a real one: end, secretary, reference, a guest by
+/// e-mail kept for information.
+fn convened() -> DeptData {
+    let mut data = data();
+    let m = data
+        .meetings
+        .iter_mut()
+        .find(|m| m.id == "2026-12-28-cpraf")
+        .unwrap();
+    m.details.end = Some(time("16:30"));
+    m.details.secretary = Some("cm".into());
+    m.details.reference = Some("CPRAF/2026/12".into());
+    m.place = Some("Préfecture, salle Bonaparte; 2e étage".into());
+    m.attendance = vec![present("dircab"), present("parquet"), present("ddsp")];
+    m.attendance[2].for_information = true;
+    m.attendance[0].status = AttendanceStatus::Invited;
+    m.guests = vec![Guest {
+        name: "Jeanne Morel".into(),
+        title: Some("Conseillère".into()),
+        organisation: "Miviludes".into(),
+        email: Some("jeanne.morel@example.invalid".into()),
+        status: AttendanceStatus::Invited,
+        by: None,
+        for_information: false,
+    }];
+    data
+}
+
+fn calendar(data: &DeptData, id: &str) -> String {
+    let request = Request::Calendar { meeting: id.into() };
+    let made = export::produce(data, &request, Lang::Fr).unwrap();
+    assert_eq!(
+        made.path,
+        std::path::PathBuf::from(format!("agendas/{id}.ics"))
+    );
+    String::from_utf8(made.bytes).unwrap()
+}
+
+fn prop<'a>(c: &'a icalendar::parser::Component<'a>, name: &str) -> Vec<String> {
+    c.properties
+        .iter()
+        .filter(|p| p.name.as_str() == name)
+        .map(|p| p.val.as_str().to_string())
+        .collect()
+}
+
+#[test]
+fn the_convocation_carries_time_place_chair_and_invitees_by_organisation() {
+    let data = convened();
+    let text = export::agenda(&data, "2026-12-28-cpraf", Lang::Fr).unwrap();
+    for expected in [
+        "28 décembre 2026, 14 h 30",
+        "Préfecture, salle Bonaparte; 2e étage",
+        "**Fin prévue :** 16 h 30",
+        "**Présidence :** Claire Martin, Directrice de cabinet (Préfecture)",
+        "**Rédacteur :** Hugo Lambert, Chargé de mission (Préfecture)",
+        "**Référence :** CPRAF/2026/12",
+        "| Miviludes | Jeanne Morel | Conseillère |",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from\n{text}");
+    }
+    // Those kept for information are apart, after the others.
+    let info = text
+        .find("## Pour information")
+        .expect("a « pour information » part");
+    assert!(text[info..].contains("| DDSP | Sophie Garnier |"), "{text}");
+    assert!(!text[..info].contains("Sophie Garnier"), "{text}");
+    for format in [Format::Docx, Format::Odt] {
+        let request = Request::Agenda {
+            meeting: "2026-12-28-cpraf".into(),
+            format,
+        };
+        let bytes = export::produce(&data, &request, Lang::Fr).unwrap().bytes;
+        let all: String = parts(&bytes).into_iter().map(|(_, t)| t).collect();
+        for expected in [
+            "16 h 30",
+            "Hugo Lambert",
+            "CPRAF/2026/12",
+            "Jeanne Morel",
+            "Pour information",
+        ] {
+            assert!(all.contains(expected), "{expected} missing in {format:?}");
+        }
+    }
+}
+
+#[test]
+fn the_calendar_file_reads_back_with_its_time_zone_place_and_attendees() {
+    let data = convened();
+    let text = calendar(&data, "2026-12-28-cpraf");
+    // Same data, same bytes; CRLF line ends; no line over 75 octets.
+    assert_eq!(text, calendar(&data, "2026-12-28-cpraf"));
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    assert!(!text.replace("\r\n", "").contains('\n'), "only CRLF");
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+
+    let unfolded = icalendar::parser::unfold(&text);
+    let cal = icalendar::parser::read_calendar(&unfolded).unwrap();
+    assert_eq!(prop_of_calendar(&cal, "VERSION"), ["2.0"]);
+    let tz = cal
+        .components
+        .iter()
+        .find(|c| c.name.as_str() == "VTIMEZONE")
+        .expect("a VTIMEZONE");
+    assert_eq!(prop(tz, "TZID"), ["Europe/Paris"]);
+    let kinds: Vec<&str> = tz.components.iter().map(|c| c.name.as_str()).collect();
+    assert!(
+        kinds.contains(&"DAYLIGHT") && kinds.contains(&"STANDARD"),
+        "{kinds:?}"
+    );
+    let event = cal
+        .components
+        .iter()
+        .find(|c| c.name.as_str() == "VEVENT")
+        .expect("a VEVENT");
+    assert_eq!(prop(event, "UID"), ["cellule-49-2026-12-28-cpraf"]);
+    assert_eq!(prop(event, "DTSTAMP"), ["20261228T000000Z"]);
+    assert_eq!(prop(event, "DTSTART"), ["20261228T143000"]);
+    assert_eq!(prop(event, "DTEND"), ["20261228T163000"]);
+    let start = event.find_prop("DTSTART").unwrap();
+    assert_eq!(start.params[0].key.as_str(), "TZID");
+    assert_eq!(
+        start.params[0].val.as_ref().map(|v| v.as_str()),
+        Some("Europe/Paris")
+    );
+    assert_eq!(prop(event, "STATUS"), ["CONFIRMED"]);
+    // Escaped on the way out, read back as written.
+    assert!(text.contains("LOCATION:Préfecture\\, salle Bonaparte\\; 2e étage\r\n"));
+    assert_eq!(
+        prop(event, "LOCATION"),
+        ["Préfecture, salle Bonaparte; 2e étage"]
+    );
+    let description = prop(event, "DESCRIPTION").concat();
+    assert!(
+        description.contains("Situation Famille C."),
+        "{description}"
+    );
+    assert!(description.contains("Situation A.B."), "{description}");
+    assert_eq!(prop(event, "ORGANIZER"), ["mailto:dircab@example.invalid"]);
+    let attendees: Vec<(String, String)> = event
+        .properties
+        .iter()
+        .filter(|p| p.name.as_str() == "ATTENDEE")
+        .map(|p| {
+            let role = p
+                .params
+                .iter()
+                .find(|q| q.key.as_str() == "ROLE")
+                .and_then(|q| q.val.as_ref())
+                .map(|v| v.as_str().to_string())
+                .unwrap_or_default();
+            (p.val.as_str().to_string(), role)
+        })
+        .collect();
+    assert_eq!(
+        attendees,
+        [
+            (
+                "mailto:dircab@example.invalid".to_string(),
+                "REQ-PARTICIPANT".to_string()
+            ),
+            (
+                "mailto:parquet@example.invalid".into(),
+                "REQ-PARTICIPANT".into()
+            ),
+            (
+                "mailto:ddsp@example.invalid".into(),
+                "NON-PARTICIPANT".into()
+            ),
+            (
+                "mailto:jeanne.morel@example.invalid".into(),
+                "REQ-PARTICIPANT".into()
+            ),
+        ]
+    );
+    // The typed reading agrees on the start.
+    let typed: icalendar::Calendar = text.parse().unwrap();
+    let ev = typed.components.iter().find_map(|c| c.as_event()).unwrap();
+    use icalendar::{Component, EventLike};
+    assert_eq!(
+        ev.get_location(),
+        Some("Préfecture, salle Bonaparte; 2e étage")
+    );
+    assert!(ev.get_start().is_some());
+}
+
+fn prop_of_calendar(cal: &icalendar::parser::Calendar<'_>, name: &str) -> Vec<String> {
+    cal.properties
+        .iter()
+        .filter(|p| p.name.as_str() == name)
+        .map(|p| p.val.as_str().to_string())
+        .collect()
+}
+
+#[test]
+fn no_case_name_or_note_leaks_into_the_calendar_file() {
+    let data = convened();
+    let text = calendar(&data, "2026-12-28-cpraf");
+    let unfolded = text.replace("\r\n ", "").replace("\\,", ",");
+    for case in &data.cases {
+        if let Some(name) = &case.name {
+            assert!(!unfolded.contains(name.as_str()), "the name {name} leaks");
+        }
+        if let Some(notes) = &case.notes {
+            assert!(!unfolded.contains(notes.as_str()), "notes leak");
+        }
+        assert!(
+            !unfolded.contains(case.id.as_str()),
+            "the case id {} leaks",
+            case.id
+        );
+    }
+}
+
+#[test]
+fn an_overseas_calendar_has_its_one_offset_and_a_cancelled_one_says_so() {
+    let mut data = convened();
+    data.department.code = "971".into();
+    let m = data
+        .meetings
+        .iter_mut()
+        .find(|m| m.id == "2026-12-28-cpraf")
+        .unwrap();
+    m.reschedule(day("2026-12-30"));
+    m.cancel("Préfète retenue");
+    let text = calendar(&data, "2026-12-28-cpraf");
+    assert!(text.contains("TZID:America/Guadeloupe\r\n"), "{text}");
+    assert!(!text.contains("DAYLIGHT"));
+    assert!(text.contains("TZOFFSETTO:-0400\r\n"));
+    assert!(text.contains("DTSTART;TZID=America/Guadeloupe:20261230T143000\r\n"));
+    // The stamp stays that of the first date; the sequence says it is a later version.
+    assert!(text.contains("DTSTAMP:20261228T000000Z\r\n"));
+    assert!(text.contains("SEQUENCE:2\r\n"));
+    assert!(text.contains("STATUS:CANCELLED\r\n"));
+}

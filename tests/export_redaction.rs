@@ -128,6 +128,8 @@ fn generate(seed: u64) -> (DeptData, Vec<String>, Secrets) {
                     AttendanceStatus::Present
                 },
                 by,
+                email: None,
+                for_information: false,
             });
             s.shown.push(format!("GuestOrg-{k}-{j}"));
         }

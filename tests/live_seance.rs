@@ -32,12 +32,14 @@ fn meeting(id: &str, date: &str, status: MeetingStatus) -> Meeting {
                 member: m.to_string(),
                 status: AttendanceStatus::Invited,
                 by: None,
+                for_information: false,
             })
             .collect(),
         guests: Vec::new(),
         items: Vec::new(),
         difficulties: None,
         next_meeting: None,
+        details: Default::default(),
     }
 }
 

@@ -169,6 +169,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                     member,
                     status,
                     by: represented_by(status, by),
+                    for_information: false,
                 }),
                 0..4,
             ),
@@ -180,6 +181,8 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                         organisation,
                         status,
                         by: represented_by(status, by),
+                        email: None,
+                        for_information: false,
                     },
                 ),
                 0..3,
@@ -213,6 +216,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 items,
                 difficulties,
                 next_meeting: next_meeting.filter(|next| *next >= date),
+                details: Default::default(),
             },
         )
 }
@@ -317,6 +321,7 @@ fn meetings_about_c1() -> impl Strategy<Value = Vec<Meeting>> {
                         .collect(),
                     difficulties: None,
                     next_meeting: None,
+                    details: Default::default(),
                 }
             })
             .collect()

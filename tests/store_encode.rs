@@ -47,11 +47,19 @@ fn sample_meeting() -> Meeting {
                 member: "dircab".into(),
                 status: AttendanceStatus::Present,
                 by: None,
+                for_information: false,
             },
             Attendance {
                 member: "parquet".into(),
                 status: AttendanceStatus::Represented,
                 by: Some("Mme Roux, substitute".into()),
+                for_information: false,
+            },
+            Attendance {
+                member: "cd-ase".into(),
+                status: AttendanceStatus::Invited,
+                by: None,
+                for_information: true,
             },
         ],
         guests: vec![Guest {
@@ -60,6 +68,8 @@ fn sample_meeting() -> Meeting {
             organisation: "Miviludes".into(),
             status: AttendanceStatus::Present,
             by: None,
+            email: Some("jeanne.morel@example.invalid".into()),
+            for_information: true,
         }],
         items: vec![
             Item::topic("Approbation du compte rendu du 28 octobre", Some(5)),
@@ -69,6 +79,13 @@ fn sample_meeting() -> Meeting {
         ],
         difficulties: Some("Délais de rendez-vous en CMP.\n".into()),
         next_meeting: Some(day("2026-12-28")),
+        details: Details {
+            end: NaiveTime::from_hms_opt(16, 0, 0),
+            secretary: Some("dircab".into()),
+            reference: Some("CPRAF/2026/11".into()),
+            cancel_reason: None,
+            rescheduled_from: None,
+        },
     }
 }
 
@@ -100,6 +117,7 @@ fn a_meeting_reads_back_equal() {
         place: None,
         difficulties: None,
         next_meeting: None,
+        details: Details::default(),
         ..sample_meeting()
     };
     let text = store::meeting_to_yaml(&bare);
@@ -280,6 +298,46 @@ fn copy_department(root: &Path) {
         dept.join("cases/49-2026-001.yaml"),
     )
     .unwrap();
+}
+
+#[test]
+fn a_moved_meeting_keeps_its_id_and_a_cancelled_one_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_department(dir.path());
+    let mut m = sample_meeting();
+    m.attendance.truncate(1);
+    m.items = vec![Item::case("49-2026-001", Some(10))];
+    m.status = MeetingStatus::Convened;
+    m.reschedule(day("2026-12-03"));
+    assert_eq!(m.details.rescheduled_from, Some(day("2026-11-30")));
+    let stamp = save_meeting(dir.path(), "49", &m, Expect::New).unwrap();
+    let loaded = load_root(dir.path()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.dept("49").unwrap().data.meetings, vec![m.clone()]);
+
+    // Cancelled, with its reason: it loads back as it was.
+    m.cancel("  Préfet retenu  ");
+    save_meeting(dir.path(), "49", &m, Expect::Unchanged(stamp)).unwrap();
+    let loaded = load_root(dir.path()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let back = &loaded.dept("49").unwrap().data.meetings[0];
+    assert_eq!(back.status, MeetingStatus::Cancelled);
+    assert_eq!(back.details.cancel_reason.as_deref(), Some("Préfet retenu"));
+
+    // A date moved by hand without `rescheduled_from`: the id no longer fits.
+    let path = dir.path().join("49/meetings/2026-11-30-cpraf.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("rescheduled_from: 2026-11-30\n", "")).unwrap();
+    let loaded = load_root(dir.path()).unwrap();
+    let shown: Vec<String> = loaded
+        .problems
+        .iter()
+        .map(|p| format!("{:?}", p.msg))
+        .collect();
+    assert!(
+        shown.iter().any(|p| p.contains("MeetingIdMismatch")),
+        "{shown:?}"
+    );
 }
 
 #[test]

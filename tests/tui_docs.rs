@@ -14,6 +14,7 @@ const CAPTURES: &[(&str, &str)] = &[
     ("nouvelle-reunion", "3n"),
     ("ordre-du-jour", "3<Enter>s"),
     ("choix-situation", "3<Enter>cfa"),
+    ("details-reunion", "3<Enter>e"),
     ("nouvelle-situation", "2nJ.K."),
     ("aide", "3<Enter>?"),
     ("exporter", "3jx"),

@@ -593,7 +593,11 @@ fn export_minutes_with_a_preview_then_write() {
     let Some(Overlay::ExportMenu { requests, .. }) = app.overlays.last() else {
         panic!("the export menu opens");
     };
-    assert_eq!(requests.len(), 4);
+    assert_eq!(
+        requests.len(),
+        5,
+        "the agenda, three levels of minutes, the calendar file"
+    );
     let effects = press(&mut app, "jj<Enter>");
     let partners = ExportRequest::Minutes {
         meeting: "2026-10-28-cpraf".into(),
@@ -965,4 +969,111 @@ fn after_a_case_is_written_the_selection_stays_on_it_and_the_filters_stay() {
     hidden.body = "autre".into();
     assert!(!app.case_edited(hidden));
     assert_eq!(app.situations.body, filter);
+}
+
+#[test]
+fn the_meetings_details_are_edited_in_a_form_and_saved_at_once() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3<Enter>e");
+    assert_eq!(app.context(), cellule::tui::keymap::Context::Form);
+    // Moved two days later, at 9 h 30 for 1 h 30, in a room, a secretary chosen.
+    press(
+        &mut app,
+        "<Ctrl-u>04/12/2026<Tab><Ctrl-u>9h30<Tab>1h30<Tab><Ctrl-u>Salle Lyautey<Tab><Tab><Right><Right><Tab>CPRAF-12",
+    );
+    let effects = press(&mut app, "<Enter>");
+    let saves = saved(&effects);
+    assert_eq!(saves.len(), 1, "one save for the whole form");
+    let m = saves[0];
+    assert_eq!(m.id, "2026-12-02-cpraf", "the id stays");
+    assert_eq!(m.date, day("2026-12-04"));
+    assert_eq!(m.details.rescheduled_from, Some(day("2026-12-02")));
+    assert_eq!(m.start.format("%H:%M").to_string(), "09:30");
+    assert_eq!(
+        m.details.end.map(|e| e.format("%H:%M").to_string()),
+        Some("11:00".into())
+    );
+    assert_eq!(m.place.as_deref(), Some("Salle Lyautey"));
+    // The body's members come first: dircab is « aucun » + 1, parquet + 2.
+    assert_eq!(m.details.secretary.as_deref(), Some("parquet"));
+    assert_eq!(m.details.reference.as_deref(), Some("CPRAF-12"));
+    assert!(app.agenda.details.form.is_none());
+    // A time that cannot be read keeps the form open on its field.
+    press(&mut app, "e<Tab><Ctrl-u>midi");
+    assert!(press(&mut app, "<Enter>").is_empty());
+    let form = app.agenda.details.form.as_ref().unwrap();
+    assert_eq!(form.focus, 1);
+    assert!(app.message.as_ref().is_some_and(|m| m.is_error));
+    press(&mut app, "<Esc>");
+    // Undo brings the first date back.
+    let effects = press(&mut app, "u");
+    assert_eq!(saved(&effects)[0].date, day("2026-12-02"));
+}
+
+#[test]
+fn invitees_are_added_removed_and_kept_for_information() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3<Enter>");
+    let before = app.agenda_meeting().unwrap().attendance.len();
+    press(&mut app, "<Tab>");
+    assert_eq!(app.context(), cellule::tui::keymap::Context::Invitees);
+    // « pour information » on the second invitee.
+    let effects = press(&mut app, "ji");
+    assert!(saved(&effects)[0].attendance[1].for_information);
+    assert_eq!(app.agenda_meeting().unwrap().expected().count(), before - 1);
+    // Removed, then an outside guest with an e-mail (a bad one refused first).
+    let effects = press(&mut app, "d");
+    assert_eq!(saved(&effects)[0].attendance.len(), before - 1);
+    press(
+        &mut app,
+        "+Jeanne Morel<Tab>Conseillère<Tab>Miviludes<Tab>jeanne",
+    );
+    assert!(press(&mut app, "<Enter>").is_empty());
+    let effects = press(&mut app, "@example.invalid<Enter>");
+    let guest = &saved(&effects)[0].guests[0];
+    assert_eq!(guest.name, "Jeanne Morel");
+    assert_eq!(guest.title.as_deref(), Some("Conseillère"));
+    assert_eq!(guest.email.as_deref(), Some("jeanne@example.invalid"));
+    // A member of the directory found by organisation.
+    press(&mut app, "mparquet");
+    let effects = press(&mut app, "<Enter>");
+    let m = saved(&effects)[0];
+    assert!(m.attendance.iter().any(|a| a.member == "parquet"));
+    assert_eq!(m.attendance.len(), before);
+    // Esc gives the keys back to the agenda.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.context(), cellule::tui::keymap::Context::Agenda);
+}
+
+#[test]
+fn a_meeting_is_cancelled_with_its_reason_and_a_draft_deleted_then_restored() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3<Enter>");
+    let effects = press(&mut app, "CPréfète retenue<Enter>");
+    let m = saved(&effects)[0];
+    assert_eq!(m.status, MeetingStatus::Cancelled);
+    assert_eq!(m.details.cancel_reason.as_deref(), Some("Préfète retenue"));
+    // A cancelled meeting is no longer edited.
+    assert!(press(&mut app, "a").is_empty());
+    assert!(app.overlays.is_empty(), "no topic prompt");
+    assert!(press(&mut app, "e").is_empty());
+    assert!(app.agenda.details.form.is_none(), "no form");
+    press(&mut app, "u");
+    assert_eq!(app.agenda_meeting().unwrap().status, MeetingStatus::Draft);
+
+    // Deleting asks; « n » keeps it, « o » removes the file; undo writes it again.
+    assert!(press(&mut app, "Dn").is_empty());
+    assert!(app.agenda_meeting().is_some());
+    let effects = press(&mut app, "Do");
+    assert_eq!(
+        effects,
+        vec![Effect::DeleteMeeting("2026-12-02-cpraf".into())]
+    );
+    assert!(app.data.meeting("2026-12-02-cpraf").is_none());
+    assert_eq!(app.screen, Screen::Meetings);
+    let effects = press(&mut app, "u");
+    assert_eq!(saved(&effects)[0].id, "2026-12-02-cpraf");
+    // Only a draft is deleted.
+    press(&mut app, "j<Enter>D");
+    assert!(app.message.as_ref().is_some_and(|m| m.is_error));
 }

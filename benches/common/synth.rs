@@ -729,6 +729,8 @@ fn meetings(cases: &[Case], months: u32, rng: &mut Rng) -> Vec<Meeting> {
             let status = match (body, last, n + 2 == dates.len()) {
                 ("cpraf", true, _) => MeetingStatus::Convened,
                 ("gtrdo", true, _) => MeetingStatus::Draft,
+                // One meeting cancelled: kept in the history, out of the periodicity.
+                ("gtrdo", _, true) => MeetingStatus::Cancelled,
                 (_, _, true) => MeetingStatus::Held,
                 _ => MeetingStatus::Closed,
             };
@@ -781,6 +783,7 @@ fn one_meeting<'c>(
                 status,
                 by: (status == AttendanceStatus::Represented)
                     .then(|| format!("{} {}, adjoint", rng.pick(&["M.", "Mme"]), rng.pick(LAST))),
+                for_information: false,
             }
         })
         .collect();
@@ -795,6 +798,8 @@ fn one_meeting<'c>(
                 AttendanceStatus::Invited
             },
             by: None,
+            email: None,
+            for_information: false,
         }]
     } else {
         Vec::new()
@@ -900,6 +905,11 @@ fn one_meeting<'c>(
         items,
         difficulties: (held && rng.chance(30)).then(|| rng.pick(DIFFICULTIES).to_string()),
         next_meeting: next,
+        details: cellule::domain::Details {
+            cancel_reason: (status == MeetingStatus::Cancelled)
+                .then(|| "Préfet retenu par une crise".to_string()),
+            ..Default::default()
+        },
     }
 }
 

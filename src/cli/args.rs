@@ -47,7 +47,7 @@ pub enum ExportCommand {
     /// The minutes (compte rendu) of a meeting.
     Minutes(MinutesArgs),
     /// The agenda (ordre du jour) of a meeting, for the convocation.
-    Agenda(AgendaArgs),
+    Agenda(ConvocationArgs),
     /// For one référent de parcours, the decisions and actions of a meeting on its cases.
     Excerpt(ExcerptArgs),
     /// The actions decided at a meeting, owner by owner.
@@ -128,6 +128,16 @@ pub struct AgendaArgs {
     /// Commit the written file in the data folder's git repository.
     #[arg(long, conflicts_with = "stdout")]
     pub commit: bool,
+}
+
+/// The agenda's arguments, and its calendar file.
+#[derive(Debug, Args)]
+pub struct ConvocationArgs {
+    #[command(flatten)]
+    pub agenda: AgendaArgs,
+    /// Also write the calendar invitation (agendas/<id>.ics, iCalendar) for Outlook and Thunderbird.
+    #[arg(long)]
+    pub ics: bool,
 }
 
 #[derive(Debug, Subcommand)]

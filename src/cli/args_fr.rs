@@ -75,6 +75,10 @@ const FR: &[(&str, &str)] = &[
     ),
     ("stdout", "Afficher au lieu d'écrire le fichier."),
     (
+        "ics",
+        "Écrire aussi l'invitation d'agenda (agendas/<id>.ics, iCalendar) pour Outlook et Thunderbird.",
+    ),
+    (
         "commit",
         "Enregistrer le fichier écrit dans le dépôt git du dossier de données.",
     ),

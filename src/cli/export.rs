@@ -2,7 +2,7 @@
 //! optionally commit it in the data folder's git repository.
 
 use super::args::{
-    AgendaArgs, DiffusionArg, DocFormatArg, ExportCommand, FormatArg, LevelArg, MinutesArgs,
+    ConvocationArgs, DiffusionArg, DocFormatArg, ExportCommand, FormatArg, LevelArg, MinutesArgs,
     MonthlyArgs, ReportCommand,
 };
 use super::{Context, Exit, Failure, root};
@@ -68,12 +68,21 @@ fn minutes(ctx: &Context, args: &MinutesArgs) -> Result<(), Failure> {
     meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
 }
 
-fn agenda(ctx: &Context, args: &AgendaArgs) -> Result<(), Failure> {
+/// The agenda, and with `--ics` its calendar file beside it (printed after it with `--stdout`).
+fn agenda(ctx: &Context, convocation: &ConvocationArgs) -> Result<(), Failure> {
+    let args = &convocation.agenda;
     let request = export::Request::Agenda {
         meeting: args.meeting.clone(),
         format: doc_format(args.format),
     };
-    meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)
+    meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)?;
+    if convocation.ics {
+        let request = export::Request::Calendar {
+            meeting: args.meeting.clone(),
+        };
+        meeting_export(ctx, &args.meeting, &request, args.stdout, args.commit)?;
+    }
+    Ok(())
 }
 
 fn meeting_export(

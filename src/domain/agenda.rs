@@ -46,12 +46,14 @@ pub fn new_meeting(
                 member: member.clone(),
                 status: AttendanceStatus::Invited,
                 by: None,
+                for_information: false,
             })
             .collect(),
         guests: Vec::new(),
         items: Vec::new(),
         difficulties: None,
         next_meeting: None,
+        details: Default::default(),
     })
 }
 

@@ -80,7 +80,8 @@ file_enum!(
 );
 file_enum!(
     /// Where a meeting stands.
-    MeetingStatus { Draft => "draft", Convened => "convened", Held => "held", Closed => "closed" }
+    MeetingStatus { Draft => "draft", Convened => "convened", Held => "held", Closed => "closed",
+        Cancelled => "cancelled" }
 );
 file_enum!(
     /// How an invitee attended.
@@ -110,6 +111,11 @@ impl MeetingStatus {
     /// Held and closed meetings carry decisions that count.
     pub fn is_held(self) -> bool {
         matches!(self, MeetingStatus::Held | MeetingStatus::Closed)
+    }
+
+    /// Drafts and convened meetings: still to come (not held, not cancelled).
+    pub fn is_to_come(self) -> bool {
+        matches!(self, MeetingStatus::Draft | MeetingStatus::Convened)
     }
 }
 

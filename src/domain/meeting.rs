@@ -11,6 +11,8 @@ pub struct Attendance {
     pub status: AttendanceStatus,
     /// Who represented the member (with `Represented`).
     pub by: Option<String>,
+    /// Invited « pour information »: receives the minutes, not expected.
+    pub for_information: bool,
 }
 
 /// Someone outside the directory who attended.
@@ -19,8 +21,12 @@ pub struct Guest {
     pub name: String,
     pub title: Option<String>,
     pub organisation: String,
+    /// Where the convocation is sent (optional).
+    pub email: Option<String>,
     pub status: AttendanceStatus,
     pub by: Option<String>,
+    /// Invited « pour information »: receives the minutes, not expected.
+    pub for_information: bool,
 }
 
 /// An action decided at a meeting.
@@ -142,6 +148,23 @@ pub struct Meeting {
     pub items: Vec<Item>,
     pub difficulties: Option<String>,
     pub next_meeting: Option<NaiveDate>,
+    /// The logistics beyond date, time and place (all optional).
+    pub details: Details,
+}
+
+/// What a convocation says beyond date, time and place, and what became of the date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Details {
+    /// The planned end (local time).
+    pub end: Option<NaiveTime>,
+    /// The member who writes the minutes (rédacteur).
+    pub secretary: Option<String>,
+    /// The body's own reference for the meeting (its numbering, a mail's reference).
+    pub reference: Option<String>,
+    /// Why the meeting was cancelled (status `cancelled`).
+    pub cancel_reason: Option<String>,
+    /// The date the meeting was first set for, when it was moved: the id keeps that date.
+    pub rescheduled_from: Option<NaiveDate>,
 }
 
 impl Meeting {
@@ -163,6 +186,47 @@ impl Meeting {
     /// The agenda contains the review of open actions.
     pub fn has_actions_review(&self) -> bool {
         self.items.iter().any(|i| i.kind == ItemKind::Actions)
+    }
+
+    /// The planned end: the one written, else the start plus the timeboxes (none when
+    /// there are none).
+    pub fn planned_end(&self) -> Option<NaiveTime> {
+        self.details.end.or_else(|| {
+            let minutes = self.planned_minutes();
+            (minutes > 0).then(|| {
+                self.start
+                    .overflowing_add_signed(chrono::TimeDelta::minutes(i64::from(minutes)))
+                    .0
+            })
+        })
+    }
+
+    /// The date the id was made from: the first date of a moved meeting, else its date.
+    pub fn id_date(&self) -> NaiveDate {
+        self.details.rescheduled_from.unwrap_or(self.date)
+    }
+
+    /// Moves the meeting to `date`, keeping its id (and so every reference to it): the first
+    /// date is recorded once, and forgotten when the meeting comes back to it.
+    pub fn reschedule(&mut self, date: NaiveDate) {
+        if date == self.date {
+            return;
+        }
+        let first = self.id_date();
+        self.date = date;
+        self.details.rescheduled_from = (first != date).then_some(first);
+    }
+
+    /// Cancels the meeting for `reason`; it stays in the history.
+    pub fn cancel(&mut self, reason: &str) {
+        self.status = MeetingStatus::Cancelled;
+        let reason = reason.trim();
+        self.details.cancel_reason = (!reason.is_empty()).then(|| reason.to_string());
+    }
+
+    /// Those expected at the meeting: invitees not kept « pour information ».
+    pub fn expected(&self) -> impl Iterator<Item = &Attendance> {
+        self.attendance.iter().filter(|a| !a.for_information)
     }
 
     /// Sort key that orders meetings in time, then by id.

@@ -35,6 +35,7 @@ pub fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus) -> Meeti
         items: Vec::new(),
         difficulties: None,
         next_meeting: None,
+        details: Default::default(),
     }
 }
 

@@ -3,6 +3,7 @@
 use super::rules::*;
 use super::testing::*;
 use super::*;
+use chrono::NaiveTime;
 
 #[test]
 fn minor_is_reckoned_by_year_on_the_meeting_date() {
@@ -248,4 +249,98 @@ fn last_held_meeting_of_a_body() {
         Some(day("2026-10-12"))
     );
     assert_eq!(last_held(&ms, "gtrdo"), None);
+}
+
+#[test]
+fn a_cancelled_meeting_stays_in_history_but_not_in_the_periodicity() {
+    let mut d = paris(vec![body("cpraf", 30, &[])]);
+    let mut held = meeting(
+        "2026-10-01-cpraf",
+        "cpraf",
+        "2026-10-01",
+        MeetingStatus::Held,
+    );
+    held.items = vec![];
+    // A later meeting, cancelled after it was convened: the body has still not met since October.
+    let mut cancelled = meeting(
+        "2026-10-29-cpraf",
+        "cpraf",
+        "2026-10-29",
+        MeetingStatus::Convened,
+    );
+    cancelled.cancel("Préfet retenu");
+    assert_eq!(cancelled.status, MeetingStatus::Cancelled);
+    assert!(!cancelled.status.is_held());
+    d.meetings = vec![held, cancelled];
+    let got = alerts::alerts(&d, day("2026-11-15"));
+    assert!(
+        got.contains(&alerts::Alert::BodyNotMet {
+            body: "cpraf".into(),
+            last_held: Some(day("2026-10-01")),
+            every_days: 30,
+        }),
+        "{got:?}"
+    );
+    let r = report::monthly_report(&d, "cpraf", 2026, 10).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        r.meetings.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
+        ["2026-10-01-cpraf"]
+    );
+    assert_eq!(r.last_meeting, Some(day("2026-10-01")));
+    // The same meeting held instead would have counted.
+    d.meetings[1].status = MeetingStatus::Held;
+    let got = alerts::alerts(&d, day("2026-11-15"));
+    assert!(
+        !got.iter()
+            .any(|a| matches!(a, alerts::Alert::BodyNotMet { .. })),
+        "{got:?}"
+    );
+    // An empty reason is no reason.
+    let mut m = meeting("x", "cpraf", "2026-10-29", MeetingStatus::Draft);
+    m.cancel("  ");
+    assert_eq!(m.details.cancel_reason, None);
+}
+
+#[test]
+fn a_moved_meeting_remembers_the_date_its_id_was_made_from() {
+    let mut m = meeting(
+        "2026-11-30-cpraf",
+        "cpraf",
+        "2026-11-30",
+        MeetingStatus::Draft,
+    );
+    assert_eq!(m.id_date(), day("2026-11-30"));
+    m.reschedule(day("2026-12-02"));
+    m.reschedule(day("2026-12-04"));
+    // Moved twice: the first date is the one kept.
+    assert_eq!(m.date, day("2026-12-04"));
+    assert_eq!(m.details.rescheduled_from, Some(day("2026-11-30")));
+    assert_eq!(m.id_date(), day("2026-11-30"));
+    // Back to its first date: nothing to remember.
+    m.reschedule(day("2026-11-30"));
+    assert_eq!(m.details.rescheduled_from, None);
+}
+
+#[test]
+fn the_planned_end_is_the_one_written_else_the_timeboxes() {
+    let mut m = meeting("m", "cpraf", "2026-11-30", MeetingStatus::Draft);
+    assert_eq!(m.planned_end(), None);
+    m.items = vec![Item::topic("A", Some(30)), Item::case("c", Some(45))];
+    assert_eq!(m.planned_end(), NaiveTime::from_hms_opt(15, 45, 0));
+    m.details.end = NaiveTime::from_hms_opt(17, 0, 0);
+    assert_eq!(m.planned_end(), NaiveTime::from_hms_opt(17, 0, 0));
+    let mut a = Attendance {
+        member: "x".into(),
+        status: AttendanceStatus::Invited,
+        by: None,
+        for_information: false,
+    };
+    m.attendance.push(a.clone());
+    a.member = "y".into();
+    a.for_information = true;
+    m.attendance.push(a);
+    assert_eq!(
+        m.expected().map(|a| a.member.as_str()).collect::<Vec<_>>(),
+        ["x"]
+    );
 }

@@ -13,6 +13,7 @@ pub mod doc;
 pub mod docx;
 pub mod excerpt;
 pub mod fipd;
+pub mod ics;
 pub mod markdown;
 mod md_blocks;
 pub mod minutes;

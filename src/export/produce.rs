@@ -23,6 +23,8 @@ pub enum Request {
     },
     /// The agenda of a meeting, for the convocation.
     Agenda { meeting: String, format: Format },
+    /// The convocation as an iCalendar file (`agendas/<id>.ics`), for the invitees' calendars.
+    Calendar { meeting: String },
     /// For one référent de parcours, the decisions and actions of a meeting on its cases.
     Excerpt {
         meeting: String,
@@ -52,6 +54,8 @@ impl Request {
             | Request::Excerpt { format, .. }
             | Request::Actions { format, .. }
             | Request::Report { format, .. } => *format,
+            // Not a document format: the calendar file is text, previewed as it is.
+            Request::Calendar { .. } => Format::Markdown,
         }
     }
 }
@@ -89,6 +93,14 @@ pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produce
                 bytes: document_bytes(&doc, *format)?,
                 path: agenda_path_as(meeting, *format),
                 message: with_format(commit_message_agenda(data, meeting)?, *format),
+            })
+        }
+        Request::Calendar { meeting } => {
+            let text = checked_calendar(data, meeting, lang)?;
+            Ok(Produced {
+                bytes: text.into_bytes(),
+                path: super::ics::ics_path(meeting),
+                message: format!("{} (ics)", commit_message_agenda(data, meeting)?),
             })
         }
         Request::Excerpt { .. } | Request::Actions { .. } => {
@@ -145,6 +157,7 @@ pub fn preview(data: &DeptData, request: &Request, lang: Lang) -> Result<String,
         Request::Agenda { meeting, .. } => {
             checked_agenda(data, meeting, lang).map(|d| markdown::write(&d))
         }
+        Request::Calendar { meeting } => checked_calendar(data, meeting, lang),
         Request::Excerpt { .. } | Request::Actions { .. } => {
             checked_excerpt(data, request, lang).map(|d| markdown::write(&d))
         }
@@ -182,6 +195,15 @@ fn checked_agenda(data: &DeptData, meeting: &str, lang: Lang) -> Result<Document
     match names::check(data, meeting, Level::Partners) {
         Some(hit) => Err(ExportError::NameInText(Box::new(hit))),
         None => Ok(doc),
+    }
+}
+
+/// The calendar file, refused as the agenda is when a free text holds a name.
+fn checked_calendar(data: &DeptData, meeting: &str, lang: Lang) -> Result<String, ExportError> {
+    let text = super::ics::render(super::Redacted::<super::Partners>::new(data), meeting, lang)?;
+    match names::check(data, meeting, Level::Partners) {
+        Some(hit) => Err(ExportError::NameInText(Box::new(hit))),
+        None => Ok(text),
     }
 }
 
@@ -252,6 +274,7 @@ fn request_meeting(request: &Request) -> &str {
     match request {
         Request::Minutes { meeting, .. }
         | Request::Agenda { meeting, .. }
+        | Request::Calendar { meeting }
         | Request::Excerpt { meeting, .. }
         | Request::Actions { meeting, .. } => meeting,
         Request::Report { body, .. } => body,

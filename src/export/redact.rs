@@ -197,12 +197,14 @@ impl<'a, L: Redaction> Redacted<'a, L> {
                 name: &m.name,
                 title: m.title.as_deref(),
                 organisation: &m.organisation,
+                email: m.email.as_deref(),
                 level: PhantomData,
             },
             None => Person {
                 name: id,
                 title: None,
                 organisation: "",
+                email: None,
                 level: PhantomData,
             },
         }
@@ -245,6 +247,7 @@ pub struct Person<'a, L: Redaction> {
     name: &'a str,
     title: Option<&'a str>,
     organisation: &'a str,
+    email: Option<&'a str>,
     level: PhantomData<L>,
 }
 
@@ -252,6 +255,11 @@ impl<'a, L: ShowsCases> Person<'a, L> {
     /// The name: not at the public level.
     pub fn name(&self) -> &'a str {
         self.name
+    }
+
+    /// The e-mail address (for the calendar invitation): not at the public level.
+    pub fn email(&self) -> Option<&'a str> {
+        self.email.filter(|e| !e.trim().is_empty())
     }
 }
 
@@ -272,6 +280,8 @@ pub struct Attendee<'a, L: Redaction> {
     pub person: Person<'a, L>,
     pub status: AttendanceStatus,
     by: Option<&'a str>,
+    /// Invited « pour information »: receives the minutes, not expected.
+    pub for_information: bool,
 }
 
 impl<'a, L: Redaction> Attendee<'a, L> {
@@ -281,6 +291,7 @@ impl<'a, L: Redaction> Attendee<'a, L> {
             person,
             status: AttendanceStatus::Invited,
             by: None,
+            for_information: false,
         }
     }
 }
@@ -412,6 +423,11 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
         self.dept.member(&self.meeting.chair)
     }
 
+    /// The planned end: written, else the start plus the timeboxes.
+    pub fn end(&self) -> Option<NaiveTime> {
+        self.meeting.planned_end()
+    }
+
     /// The invited members, in the order of the file.
     pub fn attendance(&self) -> Vec<Attendee<'a, L>> {
         self.meeting
@@ -421,6 +437,7 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
                 person: self.dept.member(&a.member),
                 status: a.status,
                 by: a.by.as_deref(),
+                for_information: a.for_information,
             })
             .collect()
     }
@@ -435,10 +452,12 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
                     name: &g.name,
                     title: g.title.as_deref(),
                     organisation: &g.organisation,
+                    email: g.email.as_deref(),
                     level: PhantomData,
                 },
                 status: g.status,
                 by: g.by.as_deref(),
+                for_information: g.for_information,
             })
             .collect()
     }
@@ -492,6 +511,12 @@ pub struct Summary<'a> {
 }
 
 impl<'a, L: ShowsCases> MeetingView<'a, L> {
+    /// The logistics: secretary, reference, cancellation, first date (not at the public
+    /// level: they name people and hold free text).
+    pub fn details(&self) -> &'a crate::domain::Details {
+        &self.meeting.details
+    }
+
     /// The difficulties typed in the séance.
     pub fn difficulties(&self) -> Option<&'a str> {
         self.meeting.difficulties.as_deref()

@@ -79,6 +79,11 @@ labels! {
     UnknownCase => "situation inconnue", "unknown case";
     ReviewOfActions => "Suivi des actions", "Review of actions";
     PlannedTotal => "Durée prévue", "Planned total";
+    PlannedEnd => "Fin prévue", "Planned end";
+    Secretary => "Rédacteur", "Secretary";
+    Reference => "Référence", "Reference";
+    Cancelled => "Réunion annulée", "Meeting cancelled";
+    ForInformation => "Pour information", "For information";
     Section => "Rubrique", "Section";
     Composition => "Composition", "Composition";
     Members => "Membres", "Members";

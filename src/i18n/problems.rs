@@ -202,6 +202,13 @@ pub enum Msg {
         id: String,
         closed_on: String,
     },
+    /// A meeting's `end` at or before its `start`.
+    EndNotAfterStart {
+        end: String,
+        start: String,
+    },
+    /// `cancel_reason` on a meeting not cancelled.
+    ReasonWithoutCancel,
     NotForKind {
         key: String,
         kind: String,
@@ -601,6 +608,16 @@ impl Msg {
                 .pick(
                     "next_review n'a pas de sens avec la décision close",
                     "next_review is not allowed with decision close",
+                )
+                .into(),
+            Msg::EndNotAfterStart { end, start } => match lang {
+                Lang::Fr => format!("la fin prévue ({end}) doit suivre le début ({start})"),
+                Lang::En => format!("the planned end ({end}) must come after the start ({start})"),
+            },
+            Msg::ReasonWithoutCancel => lang
+                .pick(
+                    "cancel_reason n'est permis qu'avec le statut cancelled",
+                    "cancel_reason is only allowed with status cancelled",
                 )
                 .into(),
             Msg::ReasonWithoutClose => lang

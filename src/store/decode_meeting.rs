@@ -6,7 +6,7 @@ use super::node::Node;
 use super::problem::Sink;
 use crate::domain::meeting::Orientation;
 use crate::domain::{
-    Action, Attendance, AttendanceStatus, ClosureReason, Decision, Guest, Item, ItemKind,
+    Action, Attendance, AttendanceStatus, ClosureReason, Decision, Details, Guest, Item, ItemKind,
     MeasureType, Meeting, MeetingStatus,
 };
 use crate::i18n::Msg;
@@ -17,17 +17,30 @@ pub(crate) const KEYS: &[&str] = &[
     "body",
     "date",
     "start",
+    "end",
     "place",
     "chair",
+    "secretary",
+    "reference",
     "status",
+    "cancel_reason",
+    "rescheduled_from",
     "attendance",
     "guests",
     "items",
     "difficulties",
     "next_meeting",
 ];
-const ATTENDANCE_KEYS: &[&str] = &["member", "status", "by"];
-const GUEST_KEYS: &[&str] = &["name", "title", "organisation", "status", "by"];
+const ATTENDANCE_KEYS: &[&str] = &["member", "status", "by", "for_information"];
+const GUEST_KEYS: &[&str] = &[
+    "name",
+    "title",
+    "organisation",
+    "email",
+    "status",
+    "by",
+    "for_information",
+];
 const ITEM_KEYS: &[&str] = &[
     "kind",
     "title",
@@ -67,9 +80,28 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
     let body = o.need_short_id("body", sink);
     let date = o.need_date("date", sink);
     let start = o.need_time("start", sink);
+    let end = o.time("end", sink);
     let place = o.text("place", sink);
     let chair = o.need_short_id("chair", sink);
+    let secretary = o.short_id("secretary", sink);
+    let reference = o.text("reference", sink);
     let status = o.need_choice("status", MeetingStatus::parse, MeetingStatus::NAMES, sink);
+    let cancel_reason = o.text("cancel_reason", sink);
+    let rescheduled_from = o.date("rescheduled_from", sink);
+    if let (Some(end), Some(start)) = (end, start)
+        && end <= start
+    {
+        sink.at_value(
+            &o.at("end"),
+            Msg::EndNotAfterStart {
+                end: end.format("%H:%M").to_string(),
+                start: start.format("%H:%M").to_string(),
+            },
+        );
+    }
+    if cancel_reason.is_some() && status.is_some_and(|s| s != MeetingStatus::Cancelled) {
+        sink.at_key(&o.at("cancel_reason"), Msg::ReasonWithoutCancel);
+    }
 
     // Every list keeps one entry per element (`None` when it failed), so that
     // indices stay those of the file for the checks across files.
@@ -137,6 +169,13 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         items: items?,
         difficulties,
         next_meeting,
+        details: Details {
+            end,
+            secretary,
+            reference,
+            cancel_reason,
+            rescheduled_from,
+        },
     })
 }
 
@@ -175,10 +214,12 @@ fn decode_attendance(v: &Node, at: At, sink: &mut Sink) -> Option<Attendance> {
     let o = Obj::open(v, at, "attendance", ATTENDANCE_KEYS, sink)?;
     let member = o.need_short_id("member", sink);
     let (status, by) = status_and_by(&o, sink);
+    let for_information = o.boolean("for_information", sink).unwrap_or(false);
     Some(Attendance {
         member: member?,
         status: status?,
         by,
+        for_information,
     })
 }
 
@@ -187,13 +228,17 @@ fn decode_guest(v: &Node, at: At, sink: &mut Sink) -> Option<Guest> {
     let name = o.need_text("name", sink);
     let title = o.text("title", sink);
     let organisation = o.need_text("organisation", sink);
+    let email = o.text("email", sink);
     let (status, by) = status_and_by(&o, sink);
+    let for_information = o.boolean("for_information", sink).unwrap_or(false);
     Some(Guest {
         name: name?,
         title,
         organisation: organisation?,
+        email,
         status: status?,
         by,
+        for_information,
     })
 }
 

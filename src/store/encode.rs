@@ -42,6 +42,12 @@ impl Map {
         }
         self
     }
+    fn flag(&mut self, key: &str, value: bool) -> &mut Self {
+        if value {
+            self.put(key, Value::Bool(true));
+        }
+        self
+    }
     fn list(&mut self, key: &str, values: Vec<Value>) -> &mut Self {
         self.put(key, Value::Sequence(values))
     }
@@ -65,6 +71,7 @@ fn attendance(a: &Attendance) -> Value {
         .text("member", &a.member)
         .text("status", a.status.as_str())
         .opt_text("by", a.by.as_deref())
+        .flag("for_information", a.for_information)
         .done()
 }
 
@@ -73,8 +80,10 @@ fn guest(g: &Guest) -> Value {
         .text("name", &g.name)
         .opt_text("title", g.title.as_deref())
         .text("organisation", &g.organisation)
+        .opt_text("email", g.email.as_deref())
         .text("status", g.status.as_str())
         .opt_text("by", g.by.as_deref())
+        .flag("for_information", g.for_information)
         .done()
 }
 
@@ -131,9 +140,14 @@ pub fn meeting_value(m: &Meeting) -> Value {
         .text("body", &m.body)
         .date("date", m.date)
         .text("start", &time(m.start))
+        .opt_text("end", m.details.end.map(time).as_deref())
         .opt_text("place", m.place.as_deref())
         .text("chair", &m.chair)
+        .opt_text("secretary", m.details.secretary.as_deref())
+        .opt_text("reference", m.details.reference.as_deref())
         .text("status", m.status.as_str())
+        .opt_text("cancel_reason", m.details.cancel_reason.as_deref())
+        .opt_date("rescheduled_from", m.details.rescheduled_from)
         .list("attendance", m.attendance.iter().map(attendance).collect())
         .opt_list("guests", m.guests.iter().map(guest).collect())
         .list("items", m.items.iter().map(item).collect())

@@ -115,12 +115,13 @@ pub(crate) fn check_meetings(
         if let Some(dept) = dept {
             check_members(m, dept, sink);
         }
-        if names_a_date(&m.id) && !meeting_id_fits(&m.id, &m.date.to_string(), &m.body) {
+        // A moved meeting keeps the id of its first date (`rescheduled_from`).
+        if names_a_date(&m.id) && !meeting_id_fits(&m.id, &m.id_date().to_string(), &m.body) {
             sink.at_value(
                 &key("id"),
                 Msg::MeetingIdMismatch {
                     id: m.id.clone(),
-                    expected: format!("{}-{}", m.date, m.body),
+                    expected: format!("{}-{}", m.id_date(), m.body),
                 },
             );
         }
@@ -221,6 +222,11 @@ fn check_members(m: &Meeting, dept: &Department, sink: &mut Sink) {
     };
     if dept.member(&m.chair).is_none() {
         sink.at_value(&key("chair"), unknown("chair", &m.chair));
+    }
+    if let Some(secretary) = &m.details.secretary
+        && dept.member(secretary).is_none()
+    {
+        sink.at_value(&key("secretary"), unknown("secretary", secretary));
     }
     for (i, a) in m.attendance.iter().enumerate() {
         if dept.member(&a.member).is_none() {

@@ -122,6 +122,14 @@ actions! {
     WriteCommit,
     /// The FIPD programme of the year.
     Programme,
+    /// Agenda: cancels the meeting (asks the reason); it stays in the history.
+    CancelMeeting,
+    /// Agenda: deletes a draft meeting (asks first; undo brings it back).
+    DeleteMeeting,
+    /// Invitees: invited « pour information » (receives the minutes, not expected), or not.
+    ForInformation,
+    /// Invitees: removes the invitee selected.
+    RemoveInvitee,
 }
 
 impl Action {

@@ -178,6 +178,8 @@ pub struct MeetingsState {
 pub struct AgendaState {
     pub meeting: Option<String>,
     pub selected: usize,
+    /// The meeting's details: its form, the invitees pane, the question before deleting.
+    pub details: super::meeting_form::Panel,
 }
 
 /// What a prompt asks for.
@@ -189,6 +191,8 @@ pub enum PromptKind {
     Timebox,
     /// The date of a new meeting of this body.
     NewMeetingDate { body: String },
+    /// Why the meeting of the agenda is cancelled.
+    CancelReason,
 }
 
 /// A one-line question.
@@ -455,6 +459,11 @@ impl App {
             None if self.screen == Screen::Programme && self.programme.form.is_some() => {
                 return Context::Form;
             }
+            None if self.screen == Screen::Agenda
+                && let Some(context) = self.agenda.details.context() =>
+            {
+                return context;
+            }
             None => {}
         }
         if self.screen == Screen::Seance
@@ -577,7 +586,7 @@ impl App {
                     && s.kind.is_none_or(|k| case.kind == k)
                     && (!s.due_only || cur.due_by(self.today))
                     && (query.is_empty()
-                        || fuzzy::contains_all(query, &search_text(case, self.hide_names)))
+                        || fuzzy::contains_all(query, &fuzzy::case_text(case, self.hide_names)))
             })
             .collect();
         let key = |i: &usize| {
@@ -622,7 +631,7 @@ impl App {
             .data
             .meetings
             .iter()
-            .filter(|m| m.date >= self.today && !m.status.is_held())
+            .filter(|m| m.date >= self.today && m.status.is_to_come())
             .collect();
         list.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
         list
@@ -660,24 +669,6 @@ impl App {
         scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
         scored.into_iter().map(|(_, c)| c).collect()
     }
-}
-
-/// What the search looks in: label, id, référent, the full name while names are shown.
-fn search_text(case: &Case, hide_names: bool) -> String {
-    let mut text = format!("{} {}", case.label, case.id);
-    if let Some(r) = &case.referent {
-        text.push(' ');
-        text.push_str(&r.structure);
-        if let Some(p) = &r.person {
-            text.push(' ');
-            text.push_str(p);
-        }
-    }
-    if let Some(name) = case.name.as_ref().filter(|_| !hide_names) {
-        text.push(' ');
-        text.push_str(name);
-    }
-    text
 }
 
 /// What the séance shows that derives from the state, for the drawing and for `update`.

@@ -63,6 +63,25 @@ pub fn contains_all(query: &str, text: &str) -> bool {
         .all(|word| text.contains(&word.chars().map(fold).collect::<String>()))
 }
 
+/// What the search looks in: label, id, référent, and the full name only while names
+/// are shown.
+pub fn case_text(case: &crate::domain::Case, hide_names: bool) -> String {
+    let mut text = format!("{} {}", case.label, case.id);
+    if let Some(r) = &case.referent {
+        text.push(' ');
+        text.push_str(&r.structure);
+        if let Some(p) = &r.person {
+            text.push(' ');
+            text.push_str(p);
+        }
+    }
+    if let Some(name) = case.name.as_ref().filter(|_| !hide_names) {
+        text.push(' ');
+        text.push_str(name);
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

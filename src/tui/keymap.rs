@@ -43,6 +43,8 @@ pub enum Context {
     Attendance,
     /// A text of several lines in the séance (decision, notes, difficulties).
     Text,
+    /// The invitees pane of the agenda screen.
+    Invitees,
 }
 
 impl Context {
@@ -65,6 +67,7 @@ impl Context {
         Context::Dialog,
         Context::Attendance,
         Context::Text,
+        Context::Invitees,
     ];
 
     pub fn name(self) -> &'static str {
@@ -87,6 +90,7 @@ impl Context {
             Context::Dialog => "dialog",
             Context::Attendance => "attendance",
             Context::Text => "text",
+            Context::Invitees => "invitees",
         }
     }
 
@@ -128,6 +132,7 @@ impl Context {
             Context::Dialog => T::CtxDialog.get(lang),
             Context::Attendance => T::CtxAttendance.get(lang),
             Context::Text => T::CtxText.get(lang),
+            Context::Invitees => T::CtxInvitees.get(lang),
         }
     }
 }
@@ -138,9 +143,10 @@ pub fn action_label_in(context: Context, action: Action, lang: Lang) -> &'static
     match (context, action) {
         (Context::Dashboard | Context::Global, Action::Quit) => action_label(action, lang),
         (_, Action::Quit) => action_label(Action::Back, lang),
-        (Context::Help | Context::Preview | Context::Attendance, Action::Back) => {
-            T::LabelClose.get(lang)
-        }
+        (
+            Context::Help | Context::Preview | Context::Attendance | Context::Invitees,
+            Action::Back,
+        ) => T::LabelClose.get(lang),
         (Context::Text, Action::Back) => T::LabelEnd.get(lang),
         _ => action_label(action, lang),
     }

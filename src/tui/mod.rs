@@ -18,6 +18,7 @@ pub mod hit;
 pub mod input;
 pub mod key;
 pub mod keymap;
+pub mod meeting_form;
 pub mod programme;
 pub mod runtime;
 pub mod screens;

@@ -112,6 +112,7 @@ texts! {
     Never => "jamais", "never";
     ExportTitle => "Exporter", "Export";
     ExportAgenda => "Ordre du jour (convocation)", "Agenda (convocation)";
+    ExportCalendar => "Invitation d'agenda (.ics, Outlook et Thunderbird)", "Calendar invitation (.ics, Outlook and Thunderbird)";
     MinutesInternal => "Compte rendu — interne (noms, notes)", "Minutes — internal (names, notes)";
     MinutesPartners => "Compte rendu — partenaires (libellés)", "Minutes — partners (labels)";
     MinutesPublic => "Compte rendu — public (noms masqués)", "Minutes — public (names blacked out)";
@@ -140,6 +141,20 @@ texts! {
     CtxDialog => "Question qui peut perdre du travail", "Question that can lose work";
     CtxAttendance => "Présences", "Attendance";
     CtxText => "Texte de la séance", "Séance text";
+    CtxInvitees => "Invités de la réunion", "Meeting invitees";
+    PromptCancel => "Motif de l'annulation", "Reason for the cancellation";
+    CancelledMeeting => "Réunion annulée : elle reste dans l'historique", "Meeting cancelled: it stays in the history";
+    CancelledReadOnly => "Réunion annulée : elle ne se modifie plus (u pour revenir en arrière)", "Meeting cancelled: it is no longer edited (u to go back)";
+    OnlyDraftDeleted => "Seul un brouillon se supprime ; une réunion convoquée s'annule", "Only a draft can be deleted; a convened meeting is cancelled";
+    DraftDeleted => "Brouillon supprimé (u pour le rétablir)", "Draft deleted (u to bring it back)";
+    DetailsSaved => "Réunion enregistrée", "Meeting saved";
+    PickMember => "Ajouter un membre de l'annuaire", "Add a directory member";
+    NoMember => "Aucun membre ne correspond (tous sont peut-être déjà invités)", "No member matches (all may be invited already)";
+    NewGuest => "Invité extérieur", "Outside guest";
+    ForInformationMark => "pour information", "for information";
+    NoInvitee => "Aucun invité", "No invitee";
+    AskDeleteDraft => "Supprimer ce brouillon de réunion ? Son fichier est retiré ; {undo} le rétablit pendant cette session. ({yes} oui, {no} non)", "Delete this draft meeting? Its file is removed; {undo} brings it back during this session. ({yes} yes, {no} no)";
+    PlaceUnset => "lieu à préciser", "place to be set";
     NoKey => "(aucune touche)", "(no key)";
     PairChoose => "choisir", "choose";
     PairScroll => "défiler", "scroll";
@@ -229,6 +244,10 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Write => ("écrire", "write"),
         WriteCommit => ("écrire et valider dans git", "write and commit in git"),
         Programme => ("programme FIPD", "FIPD programme"),
+        CancelMeeting => ("annuler la réunion", "cancel the meeting"),
+        DeleteMeeting => ("supprimer le brouillon", "delete the draft"),
+        ForInformation => ("pour information", "for information"),
+        RemoveInvitee => ("retirer", "remove"),
     };
     lang.pick(fr, en)
 }
@@ -258,6 +277,7 @@ pub fn meeting_status(s: MeetingStatus, lang: Lang) -> &'static str {
         MeetingStatus::Convened => ("convoquée", "convened"),
         MeetingStatus::Held => ("tenue", "held"),
         MeetingStatus::Closed => ("clôturée", "closed"),
+        MeetingStatus::Cancelled => ("annulée", "cancelled"),
     };
     lang.pick(fr, en)
 }
@@ -475,6 +495,7 @@ pub fn export_label(
     use super::export::{ExportRequest, MinutesLevel};
     match request {
         ExportRequest::Agenda { .. } => T::ExportAgenda.get(lang).to_string(),
+        ExportRequest::Calendar { .. } => T::ExportCalendar.get(lang).to_string(),
         ExportRequest::Minutes { level, .. } => match level {
             MinutesLevel::Internal => T::MinutesInternal,
             MinutesLevel::Partners => T::MinutesPartners,

@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 pub enum ExportRequest {
     /// The agenda of a meeting, for the convocation.
     Agenda { meeting: String },
+    /// The convocation as an iCalendar file, for the invitees' calendars.
+    Calendar { meeting: String },
     /// The minutes of a meeting at a level.
     Minutes { meeting: String, level: Level },
     /// The monthly report of a body; `month` is the first day of the month.
@@ -52,6 +54,9 @@ impl ExportRequest {
             ExportRequest::Agenda { meeting } => export::Request::Agenda {
                 meeting: meeting.clone(),
                 format: export::Format::Markdown,
+            },
+            ExportRequest::Calendar { meeting } => export::Request::Calendar {
+                meeting: meeting.clone(),
             },
             ExportRequest::Minutes { meeting, level } => export::Request::Minutes {
                 meeting: meeting.clone(),

@@ -56,6 +56,7 @@ pub fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus) -> Meeti
         items: Vec::new(),
         difficulties: None,
         next_meeting: None,
+        details: Default::default(),
     }
 }
 
@@ -64,6 +65,7 @@ pub fn present(member: &str) -> Attendance {
         member: member.into(),
         status: AttendanceStatus::Present,
         by: None,
+        for_information: false,
     }
 }
 
@@ -72,6 +74,7 @@ pub fn attending(member: &str, status: AttendanceStatus, by: Option<&str>) -> At
         member: member.into(),
         status,
         by: by.map(Into::into),
+        for_information: false,
     }
 }
 
@@ -297,6 +300,8 @@ pub fn meetings() -> Vec<Meeting> {
         organisation: "Équipe mobile d'intervention".into(),
         status: AttendanceStatus::Present,
         by: None,
+        email: None,
+        for_information: false,
     }];
     let mut approval = Item::topic("Approbation du compte rendu du 26 octobre", Some(5));
     approval.notes = Some("Approuvé sans observation.".into());

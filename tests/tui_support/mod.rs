@@ -60,12 +60,14 @@ fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus, members: &[&
                     AttendanceStatus::Invited
                 },
                 by: None,
+                for_information: false,
             })
             .collect(),
         guests: Vec::new(),
         items: Vec::new(),
         difficulties: None,
         next_meeting: None,
+        details: Default::default(),
     }
 }
 

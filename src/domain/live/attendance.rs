@@ -63,6 +63,7 @@ pub fn add_member(
         member: member.to_string(),
         status,
         by,
+        for_information: false,
     });
     Ok(true)
 }
@@ -88,8 +89,10 @@ pub fn add_guest(meeting: &mut Meeting, guest: NewGuest<'_>) -> Result<bool, Liv
         name,
         title: guest.title.and_then(clean_text),
         organisation,
+        email: None,
         status,
         by,
+        for_information: false,
     });
     Ok(true)
 }
@@ -105,17 +108,19 @@ pub fn edit_guest(
     let organisation =
         clean_text(guest.organisation).ok_or(LiveError::GuestOrganisationRequired)?;
     let (status, by) = status_and_by(guest.status, guest.by)?;
-    let edited = Guest {
-        name,
-        title: guest.title.and_then(clean_text),
-        organisation,
-        status,
-        by,
-    };
     let slot = meeting
         .guests
         .get_mut(index)
         .ok_or(LiveError::NoSuchGuest { index })?;
+    let edited = Guest {
+        name,
+        title: guest.title.and_then(clean_text),
+        organisation,
+        email: slot.email.clone(),
+        status,
+        by,
+        for_information: slot.for_information,
+    };
     Ok(set_if_changed(slot, edited))
 }
 

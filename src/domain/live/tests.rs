@@ -27,6 +27,7 @@ fn agenda() -> Meeting {
             member: id.to_string(),
             status: AttendanceStatus::Invited,
             by: None,
+            for_information: false,
         })
         .collect();
     m.items = vec![

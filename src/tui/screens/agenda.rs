@@ -1,10 +1,11 @@
 //! Ordre du jour: the agenda builder of one meeting.
 
-use super::{fit, pane, shown};
+use super::{pane, shown};
 use crate::domain::agenda::DEFAULT_MEETING_MINUTES;
 use crate::domain::{Item, ItemKind};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::meeting_form::invitee_count;
 use crate::tui::strings::{self, T};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -35,10 +36,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let planned = meeting.planned_minutes();
     let over = planned > DEFAULT_MEETING_MINUTES;
     let [head, main] = head_and_main(area);
+    let end = meeting
+        .planned_end()
+        .map(|e| format!("–{}", e.format("%H:%M")))
+        .unwrap_or_default();
+    let place = meeting
+        .place
+        .as_deref()
+        .map_or_else(|| T::PlaceUnset.get(lang).to_string(), shown);
     let head_line = Line::from(vec![
         Span::styled(
             format!(
-                " {} {} · {} · ",
+                " {} {}{end} · {} · ",
                 strings::date(meeting.date, lang),
                 meeting.start.format("%H:%M"),
                 strings::meeting_status(meeting.status, lang),
@@ -54,14 +63,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ),
             if over { app.theme.error } else { app.theme.ok },
         ),
-        Span::styled(format!(" · {body}"), app.theme.title),
+        Span::styled(format!(" · {body} · {place}"), app.theme.title),
     ]);
     frame.render_widget(Paragraph::new(head_line), head);
 
-    let (list_area, side) = list_and_side(main, meeting.attendance.len());
+    let (list_area, side) = list_and_side(main, invitee_count(meeting));
 
     let title = format!("{} — {}", T::ScreenAgenda.get(lang), shown(&meeting.id));
-    let block = pane(app, &title, true);
+    let block = pane(app, &title, app.agenda.details.invitees.is_none());
     if meeting.items.is_empty() {
         let inner = block.inner(list_area);
         frame.render_widget(block, list_area);
@@ -126,23 +135,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_stateful_widget(table, list_area, &mut state);
     }
 
-    let title = format!("{} ({})", T::Invitees.get(lang), meeting.attendance.len());
-    let block = pane(app, &title, false);
-    let inner = block.inner(side);
-    frame.render_widget(block, side);
-    let width = inner.width as usize;
-    let lines: Vec<Line> = meeting
-        .attendance
-        .iter()
-        .map(|a| {
-            let text = match app.data.department.member(&a.member) {
-                Some(m) => format!("{} — {}", shown(&m.name), shown(&m.organisation)),
-                None => shown(&a.member),
-            };
-            Line::raw(fit(&text, width))
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    super::agenda_details::render_invitees(app, meeting, frame, side);
+    super::agenda_details::render_overlays(app, meeting, frame, area);
 }
 
 fn head_and_main(area: Rect) -> [Rect; 2] {

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the state. One file per screen and per overlay.
 
 pub mod agenda;
+pub mod agenda_details;
 pub mod dashboard;
 pub mod help;
 pub mod meetings;
@@ -282,7 +283,8 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
             }
             Screen::Agenda => {
                 let meeting = app.agenda_meeting()?;
-                let list = agenda::list_area(body, meeting.attendance.len());
+                let list =
+                    agenda::list_area(body, crate::tui::meeting_form::invitee_count(meeting));
                 (list, 1, app.agenda.selected, meeting.items.len(), Hit::Row)
             }
             Screen::Seance | Screen::Programme => return None,

@@ -121,6 +121,7 @@ pub fn prompt(app: &App, frame: &mut Frame, area: Rect, prompt: &Prompt) {
         PromptKind::Topic => T::PromptTopic,
         PromptKind::Timebox => T::PromptTimebox,
         PromptKind::NewMeetingDate { .. } => T::PromptDate,
+        PromptKind::CancelReason => T::PromptCancel,
     }
     .get(lang);
     let rect = centered(area, 64, 5);

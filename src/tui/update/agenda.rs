@@ -24,6 +24,14 @@ pub(super) fn agenda(app: &mut App, action: Action) -> Vec<Effect> {
         app.error(text);
         return Vec::new();
     }
+    if editing && meeting.status == MeetingStatus::Cancelled {
+        let text = T::CancelledReadOnly.get(app.lang);
+        app.error(text);
+        return Vec::new();
+    }
+    if let Some(effects) = super::agenda_details::details_action(app, &meeting, action) {
+        return effects;
+    }
     match action {
         Action::AddTopic => {
             app.overlays.push(Overlay::Prompt(Prompt {
@@ -178,6 +186,10 @@ pub(super) fn accept_prompt(app: &mut App, prompt: &Prompt) -> Result<Vec<Effect
                 item.minutes = minutes;
             }
             Ok(change_meeting(app, Some(meeting), after))
+        }
+        PromptKind::CancelReason => {
+            app.overlays.pop();
+            Ok(super::agenda_details::cancel_meeting(app, text))
         }
         PromptKind::NewMeetingDate { body } => {
             let date = strings::parse_date(text, app.today).ok_or(T::BadDate)?;

@@ -127,6 +127,9 @@ pub(super) fn open_agenda(app: &mut App, id: &str, item: usize) {
             app.meetings.body = i;
         }
         app.agenda.selected = item.min(m.items.len().saturating_sub(1));
+        if app.agenda.meeting.as_deref() != Some(id) {
+            app.agenda.details = Default::default();
+        }
         app.agenda.meeting = Some(id.to_string());
         app.screen = Screen::Agenda;
     }

@@ -14,6 +14,10 @@ pub(super) fn open_export_menu(app: &mut App, meeting: &str) {
                 level: *level,
             }),
     );
+    // Last, so that the places of the others stay as people learnt them.
+    requests.push(ExportRequest::Calendar {
+        meeting: meeting.to_string(),
+    });
     app.overlays.push(Overlay::ExportMenu {
         requests,
         selected: 0,

@@ -31,7 +31,12 @@ pub(super) fn meetings(app: &mut App, action: Action) -> Vec<Effect> {
                 app.error(text);
                 return Vec::new();
             };
-            let last = app.data.meetings_of(&body.id).map(|m| m.date).max();
+            let last = app
+                .data
+                .meetings_of(&body.id)
+                .filter(|m| m.status != MeetingStatus::Cancelled)
+                .map(|m| m.date)
+                .max();
             let proposed = last
                 .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(body.every_days))))
                 .filter(|d| *d >= app.today)

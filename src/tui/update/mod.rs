@@ -13,6 +13,7 @@ use crate::domain::{AlertTarget, Case, Item, Meeting, MeetingStatus};
 use ratatui::crossterm::event::KeyCode;
 
 mod agenda;
+mod agenda_details;
 mod dashboard;
 mod export;
 mod history;
@@ -129,6 +130,12 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     if app.screen == Screen::Programme
         && app.overlays.is_empty()
         && let Some(effects) = programme::programme_key(app, key)
+    {
+        return effects;
+    }
+    if app.screen == Screen::Agenda
+        && app.overlays.is_empty()
+        && let Some(effects) = agenda_details::details_key(app, key, action)
     {
         return effects;
     }
