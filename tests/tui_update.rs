@@ -593,11 +593,21 @@ fn export_minutes_with_a_preview_then_write() {
     let Some(Overlay::ExportMenu { requests, .. }) = app.overlays.last() else {
         panic!("the export menu opens");
     };
-    assert_eq!(requests.len(), 4);
-    let effects = press(&mut app, "jj<Enter>");
+    // The agenda, the three levels of the minutes, the actions by owner, then the excerpts.
+    assert!(requests.len() >= 5, "{requests:?}");
+    assert!(matches!(requests[4], ExportRequest::Actions { .. }));
+    assert!(
+        requests[5..]
+            .iter()
+            .all(|r| matches!(r, ExportRequest::Excerpt { .. })),
+        "{requests:?}"
+    );
+    // ←/→ choose the format: Word.
+    let effects = press(&mut app, "jj<Right><Enter>");
     let partners = ExportRequest::Minutes {
         meeting: "2026-10-28-cpraf".into(),
         level: MinutesLevel::Partners,
+        format: cellule::export::Format::Docx,
     };
     // The preview is made by the exporter at once, with nothing read or written.
     assert!(effects.is_empty(), "{effects:?}");
@@ -645,9 +655,26 @@ fn the_agenda_is_exported_from_the_builder() {
     assert!(matches!(
         app.overlays.last(),
         Some(Overlay::Preview { request, .. }) if *request == ExportRequest::Agenda {
-            meeting: "2026-12-02-cpraf".into()
+            meeting: "2026-12-02-cpraf".into(),
+            format: cellule::export::Format::Markdown,
         }
     ));
+}
+
+#[test]
+fn a_meeting_not_yet_held_offers_its_agenda_only() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3");
+    assert!(press(&mut app, "x").is_empty());
+    let Some(Overlay::ExportMenu { requests, .. }) = app.overlays.last() else {
+        panic!("the export menu opens");
+    };
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("une fois la réunion tenue"))
+    );
 }
 
 #[test]

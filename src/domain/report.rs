@@ -129,7 +129,8 @@ pub struct MonthlyReport {
     pub with_fipd: u32,
     /// One entry per measure type, in the order of [`MeasureType::ALL`].
     pub modalities: Vec<Modality>,
-    /// The FIPD programme of the report's year, as it stands (`None`: no programme).
+    /// The FIPD programme of the report's year, as it stood on `last_day` (`None`: no
+    /// programme).
     pub fipd: Option<super::fipd::Totals>,
     /// Decisions taken during the month by kind, in the order of [`Decision::ALL`].
     pub decisions: Vec<(Decision, u32)>,
@@ -307,7 +308,7 @@ pub fn monthly_report_on(
     }
 
     Ok(MonthlyReport {
-        fipd: data.programme(year).map(super::fipd::Programme::totals),
+        fipd: data.programme(year).map(|p| p.totals_on(last)),
         dept_code: data.department.code.clone(),
         dept_name: data.department.name.clone(),
         authority: data.department.authority.clone(),

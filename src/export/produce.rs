@@ -42,6 +42,8 @@ pub enum Request {
         /// suppression so that it cannot be recomputed from a total.
         large: bool,
     },
+    /// The FIPD programme of a year (`None`: the latest), for the SG-CIPDR.
+    Programme { year: Option<i32>, format: Format },
 }
 
 impl Request {
@@ -51,7 +53,8 @@ impl Request {
             | Request::Agenda { format, .. }
             | Request::Excerpt { format, .. }
             | Request::Actions { format, .. }
-            | Request::Report { format, .. } => *format,
+            | Request::Report { format, .. }
+            | Request::Programme { format, .. } => *format,
         }
     }
 }
@@ -132,7 +135,49 @@ pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produce
                 message: commit_message_report(data, *month, body, *format),
             })
         }
+        Request::Programme { year, format } => {
+            let p = programme_of(data, *year)?;
+            let bytes = match format {
+                Format::Csv => super::fipd::programme_csv(p, lang).into_bytes(),
+                Format::Xlsx => super::fipd::programme_xlsx(p, lang)
+                    .map_err(|detail| ExportError::Package { detail })?,
+                _ => document_bytes(
+                    &super::fipd::programme_document(p, &data.department, lang),
+                    *format,
+                )?,
+            };
+            Ok(Produced {
+                bytes,
+                path: programme_path(p.year, *format),
+                message: format!(
+                    "Programme FIPD {} {}{}",
+                    p.year,
+                    data.code(),
+                    match format {
+                        Format::Markdown => String::new(),
+                        f => format!(" ({})", f.extension()),
+                    }
+                ),
+            })
+        }
     }
+}
+
+/// The programme of `year`, or the latest one.
+fn programme_of(
+    data: &DeptData,
+    year: Option<i32>,
+) -> Result<&crate::domain::fipd::Programme, ExportError> {
+    let found = match year {
+        Some(y) => data.programme(y),
+        None => data.programmes.last(),
+    };
+    found.ok_or(ExportError::NoProgramme { year })
+}
+
+/// `reports/fipd-<year>.<ext>`.
+pub fn programme_path(year: i32, format: Format) -> PathBuf {
+    PathBuf::from("reports").join(format!("fipd-{year}.{}", format.extension()))
 }
 
 /// The text shown before writing: the Markdown of a document (whatever the format asked), the
@@ -159,6 +204,13 @@ pub fn preview(data: &DeptData, request: &Request, lang: Lang) -> Result<String,
             Ok(match format {
                 Format::Csv => report::csv(&r, lang, *large),
                 _ => markdown::write(&report::document(&r, lang, *large)),
+            })
+        }
+        Request::Programme { year, format } => {
+            let p = programme_of(data, *year)?;
+            Ok(match format {
+                Format::Csv => super::fipd::programme_csv(p, lang),
+                _ => markdown::write(&super::fipd::programme_document(p, &data.department, lang)),
             })
         }
     }
@@ -255,6 +307,7 @@ fn request_meeting(request: &Request) -> &str {
         | Request::Excerpt { meeting, .. }
         | Request::Actions { meeting, .. } => meeting,
         Request::Report { body, .. } => body,
+        Request::Programme { .. } => "",
     }
 }
 

@@ -145,7 +145,7 @@ pub fn document(r: &MonthlyReport, lang: Lang, large: bool) -> Document {
         rows,
     );
     if let Some(t) = &r.fipd {
-        doc.para(crate::i18n::fipd::engaged(t, r.year, lang));
+        doc.para(crate::i18n::fipd::engaged(t, r.year, r.last_day, lang));
     }
 
     doc.heading(2, Label::Results.text(lang));
@@ -417,6 +417,32 @@ pub fn indicators(r: &MonthlyReport, lang: Lang, large: bool) -> Vec<Indicator> 
         ),
         c(count(r.with_fipd, large)),
     );
+    if let Some(t) = &r.fipd {
+        // Euros, not persons: never suppressed.
+        let programme = format!(
+            "{} {}, {} {}",
+            lang.pick("Programme FIPD", "FIPD programme"),
+            r.year,
+            lang.pick("au", "as of"),
+            words::short_date(lang, r.last_day)
+        );
+        for (label, value) in [
+            (Label::FipdAllocation, t.allocation),
+            (Label::FipdEngaged, t.engaged),
+            (Label::FipdPaid, t.paid),
+            (Label::FipdPlanned, t.planned),
+            (
+                Label::FipdShare,
+                crate::domain::fipd::percent(t.engaged, t.allocation),
+            ),
+        ] {
+            add(
+                Label::CareModalities,
+                format!("{programme} — {}", label.text(lang)),
+                Value::Number(i64::try_from(value).unwrap_or(i64::MAX)),
+            );
+        }
+    }
     for (reason, n_reason) in &r.closures {
         add(
             Label::ClosuresByReason,

@@ -107,6 +107,11 @@ labels! {
     Cases => "Situations", "Cases";
     OfWhichFipd => "dont financées par le FIPD", "of which FIPD-financed";
     AnyMeasure => "Au moins une prise en charge active", "At least one active measure";
+    FipdAllocation => "enveloppe (€)", "allocation (€)";
+    FipdEngaged => "accordé (€)", "granted (€)";
+    FipdPaid => "dont versé (€)", "of which paid (€)";
+    FipdPlanned => "programmé (€)", "programmed (€)";
+    FipdShare => "part de l'enveloppe accordée (%)", "share of the allocation granted (%)";
     Results => "Résultats", "Results";
     ClosuresByReason => "Sorties du suivi par motif", "Closures by reason";
     DecisionsByKind => "Décisions prises dans le mois", "Decisions taken in the month";

@@ -289,6 +289,8 @@ pub enum Overlay {
     ExportMenu {
         requests: Vec<ExportRequest>,
         selected: usize,
+        /// The format chosen with ←/→ (among those of the selected export).
+        format: ReportFormat,
     },
     /// The month, body and format of the monthly report.
     ReportForm(ReportForm),

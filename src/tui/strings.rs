@@ -114,7 +114,11 @@ texts! {
     ExportAgenda => "Ordre du jour (convocation)", "Agenda (convocation)";
     MinutesInternal => "Compte rendu — interne (noms, notes)", "Minutes — internal (names, notes)";
     MinutesPartners => "Compte rendu — partenaires (libellés)", "Minutes — partners (labels)";
-    MinutesPublic => "Compte rendu — public (noms masqués)", "Minutes — public (names blacked out)";
+    MinutesPublic => "Compte rendu — public (chiffres seulement)", "Minutes — public (figures only)";
+    ExportActions => "Actions décidées, par porteur", "Actions decided, by owner";
+    ExportExcerpt => "Extrait pour", "Excerpt for";
+    ExportProgramme => "Programme FIPD", "FIPD programme";
+    ExportNoMinutes => "Le compte rendu se fait une fois la réunion tenue.", "The minutes are made once the meeting is held.";
     Preview => "Aperçu", "Preview";
     ReportTitle => "Rapport mensuel", "Monthly report";
     FieldMonth => "Mois", "Month";
@@ -473,7 +477,7 @@ pub fn export_failed(reason: &str, lang: Lang) -> String {
     }
 }
 
-/// What an export is, in a menu or a title.
+/// What an export is, in a menu (its format apart).
 pub fn export_label(
     request: &super::export::ExportRequest,
     data: &crate::domain::DeptData,
@@ -489,21 +493,38 @@ pub fn export_label(
         }
         .get(lang)
         .to_string(),
-        ExportRequest::Monthly {
-            month,
-            body,
-            format,
-        } => {
+        ExportRequest::Excerpt { referent, .. } => format!(
+            "{} {}",
+            T::ExportExcerpt.get(lang),
+            crate::text::visible(referent)
+        ),
+        ExportRequest::Actions { .. } => T::ExportActions.get(lang).to_string(),
+        ExportRequest::Monthly { month, body, .. } => {
             let body = data.department.body_short(body);
             format!(
-                "{} {} — {} ({})",
+                "{} {} — {}",
                 T::ReportTitle.get(lang),
                 month_name(*month, lang),
                 crate::text::visible(&body),
-                format.extension()
             )
         }
+        ExportRequest::Programme { year, .. } => {
+            format!("{} {year}", T::ExportProgramme.get(lang))
+        }
     }
+}
+
+/// What an export is and its format, in a title: `Compte rendu — partenaires (libellés) (docx)`.
+pub fn export_title(
+    request: &super::export::ExportRequest,
+    data: &crate::domain::DeptData,
+    lang: Lang,
+) -> String {
+    format!(
+        "{} ({})",
+        export_label(request, data, lang),
+        request.format().extension()
+    )
 }
 
 /// `novembre 2026`, `November 2026`.

@@ -260,10 +260,11 @@ pub fn export_menu(
     area: Rect,
     requests: &[ExportRequest],
     selected: usize,
+    format: crate::export::Format,
 ) {
     let lang = app.lang;
-    let height = (requests.len() as u16).saturating_add(4);
-    let rect = centered(area, 56, height);
+    let height = (requests.len() as u16).saturating_add(6);
+    let rect = centered(area, 60, height);
     let inner = popup(app, frame, rect, T::ExportTitle.get(lang));
     let width = inner.width as usize;
     let mut lines: Vec<Line> = requests
@@ -281,6 +282,28 @@ pub fn export_menu(
             )
         })
         .collect();
+    lines.push(Line::raw(""));
+    let keys = format!(
+        "{}/{}",
+        app.keymap.key_label(
+            Context::Choice,
+            crate::tui::action::Action::ChoicePrev,
+            lang
+        ),
+        app.keymap.key_label(
+            Context::Choice,
+            crate::tui::action::Action::ChoiceNext,
+            lang
+        )
+    );
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{:<12} ", T::FieldFormat.get(lang)),
+            app.theme.muted,
+        ),
+        Span::styled(format!("‹ {} ›", format.extension()), app.theme.selected),
+        Span::styled(format!("  {keys}"), app.theme.muted),
+    ]));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         fit(&app.keymap.hint_line(Context::Choice, lang), width),
@@ -342,7 +365,7 @@ pub fn preview(
     let title = format!(
         "{} — {}",
         T::Preview.get(lang),
-        strings::export_label(request, &app.data, lang)
+        strings::export_title(request, &app.data, lang)
     );
     let inner = popup(
         app,

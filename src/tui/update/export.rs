@@ -2,39 +2,110 @@
 
 use super::*;
 
+/// The exports of a meeting: its agenda; once it is held, its minutes at each level, the
+/// actions by owner and an excerpt for each référent of its cases.
 pub(super) fn open_export_menu(app: &mut App, meeting: &str) {
+    let format = ReportFormat::Markdown;
     let mut requests = vec![ExportRequest::Agenda {
         meeting: meeting.to_string(),
+        format,
     }];
-    requests.extend(
-        MinutesLevel::ALL
-            .iter()
-            .map(|level| ExportRequest::Minutes {
+    let held = app.data.meeting(meeting).map(|m| m.status.is_held());
+    if held == Some(true) {
+        requests.extend(
+            MinutesLevel::ALL
+                .iter()
+                .map(|level| ExportRequest::Minutes {
+                    meeting: meeting.to_string(),
+                    level: *level,
+                    format,
+                }),
+        );
+        requests.push(ExportRequest::Actions {
+            meeting: meeting.to_string(),
+            format,
+        });
+        for referent in meeting_referents(&app.data, meeting) {
+            requests.push(ExportRequest::Excerpt {
                 meeting: meeting.to_string(),
-                level: *level,
-            }),
-    );
+                referent,
+                format,
+            });
+        }
+    } else {
+        app.info(T::ExportNoMinutes.get(app.lang));
+    }
     app.overlays.push(Overlay::ExportMenu {
         requests,
         selected: 0,
+        format,
     });
+}
+
+/// The export menu of the programme of `year`: one document, in every format.
+pub(super) fn open_programme_export(app: &mut App, year: i32) {
+    app.overlays.push(Overlay::ExportMenu {
+        requests: vec![ExportRequest::Programme {
+            year,
+            format: ReportFormat::Markdown,
+        }],
+        selected: 0,
+        format: ReportFormat::Markdown,
+    });
+}
+
+/// The référent structures of the cases of a meeting, each once, in the order of the items.
+fn meeting_referents(data: &crate::domain::DeptData, meeting: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let Some(m) = data.meeting(meeting) else {
+        return out;
+    };
+    for item in &m.items {
+        let Some(r) = item
+            .case
+            .as_deref()
+            .and_then(|c| data.case(c))
+            .and_then(|c| c.referent.as_ref())
+        else {
+            continue;
+        };
+        let name = r.structure.trim();
+        if !name.is_empty() && !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
+            out.push(name.to_string());
+        }
+    }
+    out
 }
 
 pub(super) fn export_menu_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     let page = app.page;
-    let Some(Overlay::ExportMenu { requests, selected }) = app.overlays.last_mut() else {
+    let Some(Overlay::ExportMenu {
+        requests,
+        selected,
+        format,
+    }) = app.overlays.last_mut()
+    else {
         return Vec::new();
     };
+    let formats = requests
+        .get(*selected)
+        .map_or(ReportFormat::DOCUMENTS, ExportRequest::formats);
     match action {
         Some(Action::Cancel) => {
             app.overlays.pop();
         }
         Some(Action::Accept) => {
-            let request = requests.get(*selected).cloned();
+            let request = requests
+                .get(*selected)
+                .cloned()
+                .map(|r| r.with_format(*format));
             app.overlays.pop();
             if let Some(request) = request {
                 preview(app, request);
             }
+        }
+        Some(a @ (Action::ChoicePrev | Action::ChoiceNext)) => {
+            *format = format.step_in(formats, a == Action::ChoiceNext);
         }
         Some(other) => *selected = moved(*selected, requests.len(), other, page),
         None => {}
