@@ -683,15 +683,20 @@ fn the_monthly_report_picks_a_month_a_body_and_a_format() {
     let mut app = app(Lang::En);
     press(&mut app, "r");
     // Default: last month, first body, Markdown; go back one more month, next body, CSV.
-    let effects = press(&mut app, "<Left><Down><Right><Down><Right><Enter>");
+    // Then the results obtained, typed in the last field (the arrows move in the text).
+    let effects = press(
+        &mut app,
+        "<Left><Down><Right><Down><Right><Down>Two ends<Left><Left><Left><Left> happy<Enter>",
+    );
     assert!(effects.is_empty(), "{effects:?}");
     assert!(matches!(
         app.overlays.last(),
-        Some(Overlay::Preview { request, .. }) if *request == ExportRequest::Monthly {
+        Some(Overlay::Preview { request, text, .. }) if *request == ExportRequest::Monthly {
             month: day("2026-09-01"),
             body: "gtrdo".into(),
             format: ReportFormat::Csv,
-        }
+            results: Some("Two happy ends".into()),
+        } && text.contains("Two happy ends")
     ));
     press(&mut app, "<Esc>r<Esc>");
     assert!(app.overlays.is_empty());

@@ -146,6 +146,9 @@ pub struct MonthlyArgs {
     /// Who receives it: restreinte (every count), or large (counts from 1 to 4 shown as « < 5 »).
     #[arg(long, value_enum, default_value_t = DiffusionArg::Restreinte)]
     pub diffusion: DiffusionArg,
+    /// « Résultats obtenus »: a text written in the report's results (no name of a person).
+    #[arg(long, value_name = "TEXT", alias = "resultats")]
+    pub results: Option<String>,
     /// Print instead of writing the file.
     #[arg(long)]
     pub stdout: bool,

@@ -105,6 +105,10 @@ const FR: &[(&str, &str)] = &[
         "L'année (par défaut : le programme le plus récent).",
     ),
     (
+        "results",
+        "« Résultats obtenus » : un texte écrit dans les résultats du rapport (aucun nom de personne).",
+    ),
+    (
         "diffusion",
         "Les destinataires : restreinte (tous les effectifs) ou large (de 1 à 4, « < 5 »).",
     ),

@@ -118,6 +118,7 @@ fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
         format,
         today: Some(chrono::Local::now().date_naive()),
         large: args.diffusion == DiffusionArg::Large,
+        results: args.results.clone(),
     };
     deliver(ctx, &data_root, dept, &request, args.stdout, args.commit)
 }

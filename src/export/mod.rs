@@ -178,6 +178,8 @@ pub enum ExportError {
     NameInText(Box<names::NameHit>),
     /// The document package could not be assembled.
     Package { detail: String },
+    /// The « résultats obtenus » typed for the report hold a name the data knows.
+    NameInResults { name: String },
     /// No FIPD programme for this year (`None`: none at all) in the département.
     NoProgramme { year: Option<i32> },
 }
@@ -210,6 +212,16 @@ impl ExportError {
                 ),
             },
             ExportError::NameInText(hit) => hit.text(lang),
+            ExportError::NameInResults { name } => match lang {
+                Lang::Fr => format!(
+                    "le texte « résultats obtenus » contient le nom {}",
+                    quote(lang, name)
+                ),
+                Lang::En => format!(
+                    "the text « results obtained » contains the name {}",
+                    quote(lang, name)
+                ),
+            },
             ExportError::NoProgramme { year } => {
                 let year = year.map(|y| format!(" {y}")).unwrap_or_default();
                 match lang {

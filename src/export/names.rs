@@ -214,6 +214,21 @@ fn texts(meeting: &Meeting, level: Level) -> Vec<(Vec<Step>, &str)> {
     out
 }
 
+/// The first known name (a case's or a member's) found in `text`, a free text that goes out
+/// outside the meetings (the monthly report's « résultats obtenus »).
+pub fn name_in(data: &DeptData, text: &str) -> Option<String> {
+    let mut names = Names::new();
+    for case in &data.cases {
+        if let Some(name) = case.name.as_deref() {
+            names.add(name, Some(&case.label));
+        }
+    }
+    for member in &data.department.members {
+        names.add(&member.name, None);
+    }
+    names.find(text).map(|(name, _)| name.written.clone())
+}
+
 /// The first known name found in a free text of the minutes of `meeting_id` at `level`.
 /// Nothing is checked at the internal level, which may name everyone.
 pub fn check(data: &DeptData, meeting_id: &str, level: Level) -> Option<NameHit> {

@@ -41,6 +41,9 @@ pub enum Request {
         /// `--diffusion large`: every count from 1 to 4 shown as « < 5 », with secondary
         /// suppression so that it cannot be recomputed from a total.
         large: bool,
+        /// « Résultats obtenus », typed when the report is made; refused when it holds a
+        /// known name.
+        results: Option<String>,
     },
     /// The FIPD programme of a year (`None`: the latest), for the SG-CIPDR.
     Programme { year: Option<i32>, format: Format },
@@ -110,8 +113,9 @@ pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produce
             format,
             today,
             large,
+            results,
         } => {
-            let r = crate::domain::report::monthly_report_on(data, body, month.0, month.1, *today)?;
+            let r = report_of(data, body, *month, *today, results.as_deref())?;
             let bytes = match format {
                 Format::Csv => report::csv(&r, lang, *large).into_bytes(),
                 Format::Xlsx => xlsx::write(
@@ -163,6 +167,23 @@ pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produce
     }
 }
 
+/// The report, with the « résultats obtenus » typed, checked for names.
+fn report_of(
+    data: &DeptData,
+    body: &str,
+    month: (i32, u32),
+    today: Option<chrono::NaiveDate>,
+    results: Option<&str>,
+) -> Result<crate::domain::report::MonthlyReport, ExportError> {
+    let mut r = crate::domain::report::monthly_report_on(data, body, month.0, month.1, today)?;
+    let results = results.map(str::trim).filter(|t| !t.is_empty());
+    if let Some(name) = results.and_then(|t| names::name_in(data, t)) {
+        return Err(ExportError::NameInResults { name });
+    }
+    r.results = results.map(str::to_string);
+    Ok(r)
+}
+
 /// The programme of `year`, or the latest one.
 fn programme_of(
     data: &DeptData,
@@ -199,8 +220,9 @@ pub fn preview(data: &DeptData, request: &Request, lang: Lang) -> Result<String,
             format,
             today,
             large,
+            results,
         } => {
-            let r = crate::domain::report::monthly_report_on(data, body, month.0, month.1, *today)?;
+            let r = report_of(data, body, *month, *today, results.as_deref())?;
             Ok(match format {
                 Format::Csv => report::csv(&r, lang, *large),
                 _ => markdown::write(&report::document(&r, lang, *large)),

@@ -249,13 +249,15 @@ impl CaseForm {
 /// The choices of the monthly report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportForm {
-    /// 0 month, 1 body, 2 format.
+    /// 0 month, 1 body, 2 format, 3 « résultats obtenus ».
     pub field: usize,
     /// The first day of the month.
     pub month: NaiveDate,
     /// Index of the body in the département's list.
     pub body: usize,
     pub format: ReportFormat,
+    /// « Résultats obtenus », typed here and written in the report.
+    pub results: super::input::LineInput,
 }
 
 /// The layers drawn over the screen; the top one gets the keys first.

@@ -123,6 +123,7 @@ texts! {
     ReportTitle => "Rapport mensuel", "Monthly report";
     FieldMonth => "Mois", "Month";
     FieldFormat => "Format", "Format";
+    FieldResults => "Résultats", "Results";
     NewCase => "Nouvelle situation", "New case";
     FieldBody => "Instance", "Body";
     FieldKind => "Type", "Kind";

@@ -37,6 +37,8 @@ pub enum ExportRequest {
         month: NaiveDate,
         body: String,
         format: ReportFormat,
+        /// « Résultats obtenus », typed in the report form.
+        results: Option<String>,
     },
     /// The FIPD programme of a year.
     Programme { year: i32, format: Format },
@@ -125,12 +127,14 @@ impl ExportRequest {
                 month,
                 body,
                 format,
+                results,
             } => export::Request::Report {
                 month: month_of(month),
                 body,
                 format,
                 today: Some(today),
                 large: false,
+                results,
             },
             ExportRequest::Programme { year, format } => export::Request::Programme {
                 year: Some(year),

@@ -314,7 +314,7 @@ pub fn export_menu(
 
 pub fn report_form(app: &App, frame: &mut Frame, area: Rect, form: &ReportForm) {
     let lang = app.lang;
-    let rect = centered(area, 56, 7);
+    let rect = centered(area, 60, 8);
     let inner = popup(app, frame, rect, T::ReportTitle.get(lang));
     let width = inner.width as usize;
     let body = body_name(app, form.body);
@@ -322,13 +322,16 @@ pub fn report_form(app: &App, frame: &mut Frame, area: Rect, form: &ReportForm) 
         (T::FieldMonth, strings::month_name(form.month, lang)),
         (T::FieldBody, body),
         (T::FieldFormat, form.format.extension().to_string()),
+        (T::FieldResults, form.results.text().to_string()),
     ];
     let mut lines: Vec<Line> = fields
         .iter()
         .enumerate()
         .map(|(i, (name, value))| {
             let current = i == form.field;
-            let value = if current {
+            let value = if current && i == 3 {
+                format!("{value}▏")
+            } else if current {
                 format!("‹ {value} ›")
             } else {
                 value.clone()

@@ -113,7 +113,7 @@ pub(super) fn export_menu_key(app: &mut App, action: Option<Action>) -> Vec<Effe
     Vec::new()
 }
 
-pub(super) fn report_form_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
+pub(super) fn report_form_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let bodies: Vec<String> = app
         .data
         .department
@@ -125,12 +125,21 @@ pub(super) fn report_form_key(app: &mut App, action: Option<Action>) -> Vec<Effe
         return Vec::new();
     };
     let n = bodies.len().max(1);
+    // The text of the results takes every key but those that leave the field.
+    let leaves = matches!(
+        action,
+        Some(Action::Cancel | Action::Accept | Action::PrevField | Action::NextField)
+    );
+    if form.field == 3 && !leaves {
+        edit_line(&mut form.results, key);
+        return Vec::new();
+    }
     match action {
         Some(Action::Cancel) => {
             app.overlays.pop();
         }
         Some(Action::PrevField) => form.field = form.field.saturating_sub(1),
-        Some(Action::NextField) => form.field = (form.field + 1).min(2),
+        Some(Action::NextField) => form.field = (form.field + 1).min(3),
         Some(action @ (Action::ChoicePrev | Action::ChoiceNext)) => {
             let forward = action == Action::ChoiceNext;
             match form.field {
@@ -151,10 +160,12 @@ pub(super) fn report_form_key(app: &mut App, action: Option<Action>) -> Vec<Effe
             let Some(body) = bodies.get(form.body).cloned() else {
                 return Vec::new();
             };
+            let results = form.results.text().trim();
             let request = ExportRequest::Monthly {
                 month: form.month,
                 body,
                 format: form.format,
+                results: (!results.is_empty()).then(|| results.to_string()),
             };
             app.overlays.pop();
             preview(app, request);
