@@ -998,3 +998,60 @@ fn after_a_case_is_written_the_selection_stays_on_it_and_the_filters_stay() {
     assert!(!app.case_edited(hidden));
     assert_eq!(app.situations.body, filter);
 }
+
+#[test]
+fn a_known_name_in_a_free_text_is_marked_and_replaced_by_the_label() {
+    use cellule::tui::{ExportRequest, MinutesLevel};
+    let mut app = app(Lang::Fr);
+    // A case's full name typed in a decision text of the held meeting of 28 October.
+    let mut m = app.data.meeting("2026-10-28-cpraf").unwrap().clone();
+    m.items[1].decision_text = Some("Vu avec adam BERNARD et sa mère.".into());
+    app.data.meetings.retain(|x| x.id != m.id);
+    app.data.meetings.push(m);
+    press(&mut app, "3j");
+    // The partners minutes: refused, the name marked, the fix offered.
+    assert!(press(&mut app, "xjj<Enter>").is_empty());
+    let Some(Overlay::Preview { text, name, .. }) = app.overlays.last() else {
+        panic!("the refusal shows");
+    };
+    assert!(name.is_some());
+    assert!(
+        text.contains("Vu avec ⟦adam BERNARD⟧ et sa mère."),
+        "{text}"
+    );
+    assert!(text.contains("par le libellé « A.B. »"), "{text}");
+    // w writes the fix into the meeting (saved at once), then the preview goes on.
+    let effects = press(&mut app, "w");
+    let [Effect::SaveMeeting(saved)] = &effects[..] else {
+        panic!("the meeting is saved: {effects:?}");
+    };
+    assert_eq!(
+        saved.items[1].decision_text.as_deref(),
+        Some("Vu avec A.B. et sa mère.")
+    );
+    let Some(Overlay::Preview {
+        request,
+        text,
+        name: None,
+        ..
+    }) = app.overlays.last()
+    else {
+        panic!("the preview shows");
+    };
+    assert!(matches!(
+        request,
+        ExportRequest::Minutes {
+            level: MinutesLevel::Partners,
+            ..
+        }
+    ));
+    assert!(text.contains("Vu avec A.B. et sa mère."), "{text}");
+    // Undone like every edit of a meeting.
+    press(&mut app, "<Esc>");
+    let effects = press(&mut app, "u");
+    assert!(
+        matches!(&effects[..], [Effect::SaveMeeting(m)]
+            if m.items[1].decision_text.as_deref() == Some("Vu avec adam BERNARD et sa mère.")),
+        "{effects:?}"
+    );
+}

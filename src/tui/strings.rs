@@ -118,6 +118,7 @@ texts! {
     ExportActions => "Actions décidées, par porteur", "Actions decided, by owner";
     ExportExcerpt => "Extrait pour", "Excerpt for";
     ExportProgramme => "Programme FIPD", "FIPD programme";
+    NameFixByHand => "Ce nom n'est pas celui d'une situation : corrigez le texte dans la séance ou l'ordre du jour, puis exportez à nouveau.", "This is not a case's name: correct the text in the séance or the agenda, then export again.";
     ExportNoMinutes => "Le compte rendu se fait une fois la réunion tenue.", "The minutes are made once the meeting is held.";
     Preview => "Aperçu", "Preview";
     ReportTitle => "Rapport mensuel", "Monthly report";
@@ -475,6 +476,19 @@ pub fn export_failed(reason: &str, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("Échec de l'export : {}", crate::text::visible(reason)),
         Lang::En => format!("Export failed: {}", crate::text::visible(reason)),
+    }
+}
+
+/// The fix offered for a name found in a free text.
+pub fn name_fix_offer(key: &str, name: &str, label: &str, lang: Lang) -> String {
+    let (name, label) = (crate::text::visible(name), crate::text::visible(label));
+    match lang {
+        Lang::Fr => format!(
+            "{key} : remplacer « {name} » par le libellé « {label} » dans le fichier de la réunion (u l'annule), puis l'aperçu reprend. Échap : ne rien changer."
+        ),
+        Lang::En => format!(
+            "{key}: replace « {name} » by the label « {label} » in the meeting file (u undoes it), then the preview goes on. Esc: change nothing."
+        ),
     }
 }
 

@@ -101,6 +101,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 request,
                 text,
                 scroll,
+                ..
             } => overlays::preview(app, frame, body, request, text, *scroll),
             Overlay::EditFailed {
                 id,

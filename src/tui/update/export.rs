@@ -175,11 +175,32 @@ pub(super) fn report_form_key(app: &mut App, key: Key, action: Option<Action>) -
     Vec::new()
 }
 
+/// Replaces a case's name found in a free text by its label, in the meeting (saved at once,
+/// undoable), then makes the preview again.
+fn fix_name(
+    app: &mut App,
+    request: ExportRequest,
+    hit: &crate::export::names::NameHit,
+) -> Vec<Effect> {
+    let Some(before) = app.data.meeting(&hit.meeting).cloned() else {
+        return Vec::new();
+    };
+    let mut after = before.clone();
+    if !crate::export::names::apply_fix(&mut after, hit) {
+        return Vec::new();
+    }
+    app.overlays.pop();
+    let effects = super::history::change_meeting(app, Some(before), after);
+    preview(app, request);
+    effects
+}
+
 /// Shows the text of an export, made by the pure exporters (nothing is read or written).
 fn preview(app: &mut App, request: ExportRequest) {
     let lang = app.lang;
     match crate::workspace::exports::text(&request, &app.data, lang) {
         Ok(text) => app.show_preview(request, &text),
+        Err(crate::export::ExportError::NameInText(hit)) => app.show_name_found(request, *hit),
         Err(e) => app.error(strings::export_failed(&e.text(lang), lang)),
     }
 }
@@ -190,10 +211,22 @@ pub(super) fn preview_key(app: &mut App, action: Option<Action>) -> Vec<Effect> 
         request,
         text,
         scroll,
+        name,
     }) = app.overlays.last_mut()
     else {
         return Vec::new();
     };
+    if let Some(hit) = name.as_deref().cloned() {
+        let request = request.clone();
+        return match action {
+            Some(Action::Write | Action::WriteCommit) => fix_name(app, request, &hit),
+            Some(Action::Back | Action::Cancel) => {
+                app.overlays.pop();
+                Vec::new()
+            }
+            _ => Vec::new(),
+        };
+    }
     let last = text.lines().count().saturating_sub(1);
     match action {
         Some(Action::Back | Action::Cancel) => {
