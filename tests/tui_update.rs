@@ -686,7 +686,7 @@ fn the_monthly_report_picks_a_month_a_body_and_a_format() {
     // Then the results obtained, typed in the last field (the arrows move in the text).
     let effects = press(
         &mut app,
-        "<Left><Down><Right><Down><Right><Down>Two ends<Left><Left><Left><Left> happy<Enter>",
+        "<Left><Down><Right><Down><Right><Down>Two ends<Left><Left><Left><Left>happy <Enter>",
     );
     assert!(effects.is_empty(), "{effects:?}");
     assert!(matches!(
