@@ -83,7 +83,7 @@ texts! {
     Invitees => "Invités", "Invitees";
     ActionsItem => "Suivi des actions", "Open actions review";
     UnknownCase => "situation inconnue", "unknown case";
-    PromptTopic => "Sujet", "Topic";
+    PromptTopic => "Sujet — lu par : interne, partenaires, public", "Topic — read by: internal, partners, public";
     PromptTimebox => "Durée du point (minutes, vide pour aucune)", "Item length (minutes, empty for none)";
     PromptDate => "Date de la réunion (JJ/MM/AAAA)", "Meeting date (YYYY-MM-DD)";
     PickCase => "Ajouter une situation", "Add a case";
