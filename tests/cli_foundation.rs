@@ -465,6 +465,40 @@ fn the_fipd_programme_is_exported_for_excel_and_the_report_says_what_is_engaged(
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Programme FIPD 2026 : 42\u{a0}500\u{a0}€ accordés sur une enveloppe de 48\u{a0}000\u{a0}€ (88 %)",
+            "Programme FIPD 2026, au 30/11/2026 : 42\u{a0}500\u{a0}€ accordés sur une enveloppe de 48\u{a0}000\u{a0}€ (88 %)",
         ));
+    // In March, the grants decided later (May, June, September...) are not yet engaged.
+    cellule(&config)
+        .args([
+            "report", "monthly", "--month", "2026-03", "--body", "gtrdo", "--format", "csv",
+            "--stdout", "--data",
+        ])
+        .arg("fixtures/demo")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Programme FIPD 2026, au 31/03/2026 — accordé (€);mars 2026;gtrdo;29000\r\n",
+        ))
+        .stdout(predicate::str::contains(
+            "Programme FIPD 2026, au 31/03/2026 — part de l'enveloppe accordée (%);mars 2026;gtrdo;60\r\n",
+        ))
+        .stdout(predicate::str::contains(
+            "Programme FIPD 2026, au 31/03/2026 — enveloppe (€);mars 2026;gtrdo;48000\r\n",
+        ));
+    // The programme as Word and OpenDocument: packages holding its tables.
+    for (format, part) in [("docx", "word/document.xml"), ("odt", "content.xml")] {
+        cellule(&config)
+            .args(["export", "programme", "--format", format, "--data"])
+            .arg(&dest)
+            .assert()
+            .success();
+        let file =
+            std::fs::File::open(dest.join(format!("49/reports/fipd-2026.{format}"))).unwrap();
+        let mut zip = zip::ZipArchive::new(file).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(part).unwrap(), &mut xml).unwrap();
+        assert!(xml.contains("Contrôles de l"), "{format}");
+        assert!(xml.contains("supervision-equipes"), "{format}");
+        assert!(xml.contains("Diffusion restreinte"), "{format}");
+    }
 }

@@ -115,7 +115,7 @@ fn search_finds_a_case_by_its_label() {
 }
 
 #[test]
-fn build_an_agenda_with_suggest_and_reorder_then_export_the_minutes() {
+fn build_an_agenda_with_suggest_and_reorder_then_export_the_agenda() {
     let mut s = open_demo(None, 100, 30);
     s.pty.send("3");
     s.pty.wait_for("Réunions (");
@@ -168,18 +168,22 @@ fn build_an_agenda_with_suggest_and_reorder_then_export_the_minutes() {
             .items
             == before.items
     });
-    // Export the partners minutes from the agenda screen.
+    // A draft meeting offers its agenda only (the minutes come once it is held): as OpenDocument.
     s.pty.send("x");
-    s.pty.wait_for("Compte rendu — partenaires");
-    s.pty.send("jj\r");
+    s.pty
+        .wait_for("Le compte rendu se fait une fois la réunion tenue.");
+    s.pty.send("\x1b[C\x1b[C");
+    s.pty.wait_for("‹ odt ›");
+    s.pty.send("\r");
     s.pty.wait_for("Aperçu");
     s.pty.send("w");
-    s.pty.wait_for("2027-01-11-cpraf.partners.md");
-    let minutes =
-        std::fs::read_to_string(s.root.join("49/minutes/2027-01-11-cpraf.partners.md")).unwrap();
+    s.pty.wait_for("2027-01-11-cpraf.odt");
+    let agenda = std::fs::read(s.root.join("49/agendas/2027-01-11-cpraf.odt")).unwrap();
+    assert!(agenda.starts_with(b"PK"));
     assert!(
-        minutes.starts_with("# Compte rendu")
-            && minutes.contains("> **PROJET — Diffusion restreinte**")
+        !s.root
+            .join("49/minutes/2027-01-11-cpraf.partners.md")
+            .exists()
     );
     quit_and_check_restored(&mut s);
 }
@@ -390,7 +394,8 @@ fn edit_time_place_and_invitees_then_export_the_agenda_and_its_calendar_file() {
     s.pty.wait_for("agendas/2026-12-14-cpraf.md");
     s.pty.send("x");
     s.pty.wait_for("Invitation d'agenda");
-    s.pty.send("jjjj\r");
+    // A draft offers its agenda, then the calendar file (no minutes before it is held).
+    s.pty.send("j\r");
     s.pty.wait_for("VCALENDAR");
     s.pty.send("w");
     s.pty.wait_for("agendas/2026-12-14-cpraf.ics");

@@ -154,6 +154,7 @@ fn no_protected_string_leaks_in_any_format() {
                 format: *format,
                 today: None,
                 large: false,
+                results: None,
             };
             let text = readable(&produce(&data, &request), *format);
             assert!(
@@ -188,6 +189,7 @@ fn the_same_data_gives_the_same_bytes_in_every_format() {
             format: *format,
             today: None,
             large: false,
+            results: None,
         });
     }
     for request in &requests {
@@ -289,6 +291,7 @@ fn the_excel_workbook_holds_the_csv_table() {
         format,
         today: None,
         large: false,
+        results: None,
     };
     let csv = String::from_utf8(produce(&data, &request(Format::Csv))).unwrap();
     let book = parts(&produce(&data, &request(Format::Xlsx)));
@@ -307,7 +310,7 @@ fn the_excel_workbook_holds_the_csv_table() {
     assert_eq!(sheet.matches("<row ").count(), rows + 1);
     for label in [
         "Rubrique",
-        "Suivies à la fin du mois — Total",
+        "Ouvertes à la fin du mois — Total",
         "novembre 2026",
     ] {
         assert!(strings.contains(label), "{label}");

@@ -347,12 +347,16 @@ fn the_report_has_the_expected_outline() {
             "Difficultés"
         ]
     );
-    // Meetings, situations (7 rows x 4), modalities (6 types + any), closures (5), decisions (the CPRAF's 10).
+    // Meetings, situations (7 rows x 4), stages (2 + total), contact (3 + total), référents
+    // (with, 3 types, without, total), modalities (6 types + any), closures (5), decisions (the CPRAF's 10).
     assert_eq!(
         s.tables,
         vec![
             (2, vec![2]),
             (4, vec![4; 7]),
+            (2, vec![2; 3]),
+            (2, vec![2; 4]),
+            (2, vec![2; 6]),
             (3, vec![3; 7]),
             (2, vec![2; 5]),
             (2, vec![2; 10]),

@@ -107,11 +107,14 @@ fn csv_has_one_row_per_indicator_with_the_figures_in_columns() {
     assert_eq!(
         value(
             "Situations",
-            "Suivies à la fin du mois — Personnes mineures"
+            "Ouvertes à la fin du mois — Personnes mineures"
         ),
         "1"
     );
-    assert_eq!(value("Situations", "Suivies à la fin du mois — Total"), "3");
+    assert_eq!(
+        value("Situations", "Ouvertes à la fin du mois — Total"),
+        "3"
+    );
     assert_eq!(
         value(
             "Situations",
@@ -218,6 +221,7 @@ fn a_month_in_progress_is_counted_to_today_never_to_its_end() {
         format,
         today: today.map(export_support::day),
         large: false,
+        results: None,
     };
     let text = |today, format| {
         String::from_utf8(
@@ -230,18 +234,18 @@ fn a_month_in_progress_is_counted_to_today_never_to_its_end() {
     let md = text(Some("2026-11-15"), ReportFormat::Markdown);
     assert!(md.contains("**Mois :** novembre 2026, au 15/11/2026 (mois en cours)"));
     assert!(
-        md.contains("| Indicateur | Suivies au 15/11/2026 |"),
+        md.contains("| Indicateur | Ouvertes au 15/11/2026 |"),
         "{md}"
     );
     assert!(!md.contains("fin du mois"), "{md}");
     // The meeting of 30 November is not held yet on the 15th.
     assert!(md.contains("**Réunions tenues dans le mois :** 0"), "{md}");
     let csv = text(Some("2026-11-15"), ReportFormat::Csv);
-    assert!(csv.contains("Suivies au 15/11/2026 — Total") && !csv.contains("fin du mois"));
+    assert!(csv.contains("Ouvertes au 15/11/2026 — Total") && !csv.contains("fin du mois"));
     // A month over (or no today) is the whole month.
     let done = text(Some("2026-12-01"), ReportFormat::Markdown);
     assert_eq!(done, text(None, ReportFormat::Markdown));
-    assert!(done.contains("Suivies à la fin du mois"));
+    assert!(done.contains("Ouvertes à la fin du mois"));
 }
 
 #[test]
@@ -275,6 +279,7 @@ fn large_diffusion_hides_small_counts_and_what_would_recompute_them() {
                     format: ReportFormat::Markdown,
                     today: None,
                     large,
+                    results: None,
                 },
                 Lang::Fr,
             )
@@ -299,4 +304,85 @@ fn large_diffusion_hides_small_counts_and_what_would_recompute_them() {
     for cell in table.split('|').map(str::trim) {
         assert!(!matches!(cell, "1" | "2" | "3" | "4"), "{table}");
     }
+}
+
+#[test]
+fn the_new_indicators_are_in_every_format_and_the_results_refuse_a_name() {
+    let data = data();
+    let request = |format, results: Option<&str>| export::Request::Report {
+        month: (2026, 11),
+        body: "cpraf".into(),
+        format,
+        today: None,
+        large: false,
+        results: results.map(str::to_string),
+    };
+    let results = Some("Deux jeunes en formation qualifiante.");
+    let md = String::from_utf8(
+        export::produce(&data, &request(ReportFormat::Markdown, results), Lang::Fr)
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    for needle in [
+        "**Lien avec le procureur de la République :**",
+        "### Situations ouvertes par étape",
+        "| Signalées / en évaluation |",
+        "### Contact des familles (situations nouvelles)",
+        "| Contactées dans les 15 jours |",
+        "### Référents de parcours (situations ouvertes)",
+        "| Sans référent de parcours |",
+        "**Familles en groupe de parole :**",
+        "**Résultats obtenus :** Deux jeunes en formation qualifiante.",
+    ] {
+        assert!(md.contains(needle), "{needle}\n{md}");
+    }
+    let csv = String::from_utf8(
+        export::produce(&data, &request(ReportFormat::Csv, results), Lang::Fr)
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    for needle in [
+        "Composition;Lien avec le procureur de la République;novembre 2026;cpraf;",
+        "Situations;Situations ouvertes par étape — Signalées / en évaluation;novembre 2026;cpraf;",
+        "Situations;Contact des familles (situations nouvelles) — Pas encore contactées;novembre 2026;cpraf;",
+        "Situations;Référents de parcours (situations ouvertes) — Avec un référent de parcours — association;novembre 2026;cpraf;",
+        "Modalités de prise en charge;Familles en groupe de parole;novembre 2026;cpraf;0\r\n",
+        "Résultats;Résultats obtenus;novembre 2026;cpraf;Deux jeunes en formation qualifiante.\r\n",
+    ] {
+        assert!(csv.contains(needle), "{needle}\n{csv}");
+    }
+    // The workbook and the documents hold them too.
+    for (format, part) in [
+        (ReportFormat::Xlsx, "xl/sharedStrings.xml"),
+        (ReportFormat::Docx, "word/document.xml"),
+        (ReportFormat::Odt, "content.xml"),
+    ] {
+        let bytes = export::produce(&data, &request(format, results), Lang::Fr)
+            .unwrap()
+            .bytes;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(part).unwrap(), &mut xml).unwrap();
+        assert!(xml.contains("Signalées / en évaluation"), "{format:?}");
+        assert!(
+            xml.contains("Deux jeunes en formation qualifiante."),
+            "{format:?}"
+        );
+    }
+    // A case's name typed in the results: refused, and said so.
+    let err = export::produce(
+        &data,
+        &request(
+            ReportFormat::Markdown,
+            Some("Adam BERNARD a repris ses études."),
+        ),
+        Lang::Fr,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.text(Lang::Fr),
+        "le texte « résultats obtenus » contient le nom « Adam Bernard »"
+    );
 }

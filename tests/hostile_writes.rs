@@ -498,6 +498,7 @@ fn the_interface_never_writes_through_a_folder_linked_out_of_the_root() {
     let request = ExportRequest::Minutes {
         meeting: "2026-11-16-cpraf".into(),
         level: MinutesLevel::Internal,
+        format: cellule::export::Format::Markdown,
     };
     let err = persist
         .export(&request, &dept.data, Lang::Fr, false)

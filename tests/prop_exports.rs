@@ -227,7 +227,7 @@ proptest! {
         let csv = export::monthly_report(&data, (year, month), body, ReportFormat::Csv, Lang::Fr).unwrap();
         let s = csv_section(&csv, "Situations");
         for (what, split) in [
-            ("Suivies à la fin du mois", r.followed),
+            ("Ouvertes à la fin du mois", r.followed),
             ("Nouvelles dans le mois", r.new),
             ("Sorties du suivi dans le mois", r.closed),
         ] {

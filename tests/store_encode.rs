@@ -273,6 +273,7 @@ fn a_new_case_reads_back_equal() {
             fipd: true,
             fipd_action: None,
             fipd_justification: None,
+            support_group: false,
         }],
         next_review: Some(day("2026-12-01")),
         closed_on: None,

@@ -413,7 +413,7 @@ fn export_minutes_from_the_meetings_list() {
     pty.wait_for("Écrit : 49/minutes/2026-10-28-cpraf.partners.md");
     assert_eq!(
         pty.log(),
-        "export Minutes { meeting: \"2026-10-28-cpraf\", level: Partners } commit=false\n"
+        "export Minutes { meeting: \"2026-10-28-cpraf\", level: Partners, format: Markdown } commit=false\n"
     );
     pty.send("\u{3}");
     assert!(pty.wait_exit().success());

@@ -1257,6 +1257,7 @@ fn every_failed_write_is_kept_in_a_rescue_copy_marked_and_written_by_a_retry() {
         let request = cellule::tui::ExportRequest::Minutes {
             meeting: "2026-11-16-cpraf".into(),
             level: cellule::export::Level::Internal,
+            format: cellule::export::Format::Markdown,
         };
         let writes = [
             Effect::SaveMeeting(meeting.clone()),

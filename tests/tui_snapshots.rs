@@ -85,6 +85,7 @@ fn export_preview() {
             cellule::tui::ExportRequest::Minutes {
                 meeting: "2026-10-28-cpraf".into(),
                 level: cellule::tui::MinutesLevel::Internal,
+                format: cellule::export::Format::Markdown,
             },
             "Diffusion restreinte\n\n# Compte rendu — Cellule de suivi (CPRAF), 28 octobre 2026\n\n## 1. Approbation\n\u{1b}[31mtexte\n",
         );

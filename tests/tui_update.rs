@@ -593,15 +593,24 @@ fn export_minutes_with_a_preview_then_write() {
     let Some(Overlay::ExportMenu { requests, .. }) = app.overlays.last() else {
         panic!("the export menu opens");
     };
-    assert_eq!(
-        requests.len(),
-        5,
-        "the agenda, three levels of minutes, the calendar file"
+    // The agenda, the three levels of the minutes, the actions by owner, the excerpts, then
+    // the calendar file.
+    assert!(requests.len() >= 6, "{requests:?}");
+    assert!(matches!(requests[4], ExportRequest::Actions { .. }));
+    let last = requests.len() - 1;
+    assert!(
+        requests[5..last]
+            .iter()
+            .all(|r| matches!(r, ExportRequest::Excerpt { .. })),
+        "{requests:?}"
     );
-    let effects = press(&mut app, "jj<Enter>");
+    assert!(matches!(requests[last], ExportRequest::Calendar { .. }));
+    // ←/→ choose the format: Word.
+    let effects = press(&mut app, "jj<Right><Enter>");
     let partners = ExportRequest::Minutes {
         meeting: "2026-10-28-cpraf".into(),
         level: MinutesLevel::Partners,
+        format: cellule::export::Format::Docx,
     };
     // The preview is made by the exporter at once, with nothing read or written.
     assert!(effects.is_empty(), "{effects:?}");
@@ -649,9 +658,26 @@ fn the_agenda_is_exported_from_the_builder() {
     assert!(matches!(
         app.overlays.last(),
         Some(Overlay::Preview { request, .. }) if *request == ExportRequest::Agenda {
-            meeting: "2026-12-02-cpraf".into()
+            meeting: "2026-12-02-cpraf".into(),
+            format: cellule::export::Format::Markdown,
         }
     ));
+}
+
+#[test]
+fn a_meeting_not_yet_held_offers_its_agenda_only() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3");
+    assert!(press(&mut app, "x").is_empty());
+    let Some(Overlay::ExportMenu { requests, .. }) = app.overlays.last() else {
+        panic!("the export menu opens");
+    };
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("une fois la réunion tenue"))
+    );
 }
 
 #[test]
@@ -660,15 +686,20 @@ fn the_monthly_report_picks_a_month_a_body_and_a_format() {
     let mut app = app(Lang::En);
     press(&mut app, "r");
     // Default: last month, first body, Markdown; go back one more month, next body, CSV.
-    let effects = press(&mut app, "<Left><Down><Right><Down><Right><Enter>");
+    // Then the results obtained, typed in the last field (the arrows move in the text).
+    let effects = press(
+        &mut app,
+        "<Left><Down><Right><Down><Right><Down>Two ends<Left><Left><Left><Left>happy <Enter>",
+    );
     assert!(effects.is_empty(), "{effects:?}");
     assert!(matches!(
         app.overlays.last(),
-        Some(Overlay::Preview { request, .. }) if *request == ExportRequest::Monthly {
+        Some(Overlay::Preview { request, text, .. }) if *request == ExportRequest::Monthly {
             month: day("2026-09-01"),
             body: "gtrdo".into(),
             format: ReportFormat::Csv,
-        }
+            results: Some("Two happy ends".into()),
+        } && text.contains("Two happy ends")
     ));
     press(&mut app, "<Esc>r<Esc>");
     assert!(app.overlays.is_empty());
@@ -1076,4 +1107,61 @@ fn a_meeting_is_cancelled_with_its_reason_and_a_draft_deleted_then_restored() {
     // Only a draft is deleted.
     press(&mut app, "j<Enter>D");
     assert!(app.message.as_ref().is_some_and(|m| m.is_error));
+}
+
+#[test]
+fn a_known_name_in_a_free_text_is_marked_and_replaced_by_the_label() {
+    use cellule::tui::{ExportRequest, MinutesLevel};
+    let mut app = app(Lang::Fr);
+    // A case's full name typed in a decision text of the held meeting of 28 October.
+    let mut m = app.data.meeting("2026-10-28-cpraf").unwrap().clone();
+    m.items[1].decision_text = Some("Vu avec adam BERNARD et sa mère.".into());
+    app.data.meetings.retain(|x| x.id != m.id);
+    app.data.meetings.push(m);
+    press(&mut app, "3j");
+    // The partners minutes: refused, the name marked, the fix offered.
+    assert!(press(&mut app, "xjj<Enter>").is_empty());
+    let Some(Overlay::Preview { text, name, .. }) = app.overlays.last() else {
+        panic!("the refusal shows");
+    };
+    assert!(name.is_some());
+    assert!(
+        text.contains("Vu avec ⟦adam BERNARD⟧ et sa mère."),
+        "{text}"
+    );
+    assert!(text.contains("par le libellé « A.B. »"), "{text}");
+    // w writes the fix into the meeting (saved at once), then the preview goes on.
+    let effects = press(&mut app, "w");
+    let [Effect::SaveMeeting(saved)] = &effects[..] else {
+        panic!("the meeting is saved: {effects:?}");
+    };
+    assert_eq!(
+        saved.items[1].decision_text.as_deref(),
+        Some("Vu avec A.B. et sa mère.")
+    );
+    let Some(Overlay::Preview {
+        request,
+        text,
+        name: None,
+        ..
+    }) = app.overlays.last()
+    else {
+        panic!("the preview shows");
+    };
+    assert!(matches!(
+        request,
+        ExportRequest::Minutes {
+            level: MinutesLevel::Partners,
+            ..
+        }
+    ));
+    assert!(text.contains("Vu avec A.B. et sa mère."), "{text}");
+    // Undone like every edit of a meeting.
+    press(&mut app, "<Esc>");
+    let effects = press(&mut app, "u");
+    assert!(
+        matches!(&effects[..], [Effect::SaveMeeting(m)]
+            if m.items[1].decision_text.as_deref() == Some("Vu avec adam BERNARD et sa mère.")),
+        "{effects:?}"
+    );
 }

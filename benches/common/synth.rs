@@ -654,6 +654,7 @@ fn one_case(id: String, reported_on: NaiveDate, rng: &mut Rng) -> Case {
                 fipd: rng.chance(40),
                 fipd_action: None,
                 fipd_justification: None,
+                support_group: false,
             });
         }
     }

@@ -52,7 +52,7 @@ pub enum ExportCommand {
     Excerpt(ExcerptArgs),
     /// The actions decided at a meeting, owner by owner.
     Actions(AgendaArgs),
-    /// The FIPD programme of a year, for the SG-CIPDR (Markdown, or CSV for Excel).
+    /// The FIPD programme of a year, for the SG-CIPDR (Markdown, Word, OpenDocument, CSV, Excel).
     Programme(ProgrammeArgs),
 }
 
@@ -80,19 +80,15 @@ pub struct ProgrammeArgs {
     /// The year (default: the latest programme).
     #[arg(long, value_name = "YYYY")]
     pub year: Option<i32>,
-    /// Markdown, CSV (French Excel: `;`, UTF-8 with BOM) or an Excel workbook.
-    #[arg(long, value_enum, default_value_t = ProgrammeFormat::Md)]
-    pub format: ProgrammeFormat,
-    /// Print instead of writing the file (not for xlsx).
+    /// Markdown, CSV (French Excel: `;`, UTF-8 with BOM), Excel, Word or OpenDocument.
+    #[arg(long, value_enum, default_value_t = FormatArg::Md)]
+    pub format: FormatArg,
+    /// Print instead of writing the file.
     #[arg(long)]
     pub stdout: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProgrammeFormat {
-    Md,
-    Csv,
-    Xlsx,
+    /// Commit the written file in the data folder's git repository.
+    #[arg(long, conflicts_with = "stdout")]
+    pub commit: bool,
 }
 
 #[derive(Debug, Args)]
@@ -160,6 +156,9 @@ pub struct MonthlyArgs {
     /// Who receives it: restreinte (every count), or large (counts from 1 to 4 shown as « < 5 »).
     #[arg(long, value_enum, default_value_t = DiffusionArg::Restreinte)]
     pub diffusion: DiffusionArg,
+    /// « Résultats obtenus »: a text written in the report's results (no name of a person).
+    #[arg(long, value_name = "TEXT", alias = "resultats")]
+    pub results: Option<String>,
     /// Print instead of writing the file.
     #[arg(long)]
     pub stdout: bool,

@@ -53,7 +53,7 @@ const FR: &[(&str, &str)] = &[
     ),
     (
         "export",
-        "Exporter le compte rendu ou l'ordre du jour d'une réunion.",
+        "Exporter le compte rendu, l'ordre du jour, un extrait d'une réunion, ou le programme FIPD.",
     ),
     ("report", "Calculer un rapport."),
     ("minutes", "Le compte rendu d'une réunion."),
@@ -84,7 +84,38 @@ const FR: &[(&str, &str)] = &[
     ),
     ("month", "Le mois, AAAA-MM."),
     ("body", "L'instance."),
-    ("format", "Markdown (md) ou CSV (csv)."),
+    (
+        "format",
+        "Le format : md (Markdown), docx (Word), odt (OpenDocument) ; csv et xlsx (Excel) pour le rapport mensuel et le programme FIPD.",
+    ),
+    (
+        "programme",
+        "Le programme FIPD d'une année, pour le SG-CIPDR (Markdown, Word, OpenDocument, CSV, Excel).",
+    ),
+    (
+        "excerpt",
+        "Pour un référent de parcours, les décisions et actions d'une réunion sur ses situations.",
+    ),
+    (
+        "actions",
+        "Les actions décidées à une réunion, porteur par porteur.",
+    ),
+    (
+        "referent",
+        "La structure référente, telle qu'écrite dans les fiches.",
+    ),
+    (
+        "year",
+        "L'année (par défaut : le programme le plus récent).",
+    ),
+    (
+        "results",
+        "« Résultats obtenus » : un texte écrit dans les résultats du rapport (aucun nom de personne).",
+    ),
+    (
+        "diffusion",
+        "Les destinataires : restreinte (tous les effectifs) ou large (de 1 à 4, « < 5 »).",
+    ),
 ];
 
 const TEMPLATE_FR: &str = "{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}";

@@ -120,82 +120,37 @@ fn monthly(ctx: &Context, args: &MonthlyArgs) -> Result<(), Failure> {
             },
         ));
     }
-    let format = match args.format {
-        FormatArg::Md => Format::Markdown,
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Xlsx => Format::Xlsx,
-        FormatArg::Docx => Format::Docx,
-        FormatArg::Odt => Format::Odt,
-    };
+    let format = format_of(args.format);
     let request = export::Request::Report {
         month,
         body: args.body.clone(),
         format,
         today: Some(chrono::Local::now().date_naive()),
         large: args.diffusion == DiffusionArg::Large,
+        results: args.results.clone(),
     };
     deliver(ctx, &data_root, dept, &request, args.stdout, args.commit)
 }
 
-/// `cellule export programme`: `reports/fipd-<year>.<md|csv>`.
+/// `cellule export programme`: `reports/fipd-<year>.<md|docx|odt|csv|xlsx>`.
 fn programme(ctx: &Context, args: &super::args::ProgrammeArgs) -> Result<(), Failure> {
     let (data_root, loaded) = load(ctx)?;
     let dept = root::pick_dept(ctx, &loaded)?;
-    let data = &dept.data;
-    let found = match args.year {
-        Some(year) => data.programme(year),
-        None => data.programmes.last(),
+    let request = export::Request::Programme {
+        year: args.year,
+        format: format_of(args.format),
     };
-    let Some(p) = found else {
-        let year = args.year.map(|y| y.to_string()).unwrap_or_default();
-        return Err(Failure {
-            exit: Exit::Usage,
-            lines: vec![
-                ctx.lang
-                    .pick(
-                        &format!("aucun programme FIPD {year} dans {}/fipd/", data.code()),
-                        &format!("no FIPD programme {year} in {}/fipd/", data.code()),
-                    )
-                    .replace("  ", " "),
-            ],
-        });
-    };
-    use super::args::ProgrammeFormat;
-    let rel = |ext: &str| PathBuf::from(format!("reports/fipd-{}.{ext}", p.year));
-    let fail = |detail: String| {
-        Failure::new(
-            Exit::Io,
-            ctx.lang,
-            CliMsg::CannotWrite {
-                path: shown(&data_root.join(data.code()).join(rel("xlsx"))),
-                detail,
-            },
-        )
-    };
-    let (bytes, ext) = match args.format {
-        ProgrammeFormat::Md => (
-            export::fipd::programme_markdown(p, &data.department.name, ctx.lang).into_bytes(),
-            "md",
-        ),
-        ProgrammeFormat::Csv => (export::fipd::programme_csv(p, ctx.lang).into_bytes(), "csv"),
-        ProgrammeFormat::Xlsx => (
-            export::fipd::programme_xlsx(p, ctx.lang).map_err(fail)?,
-            "xlsx",
-        ),
-    };
-    if args.stdout && ext != "xlsx" {
-        print!("{}", String::from_utf8_lossy(&bytes));
-        return Ok(());
+    deliver(ctx, &data_root, dept, &request, args.stdout, args.commit)
+}
+
+fn format_of(arg: FormatArg) -> Format {
+    match arg {
+        FormatArg::Md => Format::Markdown,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Xlsx => Format::Xlsx,
+        FormatArg::Docx => Format::Docx,
+        FormatArg::Odt => Format::Odt,
     }
-    let file = exports::ExportFile {
-        bytes,
-        rel: rel(ext),
-        message: String::new(),
-    };
-    let path =
-        exports::write(&data_root, data.code(), &file).map_err(|e| fail(e.text(ctx.lang)))?;
-    println!("{}", CliMsg::Written { path: shown(&path) }.text(ctx.lang));
-    Ok(())
 }
 
 /// `YYYY-MM` → (year, month).

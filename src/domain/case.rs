@@ -24,6 +24,8 @@ pub struct Measure {
     pub fipd_action: Option<String>,
     /// Why the fund finances it although the person is in milieu ouvert.
     pub fipd_justification: Option<String>,
+    /// A parenting-support measure that is (or includes) a « groupe de parole » for the family.
+    pub support_group: bool,
 }
 
 impl Measure {

@@ -213,6 +213,7 @@ fn apply(case: &Case, history: &[CaseHistoryEntry<'_>]) -> CurrentCase {
                 fipd: false,
                 fipd_action: None,
                 fipd_justification: None,
+                support_group: false,
             });
         }
     }

@@ -17,6 +17,7 @@ pub mod ids;
 pub mod live;
 pub mod meeting;
 pub mod report;
+mod report_follow;
 pub mod rules;
 pub mod starter;
 

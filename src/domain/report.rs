@@ -20,6 +20,8 @@ use super::current::{CurrentCase, Histories};
 use super::dataset::DeptData;
 use super::enums::*;
 use super::meeting::Meeting;
+pub use super::report_follow::{CONTACT_DAYS, Contact, Referents, Stages};
+use super::report_follow::{chair_of, in_support_group, prosecutor_links};
 use chrono::{Datelike, NaiveDate};
 
 /// Counts of situations split as the ministry asks: persons (minors, adults), families,
@@ -129,13 +131,28 @@ pub struct MonthlyReport {
     pub with_fipd: u32,
     /// One entry per measure type, in the order of [`MeasureType::ALL`].
     pub modalities: Vec<Modality>,
-    /// The FIPD programme of the report's year, as it stands (`None`: no programme).
+    /// The FIPD programme of the report's year, as it stood on `last_day` (`None`: no
+    /// programme).
     pub fipd: Option<super::fipd::Totals>,
     /// Decisions taken during the month by kind: the body's list and any other taken, in
     /// the order of [`Decision::ALL`].
     pub decisions: Vec<(Decision, u32)>,
     /// The meetings' difficulties, in time order.
     pub difficulties: Vec<Difficulty>,
+    /// When the families of the month's new situations were contacted.
+    pub contact: Contact,
+    /// The open situations by the type of their référent de parcours.
+    pub referents: Referents,
+    /// Open situations with a « groupe de parole » active during the month.
+    pub support_groups: u32,
+    /// The open situations by stage (signalées / en évaluation, suivies).
+    pub stages: Stages,
+    /// Who chairs the body, by function and organisation.
+    pub chair: Option<String>,
+    /// The body's members from the parquet (the link with the procureur).
+    pub prosecutor: Vec<String>,
+    /// « Résultats obtenus », typed when the report is made (not in the data).
+    pub results: Option<String>,
 }
 
 /// Why a report cannot be computed.
@@ -240,6 +257,10 @@ pub fn monthly_report_on(
             fipd: 0,
         })
         .collect();
+    let mut contact = Contact::default();
+    let mut referents = Referents::default();
+    let mut stages = Stages::default();
+    let mut support_groups = 0;
     for case in data.cases.iter().filter(|c| c.body == body) {
         if case.reported_on > last {
             continue;
@@ -247,6 +268,7 @@ pub fn monthly_report_on(
         let state = until_end.current(case);
         if in_month(case.reported_on) {
             new.add(case, last);
+            contact.add(case, last);
         }
         if state.status == CaseStatus::Closed && state.closed_on.is_some_and(in_month) {
             closed.add(case, last);
@@ -259,6 +281,11 @@ pub fn monthly_report_on(
             continue;
         }
         followed.add(case, last);
+        referents.add(state.referent.as_ref());
+        stages.add(state.status);
+        if in_support_group(state.measures(case), first, last) {
+            support_groups += 1;
+        }
         let active: Vec<_> = state
             .measures(case)
             .filter(|m| m.from <= last && m.to.is_none_or(|to| to >= first))
@@ -319,7 +346,7 @@ pub fn monthly_report_on(
     }
 
     Ok(MonthlyReport {
-        fipd: data.programme(year).map(super::fipd::Programme::totals),
+        fipd: data.programme(year).map(|p| p.totals_on(last)),
         dept_code: data.department.code.clone(),
         dept_name: data.department.name.clone(),
         authority: data.department.authority.clone(),
@@ -346,6 +373,13 @@ pub fn monthly_report_on(
         modalities,
         decisions,
         difficulties,
+        contact,
+        referents,
+        support_groups,
+        stages,
+        chair: chair_of(data, body_def),
+        prosecutor: prosecutor_links(data, body_def),
+        results: None,
     })
 }
 
@@ -381,6 +415,7 @@ mod tests {
             fipd,
             fipd_action: None,
             fipd_justification: None,
+            support_group: false,
         }
     }
 
@@ -521,6 +556,65 @@ mod tests {
             meetings: vec![m4, m2, g, m0, m3, m1],
             programmes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn contact_referents_groups_stages_chair_and_parquet() {
+        let mut data = fixture();
+        data.department.members[1].organisation = "Parquet du tribunal judiciaire".into();
+        data.department.members[0].title = Some("Directeur de cabinet".into());
+        for c in &mut data.cases {
+            match c.id.as_str() {
+                // New on 5 November, contacted on the 20th: the fifteenth day, within.
+                "c2" => c.family_contacted_on = Some(day("2026-11-20")),
+                "c1" => {
+                    c.referent = Some(crate::domain::Referent {
+                        structure: "Association".into(),
+                        kind: ReferentType::Association,
+                        person: None,
+                    });
+                    c.measures.push(Measure {
+                        support_group: true,
+                        ..measure(MeasureType::ParentingSupport, "2026-11-01", None, false)
+                    });
+                }
+                "c9" => {
+                    c.referent = Some(crate::domain::Referent {
+                        structure: "Mairie".into(),
+                        kind: ReferentType::LocalAuthority,
+                        person: None,
+                    });
+                }
+                _ => {}
+            }
+        }
+        let r = monthly_report(&data, "cpraf", 2026, 11).unwrap();
+        // New in November: c2 (contacted within 15 days) and c4 (not yet).
+        assert_eq!(
+            r.contact,
+            Contact {
+                within: 1,
+                later: 0,
+                not_yet: 1
+            }
+        );
+        // Open at the end of November: c1, c2, c4, c5, c9.
+        assert_eq!(
+            r.referents,
+            Referents {
+                association: 1,
+                state_service: 0,
+                local_authority: 1,
+                none: 3
+            }
+        );
+        assert_eq!(r.support_groups, 1);
+        assert_eq!(r.stages.total(), r.followed.total());
+        // c4 is only reported: « signalée / en évaluation », the other four « suivies ».
+        assert_eq!((r.stages.pending, r.stages.followed), (1, 4));
+        assert_eq!(r.chair.as_deref(), Some("Directeur de cabinet, Org A"));
+        assert_eq!(r.prosecutor, ["Parquet du tribunal judiciaire"]);
+        assert_eq!(r.results, None);
     }
 
     #[test]

@@ -227,6 +227,7 @@ fn measures_are_active_between_their_dates() {
         fipd: true,
         fipd_action: None,
         fipd_justification: None,
+        support_group: false,
     };
     assert!(!m.active_on(day("2026-03-31")));
     assert!(m.active_on(day("2026-04-01")));

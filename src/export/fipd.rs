@@ -1,11 +1,13 @@
 //! The FIPD programme for the SG-CIPDR: actions by category, totals, the shares of
 //! training and primary prevention, the checks of the annex and their results; as
-//! Markdown, and as CSV for a French Excel (`;`, UTF-8 with BOM, CRLF).
+//! a [`Document`] (Markdown, Word, OpenDocument), and as CSV for a French Excel (`;`,
+//! UTF-8 with BOM, CRLF) or an Excel workbook.
 
-use super::markdown::inline;
-use super::md_blocks::Doc;
-use crate::domain::fipd::{Category, Finding, Programme, check_programme, percent};
+use super::doc::{Cell, Document};
+use crate::domain::Department;
+use crate::domain::fipd::{Category, Finding, FundAction, Programme, check_programme, percent};
 use crate::i18n::Lang;
+use crate::i18n::export::Label;
 use crate::i18n::fipd::{self as words, euros};
 use crate::text::visible_multiline;
 
@@ -75,29 +77,59 @@ fn share(p: &Programme, c: &[Category]) -> u64 {
     percent(part, t.planned)
 }
 
-/// The programme as Markdown.
-pub fn programme_markdown(p: &Programme, dept_name: &str, lang: Lang) -> String {
+/// The programme as a document (Markdown, Word, OpenDocument): the département's marking
+/// and letterhead, the allocation and the totals, the actions by category, the shares of
+/// training and primary prevention, the checks of the annex and their results.
+pub fn programme_document(p: &Programme, dept: &Department, lang: Lang) -> Document {
     let t = p.totals();
-    let mut doc = Doc::new();
-    doc.heading(
-        1,
-        &format!(
+    let mut doc = Document {
+        marking: dept.marking().to_string(),
+        letterhead: dept
+            .authority
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_string),
+        title: format!(
             "{} {} — {}",
             lang.pick("Programme FIPD", "FIPD programme"),
             p.year,
-            inline(dept_name)
+            dept.name
+        ),
+        page_word: Label::Page.text(lang).to_string(),
+        lang_code: lang.code().to_string(),
+        blocks: Vec::new(),
+    };
+    doc.para(lang.pick(
+        "Fonds interministériel de prévention de la délinquance — prévention de la radicalisation.",
+        "Interministerial fund for the prevention of delinquency — prevention of radicalisation.",
+    ));
+    doc.field(
+        field_label(lang, "Enveloppe", "Allocation"),
+        euros(p.allocation, lang),
+    );
+    doc.field(
+        field_label(lang, "Programmé", "Programmed"),
+        euros(t.planned, lang),
+    );
+    doc.field(
+        field_label(lang, "Accordé", "Granted"),
+        format!(
+            "{} ({} % {})",
+            euros(t.engaged, lang),
+            percent(t.engaged, p.allocation),
+            lang.pick("de l'enveloppe", "of the allocation")
         ),
     );
-    doc.para(format!(
-        "{} {} ; {} {} ; {} {} ({} %).",
-        lang.pick("Enveloppe :", "Allocation:"),
-        euros(p.allocation, lang),
-        lang.pick("programmé :", "programmed:"),
-        euros(t.planned, lang),
-        lang.pick("accordé :", "granted:"),
-        euros(t.engaged, lang),
-        percent(t.engaged, p.allocation)
-    ));
+    doc.field(field_label(lang, "Versé", "Paid"), euros(t.paid, lang));
+    let header = [
+        lang.pick("Action", "Action"),
+        lang.pick("Structure", "Structure"),
+        lang.pick("Demandé", "Requested"),
+        lang.pick("Accordé", "Granted"),
+        lang.pick("Coût", "Cost"),
+        lang.pick("Statut", "Status"),
+    ];
     for (c, sum) in &t.by_category {
         let actions: Vec<_> = p.actions.iter().filter(|a| a.category == *c).collect();
         if actions.is_empty() {
@@ -105,36 +137,31 @@ pub fn programme_markdown(p: &Programme, dept_name: &str, lang: Lang) -> String 
         }
         doc.heading(
             2,
-            &format!("{} — {}", words::category(*c, lang), euros(*sum, lang)),
+            format!("{} — {}", words::category(*c, lang), euros(*sum, lang)),
         );
-        let rows: Vec<Vec<String>> = actions
+        let rows: Vec<Vec<Cell>> = actions
             .iter()
             .map(|a| {
                 vec![
-                    inline(&a.id),
-                    inline(&a.title),
-                    inline(&a.structure.name),
-                    euros(a.requested, lang),
-                    a.granted.map(|g| euros(g, lang)).unwrap_or_default(),
-                    euros(a.cost, lang),
-                    words::status(a.status, lang).to_string(),
+                    a.title.as_str().into(),
+                    format!(
+                        "{} ({})",
+                        a.structure.name,
+                        words::structure_type(a.structure.kind, lang)
+                    )
+                    .into(),
+                    euros(a.requested, lang).into(),
+                    a.granted.map(|g| euros(g, lang)).unwrap_or_default().into(),
+                    euros(a.cost, lang).into(),
+                    status_text(a, lang).into(),
                 ]
             })
             .collect();
-        let header = [
-            "Id",
-            lang.pick("Action", "Action"),
-            lang.pick("Structure", "Structure"),
-            lang.pick("Demandé", "Requested"),
-            lang.pick("Accordé", "Granted"),
-            lang.pick("Coût", "Cost"),
-            lang.pick("Statut", "Status"),
-        ];
-        doc.table(&header, &rows);
+        doc.table(&header, rows);
     }
     doc.heading(2, lang.pick("Parts", "Shares"));
     doc.list(
-        &[
+        vec![
             format!(
                 "{} {} % ({} / {})",
                 lang.pick(
@@ -154,22 +181,41 @@ pub fn programme_markdown(p: &Programme, dept_name: &str, lang: Lang) -> String 
         false,
     );
     doc.heading(2, lang.pick("Contrôles de l'annexe", "Checks of the annex"));
-    let items: Vec<String> = results(p, lang)
+    let rows: Vec<Vec<Cell>> = results(p, lang)
         .into_iter()
         .map(|(rule, found)| {
             if found.is_empty() {
-                format!("{rule} : {}", lang.pick("respecté", "met"))
+                vec![rule.into(), lang.pick("respecté", "met").into()]
             } else {
-                let texts: Vec<String> = found
-                    .iter()
-                    .map(|f| inline(&words::finding(f, lang)))
-                    .collect();
-                format!("{rule} : {}", texts.join(" ; "))
+                let texts: Vec<String> = found.iter().map(|f| words::finding(f, lang)).collect();
+                vec![rule.into(), Cell::strong(texts.join(" ; "))]
             }
         })
         .collect();
-    doc.list(&items, false);
-    doc.finish()
+    doc.table(
+        &[lang.pick("Règle", "Rule"), lang.pick("Résultat", "Result")],
+        rows,
+    );
+    doc
+}
+
+/// `Enveloppe :`, `Allocation:`.
+fn field_label(lang: Lang, fr: &str, en: &str) -> String {
+    format!("{}{}", lang.pick(fr, en), crate::i18n::export::colon(lang))
+}
+
+/// The status of an action, with the day of the decision when known:
+/// « accordée (décision du 10/03/2026) ».
+fn status_text(a: &FundAction, lang: Lang) -> String {
+    let status = words::status(a.status, lang);
+    match a.decided {
+        Some(d) => format!(
+            "{status} ({} {})",
+            lang.pick("décision du", "decided on"),
+            crate::i18n::export::short_date(lang, d)
+        ),
+        None => status.to_string(),
+    }
 }
 
 /// One CSV field for a French Excel: `;` separated, quoted when needed, formulas defused.
@@ -238,6 +284,7 @@ fn programme_rows(p: &Programme, lang: Lang) -> Vec<Vec<String>> {
         lang.pick("coût", "cost"),
         lang.pick("statut", "status"),
         lang.pick("code analytique", "analytic code"),
+        lang.pick("décidée le", "decided on"),
     ];
     record(&mut out, &head.map(str::to_string));
     for a in &p.actions {
@@ -255,6 +302,9 @@ fn programme_rows(p: &Programme, lang: Lang) -> Vec<Vec<String>> {
                 a.cost.to_string(),
                 words::status(a.status, lang).into(),
                 a.code.clone().unwrap_or_default(),
+                a.decided
+                    .map(|d| crate::i18n::export::short_date(lang, d))
+                    .unwrap_or_default(),
             ],
         );
     }
@@ -341,6 +391,7 @@ mod tests {
         a.granted = Some(8_000);
         a.cost = 8_000;
         a.status = FundStatus::Granted;
+        a.decided = chrono::NaiveDate::from_ymd_opt(2026, 3, 10);
         let mut f = FundAction::requested("form", "Formation", Category::Training);
         f.structure.name = "ADFI".into();
         f.requested = 2_500;
@@ -357,7 +408,7 @@ mod tests {
         assert!(!csv.replace("\r\n", "").contains('\n'), "{csv:?}");
         assert!(
             csv.contains(
-                ";psy;\"Consultations; ARS\";'=Horizons;association;8000;8000;8000;accordée;\r\n"
+                ";psy;\"Consultations; ARS\";'=Horizons;association;8000;8000;8000;accordée;;10/03/2026\r\n"
             ),
             "{csv}"
         );
@@ -378,14 +429,14 @@ mod tests {
 
     #[test]
     fn the_markdown_has_categories_shares_and_checks() {
-        let md = programme_markdown(&programme(), "Maine-et-Loire", Lang::Fr);
-        assert!(
-            md.contains("# Programme FIPD 2026 — Maine-et-Loire"),
-            "{md}"
-        );
+        let dept = crate::domain::testing::paris(Vec::new()).department;
+        let doc = programme_document(&programme(), &dept, Lang::Fr);
+        let md = super::super::markdown::write(&doc);
+        assert!(md.contains("# Programme FIPD 2026 — Paris"), "{md}");
         assert!(md.contains("## Santé mentale — 8\u{a0}000\u{a0}€"), "{md}");
         assert!(md.contains("Formation et appui aux équipes : 23 %"), "{md}");
-        assert!(md.contains("- Enveloppe : respecté"), "{md}");
+        assert!(md.contains("| Enveloppe | respecté |"), "{md}");
+        assert!(md.contains("accordée (décision du 10/03/2026)"), "{md}");
         assert!(md.contains("plafond 2\u{a0}100\u{a0}€"), "{md}");
     }
 }

@@ -15,7 +15,6 @@ pub mod excerpt;
 pub mod fipd;
 pub mod ics;
 pub mod markdown;
-mod md_blocks;
 pub mod minutes;
 pub mod names;
 pub mod odt;
@@ -29,7 +28,7 @@ pub mod xlsx;
 
 pub use commit_message::{commit_message_agenda, commit_message_minutes, commit_message_report};
 pub use doc::Document;
-pub use produce::{Produced, Request, preview, produce};
+pub use produce::{Produced, Request, preview, produce, programme_path};
 pub use redact::{Internal, Partners, Public, Redacted, Redaction, ShowsCases};
 
 use crate::domain::DeptData;
@@ -97,6 +96,14 @@ pub type ReportFormat = Format;
 impl Format {
     /// The formats of the minutes and the agenda.
     pub const DOCUMENTS: &'static [Format] = &[Format::Markdown, Format::Docx, Format::Odt];
+    /// The formats of the FIPD programme (documents and tables).
+    pub const PROGRAMME: &'static [Format] = &[
+        Format::Markdown,
+        Format::Docx,
+        Format::Odt,
+        Format::Csv,
+        Format::Xlsx,
+    ];
     /// The formats of the monthly report.
     pub const REPORT: &'static [Format] = &[
         Format::Markdown,
@@ -172,6 +179,10 @@ pub enum ExportError {
     NameInText(Box<names::NameHit>),
     /// The document package could not be assembled.
     Package { detail: String },
+    /// The « résultats obtenus » typed for the report hold a name the data knows.
+    NameInResults { name: String },
+    /// No FIPD programme for this year (`None`: none at all) in the département.
+    NoProgramme { year: Option<i32> },
 }
 
 impl ExportError {
@@ -202,6 +213,23 @@ impl ExportError {
                 ),
             },
             ExportError::NameInText(hit) => hit.text(lang),
+            ExportError::NameInResults { name } => match lang {
+                Lang::Fr => format!(
+                    "le texte « résultats obtenus » contient le nom {}",
+                    quote(lang, name)
+                ),
+                Lang::En => format!(
+                    "the text « results obtained » contains the name {}",
+                    quote(lang, name)
+                ),
+            },
+            ExportError::NoProgramme { year } => {
+                let year = year.map(|y| format!(" {y}")).unwrap_or_default();
+                match lang {
+                    Lang::Fr => format!("aucun programme FIPD{year} dans le dossier fipd/"),
+                    Lang::En => format!("no FIPD programme{year} in the fipd/ folder"),
+                }
+            }
             ExportError::Package { detail } => match lang {
                 Lang::Fr => format!("le document n'a pas pu être assemblé : {detail}"),
                 Lang::En => format!("the document could not be assembled: {detail}"),

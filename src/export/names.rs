@@ -70,6 +70,53 @@ impl NameHit {
     }
 }
 
+/// Writes the text of `hit` with the name replaced by the case's label into `meeting`, at the
+/// hit's path; `false` when there is no label or the path leads nowhere (nothing is changed).
+pub fn apply_fix(meeting: &mut Meeting, hit: &NameHit) -> bool {
+    use Step::{Index, Key};
+    let Some(fixed) = hit.replaced() else {
+        return false;
+    };
+    let slot: Option<&mut String> = match hit.path.as_slice() {
+        [Key("place")] => meeting.place.as_mut(),
+        [Key("guests"), Index(g), Key("title")] => {
+            meeting.guests.get_mut(*g).and_then(|x| x.title.as_mut())
+        }
+        [Key("guests"), Index(g), Key("organisation")] => {
+            meeting.guests.get_mut(*g).map(|x| &mut x.organisation)
+        }
+        [Key("items"), Index(i), Key("title")] => {
+            meeting.items.get_mut(*i).and_then(|x| x.title.as_mut())
+        }
+        [Key("items"), Index(i), Key("notes")] => {
+            meeting.items.get_mut(*i).and_then(|x| x.notes.as_mut())
+        }
+        [Key("items"), Index(i), Key("decision_text")] => meeting
+            .items
+            .get_mut(*i)
+            .and_then(|x| x.decision_text.as_mut()),
+        [
+            Key("items"),
+            Index(i),
+            Key("actions"),
+            Index(a),
+            Key("text"),
+        ] => meeting
+            .items
+            .get_mut(*i)
+            .and_then(|x| x.actions.get_mut(*a))
+            .map(|x| &mut x.text),
+        _ => None,
+    };
+    match slot {
+        Some(text) if *text == hit.text => {
+            *text = fixed;
+            true
+        }
+        _ => false,
+    }
+}
+
 /// A letter folded for comparison: lower case, without accent.
 pub fn fold_char(c: char) -> char {
     fold(c)
@@ -214,6 +261,21 @@ fn texts(meeting: &Meeting, level: Level) -> Vec<(Vec<Step>, &str)> {
     out
 }
 
+/// The first known name (a case's or a member's) found in `text`, a free text that goes out
+/// outside the meetings (the monthly report's « résultats obtenus »).
+pub fn name_in(data: &DeptData, text: &str) -> Option<String> {
+    let mut names = Names::new();
+    for case in &data.cases {
+        if let Some(name) = case.name.as_deref() {
+            names.add(name, Some(&case.label));
+        }
+    }
+    for member in &data.department.members {
+        names.add(&member.name, None);
+    }
+    names.find(text).map(|(name, _)| name.written.clone())
+}
+
 /// The first known name found in a free text of the minutes of `meeting_id` at `level`.
 /// Nothing is checked at the internal level, which may name everyone.
 pub fn check(data: &DeptData, meeting_id: &str, level: Level) -> Option<NameHit> {
@@ -259,6 +321,34 @@ pub fn check(data: &DeptData, meeting_id: &str, level: Level) -> Option<NameHit>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fix_replaces_the_name_by_the_label_at_its_place_only() {
+        use crate::domain::testing::{case, meeting};
+        use crate::domain::{Item, MeetingStatus};
+        let mut c = case("75-2026-001", "cpraf");
+        c.name = Some("Léa Dupré".into());
+        c.label = "L. D.".into();
+        let mut data = crate::domain::testing::paris(Vec::new());
+        let mut m = meeting("m", "cpraf", "2026-11-30", MeetingStatus::Held);
+        let mut item = Item::case("75-2026-001", None);
+        item.decision_text = Some("Vu avec LEA DUPRE, la famille.".into());
+        m.items = vec![item];
+        data.cases = vec![c];
+        data.meetings = vec![m.clone()];
+        let Some(hit) = check(&data, "m", Level::Partners) else {
+            panic!("the name is found");
+        };
+        assert!(apply_fix(&mut m, &hit));
+        assert_eq!(
+            m.items[0].decision_text.as_deref(),
+            Some("Vu avec L. D., la famille.")
+        );
+        // Applied once: the text is no longer the one found.
+        assert!(!apply_fix(&mut m, &hit));
+        data.meetings = vec![m];
+        assert_eq!(check(&data, "m", Level::Partners), None);
+    }
 
     #[test]
     fn names_are_found_as_whole_words_without_case_or_accents() {

@@ -43,7 +43,12 @@ pub enum Request {
         /// `--diffusion large`: every count from 1 to 4 shown as « < 5 », with secondary
         /// suppression so that it cannot be recomputed from a total.
         large: bool,
+        /// « Résultats obtenus », typed when the report is made; refused when it holds a
+        /// known name.
+        results: Option<String>,
     },
+    /// The FIPD programme of a year (`None`: the latest), for the SG-CIPDR.
+    Programme { year: Option<i32>, format: Format },
 }
 
 impl Request {
@@ -53,7 +58,8 @@ impl Request {
             | Request::Agenda { format, .. }
             | Request::Excerpt { format, .. }
             | Request::Actions { format, .. }
-            | Request::Report { format, .. } => *format,
+            | Request::Report { format, .. }
+            | Request::Programme { format, .. } => *format,
             // Not a document format: the calendar file is text, previewed as it is.
             Request::Calendar { .. } => Format::Markdown,
         }
@@ -119,8 +125,9 @@ pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produce
             format,
             today,
             large,
+            results,
         } => {
-            let r = crate::domain::report::monthly_report_on(data, body, month.0, month.1, *today)?;
+            let r = report_of(data, body, *month, *today, results.as_deref())?;
             let bytes = match format {
                 Format::Csv => report::csv(&r, lang, *large).into_bytes(),
                 Format::Xlsx => xlsx::write(
@@ -144,7 +151,66 @@ pub fn produce(data: &DeptData, request: &Request, lang: Lang) -> Result<Produce
                 message: commit_message_report(data, *month, body, *format),
             })
         }
+        Request::Programme { year, format } => {
+            let p = programme_of(data, *year)?;
+            let bytes = match format {
+                Format::Csv => super::fipd::programme_csv(p, lang).into_bytes(),
+                Format::Xlsx => super::fipd::programme_xlsx(p, lang)
+                    .map_err(|detail| ExportError::Package { detail })?,
+                _ => document_bytes(
+                    &super::fipd::programme_document(p, &data.department, lang),
+                    *format,
+                )?,
+            };
+            Ok(Produced {
+                bytes,
+                path: programme_path(p.year, *format),
+                message: format!(
+                    "Programme FIPD {} {}{}",
+                    p.year,
+                    data.code(),
+                    match format {
+                        Format::Markdown => String::new(),
+                        f => format!(" ({})", f.extension()),
+                    }
+                ),
+            })
+        }
     }
+}
+
+/// The report, with the « résultats obtenus » typed, checked for names.
+fn report_of(
+    data: &DeptData,
+    body: &str,
+    month: (i32, u32),
+    today: Option<chrono::NaiveDate>,
+    results: Option<&str>,
+) -> Result<crate::domain::report::MonthlyReport, ExportError> {
+    let mut r = crate::domain::report::monthly_report_on(data, body, month.0, month.1, today)?;
+    let results = results.map(str::trim).filter(|t| !t.is_empty());
+    if let Some(name) = results.and_then(|t| names::name_in(data, t)) {
+        return Err(ExportError::NameInResults { name });
+    }
+    r.results = results.map(str::to_string);
+    Ok(r)
+}
+
+/// The programme of `year`, or the latest one.
+fn programme_of(
+    data: &DeptData,
+    year: Option<i32>,
+) -> Result<&crate::domain::fipd::Programme, ExportError> {
+    let found = match year {
+        Some(y) => data.programme(y),
+        None => data.programmes.last(),
+    };
+    found.ok_or(ExportError::NoProgramme { year })
+}
+
+/// `reports/fipd-<year>.<ext>`.
+pub fn programme_path(year: i32, format: Format) -> PathBuf {
+    PathBuf::from("reports").join(format!("fipd-{year}.{}", format.extension()))
 }
 
 /// The text shown before writing: the Markdown of a document (whatever the format asked), the
@@ -167,11 +233,19 @@ pub fn preview(data: &DeptData, request: &Request, lang: Lang) -> Result<String,
             format,
             today,
             large,
+            results,
         } => {
-            let r = crate::domain::report::monthly_report_on(data, body, month.0, month.1, *today)?;
+            let r = report_of(data, body, *month, *today, results.as_deref())?;
             Ok(match format {
                 Format::Csv => report::csv(&r, lang, *large),
                 _ => markdown::write(&report::document(&r, lang, *large)),
+            })
+        }
+        Request::Programme { year, format } => {
+            let p = programme_of(data, *year)?;
+            Ok(match format {
+                Format::Csv => super::fipd::programme_csv(p, lang),
+                _ => markdown::write(&super::fipd::programme_document(p, &data.department, lang)),
             })
         }
     }
@@ -278,6 +352,7 @@ fn request_meeting(request: &Request) -> &str {
         | Request::Excerpt { meeting, .. }
         | Request::Actions { meeting, .. } => meeting,
         Request::Report { body, .. } => body,
+        Request::Programme { .. } => "",
     }
 }
 

@@ -47,6 +47,10 @@ pub fn document(r: &MonthlyReport, lang: Lang, large: bool) -> Document {
 
     doc.heading(2, Label::Composition.text(lang));
     doc.field(label(lang, Label::Members), r.member_count.to_string());
+    if let Some(chair) = &r.chair {
+        doc.field(label(lang, Label::Chair), chair.clone());
+    }
+    doc.field(label(lang, Label::ProsecutorLink), prosecutor_text(r, lang));
     doc.heading(3, Label::Organisations.text(lang));
     doc.list(r.organisations.clone(), false);
 
@@ -119,6 +123,44 @@ pub fn document(r: &MonthlyReport, lang: Lang, large: bool) -> Document {
         rows,
     );
 
+    doc.heading(3, Label::Stages.text(lang));
+    let (stages, stages_total) = suppress(
+        &[r.stages.pending, r.stages.followed],
+        r.stages.total(),
+        &[],
+        large,
+    );
+    doc.table(
+        &[Label::Indicator.text(lang), Label::Count.text(lang)],
+        vec![
+            vec![
+                Label::StagePending.text(lang).into(),
+                shown(stages[0]).into(),
+            ],
+            vec![
+                Label::StageFollowed.text(lang).into(),
+                shown(stages[1]).into(),
+            ],
+            vec![Label::Total.text(lang).into(), shown(stages_total).into()],
+        ],
+    );
+    doc.heading(3, Label::FamilyContact.text(lang));
+    doc.table(
+        &[Label::Indicator.text(lang), Label::Count.text(lang)],
+        contact_rows(r, lang, large)
+            .into_iter()
+            .map(|(l, v)| vec![l.into(), shown(v).into()])
+            .collect(),
+    );
+    doc.heading(3, Label::ReferentsOpen.text(lang));
+    doc.table(
+        &[Label::Indicator.text(lang), Label::Count.text(lang)],
+        referent_rows(r, lang, large)
+            .into_iter()
+            .map(|(l, v)| vec![l.into(), shown(v).into()])
+            .collect(),
+    );
+
     doc.heading(2, Label::CareModalities.text(lang));
     let mut rows: Vec<Vec<Cell>> = r
         .modalities
@@ -144,11 +186,18 @@ pub fn document(r: &MonthlyReport, lang: Lang, large: bool) -> Document {
         ],
         rows,
     );
+    doc.field(
+        label(lang, Label::SupportGroups),
+        shown(count(r.support_groups, large)),
+    );
     if let Some(t) = &r.fipd {
-        doc.para(crate::i18n::fipd::engaged(t, r.year, lang));
+        doc.para(crate::i18n::fipd::engaged(t, r.year, r.last_day, lang));
     }
 
     doc.heading(2, Label::Results.text(lang));
+    if let Some(text) = r.results.as_deref().filter(|t| !t.trim().is_empty()) {
+        doc.field(label(lang, Label::ResultsObtained), text.trim());
+    }
     doc.heading(3, Label::ClosuresByReason.text(lang));
     let rows: Vec<Vec<Cell>> = r
         .closures
@@ -189,6 +238,73 @@ pub fn document(r: &MonthlyReport, lang: Lang, large: bool) -> Document {
         );
     }
     doc
+}
+
+/// The link with the procureur: the parquet's organisations among the members, or that there
+/// is none; with the month's reports to the procureur.
+fn prosecutor_text(r: &MonthlyReport, lang: Lang) -> String {
+    let members = if r.prosecutor.is_empty() {
+        Label::NoProsecutorMember.text(lang).to_string()
+    } else {
+        format!(
+            "{}{} {}",
+            Label::ProsecutorMember.text(lang),
+            words::colon(lang),
+            r.prosecutor.join(", ")
+        )
+    };
+    let reports = r
+        .decisions
+        .iter()
+        .find(|(d, _)| *d == crate::domain::Decision::ReportToProsecutor)
+        .map_or(0, |(_, n)| *n);
+    format!(
+        "{members} ; {}{} {}",
+        Label::ReportsToProsecutor.text(lang).to_lowercase(),
+        words::colon(lang),
+        reports
+    )
+}
+
+/// The rows on the families contacted, after suppression.
+fn contact_rows(r: &MonthlyReport, lang: Lang, large: bool) -> Vec<(String, Option<u32>)> {
+    let c = &r.contact;
+    let (parts, total) = suppress(&[c.within, c.later, c.not_yet], c.total(), &[], large);
+    vec![
+        (Label::ContactWithin.text(lang).into(), parts[0]),
+        (Label::ContactLater.text(lang).into(), parts[1]),
+        (Label::ContactNotYet.text(lang).into(), parts[2]),
+        (Label::Total.text(lang).into(), total),
+    ]
+}
+
+/// The rows on the référents de parcours, after suppression.
+fn referent_rows(r: &MonthlyReport, lang: Lang, large: bool) -> Vec<(String, Option<u32>)> {
+    let f = &r.referents;
+    let (kinds, with) = suppress(
+        &[f.association, f.state_service, f.local_authority],
+        f.with(),
+        &[],
+        large,
+    );
+    let (split, total) = suppress(&[f.with(), f.none], f.total(), &[with.is_none()], large);
+    let with = split[0].and(with);
+    let kind = |k| {
+        format!(
+            "{} — {}",
+            Label::WithReferent.text(lang),
+            words::referent_type(lang, k)
+        )
+    };
+    use crate::domain::ReferentType as R;
+    vec![
+        (Label::WithReferent.text(lang).into(), with),
+        (kind(R::Association), kinds[0]),
+        (kind(R::StateService), kinds[1]),
+        (kind(R::LocalAuthority), kinds[2]),
+        (Label::WithoutReferent.text(lang).into(), split[1]),
+        (Label::Total.text(lang).into(), total),
+    ]
 }
 
 /// What replaces a small count at `--diffusion large`.
@@ -273,7 +389,7 @@ fn month_line(r: &MonthlyReport, lang: Lang) -> String {
     }
 }
 
-/// « Suivies à la fin du mois », or « Suivies au JJ/MM/AAAA » for the month in progress.
+/// « Ouvertes à la fin du mois », or « Ouvertes au JJ/MM/AAAA » for the month in progress.
 fn followed_label(r: &MonthlyReport, lang: Lang) -> String {
     if r.in_progress {
         words::followed_as_of(lang, r.last_day)
@@ -352,6 +468,18 @@ pub fn indicators(r: &MonthlyReport, lang: Lang, large: bool) -> Vec<Indicator> 
             Value::Text(org.clone()),
         );
     }
+    if let Some(chair) = &r.chair {
+        add(
+            Label::Composition,
+            Label::Chair.text(lang).into(),
+            Value::Text(chair.clone()),
+        );
+    }
+    add(
+        Label::Composition,
+        Label::ProsecutorLink.text(lang).into(),
+        Value::Text(prosecutor_text(r, lang)),
+    );
     add(
         Label::Periodicity,
         Label::ExpectedInterval.text(lang).into(),
@@ -390,6 +518,37 @@ pub fn indicators(r: &MonthlyReport, lang: Lang, large: bool) -> Vec<Indicator> 
             );
         }
     }
+    let (stages, stages_total) = suppress(
+        &[r.stages.pending, r.stages.followed],
+        r.stages.total(),
+        &[],
+        large,
+    );
+    for (l, v) in [
+        (Label::StagePending, stages[0]),
+        (Label::StageFollowed, stages[1]),
+        (Label::Total, stages_total),
+    ] {
+        add(
+            Label::Situations,
+            format!("{} — {}", Label::Stages.text(lang), l.text(lang)),
+            c(v),
+        );
+    }
+    for (l, v) in contact_rows(r, lang, large) {
+        add(
+            Label::Situations,
+            format!("{} — {l}", Label::FamilyContact.text(lang)),
+            c(v),
+        );
+    }
+    for (l, v) in referent_rows(r, lang, large) {
+        add(
+            Label::Situations,
+            format!("{} — {l}", Label::ReferentsOpen.text(lang)),
+            c(v),
+        );
+    }
     for m in &r.modalities {
         let kind = words::measure_type(lang, m.kind);
         add(
@@ -417,6 +576,37 @@ pub fn indicators(r: &MonthlyReport, lang: Lang, large: bool) -> Vec<Indicator> 
         ),
         c(count(r.with_fipd, large)),
     );
+    add(
+        Label::CareModalities,
+        Label::SupportGroups.text(lang).into(),
+        c(count(r.support_groups, large)),
+    );
+    if let Some(t) = &r.fipd {
+        // Euros, not persons: never suppressed.
+        let programme = format!(
+            "{} {}, {} {}",
+            lang.pick("Programme FIPD", "FIPD programme"),
+            r.year,
+            lang.pick("au", "as of"),
+            words::short_date(lang, r.last_day)
+        );
+        for (label, value) in [
+            (Label::FipdAllocation, t.allocation),
+            (Label::FipdEngaged, t.engaged),
+            (Label::FipdPaid, t.paid),
+            (Label::FipdPlanned, t.planned),
+            (
+                Label::FipdShare,
+                crate::domain::fipd::percent(t.engaged, t.allocation),
+            ),
+        ] {
+            add(
+                Label::CareModalities,
+                format!("{programme} — {}", label.text(lang)),
+                Value::Number(i64::try_from(value).unwrap_or(i64::MAX)),
+            );
+        }
+    }
     for (reason, n_reason) in &r.closures {
         add(
             Label::ClosuresByReason,
@@ -429,6 +619,13 @@ pub fn indicators(r: &MonthlyReport, lang: Lang, large: bool) -> Vec<Indicator> 
             Label::DecisionsByKind,
             words::decision(lang, *decision).into(),
             c(count(*n_decided, large)),
+        );
+    }
+    if let Some(text) = r.results.as_deref().filter(|t| !t.trim().is_empty()) {
+        add(
+            Label::Results,
+            Label::ResultsObtained.text(lang).into(),
+            Value::Text(text.trim().to_string()),
         );
     }
     for d in &r.difficulties {

@@ -99,7 +99,7 @@ labels! {
     Situations => "Situations", "Situations";
     Indicator => "Indicateur", "Indicator";
     Count => "Nombre", "Number";
-    FollowedAtEnd => "Suivies à la fin du mois", "Followed at the end of the month";
+    FollowedAtEnd => "Ouvertes à la fin du mois", "Open at the end of the month";
     NewInMonth => "Nouvelles dans le mois", "New in the month";
     ClosedInMonth => "Sorties du suivi dans le mois", "Closed in the month";
     Minors => "Personnes mineures", "Persons, minors";
@@ -114,6 +114,27 @@ labels! {
     Cases => "Situations", "Cases";
     OfWhichFipd => "dont financées par le FIPD", "of which FIPD-financed";
     AnyMeasure => "Au moins une prise en charge active", "At least one active measure";
+    ProsecutorLink => "Lien avec le procureur de la République", "Link with the public prosecutor";
+    ProsecutorMember => "Parquet membre de l'instance", "Prosecutor's office among the members";
+    NoProsecutorMember => "aucun membre du parquet dans l'instance", "no member from the prosecutor's office";
+    ReportsToProsecutor => "Signalements au procureur dans le mois", "Reports to the prosecutor in the month";
+    FamilyContact => "Contact des familles (situations nouvelles)", "Families contacted (new situations)";
+    ContactWithin => "Contactées dans les 15 jours", "Contacted within 15 days";
+    ContactLater => "Contactées au-delà de 15 jours", "Contacted after 15 days";
+    ContactNotYet => "Pas encore contactées", "Not yet contacted";
+    ReferentsOpen => "Référents de parcours (situations ouvertes)", "Référents de parcours (open situations)";
+    WithReferent => "Avec un référent de parcours", "With a référent de parcours";
+    WithoutReferent => "Sans référent de parcours", "Without a référent de parcours";
+    SupportGroups => "Familles en groupe de parole", "Families in a support group";
+    Stages => "Situations ouvertes par étape", "Open situations by stage";
+    StagePending => "Signalées / en évaluation", "Reported / being assessed";
+    StageFollowed => "Suivies", "Followed";
+    ResultsObtained => "Résultats obtenus", "Results obtained";
+    FipdAllocation => "enveloppe (€)", "allocation (€)";
+    FipdEngaged => "accordé (€)", "granted (€)";
+    FipdPaid => "dont versé (€)", "of which paid (€)";
+    FipdPlanned => "programmé (€)", "programmed (€)";
+    FipdShare => "part de l'enveloppe accordée (%)", "share of the allocation granted (%)";
     Results => "Résultats", "Results";
     ClosuresByReason => "Sorties du suivi par motif", "Closures by reason";
     DecisionsByKind => "Décisions prises dans le mois", "Decisions taken in the month";
@@ -419,11 +440,11 @@ pub fn as_of_in_progress(lang: Lang, day: NaiveDate) -> String {
     }
 }
 
-/// `Suivies au 01/12/2026`.
+/// `Ouvertes au 01/12/2026`.
 pub fn followed_as_of(lang: Lang, day: NaiveDate) -> String {
     match lang {
-        Lang::Fr => format!("Suivies au {}", short_date(lang, day)),
-        Lang::En => format!("Followed as of {}", short_date(lang, day)),
+        Lang::Fr => format!("Ouvertes au {}", short_date(lang, day)),
+        Lang::En => format!("Open as of {}", short_date(lang, day)),
     }
 }
 

@@ -78,18 +78,24 @@ pub fn severity(s: Severity, lang: Lang) -> &'static str {
 }
 
 /// The monthly report's sentence on the year's programme.
-pub fn engaged(t: &crate::domain::fipd::Totals, year: i32, lang: Lang) -> String {
+pub fn engaged(
+    t: &crate::domain::fipd::Totals,
+    year: i32,
+    on: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
     let share = crate::domain::fipd::percent(t.engaged, t.allocation);
+    let day = super::export::short_date(lang, on);
     match lang {
         Lang::Fr => format!(
-            "Programme FIPD {year} : {} accordés sur une enveloppe de {} ({share} %), dont {} versés ; {} programmés en tout.",
+            "Programme FIPD {year}, au {day} : {} accordés sur une enveloppe de {} ({share} %), dont {} versés ; {} programmés en tout.",
             euros(t.engaged, lang),
             euros(t.allocation, lang),
             euros(t.paid, lang),
             euros(t.planned, lang)
         ),
         Lang::En => format!(
-            "FIPD programme {year}: {} granted of an allocation of {} ({share}%), of which {} paid; {} programmed in all.",
+            "FIPD programme {year}, as of {day}: {} granted of an allocation of {} ({share}%), of which {} paid; {} programmed in all.",
             euros(t.engaged, lang),
             euros(t.allocation, lang),
             euros(t.paid, lang),

@@ -39,6 +39,7 @@ const MEASURE_KEYS: &[&str] = &[
     "to",
     "fipd",
     "fipd_justification",
+    "support_group",
 ];
 
 /// Earliest birth year accepted.
@@ -175,6 +176,7 @@ fn decode_measure(v: &Node, at: At, sink: &mut Sink) -> Option<Measure> {
     let to = o.date("to", sink);
     let (fipd, fipd_action) = super::decode_fipd::measure_financing(&o, sink);
     let fipd_justification = o.text("fipd_justification", sink);
+    let support_group = o.boolean("support_group", sink).unwrap_or(false);
     if let (Some(from), Some(to)) = (from, to)
         && to < from
     {
@@ -188,5 +190,6 @@ fn decode_measure(v: &Node, at: At, sink: &mut Sink) -> Option<Measure> {
         fipd,
         fipd_action,
         fipd_justification,
+        support_group,
     })
 }

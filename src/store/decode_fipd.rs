@@ -34,6 +34,7 @@ const ACTION_KEYS: &[&str] = &[
     "prison",
     "referent",
     "status",
+    "decided",
     "evaluation",
     "notes",
 ];
@@ -157,6 +158,7 @@ fn decode_action(v: &Node, at: At, sink: &mut Sink) -> Option<FundAction> {
     let prison = o.boolean("prison", sink).unwrap_or(false);
     let referent = o.boolean("referent", sink).unwrap_or(false);
     let status = o.need_choice("status", FundStatus::parse, FundStatus::NAMES, sink);
+    let decided = o.date("decided", sink);
     let evaluation = o
         .get("evaluation")
         .and_then(|v| decode_evaluation(v, &o, sink));
@@ -174,6 +176,7 @@ fn decode_action(v: &Node, at: At, sink: &mut Sink) -> Option<FundAction> {
         prison,
         referent,
         status: status?,
+        decided,
         evaluation,
         notes,
     })

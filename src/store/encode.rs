@@ -198,6 +198,9 @@ fn measure(me: &Measure) -> Value {
         None => {}
     }
     map.opt_text("fipd_justification", me.fipd_justification.as_deref());
+    if me.support_group {
+        map.put("support_group", Value::Bool(true));
+    }
     map.done()
 }
 

@@ -53,6 +53,9 @@ pub fn action_value(a: &FundAction) -> Value {
     }
     put(&mut m, "cost", n(a.cost));
     put(&mut m, "status", s(a.status.as_str()));
+    if let Some(d) = a.decided {
+        put(&mut m, "decided", s(&d.format("%Y-%m-%d").to_string()));
+    }
     if let Some(e) = &a.evaluation {
         let mut em = Mapping::new();
         if !e.indicators.is_empty() {
@@ -278,6 +281,7 @@ fn edit_block(block: &str, old: &FundAction, new: &FundAction, dash: usize) -> S
         "granted",
         "cost",
         "status",
+        "decided",
     ] {
         let (was, now) = (scalar(key, old), scalar(key, new));
         if was == now {
@@ -411,6 +415,19 @@ mod tests {
         assert!(!text.contains("psy-ars"));
         assert!(
             text.contains("actions:\n  # la suivante est en attente\n  - id: form\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_decision_date_adds_its_line_and_reads_back() {
+        let mut p = old();
+        p.actions[0].decided = chrono::NaiveDate::from_ymd_opt(2026, 3, 12);
+        let text = edit_programme(SRC, &p);
+        assert_eq!(decode(&text, 2026), Some(p));
+        assert_eq!(text.lines().count(), SRC.lines().count() + 1);
+        assert!(
+            text.contains("    status: granted\n    decided: "),
             "{text}"
         );
     }

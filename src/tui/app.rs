@@ -252,13 +252,15 @@ impl CaseForm {
 /// The choices of the monthly report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportForm {
-    /// 0 month, 1 body, 2 format.
+    /// 0 month, 1 body, 2 format, 3 « résultats obtenus ».
     pub field: usize,
     /// The first day of the month.
     pub month: NaiveDate,
     /// Index of the body in the département's list.
     pub body: usize,
     pub format: ReportFormat,
+    /// « Résultats obtenus », typed here and written in the report.
+    pub results: super::input::LineInput,
 }
 
 /// The layers drawn over the screen; the top one gets the keys first.
@@ -292,14 +294,18 @@ pub enum Overlay {
     ExportMenu {
         requests: Vec<ExportRequest>,
         selected: usize,
+        /// The format chosen with ←/→ (among those of the selected export).
+        format: ReportFormat,
     },
     /// The month, body and format of the monthly report.
     ReportForm(ReportForm),
-    /// An export as it will be written.
+    /// An export as it will be written; or, with `name`, the known name that refuses it.
     Preview {
         request: ExportRequest,
         text: String,
         scroll: usize,
+        /// The name found in a free text: `w` replaces it by the case's label.
+        name: Option<Box<crate::export::names::NameHit>>,
     },
     Picker(Picker),
     Prompt(Prompt),
@@ -498,6 +504,42 @@ impl App {
             request,
             text,
             scroll: 0,
+            name: None,
+        });
+    }
+
+    /// The export is refused for a known name in a free text: the text, the name marked
+    /// (⟦…⟧), and the fix offered when it is a case's name.
+    pub fn show_name_found(&mut self, request: ExportRequest, hit: crate::export::names::NameHit) {
+        let lang = self.lang;
+        let mut marked = hit.text.clone();
+        if marked.is_char_boundary(hit.range.start) && marked.is_char_boundary(hit.range.end) {
+            marked.insert(hit.range.end, '⟧');
+            marked.insert(hit.range.start, '⟦');
+        }
+        let mut lines = vec![
+            super::strings::export_failed(&hit.text(lang), lang),
+            String::new(),
+            marked,
+            String::new(),
+        ];
+        let write = self.keymap.key_label(
+            super::keymap::Context::Preview,
+            super::action::Action::Write,
+            lang,
+        );
+        match &hit.case_label {
+            Some(label) => lines.push(super::strings::name_fix_offer(
+                &write, &hit.name, label, lang,
+            )),
+            None => lines.push(super::strings::T::NameFixByHand.get(lang).to_string()),
+        }
+        let text = crate::text::visible_multiline(&lines.join("\n")).into_owned();
+        self.overlays.push(Overlay::Preview {
+            request,
+            text,
+            scroll: 0,
+            name: Some(Box::new(hit)),
         });
     }
 

@@ -69,6 +69,7 @@ pub fn action_form(a: &FundAction, lang: Lang, today: NaiveDate) -> Form {
                 true,
             ),
             Field::choice("status", t("Statut", "Status"), statuses, a.status.as_str()),
+            Field::date("decided", t("Décidée le", "Decided on"), a.decided),
             Field::text(
                 "code",
                 t("Code analytique", "Analytic code"),
@@ -106,6 +107,7 @@ pub fn apply_form(form: &Form, a: &FundAction) -> FundAction {
     if let Some(s) = form.choice("status").and_then(FundStatus::parse) {
         out.status = s;
     }
+    out.decided = form.date("decided");
     out.code = form.text("code");
     out.notes = form.text("notes");
     out
@@ -125,3 +127,30 @@ impl Changed {
 
 /// See [`Changed`].
 pub const CHANGED: Changed = Changed;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::input::LineInput;
+
+    #[test]
+    fn the_decision_date_is_a_field_of_the_form() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let mut a = FundAction::requested("a", "Action", Category::Parenting);
+        a.decided = NaiveDate::from_ymd_opt(2026, 3, 10);
+        let mut form = action_form(&a, Lang::Fr, today);
+        let field = form.fields.iter().position(|f| f.key == "decided");
+        let Some(i) = field else {
+            panic!("a date field");
+        };
+        assert_eq!(form.fields[i].shown(), "10/03/2026");
+        assert_eq!(apply_form(&form, &a).decided, a.decided);
+        form.fields[i].input = LineInput::new("12/05/2026");
+        assert_eq!(
+            apply_form(&form, &a).decided,
+            NaiveDate::from_ymd_opt(2026, 5, 12)
+        );
+        form.fields[i].input = LineInput::new("");
+        assert_eq!(apply_form(&form, &a).decided, None);
+    }
+}

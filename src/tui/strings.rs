@@ -83,7 +83,7 @@ texts! {
     Invitees => "Invités", "Invitees";
     ActionsItem => "Suivi des actions", "Open actions review";
     UnknownCase => "situation inconnue", "unknown case";
-    PromptTopic => "Sujet", "Topic";
+    PromptTopic => "Sujet — lu par : interne, partenaires, public", "Topic — read by: internal, partners, public";
     PromptTimebox => "Durée du point (minutes, vide pour aucune)", "Item length (minutes, empty for none)";
     PromptDate => "Date de la réunion (JJ/MM/AAAA)", "Meeting date (YYYY-MM-DD)";
     PickCase => "Ajouter une situation", "Add a case";
@@ -115,11 +115,17 @@ texts! {
     ExportCalendar => "Invitation d'agenda (.ics, Outlook et Thunderbird)", "Calendar invitation (.ics, Outlook and Thunderbird)";
     MinutesInternal => "Compte rendu — interne (noms, notes)", "Minutes — internal (names, notes)";
     MinutesPartners => "Compte rendu — partenaires (libellés)", "Minutes — partners (labels)";
-    MinutesPublic => "Compte rendu — public (noms masqués)", "Minutes — public (names blacked out)";
+    MinutesPublic => "Compte rendu — public (chiffres seulement)", "Minutes — public (figures only)";
+    ExportActions => "Actions décidées, par porteur", "Actions decided, by owner";
+    ExportExcerpt => "Extrait pour", "Excerpt for";
+    ExportProgramme => "Programme FIPD", "FIPD programme";
+    NameFixByHand => "Ce nom n'est pas celui d'une situation : corrigez le texte dans la séance ou l'ordre du jour, puis exportez à nouveau.", "This is not a case's name: correct the text in the séance or the agenda, then export again.";
+    ExportNoMinutes => "Le compte rendu se fait une fois la réunion tenue.", "The minutes are made once the meeting is held.";
     Preview => "Aperçu", "Preview";
     ReportTitle => "Rapport mensuel", "Monthly report";
     FieldMonth => "Mois", "Month";
     FieldFormat => "Format", "Format";
+    FieldResults => "Résultats", "Results";
     NewCase => "Nouvelle situation", "New case";
     FieldBody => "Instance", "Body";
     FieldKind => "Type", "Kind";
@@ -486,7 +492,20 @@ pub fn export_failed(reason: &str, lang: Lang) -> String {
     }
 }
 
-/// What an export is, in a menu or a title.
+/// The fix offered for a name found in a free text.
+pub fn name_fix_offer(key: &str, name: &str, label: &str, lang: Lang) -> String {
+    let (name, label) = (crate::text::visible(name), crate::text::visible(label));
+    match lang {
+        Lang::Fr => format!(
+            "{key} : remplacer « {name} » par le libellé « {label} » dans le fichier de la réunion (u l'annule), puis l'aperçu reprend. Échap : ne rien changer."
+        ),
+        Lang::En => format!(
+            "{key}: replace « {name} » by the label « {label} » in the meeting file (u undoes it), then the preview goes on. Esc: change nothing."
+        ),
+    }
+}
+
+/// What an export is, in a menu (its format apart).
 pub fn export_label(
     request: &super::export::ExportRequest,
     data: &crate::domain::DeptData,
@@ -503,21 +522,38 @@ pub fn export_label(
         }
         .get(lang)
         .to_string(),
-        ExportRequest::Monthly {
-            month,
-            body,
-            format,
-        } => {
+        ExportRequest::Excerpt { referent, .. } => format!(
+            "{} {}",
+            T::ExportExcerpt.get(lang),
+            crate::text::visible(referent)
+        ),
+        ExportRequest::Actions { .. } => T::ExportActions.get(lang).to_string(),
+        ExportRequest::Monthly { month, body, .. } => {
             let body = data.department.body_short(body);
             format!(
-                "{} {} — {} ({})",
+                "{} {} — {}",
                 T::ReportTitle.get(lang),
                 month_name(*month, lang),
                 crate::text::visible(&body),
-                format.extension()
             )
         }
+        ExportRequest::Programme { year, .. } => {
+            format!("{} {year}", T::ExportProgramme.get(lang))
+        }
     }
+}
+
+/// What an export is and its format, in a title: `Compte rendu — partenaires (libellés) (docx)`.
+pub fn export_title(
+    request: &super::export::ExportRequest,
+    data: &crate::domain::DeptData,
+    lang: Lang,
+) -> String {
+    format!(
+        "{} ({})",
+        export_label(request, data, lang),
+        request.format().extension()
+    )
 }
 
 /// `novembre 2026`, `November 2026`.

@@ -5,7 +5,7 @@
 
 use super::WorkError;
 use crate::domain::DeptData;
-use crate::export::{self, ExportError, Level, ReportFormat};
+use crate::export::{self, ExportError, Format, Level, ReportFormat};
 use crate::i18n::Lang;
 use crate::store::{
     CommitOutcome, Expect, Loaded, LoadedDept, Problem, folder_in_root, git_commit, write_atomic,
@@ -13,21 +13,37 @@ use crate::store::{
 use chrono::{Datelike, NaiveDate};
 use std::path::{Path, PathBuf};
 
-/// One export.
+/// One export, as the interface asks it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ExportRequest {
     /// The agenda of a meeting, for the convocation.
-    Agenda { meeting: String },
+    Agenda { meeting: String, format: Format },
     /// The convocation as an iCalendar file, for the invitees' calendars.
     Calendar { meeting: String },
     /// The minutes of a meeting at a level.
-    Minutes { meeting: String, level: Level },
+    Minutes {
+        meeting: String,
+        level: Level,
+        format: Format,
+    },
+    /// For one référent de parcours, the decisions and actions of a meeting on its cases.
+    Excerpt {
+        meeting: String,
+        referent: String,
+        format: Format,
+    },
+    /// The actions decided at a meeting, owner by owner.
+    Actions { meeting: String, format: Format },
     /// The monthly report of a body; `month` is the first day of the month.
     Monthly {
         month: NaiveDate,
         body: String,
         format: ReportFormat,
+        /// « Résultats obtenus », typed in the report form.
+        results: Option<String>,
     },
+    /// The FIPD programme of a year.
+    Programme { year: i32, format: Format },
 }
 
 /// An export made, not yet written.
@@ -47,32 +63,89 @@ fn month_of(day: NaiveDate) -> (i32, u32) {
 }
 
 impl ExportRequest {
+    /// Its format.
+    pub fn format(&self) -> Format {
+        match self {
+            ExportRequest::Agenda { format, .. }
+            | ExportRequest::Minutes { format, .. }
+            | ExportRequest::Excerpt { format, .. }
+            | ExportRequest::Actions { format, .. }
+            | ExportRequest::Monthly { format, .. }
+            | ExportRequest::Programme { format, .. } => *format,
+            // Not a document: the calendar file is text, previewed as it is.
+            ExportRequest::Calendar { .. } => Format::Markdown,
+        }
+    }
+
+    /// The same export in another format.
+    pub fn with_format(mut self, to: Format) -> Self {
+        match &mut self {
+            ExportRequest::Agenda { format, .. }
+            | ExportRequest::Minutes { format, .. }
+            | ExportRequest::Excerpt { format, .. }
+            | ExportRequest::Actions { format, .. }
+            | ExportRequest::Monthly { format, .. }
+            | ExportRequest::Programme { format, .. } => *format = to,
+            // Always an iCalendar file, whatever the menu's format.
+            ExportRequest::Calendar { .. } => {}
+        }
+        self
+    }
+
+    /// The formats this export is made in.
+    pub fn formats(&self) -> &'static [Format] {
+        match self {
+            ExportRequest::Monthly { .. } => Format::REPORT,
+            ExportRequest::Programme { .. } => Format::PROGRAMME,
+            _ => Format::DOCUMENTS,
+        }
+    }
+
     /// The exporter's request for this one, on `today` (a report of the month in
     /// progress counts to that day).
     pub fn to_export(&self, today: NaiveDate) -> export::Request {
-        match self {
-            ExportRequest::Agenda { meeting } => export::Request::Agenda {
-                meeting: meeting.clone(),
-                format: export::Format::Markdown,
+        match self.clone() {
+            ExportRequest::Agenda { meeting, format } => {
+                export::Request::Agenda { meeting, format }
+            }
+            ExportRequest::Minutes {
+                meeting,
+                level,
+                format,
+            } => export::Request::Minutes {
+                meeting,
+                level,
+                format,
             },
-            ExportRequest::Calendar { meeting } => export::Request::Calendar {
-                meeting: meeting.clone(),
+            ExportRequest::Calendar { meeting } => export::Request::Calendar { meeting },
+            ExportRequest::Excerpt {
+                meeting,
+                referent,
+                format,
+            } => export::Request::Excerpt {
+                meeting,
+                referent,
+                format,
             },
-            ExportRequest::Minutes { meeting, level } => export::Request::Minutes {
-                meeting: meeting.clone(),
-                level: *level,
-                format: export::Format::Markdown,
-            },
+            ExportRequest::Actions { meeting, format } => {
+                export::Request::Actions { meeting, format }
+            }
             ExportRequest::Monthly {
                 month,
                 body,
                 format,
+                results,
             } => export::Request::Report {
-                month: month_of(*month),
-                body: body.clone(),
-                format: *format,
+                month: month_of(month),
+                body,
+                format,
                 today: Some(today),
                 large: false,
+                results,
+            },
+            ExportRequest::Programme { year, format } => export::Request::Programme {
+                year: Some(year),
+                format,
             },
         }
     }

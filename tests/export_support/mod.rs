@@ -39,6 +39,7 @@ pub fn measure(kind: MeasureType, from: &str, to: Option<&str>, fipd: bool) -> M
         fipd,
         fipd_action: None,
         fipd_justification: None,
+        support_group: false,
     }
 }
 

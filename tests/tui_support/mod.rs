@@ -144,6 +144,7 @@ pub fn fixture() -> DeptData {
         fipd: true,
         fipd_action: None,
         fipd_justification: None,
+        support_group: false,
     }];
     c1.notes = Some("La famille adhère au suivi.\nRendez-vous mensuels.".into());
     let mut c2 = case(
@@ -162,6 +163,7 @@ pub fn fixture() -> DeptData {
         fipd: false,
         fipd_action: None,
         fipd_justification: None,
+        support_group: false,
     }];
     let mut c3 = case(
         "49-2026-003",

@@ -433,6 +433,7 @@ mod tests {
             fipd: true,
             fipd_action: action.map(str::to_string),
             fipd_justification: None,
+            support_group: false,
         }
     }
 

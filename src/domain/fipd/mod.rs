@@ -10,6 +10,8 @@ pub mod publics;
 pub use checks::{Finding, FindingKind, Severity, Where, check_dept, check_programme};
 pub use names::{CapReading, Category, FundStatus, StructureType, Theme};
 
+use chrono::NaiveDate;
+
 /// The analytic code of the plans d'action of the contrats de ville (mesure 48 of the PNPR).
 pub const CITY_CONTRACT_CODE: &str = "09-FI0000001";
 
@@ -93,6 +95,9 @@ pub struct FundAction {
     /// The action finances a référent de parcours.
     pub referent: bool,
     pub status: FundStatus,
+    /// The day the grant was decided (the arrêté or the convention): an action granted
+    /// is engaged from that day; without it, from the day its status says so.
+    pub decided: Option<NaiveDate>,
     pub evaluation: Option<Evaluation>,
     pub notes: Option<String>,
 }
@@ -116,6 +121,7 @@ impl FundAction {
             prison: false,
             referent: false,
             status: FundStatus::Requested,
+            decided: None,
             evaluation: None,
             notes: None,
         }
@@ -136,6 +142,15 @@ impl FundAction {
         match self.status {
             FundStatus::Granted | FundStatus::Paid => self.granted.unwrap_or(self.requested),
             FundStatus::Requested | FundStatus::Refused => 0,
+        }
+    }
+
+    /// What the fund was committed to on `day`: [`Self::engaged`], unless the grant was
+    /// decided after that day.
+    pub fn engaged_on(&self, day: NaiveDate) -> u64 {
+        match self.decided {
+            Some(decided) if decided > day => 0,
+            _ => self.engaged(),
         }
     }
 }
@@ -183,6 +198,20 @@ impl Programme {
     /// The action with this id.
     pub fn action(&self, id: &str) -> Option<&FundAction> {
         self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// The sums of the programme as they stood on `day`: the grants decided after that day
+    /// are not yet engaged (nor paid); the rest is as [`Self::totals`].
+    pub fn totals_on(&self, day: NaiveDate) -> Totals {
+        let mut t = self.totals();
+        t.engaged = self.actions.iter().map(|a| a.engaged_on(day)).sum();
+        t.paid = self
+            .actions
+            .iter()
+            .filter(|a| a.status == FundStatus::Paid)
+            .map(|a| a.engaged_on(day))
+            .sum();
+        t
     }
 
     /// The sums of the programme.
@@ -259,6 +288,27 @@ mod tests {
         assert_eq!((a.planned(), a.engaged()), (400, 400));
         a.status = FundStatus::Refused;
         assert_eq!((a.planned(), a.engaged()), (0, 0));
+    }
+
+    #[test]
+    fn a_grant_decided_later_is_not_yet_engaged() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let mut a = FundAction::requested("a", "A", Category::Parenting);
+        a.requested = 500;
+        a.granted = Some(500);
+        a.status = FundStatus::Paid;
+        a.decided = Some(day(15));
+        assert_eq!(a.engaged_on(day(14)), 0);
+        assert_eq!(a.engaged_on(day(15)), 500);
+        a.decided = None;
+        assert_eq!(a.engaged_on(day(1)), 500);
+        let mut p = Programme::empty(2026);
+        p.allocation = 1000;
+        a.decided = Some(day(15));
+        p.actions.push(a);
+        let before = p.totals_on(day(14));
+        assert_eq!((before.engaged, before.paid, before.planned), (0, 0, 500));
+        assert_eq!(p.totals_on(day(31)), p.totals());
     }
 
     #[test]

@@ -108,14 +108,17 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::Picker(p) => overlays::picker(app, frame, body, p),
             Overlay::Prompt(p) => overlays::prompt(app, frame, body, p),
             Overlay::CaseForm(f) => overlays::case_form(app, frame, body, f),
-            Overlay::ExportMenu { requests, selected } => {
-                overlays::export_menu(app, frame, body, requests, *selected)
-            }
+            Overlay::ExportMenu {
+                requests,
+                selected,
+                format,
+            } => overlays::export_menu(app, frame, body, requests, *selected, *format),
             Overlay::ReportForm(f) => overlays::report_form(app, frame, body, f),
             Overlay::Preview {
                 request,
                 text,
                 scroll,
+                ..
             } => overlays::preview(app, frame, body, request, text, *scroll),
             Overlay::EditFailed {
                 id,

@@ -261,10 +261,11 @@ pub fn export_menu(
     area: Rect,
     requests: &[ExportRequest],
     selected: usize,
+    format: crate::export::Format,
 ) {
     let lang = app.lang;
-    let height = (requests.len() as u16).saturating_add(4);
-    let rect = centered(area, 56, height);
+    let height = (requests.len() as u16).saturating_add(6);
+    let rect = centered(area, 60, height);
     let inner = popup(app, frame, rect, T::ExportTitle.get(lang));
     let width = inner.width as usize;
     let mut lines: Vec<Line> = requests
@@ -283,6 +284,28 @@ pub fn export_menu(
         })
         .collect();
     lines.push(Line::raw(""));
+    let keys = format!(
+        "{}/{}",
+        app.keymap.key_label(
+            Context::Choice,
+            crate::tui::action::Action::ChoicePrev,
+            lang
+        ),
+        app.keymap.key_label(
+            Context::Choice,
+            crate::tui::action::Action::ChoiceNext,
+            lang
+        )
+    );
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{:<12} ", T::FieldFormat.get(lang)),
+            app.theme.muted,
+        ),
+        Span::styled(format!("‹ {} ›", format.extension()), app.theme.selected),
+        Span::styled(format!("  {keys}"), app.theme.muted),
+    ]));
+    lines.push(Line::raw(""));
     lines.push(Line::styled(
         fit(&app.keymap.hint_line(Context::Choice, lang), width),
         app.theme.muted,
@@ -292,7 +315,7 @@ pub fn export_menu(
 
 pub fn report_form(app: &App, frame: &mut Frame, area: Rect, form: &ReportForm) {
     let lang = app.lang;
-    let rect = centered(area, 56, 7);
+    let rect = centered(area, 60, 8);
     let inner = popup(app, frame, rect, T::ReportTitle.get(lang));
     let width = inner.width as usize;
     let body = body_name(app, form.body);
@@ -300,13 +323,16 @@ pub fn report_form(app: &App, frame: &mut Frame, area: Rect, form: &ReportForm) 
         (T::FieldMonth, strings::month_name(form.month, lang)),
         (T::FieldBody, body),
         (T::FieldFormat, form.format.extension().to_string()),
+        (T::FieldResults, form.results.text().to_string()),
     ];
     let mut lines: Vec<Line> = fields
         .iter()
         .enumerate()
         .map(|(i, (name, value))| {
             let current = i == form.field;
-            let value = if current {
+            let value = if current && i == 3 {
+                format!("{value}▏")
+            } else if current {
                 format!("‹ {value} ›")
             } else {
                 value.clone()
@@ -343,7 +369,7 @@ pub fn preview(
     let title = format!(
         "{} — {}",
         T::Preview.get(lang),
-        strings::export_label(request, &app.data, lang)
+        strings::export_title(request, &app.data, lang)
     );
     let inner = popup(
         app,

@@ -4,6 +4,7 @@ use super::seance_words::{counts_line, decision_word, field_line, reason_word, s
 use super::{centered, fit, popup, shown};
 use crate::domain::live::attendance_counts;
 use crate::domain::{AttendanceStatus, ClosureReason, Meeting, Member};
+use crate::i18n::Lang;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::seance::*;
@@ -23,8 +24,20 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
                 Field::Notes => S::Notes,
                 _ => S::Difficulties,
             };
+            let on_case = app
+                .seance
+                .as_ref()
+                .and_then(|st| st.live.current_item())
+                .is_some_and(|i| i.kind == crate::domain::ItemKind::Case);
+            let readers = match field {
+                Field::DecisionText => Readers::Partners,
+                Field::Notes if !on_case => Readers::Partners,
+                Field::Difficulties => Readers::Report,
+                _ => Readers::Internal,
+            };
+            let title = format!("{} — {}", title.get(lang), readers.get(lang));
             let rect = centered(area, area.width.saturating_sub(4).min(90), 12);
-            let inner = popup(app, frame, rect, title.get(lang));
+            let inner = popup(app, frame, rect, &title);
             let [edit, help] =
                 Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
             frame.render_widget(&**text, edit);
@@ -96,7 +109,8 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
         }
         Editing::Action(form) => {
             let rect = centered(area, 70, 8);
-            let inner = popup(app, frame, rect, S::Actions.get(lang));
+            let title = format!("{} — {}", S::Actions.get(lang), Readers::Partners.get(lang));
+            let inner = popup(app, frame, rect, &title);
             let owner = app
                 .data
                 .department
@@ -133,6 +147,33 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
         }
         Editing::Followup(_) | Editing::Referent(_) | Editing::Measure { .. } => {
             super::seance_followup::render(app, editing, frame, area);
+        }
+    }
+}
+
+/// Who reads a free text typed in the séance (the exports that print it).
+#[derive(Clone, Copy)]
+enum Readers {
+    /// The internal minutes only.
+    Internal,
+    /// The internal minutes and the monthly report (the difficulties).
+    Report,
+    /// The internal and partners minutes.
+    Partners,
+}
+
+impl Readers {
+    fn get(self, lang: Lang) -> &'static str {
+        match self {
+            Readers::Internal => lang.pick("lu par : interne", "read by: internal"),
+            Readers::Report => lang.pick(
+                "lu par : interne, rapport mensuel",
+                "read by: internal, monthly report",
+            ),
+            Readers::Partners => lang.pick(
+                "lu par : interne, partenaires",
+                "read by: internal, partners",
+            ),
         }
     }
 }

@@ -22,6 +22,7 @@ pub(super) fn dashboard(app: &mut App, action: Action) -> Vec<Effect> {
                     month: previous_month(app.today),
                     body: 0,
                     format: ReportFormat::Markdown,
+                    results: LineInput::default(),
                 }));
             }
         }

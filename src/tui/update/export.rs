@@ -2,43 +2,114 @@
 
 use super::*;
 
+/// The exports of a meeting: its agenda; once it is held, its minutes at each level, the
+/// actions by owner and an excerpt for each référent of its cases.
 pub(super) fn open_export_menu(app: &mut App, meeting: &str) {
+    let format = ReportFormat::Markdown;
     let mut requests = vec![ExportRequest::Agenda {
         meeting: meeting.to_string(),
+        format,
     }];
-    requests.extend(
-        MinutesLevel::ALL
-            .iter()
-            .map(|level| ExportRequest::Minutes {
+    let held = app.data.meeting(meeting).map(|m| m.status.is_held());
+    if held == Some(true) {
+        requests.extend(
+            MinutesLevel::ALL
+                .iter()
+                .map(|level| ExportRequest::Minutes {
+                    meeting: meeting.to_string(),
+                    level: *level,
+                    format,
+                }),
+        );
+        requests.push(ExportRequest::Actions {
+            meeting: meeting.to_string(),
+            format,
+        });
+        for referent in meeting_referents(&app.data, meeting) {
+            requests.push(ExportRequest::Excerpt {
                 meeting: meeting.to_string(),
-                level: *level,
-            }),
-    );
-    // Last, so that the places of the others stay as people learnt them.
+                referent,
+                format,
+            });
+        }
+    } else {
+        app.info(T::ExportNoMinutes.get(app.lang));
+    }
+    // The calendar file last, so that the places of the others stay as people learnt them.
     requests.push(ExportRequest::Calendar {
         meeting: meeting.to_string(),
     });
     app.overlays.push(Overlay::ExportMenu {
         requests,
         selected: 0,
+        format,
     });
+}
+
+/// The export menu of the programme of `year`: one document, in every format.
+pub(super) fn open_programme_export(app: &mut App, year: i32) {
+    app.overlays.push(Overlay::ExportMenu {
+        requests: vec![ExportRequest::Programme {
+            year,
+            format: ReportFormat::Markdown,
+        }],
+        selected: 0,
+        format: ReportFormat::Markdown,
+    });
+}
+
+/// The référent structures of the cases of a meeting, each once, in the order of the items.
+fn meeting_referents(data: &crate::domain::DeptData, meeting: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let Some(m) = data.meeting(meeting) else {
+        return out;
+    };
+    for item in &m.items {
+        let Some(r) = item
+            .case
+            .as_deref()
+            .and_then(|c| data.case(c))
+            .and_then(|c| c.referent.as_ref())
+        else {
+            continue;
+        };
+        let name = r.structure.trim();
+        if !name.is_empty() && !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
+            out.push(name.to_string());
+        }
+    }
+    out
 }
 
 pub(super) fn export_menu_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     let page = app.page;
-    let Some(Overlay::ExportMenu { requests, selected }) = app.overlays.last_mut() else {
+    let Some(Overlay::ExportMenu {
+        requests,
+        selected,
+        format,
+    }) = app.overlays.last_mut()
+    else {
         return Vec::new();
     };
+    let formats = requests
+        .get(*selected)
+        .map_or(ReportFormat::DOCUMENTS, ExportRequest::formats);
     match action {
         Some(Action::Cancel) => {
             app.overlays.pop();
         }
         Some(Action::Accept) => {
-            let request = requests.get(*selected).cloned();
+            let request = requests
+                .get(*selected)
+                .cloned()
+                .map(|r| r.with_format(*format));
             app.overlays.pop();
             if let Some(request) = request {
                 preview(app, request);
             }
+        }
+        Some(a @ (Action::ChoicePrev | Action::ChoiceNext)) => {
+            *format = format.step_in(formats, a == Action::ChoiceNext);
         }
         Some(other) => *selected = moved(*selected, requests.len(), other, page),
         None => {}
@@ -46,7 +117,7 @@ pub(super) fn export_menu_key(app: &mut App, action: Option<Action>) -> Vec<Effe
     Vec::new()
 }
 
-pub(super) fn report_form_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
+pub(super) fn report_form_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let bodies: Vec<String> = app
         .data
         .department
@@ -58,12 +129,21 @@ pub(super) fn report_form_key(app: &mut App, action: Option<Action>) -> Vec<Effe
         return Vec::new();
     };
     let n = bodies.len().max(1);
+    // The text of the results takes every key but those that leave the field.
+    let leaves = matches!(
+        action,
+        Some(Action::Cancel | Action::Accept | Action::PrevField | Action::NextField)
+    );
+    if form.field == 3 && !leaves {
+        edit_line(&mut form.results, key);
+        return Vec::new();
+    }
     match action {
         Some(Action::Cancel) => {
             app.overlays.pop();
         }
         Some(Action::PrevField) => form.field = form.field.saturating_sub(1),
-        Some(Action::NextField) => form.field = (form.field + 1).min(2),
+        Some(Action::NextField) => form.field = (form.field + 1).min(3),
         Some(action @ (Action::ChoicePrev | Action::ChoiceNext)) => {
             let forward = action == Action::ChoiceNext;
             match form.field {
@@ -84,10 +164,12 @@ pub(super) fn report_form_key(app: &mut App, action: Option<Action>) -> Vec<Effe
             let Some(body) = bodies.get(form.body).cloned() else {
                 return Vec::new();
             };
+            let results = form.results.text().trim();
             let request = ExportRequest::Monthly {
                 month: form.month,
                 body,
                 format: form.format,
+                results: (!results.is_empty()).then(|| results.to_string()),
             };
             app.overlays.pop();
             preview(app, request);
@@ -97,11 +179,32 @@ pub(super) fn report_form_key(app: &mut App, action: Option<Action>) -> Vec<Effe
     Vec::new()
 }
 
+/// Replaces a case's name found in a free text by its label, in the meeting (saved at once,
+/// undoable), then makes the preview again.
+fn fix_name(
+    app: &mut App,
+    request: ExportRequest,
+    hit: &crate::export::names::NameHit,
+) -> Vec<Effect> {
+    let Some(before) = app.data.meeting(&hit.meeting).cloned() else {
+        return Vec::new();
+    };
+    let mut after = before.clone();
+    if !crate::export::names::apply_fix(&mut after, hit) {
+        return Vec::new();
+    }
+    app.overlays.pop();
+    let effects = super::history::change_meeting(app, Some(before), after);
+    preview(app, request);
+    effects
+}
+
 /// Shows the text of an export, made by the pure exporters (nothing is read or written).
 fn preview(app: &mut App, request: ExportRequest) {
     let lang = app.lang;
     match crate::workspace::exports::text(&request, &app.data, lang) {
         Ok(text) => app.show_preview(request, &text),
+        Err(crate::export::ExportError::NameInText(hit)) => app.show_name_found(request, *hit),
         Err(e) => app.error(strings::export_failed(&e.text(lang), lang)),
     }
 }
@@ -112,10 +215,22 @@ pub(super) fn preview_key(app: &mut App, action: Option<Action>) -> Vec<Effect> 
         request,
         text,
         scroll,
+        name,
     }) = app.overlays.last_mut()
     else {
         return Vec::new();
     };
+    if let Some(hit) = name.as_deref().cloned() {
+        let request = request.clone();
+        return match action {
+            Some(Action::Write | Action::WriteCommit) => fix_name(app, request, &hit),
+            Some(Action::Back | Action::Cancel) => {
+                app.overlays.pop();
+                Vec::new()
+            }
+            _ => Vec::new(),
+        };
+    }
     let last = text.lines().count().saturating_sub(1);
     match action {
         Some(Action::Back | Action::Cancel) => {

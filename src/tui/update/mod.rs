@@ -116,7 +116,7 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
         Some(Overlay::Picker(_)) => return picker_key(app, key, action),
         Some(Overlay::CaseForm(_)) => return form_key(app, key, action),
         Some(Overlay::ExportMenu { .. }) => return export_menu_key(app, action),
-        Some(Overlay::ReportForm(_)) => return report_form_key(app, action),
+        Some(Overlay::ReportForm(_)) => return report_form_key(app, key, action),
         Some(Overlay::Preview { .. }) => return preview_key(app, action),
         Some(Overlay::EditFailed { .. }) => return edit_failed_key(app, action),
         _ => {}

@@ -125,6 +125,13 @@ pub fn programme(app: &mut App, action: Action) -> Vec<Effect> {
             app.programme.form = Some((None, action_form(&a, app.lang, app.today)));
             Vec::new()
         }
+        Action::Export => {
+            if current(app).is_some() {
+                let year = app.programme.year;
+                super::export::open_programme_export(app, year);
+            }
+            Vec::new()
+        }
         Action::Delete => {
             let Some(mut p) = current(app).cloned() else {
                 return Vec::new();
