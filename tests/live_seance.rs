@@ -38,6 +38,9 @@ fn meeting(id: &str, date: &str, status: MeetingStatus) -> Meeting {
         items: Vec::new(),
         difficulties: None,
         next_meeting: None,
+        rescheduled_from: None,
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 
@@ -95,7 +98,8 @@ fn a_whole_meeting() {
         }
     };
 
-    save(s.start(None).unwrap());
+    let today = s.meeting().date;
+    save(s.start(today, None).unwrap());
     save(
         s.set_attendance("dircab", AttendanceStatus::Present, None)
             .unwrap(),
@@ -188,7 +192,7 @@ fn a_whole_meeting() {
     save(change);
     save(s.set_difficulties("Délais de rendez-vous en CMP.").unwrap());
     assert!(undecided_cases(s.meeting()).is_empty());
-    save(s.close().unwrap());
+    save(s.close(&others).unwrap());
     assert_eq!(
         s.set_notes(0, "trop tard").unwrap_err().text(Lang::Fr),
         "réunion close : le compte rendu est validé, plus rien ne peut être modifié"

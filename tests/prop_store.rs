@@ -193,6 +193,9 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 items,
                 difficulties,
                 next_meeting: next_meeting.filter(|next| *next >= date),
+                rescheduled_from: None,
+                reopened: Vec::new(),
+                roll_call_seconds: None,
             },
         )
 }
@@ -297,6 +300,9 @@ fn meetings_about_c1() -> impl Strategy<Value = Vec<Meeting>> {
                         .collect(),
                     difficulties: None,
                     next_meeting: None,
+                    rescheduled_from: None,
+                    reopened: Vec::new(),
+                    roll_call_seconds: None,
                 }
             })
             .collect()

@@ -69,6 +69,9 @@ fn sample_meeting() -> Meeting {
         ],
         difficulties: Some("Délais de rendez-vous en CMP.\n".into()),
         next_meeting: Some(day("2026-12-28")),
+        rescheduled_from: None,
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 
@@ -100,6 +103,9 @@ fn a_meeting_reads_back_equal() {
         place: None,
         difficulties: None,
         next_meeting: None,
+        rescheduled_from: None,
+        reopened: Vec::new(),
+        roll_call_seconds: None,
         ..sample_meeting()
     };
     let text = store::meeting_to_yaml(&bare);

@@ -36,8 +36,10 @@ fn convened() -> Meeting {
     m
 }
 
+/// The app on the day of the meeting.
 fn seance_app(lang: Lang) -> App {
     let mut app = app(lang);
+    app.today = day("2026-11-30");
     app.data.meetings.push(convened());
     app.agenda.meeting = Some(ID.into());
     app
@@ -129,8 +131,13 @@ fn started(lang: Lang) -> (App, Fake) {
     let mut store = Fake::default();
     run(&mut app, &mut store, "5");
     assert_eq!(app.screen, Screen::Seance);
-    assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Start));
-    run(&mut app, &mut store, "o");
+    assert_eq!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Start { moves: false })
+    );
+    run(&mut app, &mut store, "<Enter>");
+    // Past the roll call: on the first item.
+    run(&mut app, &mut store, "n");
     (app, store)
 }
 
@@ -141,21 +148,35 @@ fn starting_asks_first_then_holds_the_meeting_and_writes_it() {
     run(&mut app, &mut store, "5");
     assert_eq!(app.seance.as_ref().unwrap().lock, LockView::Ours);
     assert!(store.saved.is_empty(), "nothing written before the answer");
-    // No: back to the meetings, lock released, nothing written.
-    run(&mut app, &mut store, "n");
+    // No letter answers (a stray `o` never starts a séance).
+    run(&mut app, &mut store, "oyn");
+    assert_eq!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Start { moves: false })
+    );
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Ouvrir la séance ? Elle sera enregistrée le lundi 30 novembre"),
+        "{screen}"
+    );
+    // Cancel: back to the meetings, lock released, nothing written.
+    run(&mut app, &mut store, "<Down><Enter>");
     assert_eq!(app.screen, Screen::Meetings);
     assert!(app.seance.is_none());
     assert_eq!(store.released, vec![ID.to_string()]);
     assert!(store.saved.is_empty());
-    // Yes: held, written at once.
-    type_keys(&mut app, &mut store, "5o");
+    // Open the séance: held, written at once.
+    type_keys(&mut app, &mut store, "5<Enter>");
     assert_eq!(live(&app).status, MeetingStatus::Held);
     assert_eq!(last_saved(&store, ID).status, MeetingStatus::Held);
-    // Resuming a held meeting asks nothing.
+    assert_eq!(last_saved(&store, ID).date, day("2026-11-30"));
+    // Opened again, a held meeting is only read: nothing asked, nothing counted.
     run(&mut app, &mut store, "1");
     assert_eq!(store.released.len(), 2);
     run(&mut app, &mut store, "5");
-    assert_eq!(app.seance.as_ref().unwrap().ask, None);
+    let st = app.seance.as_ref().unwrap();
+    assert_eq!(st.ask, None);
+    assert!(st.live.is_consulting() && !st.ticking());
 }
 
 #[test]
@@ -186,7 +207,8 @@ fn attendance_marks_every_status_and_asks_who_represents() {
     // dircab present, parquet excused, cd-ase represented, dasen absent.
     run(&mut app, &mut store, "ppe");
     run(&mut app, &mut store, "rMme Roux<Enter>");
-    run(&mut app, &mut store, "ja");
+    // `r` moves on to the next person, like the other statuses.
+    run(&mut app, &mut store, "a");
     let m = live(&app);
     let status = |id: &str| {
         m.attendance
@@ -200,8 +222,14 @@ fn attendance_marks_every_status_and_asks_who_represents() {
     assert_eq!(status("cd-ase").status, AttendanceStatus::Represented);
     assert_eq!(status("cd-ase").by.as_deref(), Some("Mme Roux"));
     assert_eq!(status("dasen").status, AttendanceStatus::Absent);
-    // Represented by nobody is refused.
-    run(&mut app, &mut store, "r<Enter>");
+    // Asked again, « représenté par » offers the last answer; by nobody is refused.
+    run(&mut app, &mut store, "r");
+    let panel = app.seance.as_ref().unwrap().attendance.clone().unwrap();
+    assert_eq!(
+        panel.by.as_ref().map(|b| b.text().to_string()).as_deref(),
+        Some("Mme Roux")
+    );
+    run(&mut app, &mut store, "<Ctrl-u><Enter>");
     let panel = app.seance.as_ref().unwrap().attendance.clone().unwrap();
     assert!(panel.error.is_some());
     run(&mut app, &mut store, "<Esc>");
@@ -398,7 +426,11 @@ fn closing_warns_about_undecided_cases_freezes_and_offers_the_export() {
     run(&mut app, &mut store, "c");
     assert_eq!(
         app.seance.as_ref().unwrap().ask,
-        Some(Ask::Close { undecided: 2 })
+        Some(Ask::Close {
+            undecided: 2,
+            nobody: true,
+            quorum: None
+        })
     );
     run(&mut app, &mut store, "n");
     assert_eq!(live(&app).status, MeetingStatus::Held);
@@ -477,7 +509,10 @@ fn a_stale_lock_is_taken_over_after_confirmation() {
     );
     run(&mut app, &mut store, "<Enter>");
     assert_eq!(app.seance.as_ref().unwrap().lock, LockView::Ours);
-    assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Start));
+    assert_eq!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Start { moves: false })
+    );
 }
 
 #[test]
@@ -587,6 +622,43 @@ fn time_counts_only_while_the_held_seance_is_shown() {
     assert!(!cellule::tui::update::seance_tick(&mut app, 3));
 }
 
+#[test]
+fn a_status_key_on_someone_represented_says_what_it_replaces_and_undo_restores_it() {
+    let (mut app, mut store) = started(Lang::Fr);
+    // dircab present, parquet represented; back on parquet's row, `p` replaces it.
+    run(&mut app, &mut store, "pprCdt Martin<Enter>");
+    assert_eq!(panel(&app).selected, 2);
+    run(&mut app, &mut store, "k");
+    run(&mut app, &mut store, "p");
+    let note = panel(&app).note.unwrap_or_default();
+    assert!(
+        note.contains("« présent » remplace « représenté par Cdt Martin »")
+            && note.contains("« u »"),
+        "{note}"
+    );
+    let parquet = |app: &App| {
+        live(app)
+            .attendance
+            .iter()
+            .find(|a| a.member == "parquet")
+            .map(|a| (a.status, a.by.clone()))
+    };
+    assert_eq!(parquet(&app), Some((AttendanceStatus::Present, None)));
+    run(&mut app, &mut store, "u");
+    assert_eq!(
+        parquet(&app),
+        Some((AttendanceStatus::Represented, Some("Cdt Martin".into())))
+    );
+    assert_eq!(
+        last_saved(&store, ID)
+            .attendance
+            .iter()
+            .find(|a| a.member == "parquet")
+            .map(|a| a.status),
+        Some(AttendanceStatus::Represented)
+    );
+}
+
 // ---- members of the directory who were not invited ----
 
 /// The séance of the convened meeting in a directory that also holds three members who
@@ -606,7 +678,7 @@ fn started_with_uninvited(lang: Lang) -> (App, Fake) {
         member("adfi", "Bernard Cottenceau", "ADFI (réseau UNADFI)"),
     ]);
     let mut store = Fake::default();
-    type_keys(&mut app, &mut store, "5o");
+    type_keys(&mut app, &mut store, "5<Enter>");
     assert_eq!(live(&app).status, MeetingStatus::Held);
     (app, store)
 }

@@ -900,6 +900,9 @@ fn one_meeting<'c>(
         items,
         difficulties: (held && rng.chance(30)).then(|| rng.pick(DIFFICULTIES).to_string()),
         next_meeting: next,
+        rescheduled_from: None,
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 

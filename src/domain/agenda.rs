@@ -52,6 +52,9 @@ pub fn new_meeting(
         items: Vec::new(),
         difficulties: None,
         next_meeting: None,
+        rescheduled_from: None,
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     })
 }
 

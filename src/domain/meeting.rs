@@ -62,6 +62,9 @@ pub struct Item {
     pub closure_reason: Option<ClosureReason>,
     pub actions: Vec<Action>,
     pub spent_seconds: Option<u64>,
+    /// The decision's number (`CPRAF-2026-D017`), given when its meeting is closed and
+    /// kept for ever after (see `live::numbering`).
+    pub number: Option<String>,
 }
 
 impl Item {
@@ -78,6 +81,7 @@ impl Item {
             closure_reason: None,
             actions: Vec::new(),
             spent_seconds: None,
+            number: None,
         }
     }
 
@@ -124,6 +128,13 @@ pub struct Meeting {
     pub items: Vec<Item>,
     pub difficulties: Option<String>,
     pub next_meeting: Option<NaiveDate>,
+    /// The date the meeting was planned for, when it was held on another day (the séance
+    /// asked, and it was held today instead).
+    pub rescheduled_from: Option<NaiveDate>,
+    /// The days the meeting was reopened after being closed, oldest first.
+    pub reopened: Vec<NaiveDate>,
+    /// The time spent before the first item (the roll call), in seconds.
+    pub roll_call_seconds: Option<u64>,
 }
 
 impl Meeting {

@@ -220,6 +220,9 @@ fn case_item<L: ShowsCases>(doc: &mut Document, lang: Lang, item: &ItemView<'_, 
                 label(lang, Label::Decision),
                 words::decision(lang, decision),
             );
+            if let Some(n) = item.decision_number() {
+                doc.field(label(lang, Label::DecisionNumber), n);
+            }
             if decision == Decision::Close
                 && let Some(reason) = item.closure_reason()
             {

@@ -591,6 +591,11 @@ impl<'a, L: ShowsCases> ItemView<'a, L> {
         self.item.decision_text.as_deref()
     }
 
+    /// The decision's number, once its meeting was closed (`CPRAF-2026-D017`).
+    pub fn decision_number(&self) -> Option<&'a str> {
+        self.item.number.as_deref()
+    }
+
     pub fn next_review(&self) -> Option<NaiveDate> {
         self.item.next_review
     }

@@ -55,6 +55,7 @@ labels! {
     CaseNotes => "Notes du dossier", "Case notes";
     Referent => "Référent de parcours", "Référent de parcours";
     Decision => "Décision", "Decision";
+    DecisionNumber => "N° de décision", "Decision number";
     DecisionText => "Détail", "Details";
     NoDecision => "pas de décision enregistrée", "no decision recorded";
     NextReview => "Prochain examen", "Next review";

@@ -88,6 +88,18 @@ impl LiveError {
                     "only a held meeting can be closed: start the meeting first",
                 )
                 .into(),
+            LiveError::NotClosed => lang
+                .pick(
+                    "seule une réunion close peut être rouverte",
+                    "only a closed meeting can be reopened",
+                )
+                .into(),
+            LiveError::Consulting => lang
+                .pick(
+                    "réunion ouverte en consultation : reprenez la séance pour la modifier",
+                    "meeting opened to be read: resume the meeting to change it",
+                )
+                .into(),
             LiveError::NoSuchItem { index } => match lang {
                 Lang::Fr => format!("pas de point n° {} à l'ordre du jour", index + 1),
                 Lang::En => format!("no item {} on the agenda", index + 1),
@@ -234,6 +246,8 @@ mod tests {
             LiveError::Closed,
             LiveError::ReadOnly,
             LiveError::NotHeld,
+            LiveError::NotClosed,
+            LiveError::Consulting,
             LiveError::NoSuchItem { index: 2 },
             LiveError::NotACase,
             LiveError::NoActionsHere,

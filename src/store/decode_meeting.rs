@@ -9,6 +9,7 @@ use crate::domain::{
     MeetingStatus,
 };
 use crate::i18n::Msg;
+use chrono::NaiveDate;
 use std::collections::HashSet;
 
 pub(crate) const KEYS: &[&str] = &[
@@ -24,7 +25,11 @@ pub(crate) const KEYS: &[&str] = &[
     "items",
     "difficulties",
     "next_meeting",
+    "rescheduled_from",
+    "reopened",
+    "roll_call_seconds",
 ];
+const REOPENED_KEYS: &[&str] = &["on"];
 const ATTENDANCE_KEYS: &[&str] = &["member", "status", "by"];
 const GUEST_KEYS: &[&str] = &["name", "title", "organisation", "status", "by"];
 const ITEM_KEYS: &[&str] = &[
@@ -39,6 +44,7 @@ const ITEM_KEYS: &[&str] = &[
     "closure_reason",
     "actions",
     "spent_seconds",
+    "number",
 ];
 const ACTION_KEYS: &[&str] = &["text", "owner", "due", "done_on"];
 /// Keys that only an item of kind `case` may carry.
@@ -48,6 +54,7 @@ const CASE_ONLY: &[&str] = &[
     "decision_text",
     "next_review",
     "closure_reason",
+    "number",
 ];
 
 /// Decodes a meeting, checking what can be checked inside the file: shapes, enum values,
@@ -116,6 +123,21 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         );
     }
 
+    let rescheduled_from = o.date("rescheduled_from", sink);
+    let reopened_at = o.under("reopened");
+    let reopened: Option<Vec<NaiveDate>> = o
+        .list("reopened", sink)
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let r = Obj::open(v, reopened_at.index(i), "reopened", REOPENED_KEYS, sink)?;
+            r.need_date("on", sink)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    let roll_call_seconds = o.number("roll_call_seconds", 0, sink);
+
     Some(Meeting {
         id: id?,
         body: body?,
@@ -129,6 +151,9 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         items: items?,
         difficulties,
         next_meeting,
+        rescheduled_from,
+        reopened: reopened?,
+        roll_call_seconds,
     })
 }
 
@@ -215,6 +240,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         .into_iter()
         .collect();
     let spent_seconds = o.number("spent_seconds", 0, sink);
+    let number = o.text("number", sink);
 
     let kind = kind?;
     let kind_name = kind.as_str().to_string();
@@ -286,6 +312,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         closure_reason,
         actions: actions?,
         spent_seconds,
+        number,
     })
 }
 

@@ -100,6 +100,7 @@ fn item(i: &Item) -> Value {
         .opt_text("closure_reason", i.closure_reason.map(|r| r.as_str()))
         .opt_list("actions", i.actions.iter().map(action).collect())
         .opt_num("spent_seconds", i.spent_seconds)
+        .opt_text("number", i.number.as_deref())
         .done()
 }
 
@@ -118,6 +119,15 @@ pub fn meeting_value(m: &Meeting) -> Value {
         .list("items", m.items.iter().map(item).collect())
         .opt_text("difficulties", m.difficulties.as_deref())
         .opt_date("next_meeting", m.next_meeting)
+        .opt_date("rescheduled_from", m.rescheduled_from)
+        .opt_list(
+            "reopened",
+            m.reopened
+                .iter()
+                .map(|d| Map::new().date("on", *d).done())
+                .collect(),
+        )
+        .opt_num("roll_call_seconds", m.roll_call_seconds)
         .done()
 }
 

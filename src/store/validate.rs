@@ -115,7 +115,15 @@ pub(crate) fn check_meetings(
         if let Some(dept) = dept {
             check_members(m, dept, sink);
         }
-        if names_a_date(&m.id) && !meeting_id_fits(&m.id, &m.date.to_string(), &m.body) {
+        // A meeting held on another day than planned keeps its id, named for the day
+        // planned (`rescheduled_from`): no reference to it breaks.
+        let fits_planned = m
+            .rescheduled_from
+            .is_some_and(|d| meeting_id_fits(&m.id, &d.to_string(), &m.body));
+        if names_a_date(&m.id)
+            && !fits_planned
+            && !meeting_id_fits(&m.id, &m.date.to_string(), &m.body)
+        {
             sink.at_value(
                 &key("id"),
                 Msg::MeetingIdMismatch {

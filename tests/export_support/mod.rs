@@ -56,6 +56,9 @@ pub fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus) -> Meeti
         items: Vec::new(),
         difficulties: None,
         next_meeting: None,
+        rescheduled_from: None,
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 

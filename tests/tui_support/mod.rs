@@ -66,6 +66,9 @@ fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus, members: &[&
         items: Vec::new(),
         difficulties: None,
         next_meeting: None,
+        rescheduled_from: None,
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 

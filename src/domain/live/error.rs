@@ -31,6 +31,10 @@ pub enum LiveError {
     ReadOnly,
     /// Only a held meeting can be closed.
     NotHeld,
+    /// Only a closed meeting can be reopened.
+    NotClosed,
+    /// Consulted (a held or closed meeting opened to be read): resume the séance first.
+    Consulting,
     NoSuchItem {
         index: usize,
     },

@@ -12,6 +12,7 @@ pub mod attendance;
 pub mod decisions;
 pub mod error;
 pub mod history;
+pub mod numbering;
 pub mod seance;
 pub mod timers;
 

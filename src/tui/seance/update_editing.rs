@@ -54,6 +54,10 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
         app.error(e.text(lang));
         return Vec::new();
     }
+    if !matches!(field, Field::Difficulties | Field::NextMeeting) {
+        // Working on the item itself: the roll call is over.
+        st.live.leave_roll_call();
+    }
     let index = st.live.current();
     let meeting = st.meeting();
     let item = meeting.items.get(index);
@@ -268,26 +272,17 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
             let choices = Editing::decision_choices();
             match action {
                 Some(Action::Cancel) => keep = false,
-                Some(Action::Accept) => match choices.get(*selected).copied().flatten() {
-                    Some(Decision::Close) => {
-                        let selected = st
-                            .meeting()
-                            .items
-                            .get(index)
-                            .and_then(|i| i.closure_reason)
-                            .and_then(|r| ClosureReason::ALL.iter().position(|x| *x == r))
-                            .unwrap_or(0);
-                        editing = Editing::ClosureReason {
-                            selected,
-                            decide: true,
-                        };
+                Some(Action::Accept) => {
+                    let choice = choices.get(*selected).copied().flatten();
+                    let taken = st.meeting().items.get(index).and_then(|i| i.decision);
+                    keep = false;
+                    if taken.is_some() && taken != choice {
+                        // A decision taken already is replaced only once confirmed.
+                        st.ask = Some(Ask::ChangeDecision { choice });
+                    } else {
+                        effects = decide(app, choice);
                     }
-                    choice => {
-                        keep = false;
-                        let r = st.live.set_decision(index, choice, None);
-                        effects = applied(app, r);
-                    }
-                },
+                }
                 Some(other) => *selected = moved(*selected, choices.len(), other, page),
                 None => {}
             }
@@ -358,6 +353,30 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
         st.editing = Some(editing);
     }
     effects
+}
+
+/// Records `choice` as the current item's decision; `close` first asks for its reason.
+pub(super) fn decide(app: &mut App, choice: Option<Decision>) -> Vec<Effect> {
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    let index = st.live.current();
+    if choice == Some(Decision::Close) {
+        let selected = st
+            .meeting()
+            .items
+            .get(index)
+            .and_then(|i| i.closure_reason)
+            .and_then(|r| ClosureReason::ALL.iter().position(|x| *x == r))
+            .unwrap_or(0);
+        st.editing = Some(Editing::ClosureReason {
+            selected,
+            decide: true,
+        });
+        return Vec::new();
+    }
+    let r = st.live.set_decision(index, choice, None);
+    applied(app, r)
 }
 
 /// Pasted text in a text of several lines: inserted at the cursor in one go (line breaks
