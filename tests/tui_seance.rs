@@ -1068,3 +1068,78 @@ fn the_case_card_names_a_minor_schooled_at_home() {
     let screen = plain(&app, 140, 40);
     assert!(screen.contains("⚑ mineur instruit en famille"), "{screen}");
 }
+
+#[test]
+fn a_closed_meeting_is_reopened_only_deliberately_and_the_day_is_recorded() {
+    let mut app = seance_app(Lang::Fr);
+    app.data.meetings.last_mut().unwrap().status = MeetingStatus::Closed;
+    let mut store = Fake::default();
+    run(&mut app, &mut store, "5");
+    assert!(app.seance.as_ref().unwrap().live.is_consulting());
+    assert_eq!(
+        app.seance.as_ref().unwrap().lock,
+        LockView::None,
+        "no lock to read"
+    );
+    // Edits are refused; `r` asks, and no letter answers.
+    run(&mut app, &mut store, "<Enter>");
+    assert!(app.message.as_ref().unwrap().is_error);
+    run(&mut app, &mut store, "r");
+    assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Reopen));
+    run(&mut app, &mut store, "oy");
+    assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Reopen));
+    assert!(store.saved.is_empty());
+    run(&mut app, &mut store, "<Enter>");
+    let m = last_saved(&store, ID);
+    assert_eq!(m.status, MeetingStatus::Held);
+    assert_eq!(m.reopened, vec![day("2026-11-30")]);
+    assert_eq!(app.seance.as_ref().unwrap().lock, LockView::Ours);
+    assert!(app.seance.as_ref().unwrap().live.is_editable());
+}
+
+#[test]
+fn changing_a_decision_taken_asks_first() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "n<Enter>j<Enter>");
+    assert_eq!(live(&app).items[1].decision, Some(Decision::ALL[0]));
+    // Another kind: asked, `n` keeps the first.
+    run(&mut app, &mut store, "<Enter>jj<Enter>");
+    assert!(matches!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::ChangeDecision { .. })
+    ));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("Remplacer la décision"), "{screen}");
+    run(&mut app, &mut store, "n");
+    assert_eq!(live(&app).items[1].decision, Some(Decision::ALL[0]));
+    run(&mut app, &mut store, "<Enter>jj<Enter>o");
+    assert_eq!(live(&app).items[1].decision, Some(Decision::ALL[2]));
+    assert_eq!(
+        last_saved(&store, ID).items[1].decision,
+        Some(Decision::ALL[2])
+    );
+}
+
+#[test]
+fn closing_numbers_the_decisions_after_those_of_the_body_and_year() {
+    let (mut app, mut store) = started(Lang::Fr);
+    // An earlier meeting of the CPRAF in 2026 numbered up to D004.
+    if let Some(other) = app
+        .data
+        .meetings
+        .iter_mut()
+        .find(|m| m.id != ID && m.body == "cpraf")
+    {
+        other.items.push(Item {
+            decision: Some(Decision::ALL[0]),
+            number: Some("CPRAF-2026-D004".into()),
+            ..Item::case("49-2026-003", None)
+        });
+    }
+    run(&mut app, &mut store, "n<Enter>j<Enter>");
+    run(&mut app, &mut store, "co");
+    let m = last_saved(&store, ID);
+    assert_eq!(m.status, MeetingStatus::Closed);
+    assert_eq!(m.items[1].number.as_deref(), Some("CPRAF-2026-D005"));
+    assert_eq!(m.items[2].number, None, "no decision, no number");
+}

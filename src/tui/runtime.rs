@@ -450,11 +450,15 @@ pub fn apply_effects(
             },
             Effect::LockMeeting(id) => {
                 let outcome = persist.lock_meeting(&id);
-                super::update::seance_locked(app, outcome);
+                // What the séance does once the lock is ours (a reopening) is written now.
+                let then = super::update::seance_locked(app, outcome);
+                rest.extend(apply_effects(app, persist, then));
             }
             Effect::TakeOverLock(id, seen) => {
                 let outcome = persist.take_over_lock(&id, &seen);
-                super::update::seance_locked(app, outcome);
+                // What the séance does once the lock is ours (a reopening) is written now.
+                let then = super::update::seance_locked(app, outcome);
+                rest.extend(apply_effects(app, persist, then));
             }
             Effect::ReleaseMeeting(id) => persist.release_meeting(&id),
             Effect::DeleteMeeting(id) => {
@@ -604,7 +608,7 @@ mod tests {
             effects = super::super::update::resume_seance(app);
         }
         assert!(effects.contains(&Effect::LockMeeting("2026-11-30-cpraf".into())));
-        super::super::update::seance_locked(app, Ok(LockOutcome::Acquired));
+        let _ = super::super::update::seance_locked(app, Ok(LockOutcome::Acquired));
     }
 
     #[test]
@@ -649,7 +653,7 @@ mod tests {
             let now = Instant::now();
             let mut app = app(status);
             let _ = super::super::update::open_seance(&mut app, "2026-11-30-cpraf");
-            super::super::update::seance_locked(&mut app, Ok(LockOutcome::Acquired));
+            let _ = super::super::update::seance_locked(&mut app, Ok(LockOutcome::Acquired));
             assert_eq!(clocks(now).timeout(&app, now), None, "{status:?}");
         }
     }

@@ -100,13 +100,14 @@ pub fn resume_seance(app: &mut App) -> Vec<Effect> {
     }
 }
 
-/// The runtime's answer to [`Effect::LockMeeting`] / [`Effect::TakeOverLock`].
-pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, WorkError>) {
+/// The runtime's answer to [`Effect::LockMeeting`] / [`Effect::TakeOverLock`]; returns the
+/// files to write (a reopening done once the lock is ours).
+pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, WorkError>) -> Vec<Effect> {
     let lang = app.lang;
     let tz = app.data.department.time_zone();
     let today = app.today;
     let Some(st) = app.seance.as_mut() else {
-        return;
+        return Vec::new();
     };
     let acquired = match outcome {
         Ok(LockOutcome::Acquired) => {
@@ -137,7 +138,9 @@ pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, WorkError>) {
         }
     };
     if acquired {
-        after_lock(app);
+        after_lock(app)
+    } else {
+        Vec::new()
     }
 }
 
