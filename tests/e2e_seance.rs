@@ -761,6 +761,30 @@ fn a_pause_stops_every_timer_until_resumed() {
     assert_eq!(pty.wait_exit(), 0);
 }
 
+#[test]
+fn the_quorum_shows_not_reached_then_reached_as_the_roll_call_goes() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 160, 40);
+    start_seance(&mut pty);
+    // The CPRAF's quorum: the parquet, and four organisations.
+    pty.wait_for("quorum non atteint : manque Parquet");
+    pty.send("p");
+    pty.wait_for("Présences");
+    // The préfecture twice (one organisation), the parquet represented, DDSP and gendarmerie.
+    pty.send("pp");
+    pty.send("r");
+    pty.wait_for("Représenté par");
+    pty.type_slowly("Substitut Roux");
+    pty.send("\r");
+    pty.wait_for("2 organismes sur 4");
+    pty.send("p");
+    pty.wait_for("3 organismes sur 4");
+    pty.send("p");
+    pty.wait_for("quorum atteint");
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
 /// The time now in the demo's time zone, to the minute.
 fn local_now() -> chrono::NaiveTime {
     use chrono::Timelike;

@@ -24,6 +24,17 @@ pub struct Body {
     pub every_days: u32,
     pub review_every_days: Option<u32>,
     pub members: Vec<String>,
+    /// The quorum the body states, if any (see `live::quorum`).
+    pub quorum: Option<Quorum>,
+}
+
+/// A body's quorum: the members whose organisation must be present or represented, and a
+/// minimum number of organisations present or represented.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Quorum {
+    /// Member ids.
+    pub required: Vec<String>,
+    pub min_organisations: u32,
 }
 
 /// Default interval before a followed case comes back, when the body sets none.

@@ -68,6 +68,7 @@ pub fn body(id: &str, every_days: u32, members: &[&str]) -> Body {
         short: None,
         chair: "dircab".to_string(),
         every_days,
+        quorum: None,
         review_every_days: None,
         members: members.iter().map(|m| m.to_string()).collect(),
     }

@@ -396,6 +396,13 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
         self.meeting.place.as_deref()
     }
 
+    /// Whether the quorum of its body was reached (`None`: the body states none).
+    pub fn quorum_reached(&self) -> Option<bool> {
+        let department = &self.dept.data.department;
+        let rule = department.body(&self.meeting.body)?.quorum.as_ref()?;
+        Some(crate::domain::live::quorum_state(self.meeting, rule, &department.members).reached())
+    }
+
     pub fn status(&self) -> MeetingStatus {
         self.meeting.status
     }

@@ -579,6 +579,7 @@ mod tests {
                 short: None,
                 chair: "dircab".into(),
                 every_days: 28,
+                quorum: None,
                 review_every_days: None,
                 members: Vec::new(),
             }],

@@ -144,6 +144,7 @@ pub fn department() -> Department {
                 short: None,
                 chair: "dircab".into(),
                 every_days: 30,
+                quorum: None,
                 review_every_days: Some(60),
                 members: vec![
                     "dircab".into(),
@@ -162,6 +163,7 @@ pub fn department() -> Department {
                 short: None,
                 chair: "dircab".into(),
                 every_days: 365,
+                quorum: None,
                 review_every_days: None,
                 members: vec!["dircab".into(), "parquet".into(), "ars".into()],
             },

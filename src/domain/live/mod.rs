@@ -13,6 +13,7 @@ pub mod decisions;
 pub mod error;
 pub mod history;
 pub mod numbering;
+pub mod quorum;
 pub mod seance;
 pub mod timers;
 
@@ -21,6 +22,7 @@ pub use attendance::{AttendanceCounts, NewGuest, attendance_counts};
 pub use decisions::{default_next_review, undecided_cases};
 pub use error::{Change, LiveError};
 pub use history::{Field, History, Target};
+pub use quorum::{QuorumState, quorum_state};
 pub use seance::{Progress, Seance};
 pub use timers::{Timer, item_timer, meeting_timer};
 

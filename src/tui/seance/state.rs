@@ -656,3 +656,59 @@ pub fn answer_start(moves: bool, lang: Lang) -> &'static str {
         true => lang.pick("La tenir aujourd'hui", "Hold it today"),
     }
 }
+
+/// The quorum of the séance's meeting under its body's rule, if the body states one.
+pub fn seance_quorum(
+    meeting: &Meeting,
+    department: &crate::domain::Department,
+) -> Option<crate::domain::live::QuorumState> {
+    let rule = department.body(&meeting.body)?.quorum.as_ref()?;
+    Some(crate::domain::live::quorum_state(
+        meeting,
+        rule,
+        &department.members,
+    ))
+}
+
+/// What the quorum misses: the organisations required and absent, the organisations short.
+pub fn quorum_missing(
+    q: &crate::domain::live::QuorumState,
+    members: &[Member],
+    lang: Lang,
+) -> String {
+    let mut parts = Vec::new();
+    if !q.missing.is_empty() {
+        let names: Vec<String> = q
+            .missing
+            .iter()
+            .map(|id| {
+                let org = members
+                    .iter()
+                    .find(|m| &m.id == id)
+                    .map_or(id.as_str(), |m| m.organisation.as_str());
+                crate::text::visible(org).into_owned()
+            })
+            .collect();
+        parts.push(match lang {
+            Lang::Fr => format!("manque {}", names.join(", ")),
+            Lang::En => format!("missing {}", names.join(", ")),
+        });
+    }
+    if q.organisations_short() > 0 {
+        parts.push(match lang {
+            Lang::Fr => format!(
+                "{} organisme{} sur {}",
+                q.organisations,
+                if q.organisations > 1 { "s" } else { "" },
+                q.min_organisations
+            ),
+            Lang::En => format!(
+                "{} organisation{} of {}",
+                q.organisations,
+                if q.organisations == 1 { "" } else { "s" },
+                q.min_organisations
+            ),
+        });
+    }
+    parts.join(lang.pick(" ; ", "; "))
+}

@@ -507,10 +507,13 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
                     .guests
                     .iter()
                     .all(|g| g.status == crate::domain::AttendanceStatus::Invited);
+            let quorum = seance_quorum(st.meeting(), &app.data.department)
+                .filter(|q| !q.reached())
+                .map(|q| quorum_missing(&q, &app.data.department.members, app.lang));
             st.ask = Some(Ask::Close {
                 undecided,
                 nobody,
-                quorum: None,
+                quorum,
             });
             Vec::new()
         }
