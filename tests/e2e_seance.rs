@@ -785,6 +785,37 @@ fn the_quorum_shows_not_reached_then_reached_as_the_roll_call_goes() {
     assert_eq!(pty.wait_exit(), 0);
 }
 
+#[test]
+fn an_urgent_case_is_added_during_the_seance_and_taken_next() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 36);
+    start_seance(&mut pty);
+    pty.send("nn");
+    pty.wait_for("2/12");
+    let planned = folders.meeting(MEETING).items.len();
+    pty.send("C");
+    pty.wait_for("> ");
+    pty.send("\r");
+    pty.wait_for("Point ajouté à l'ordre du jour");
+    pty.wait_until("the case written after the current item", |_| {
+        folders.meeting(MEETING).items.len() == planned + 1
+    });
+    let m = folders.meeting(MEETING);
+    let added = m.items[2].case.clone().expect("a case item");
+    assert!(
+        m.items
+            .iter()
+            .filter(|i| i.case.as_deref() == Some(&added))
+            .count()
+            == 1,
+        "once on the agenda"
+    );
+    pty.send("n");
+    pty.wait_for("3/13");
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
 /// The time now in the demo's time zone, to the minute.
 fn local_now() -> chrono::NaiveTime {
     use chrono::Timelike;

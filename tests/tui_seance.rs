@@ -1143,3 +1143,27 @@ fn closing_numbers_the_decisions_after_those_of_the_body_and_year() {
     assert_eq!(m.items[1].number.as_deref(), Some("CPRAF-2026-D005"));
     assert_eq!(m.items[2].number, None, "no decision, no number");
 }
+
+#[test]
+fn an_urgent_case_and_a_topic_are_added_during_the_seance_after_the_current_item() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let before = live(&app).items.len();
+    // On the first item: an urgent case, chosen in the picker, comes next.
+    run(&mut app, &mut store, "C");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Picker(_))));
+    run(&mut app, &mut store, "<Enter>");
+    let m = last_saved(&store, ID);
+    assert_eq!(m.items.len(), before + 1);
+    let added = m.items[1].case.clone().expect("a case");
+    assert!(!convened().has_case(&added), "a case not on the agenda yet");
+    assert_eq!(app.seance.as_ref().unwrap().live.current(), 0);
+    // « Questions diverses », offered as the title.
+    run(&mut app, &mut store, "A<Enter>");
+    assert_eq!(
+        last_saved(&store, ID).items[1].title.as_deref(),
+        Some("Questions diverses")
+    );
+    // Undone like any edit.
+    run(&mut app, &mut store, "u");
+    assert_eq!(live(&app).items[1].case.as_deref(), Some(added.as_str()));
+}

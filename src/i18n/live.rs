@@ -94,6 +94,16 @@ impl LiveError {
                     "only a closed meeting can be reopened",
                 )
                 .into(),
+            LiveError::CaseOnAgenda { case } => match lang {
+                Lang::Fr => format!(
+                    "la situation {} est déjà à l'ordre du jour",
+                    crate::text::visible(case)
+                ),
+                Lang::En => format!(
+                    "case {} is on the agenda already",
+                    crate::text::visible(case)
+                ),
+            },
             LiveError::Consulting => lang
                 .pick(
                     "réunion ouverte en consultation : reprenez la séance pour la modifier",
@@ -247,6 +257,9 @@ mod tests {
             LiveError::ReadOnly,
             LiveError::NotHeld,
             LiveError::NotClosed,
+            LiveError::CaseOnAgenda {
+                case: "49-2026-001".into(),
+            },
             LiveError::Consulting,
             LiveError::NoSuchItem { index: 2 },
             LiveError::NotACase,

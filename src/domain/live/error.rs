@@ -33,6 +33,10 @@ pub enum LiveError {
     NotHeld,
     /// Only a closed meeting can be reopened.
     NotClosed,
+    /// The case is on the agenda already.
+    CaseOnAgenda {
+        case: String,
+    },
     /// Consulted (a held or closed meeting opened to be read): resume the séance first.
     Consulting,
     NoSuchItem {

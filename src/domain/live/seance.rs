@@ -357,6 +357,28 @@ impl Seance {
         self.edit(None, |m| attendance::remove_guest(m, index))
     }
 
+    /// Adds an item during the séance (an urgent case, « questions diverses »), right after
+    /// the current one (first during the roll call): it is taken next. A case already on the
+    /// agenda is refused. Undone like any edit.
+    pub fn add_item(&mut self, item: Item) -> Result<Change, LiveError> {
+        let at = if self.roll_call || self.meeting.items.is_empty() {
+            0
+        } else {
+            self.current.saturating_add(1)
+        };
+        self.edit(None, |m| {
+            if let Some(case) = item.case.as_deref()
+                && m.has_case(case)
+            {
+                return Err(LiveError::CaseOnAgenda {
+                    case: case.to_string(),
+                });
+            }
+            m.items.insert(at.min(m.items.len()), item);
+            Ok(true)
+        })
+    }
+
     /// See [`decisions::set_decision`]; the default next review uses the body's interval.
     pub fn set_decision(
         &mut self,

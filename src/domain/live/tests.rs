@@ -1204,3 +1204,23 @@ fn a_closed_meeting_reopens_deliberately_with_its_date_and_keeps_its_numbers() {
         ]
     );
 }
+
+#[test]
+fn an_item_added_during_the_seance_comes_after_the_current_one() {
+    let mut s = seance();
+    assert!(s.next_item());
+    assert_eq!(
+        s.add_item(Item::case("75-2026-099", Some(10))),
+        Ok(Change::This)
+    );
+    assert_eq!(s.meeting().items[2].case.as_deref(), Some("75-2026-099"));
+    assert_eq!(s.current(), 1, "the current item stays");
+    assert_eq!(
+        s.add_item(Item::case("75-2026-014", None)),
+        Err(LiveError::CaseOnAgenda {
+            case: "75-2026-014".into()
+        })
+    );
+    assert_eq!(s.undo(&mut []), Ok(Change::This));
+    assert_eq!(s.meeting().items.len(), 4);
+}

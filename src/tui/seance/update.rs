@@ -518,6 +518,8 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ResumeSeance => ask_resume(app),
+        Action::AddCase => super::seance_agenda::add_to_agenda(app, true),
+        Action::AddTopic => super::seance_agenda::add_to_agenda(app, false),
         Action::Pause => {
             if let Err(e) = editable(st) {
                 app.error(e.text(app.lang));

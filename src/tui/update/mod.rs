@@ -20,6 +20,8 @@ mod meetings;
 pub mod programme;
 #[path = "../seance/update.rs"]
 mod seance;
+#[path = "../seance/update_agenda.rs"]
+mod seance_agenda;
 #[path = "../seance/update_attendance.rs"]
 mod seance_attendance;
 #[path = "../seance/update_editing.rs"]
