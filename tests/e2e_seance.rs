@@ -767,7 +767,7 @@ fn the_quorum_shows_not_reached_then_reached_as_the_roll_call_goes() {
     let mut pty = folders.spawn(true, "cdm", 160, 40);
     start_seance(&mut pty);
     // The CPRAF's quorum: the parquet, and four organisations.
-    pty.wait_for("quorum non atteint : manque Parquet");
+    pty.wait_for("quorum non atteint (manque Parquet");
     pty.send("p");
     pty.wait_for("Présences");
     // The préfecture twice (one organisation), the parquet represented, DDSP and gendarmerie.

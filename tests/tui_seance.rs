@@ -1167,3 +1167,19 @@ fn an_urgent_case_and_a_topic_are_added_during_the_seance_after_the_current_item
     run(&mut app, &mut store, "u");
     assert_eq!(live(&app).items[1].case.as_deref(), Some(added.as_str()));
 }
+
+#[test]
+fn a_long_sentence_being_typed_wraps_and_stays_whole_on_screen() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let text = "Maintien du suivi éducatif renforcé, point avec la famille en janvier, bilan scolaire attendu pour la prochaine cellule";
+    run(&mut app, &mut store, "n");
+    run(&mut app, &mut store, "j<Enter>");
+    type_keys(&mut app, &mut store, text);
+    for (cols, rows) in [(80, 24), (120, 36)] {
+        let screen = draw(&app, cols, rows);
+        assert!(
+            screen.contains("Maintien du suivi") && screen.contains("prochaine cellule"),
+            "{cols}×{rows}:\n{screen}"
+        );
+    }
+}

@@ -195,32 +195,29 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     }
     first.push(Span::styled(format!(" · {body}"), t.muted));
     let counts = attendance_counts(meeting);
-    let mut second = vec![
-        Span::styled(
-            format!(" {}{}", S::Attendance.get(lang), colon(lang)),
-            t.header,
-        ),
-        Span::styled(counts_line(&counts, lang), t.base),
-    ];
-    // The quorum, live, when the body states one.
+    let mut second = vec![Span::styled(
+        format!(" {}{}", S::Attendance.get(lang), colon(lang)),
+        t.header,
+    )];
+    // The quorum first (it matters most), live, when the body states one.
     if let Some(q) = seance_quorum(meeting, &app.data.department) {
         if q.reached() {
             second.push(Span::styled(
-                format!(" · {}", lang.pick("quorum atteint", "quorum reached")),
+                format!("{} · ", lang.pick("quorum atteint", "quorum reached")),
                 t.base,
             ));
         } else {
             second.push(Span::styled(
                 format!(
-                    " · {}{}{}",
+                    "{} ({}) · ",
                     lang.pick("quorum non atteint", "quorum not reached"),
-                    colon(lang),
                     quorum_missing(&q, &app.data.department.members, lang)
                 ),
                 t.warning,
             ));
         }
     }
+    second.push(Span::styled(counts_line(&counts, lang), t.base));
     let second = Line::from(second);
     let [a, b] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(first)), a);

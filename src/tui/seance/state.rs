@@ -617,7 +617,8 @@ pub fn ask_start(
     lang: Lang,
 ) -> String {
     use crate::i18n::export::{long_date, time_of_day};
-    let at = clock.map(|t| time_of_day(lang, t));
+    // Never broken over two lines (« 14 h 32 »).
+    let at = clock.map(|t| time_of_day(lang, t).replace(' ', "\u{a0}"));
     match (lang, date == today, at) {
         (Lang::Fr, true, Some(at)) => format!(
             "Ouvrir la séance ? Elle sera enregistrée le {} à {at} ; la réunion passera au statut « tenue ».",

@@ -12,6 +12,8 @@ use seance::{applied, editable};
 fn text_area(text: Option<&str>) -> Box<TextArea<'static>> {
     let lines: Vec<String> = text.unwrap_or("").split('\n').map(str::to_string).collect();
     let mut area = TextArea::new(lines);
+    // The whole sentence stays visible: wrapped over lines, never scrolled sideways.
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
     Box::new(area)
