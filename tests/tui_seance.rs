@@ -1183,3 +1183,28 @@ fn a_long_sentence_being_typed_wraps_and_stays_whole_on_screen() {
         );
     }
 }
+
+#[test]
+fn closing_carries_what_was_not_discussed_onto_the_next_draft_and_says_so() {
+    let (mut app, mut store) = started(Lang::Fr);
+    // The first case decided; the second and the topic left.
+    run(&mut app, &mut store, "n<Enter>j<Enter>");
+    run(&mut app, &mut store, "co");
+    assert_eq!(last_saved(&store, ID).status, MeetingStatus::Closed);
+    let next = store
+        .saved
+        .iter()
+        .rev()
+        .find(|m| m.id != ID && m.status == MeetingStatus::Draft)
+        .expect("the next draft written")
+        .clone();
+    assert!(next.has_case("49-2026-002"), "{:?}", next.items);
+    assert!(!next.has_case("49-2026-001"), "decided: not carried");
+    assert!(
+        next.items
+            .iter()
+            .any(|i| i.title.as_deref() == Some("Approbation du compte rendu du 28 octobre"))
+    );
+    let message = &app.message.as_ref().unwrap().text;
+    assert!(message.starts_with("Reportés à la réunion du"), "{message}");
+}

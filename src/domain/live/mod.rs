@@ -9,6 +9,7 @@
 
 pub mod actions;
 pub mod attendance;
+pub mod carry;
 pub mod decisions;
 pub mod error;
 pub mod history;

@@ -375,7 +375,10 @@ fn ask_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
             st.ask = None;
             st.live.seal();
             let r = st.live.close(&app.data.meetings);
-            let effects = applied(app, r);
+            let mut effects = applied(app, r);
+            if app.seance.as_ref().is_some_and(|st| st.live.is_closed()) {
+                effects.extend(super::seance_agenda::carry_over(app));
+            }
             if app.message.as_ref().is_none_or(|m| !m.is_error) {
                 open_export_menu(app, &id);
             }
