@@ -75,10 +75,11 @@ fn trial(seed: u64) -> String {
     pty.send("3");
     pty.wait_for("Réunions (");
     pty.send("m");
-    pty.wait_for("Ouvrir la séance");
-    pty.send("o");
+    // Dated 14/12: held today (`↑` then `Entrée`), then past the roll call to the second item.
+    pty.wait_for("La tenir aujourd'hui");
+    pty.send("\x1b[A\r");
     pty.wait_for("tenue");
-    pty.send("n");
+    pty.send("nn");
     pty.wait_for("2/12");
     pty.send("\r");
     // A decision that asks nothing more: « prise en charge par la cellule », the first of

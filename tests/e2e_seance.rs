@@ -37,7 +37,12 @@ impl Folders {
         self.spawn_with(demo, user, cols, rows, &[])
     }
 
-    /// [`Self::spawn`] with more environment (a fault to inject, a state folder).
+    /// The same, the interface taking `today` as the day (`CELLULE_TODAY`).
+    fn spawn_on(&self, demo: bool, user: &str, cols: u16, rows: u16, today: Option<&str>) -> Pty {
+        self.spawn_with(demo, user, cols, rows, &[("CELLULE_TODAY", today.unwrap_or(""))])
+    }
+
+    /// [`Self::spawn`] with more environment (a fault to inject, a state folder, the day).
     fn spawn_with(
         &self,
         demo: bool,
@@ -95,14 +100,24 @@ impl Folders {
     }
 }
 
-/// Opens the séance of the demo's next meeting (the newest of the CPRAF) and starts it.
+/// Opens the séance of the demo's next meeting (the newest of the CPRAF, dated 14/12/2026)
+/// and holds it today: the question says it is dated another day, « Annuler » is chosen in
+/// advance, `↑` then `Entrée` hold it today. The séance is then at its roll call.
 fn start_seance(pty: &mut Pty) {
     pty.send("3");
     pty.wait_for("Réunions (");
     pty.send("m");
-    pty.wait_for("Ouvrir la séance");
-    pty.send("o");
+    pty.wait_for("La tenir aujourd'hui");
+    pty.send("\x1b[A\r");
     pty.wait_for("tenue");
+    pty.wait_for("Appel des prés");
+}
+
+/// Today in the demo's time zone.
+fn local_today() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .date_naive()
 }
 
 /// Moves the selection of an open choice list down `n` times, then confirms.
@@ -138,8 +153,14 @@ fn type_date(pty: &mut Pty, text: &str) {
 fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     let started = local_now();
     let folders = Folders::new();
-    let mut pty = folders.spawn(true, "cdm", 120, 36);
-    start_seance(&mut pty);
+    // Held on its day: the question says the date recorded, and `Entrée` opens the séance.
+    let mut pty = folders.spawn_on(true, "cdm", 120, 36, Some("2026-12-14"));
+    pty.send("3");
+    pty.wait_for("Réunions (");
+    pty.send("m");
+    pty.wait_for("Elle sera enregistrée le lundi 14 décembre 2026");
+    pty.send("\r");
+    pty.wait_for("tenue");
 
     // Attendance: dircab and cm-prev present, parquet excused, ddsp-rt represented, ggd absent,
     // then a guest and a member of the directory who was not convened.
@@ -151,7 +172,6 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     pty.send("r");
     pty.type_slowly("Cdt Martin");
     pty.send("\r");
-    pty.send("j");
     pty.send("a");
     pty.send("+");
     pty.type_slowly("Jeanne Morel");
@@ -330,7 +350,7 @@ fn after_kill_9_every_change_is_there_but_at_most_the_last_second_of_typing() {
     pty.wait_for("Présences");
     pty.send("p");
     pty.send("\x1b");
-    pty.send("n");
+    pty.send("nn");
     pty.wait_for("2/12");
     pty.send("\r");
     choose(&mut pty, decision_index(Decision::Continue));
@@ -370,12 +390,18 @@ fn after_kill_9_every_change_is_there_but_at_most_the_last_second_of_typing() {
     again.send("3");
     again.wait_for("Réunions (");
     again.send("m");
-    again.wait_for("tenue");
+    again.wait_for("consultation");
     let screen = again.screen();
     assert!(
         !screen.contains("Ouvrir la séance"),
-        "a held meeting is resumed:\n{screen}"
+        "a held meeting is not started again:\n{screen}"
     );
+    // Resumed deliberately, where it stopped.
+    again.send("r");
+    again.wait_for("Reprendre la séance ?");
+    again.send("\r");
+    again.wait_until("the séance resumed", |s| !s.contains("consultation"));
+    assert!(again.screen().contains("2/12"), "{}", again.screen());
     again.send("\x03");
     assert_eq!(again.wait_exit(), 0);
 }
@@ -395,6 +421,11 @@ fn a_second_instance_opens_the_meeting_read_only_and_names_the_holder() {
     second.send("3");
     second.wait_for("Réunions (");
     second.send("m");
+    // Held: opened to be read; resuming asks for the lock, which the first one holds.
+    second.wait_for("consultation");
+    second.send("r");
+    second.wait_for("Reprendre la séance ?");
+    second.send("\r");
     second.wait_for("lecture seule");
     let screen = second.screen();
     assert!(screen.contains("mdupont"), "the holder is named:\n{screen}");
@@ -557,8 +588,8 @@ fn a_lock_left_by_a_dead_session_is_taken_over_after_confirmation() {
     pty.wait_for("reprendre la main");
     assert!(pty.screen().contains("ghislaine"));
     pty.send("o\r");
-    pty.wait_for("Ouvrir la séance");
-    pty.send("o");
+    pty.wait_for("La tenir aujourd'hui");
+    pty.send("\x1b[A\r");
     pty.wait_for("tenue");
     let lock = std::fs::read_to_string(cellule::store::lock::lock_path(&meeting_file)).unwrap();
     assert!(lock.contains("user: cdm"), "{lock}");
@@ -573,7 +604,7 @@ fn closing_the_terminal_mid_sentence_keeps_every_key_and_releases_the_lock() {
         let folders = Folders::new();
         let mut pty = folders.spawn(true, "cdm", 120, 30);
         start_seance(&mut pty);
-        pty.send("n");
+        pty.send("nn");
         pty.wait_for("2/12");
         pty.send("j");
         pty.send("\r");
@@ -606,7 +637,7 @@ fn a_paste_of_20000_characters_arrives_whole_and_is_saved_like_typing() {
     let folders = Folders::new();
     let mut pty = folders.spawn(true, "cdm", 120, 30);
     start_seance(&mut pty);
-    pty.send("n");
+    pty.send("nn");
     pty.wait_for("2/12");
     pty.send("j");
     pty.send("\r");
@@ -632,6 +663,198 @@ fn a_paste_of_20000_characters_arrives_whole_and_is_saved_like_typing() {
         pty.screen().contains("Texte de la décision"),
         "still editing"
     );
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn a_seance_opened_on_a_future_meeting_asks_and_cancel_or_hold_today_say_what_they_do() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 80, 24);
+    let file = folders.root().join("49/meetings/2026-12-14-cpraf.yaml");
+    let before = std::fs::read(&file).unwrap();
+    pty.send("3");
+    pty.wait_for("Réunions (");
+    pty.send("m");
+    pty.wait_for("Cette réunion est datée du");
+    pty.wait_for("La tenir aujourd'hui");
+    // A stray letter does not answer; `Entrée` gives the answer chosen in advance: cancel.
+    pty.send("o");
+    pty.send("\r");
+    pty.wait_for("Réunions (");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "cancel changes nothing"
+    );
+    // Hold it today: moved to today, the planned date noted.
+    pty.send("m");
+    pty.wait_for("La tenir aujourd'hui");
+    pty.send("\x1b[A\r");
+    pty.wait_for("tenue");
+    pty.wait_until("held today in the file", |_| {
+        folders.meeting(MEETING).status == MeetingStatus::Held
+    });
+    let m = folders.meeting(MEETING);
+    assert_eq!(m.date, local_today());
+    assert_eq!(
+        m.details.rescheduled_from,
+        Some(chrono::NaiveDate::from_ymd_opt(2026, 12, 14).unwrap())
+    );
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn consulting_a_held_meeting_for_5_s_leaves_every_time_in_its_file_unchanged() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 36);
+    start_seance(&mut pty);
+    pty.send("nn");
+    pty.wait_for("2/12");
+    pty.send("q");
+    pty.wait_for("Réunions (");
+    pty.send("q");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let file = folders.root().join("49/meetings/2026-12-14-cpraf.yaml");
+    let before = std::fs::read(&file).unwrap();
+    let mut pty = folders.spawn(false, "cdm", 120, 36);
+    pty.send("3");
+    pty.wait_for("Réunions (");
+    pty.send("m");
+    pty.wait_for("consultation");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        pty.pump(Duration::from_millis(100));
+    }
+    pty.send("n");
+    pty.send("q");
+    pty.wait_for("Réunions (");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "nothing written while consulting"
+    );
+    assert!(
+        !folders
+            .root()
+            .join("49/meetings/2026-12-14-cpraf.yaml.lock")
+            .exists(),
+        "consulting takes no lock"
+    );
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn in_the_roll_call_r_moves_on_so_the_next_p_marks_the_next_person() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 36);
+    start_seance(&mut pty);
+    pty.send("p");
+    pty.wait_for("Présences");
+    pty.send("r");
+    pty.wait_for("Représenté par");
+    pty.type_slowly("Cdt Martin");
+    pty.send("\r");
+    pty.send("p");
+    pty.wait_until("the second person present", |_| {
+        folders.meeting(MEETING).attendance[1].status == AttendanceStatus::Present
+    });
+    let m = folders.meeting(MEETING);
+    assert_eq!(
+        (m.attendance[0].status, m.attendance[0].by.as_deref()),
+        (AttendanceStatus::Represented, Some("Cdt Martin"))
+    );
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn a_pause_stops_every_timer_until_resumed() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 36);
+    start_seance(&mut pty);
+    pty.send("nn");
+    pty.wait_for("2/12");
+    pty.send("s");
+    pty.wait_for("SÉANCE SUSPENDUE");
+    let spent = |f: &Folders| {
+        let m = f.meeting(MEETING);
+        (
+            m.roll_call_seconds,
+            m.items.iter().map(|i| i.spent_seconds).collect::<Vec<_>>(),
+        )
+    };
+    // Suspending wrote the time counted so far; nothing is counted while suspended.
+    let before = spent(&folders);
+    let shown = pty.screen();
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < deadline {
+        pty.pump(Duration::from_millis(100));
+    }
+    assert!(pty.screen().contains("SÉANCE SUSPENDUE"));
+    pty.send("s");
+    pty.wait_for("Reprise de la séance");
+    // Resuming writes what was counted while suspended: nothing.
+    let after = spent(&folders);
+    assert_eq!(before, after, "no time counted while suspended:\n{shown}");
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn the_quorum_shows_not_reached_then_reached_as_the_roll_call_goes() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 160, 40);
+    start_seance(&mut pty);
+    // The CPRAF's quorum: the parquet, and four organisations.
+    pty.wait_for("quorum non atteint (manque Parquet");
+    pty.send("p");
+    pty.wait_for("Présences");
+    // The préfecture twice (one organisation), the parquet represented, DDSP and gendarmerie.
+    pty.send("pp");
+    pty.send("r");
+    pty.wait_for("Représenté par");
+    pty.type_slowly("Substitut Roux");
+    pty.send("\r");
+    pty.wait_for("2 organismes sur 4");
+    pty.send("p");
+    pty.wait_for("3 organismes sur 4");
+    pty.send("p");
+    pty.wait_for("quorum atteint");
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn an_urgent_case_is_added_during_the_seance_and_taken_next() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 36);
+    start_seance(&mut pty);
+    pty.send("nn");
+    pty.wait_for("2/12");
+    let planned = folders.meeting(MEETING).items.len();
+    pty.send("C");
+    pty.wait_for("> ");
+    pty.send("\r");
+    pty.wait_for("Point ajouté à l'ordre du jour");
+    pty.wait_until("the case written after the current item", |_| {
+        folders.meeting(MEETING).items.len() == planned + 1
+    });
+    let m = folders.meeting(MEETING);
+    let added = m.items[2].case.clone().expect("a case item");
+    assert!(
+        m.items
+            .iter()
+            .filter(|i| i.case.as_deref() == Some(&added))
+            .count()
+            == 1,
+        "once on the agenda"
+    );
+    pty.send("n");
+    pty.wait_for("3/13");
     pty.send("\x03");
     assert_eq!(pty.wait_exit(), 0);
 }

@@ -40,6 +40,8 @@ fn meeting(id: &str, date: &str, status: MeetingStatus) -> Meeting {
         difficulties: None,
         next_meeting: None,
         details: Default::default(),
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 
@@ -97,7 +99,8 @@ fn a_whole_meeting() {
         }
     };
 
-    save(s.start(None).unwrap());
+    let today = s.meeting().date;
+    save(s.start(today, None).unwrap());
     save(
         s.set_attendance("dircab", AttendanceStatus::Present, None)
             .unwrap(),
@@ -190,7 +193,7 @@ fn a_whole_meeting() {
     save(change);
     save(s.set_difficulties("Délais de rendez-vous en CMP.").unwrap());
     assert!(undecided_cases(s.meeting()).is_empty());
-    save(s.close().unwrap());
+    save(s.close(&others).unwrap());
     assert_eq!(
         s.set_notes(0, "trop tard").unwrap_err().text(Lang::Fr),
         "réunion close : le compte rendu est validé, plus rien ne peut être modifié"

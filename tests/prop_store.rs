@@ -217,6 +217,8 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 difficulties,
                 next_meeting: next_meeting.filter(|next| *next >= date),
                 details: Default::default(),
+                reopened: Vec::new(),
+                roll_call_seconds: None,
             },
         )
 }
@@ -322,6 +324,8 @@ fn meetings_about_c1() -> impl Strategy<Value = Vec<Meeting>> {
                     difficulties: None,
                     next_meeting: None,
                     details: Default::default(),
+                    reopened: Vec::new(),
+                    roll_call_seconds: None,
                 }
             })
             .collect()

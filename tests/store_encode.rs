@@ -86,6 +86,8 @@ fn sample_meeting() -> Meeting {
             cancel_reason: None,
             rescheduled_from: None,
         },
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 
@@ -118,6 +120,8 @@ fn a_meeting_reads_back_equal() {
         difficulties: None,
         next_meeting: None,
         details: Details::default(),
+        reopened: Vec::new(),
+        roll_call_seconds: None,
         ..sample_meeting()
     };
     let text = store::meeting_to_yaml(&bare);

@@ -266,9 +266,13 @@ fn open_reach_each_screen_search_build_an_agenda_and_quit_restored() {
     );
     pty.send("4");
     pty.send("5");
-    // The séance asks before setting the meeting held; declining goes back to the meetings.
-    pty.wait_for("Ouvrir la séance");
+    // The séance asks before setting the meeting held, saying it is dated another day; no
+    // letter answers, and `Entrée` on the answer chosen in advance (« Annuler ») goes back
+    // to the meetings.
+    pty.wait_for("Cette réunion est datée du");
+    pty.wait_for("La tenir aujourd'hui");
     pty.send("n");
+    pty.send("\r");
     pty.wait_for("Réunions");
     pty.send("?");
     pty.wait_for("Partout");

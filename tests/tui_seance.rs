@@ -36,8 +36,10 @@ fn convened() -> Meeting {
     m
 }
 
+/// The app on the day of the meeting.
 fn seance_app(lang: Lang) -> App {
     let mut app = app(lang);
+    app.today = day("2026-11-30");
     app.data.meetings.push(convened());
     app.agenda.meeting = Some(ID.into());
     app
@@ -129,8 +131,13 @@ fn started(lang: Lang) -> (App, Fake) {
     let mut store = Fake::default();
     run(&mut app, &mut store, "5");
     assert_eq!(app.screen, Screen::Seance);
-    assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Start));
-    run(&mut app, &mut store, "o");
+    assert_eq!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Start { moves: false })
+    );
+    run(&mut app, &mut store, "<Enter>");
+    // Past the roll call: on the first item.
+    run(&mut app, &mut store, "n");
     (app, store)
 }
 
@@ -141,21 +148,35 @@ fn starting_asks_first_then_holds_the_meeting_and_writes_it() {
     run(&mut app, &mut store, "5");
     assert_eq!(app.seance.as_ref().unwrap().lock, LockView::Ours);
     assert!(store.saved.is_empty(), "nothing written before the answer");
-    // No: back to the meetings, lock released, nothing written.
-    run(&mut app, &mut store, "n");
+    // No letter answers (a stray `o` never starts a séance).
+    run(&mut app, &mut store, "oyn");
+    assert_eq!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Start { moves: false })
+    );
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Ouvrir la séance ? Elle sera enregistrée le lundi 30 novembre"),
+        "{screen}"
+    );
+    // Cancel: back to the meetings, lock released, nothing written.
+    run(&mut app, &mut store, "<Down><Enter>");
     assert_eq!(app.screen, Screen::Meetings);
     assert!(app.seance.is_none());
     assert_eq!(store.released, vec![ID.to_string()]);
     assert!(store.saved.is_empty());
-    // Yes: held, written at once.
-    type_keys(&mut app, &mut store, "5o");
+    // Open the séance: held, written at once.
+    type_keys(&mut app, &mut store, "5<Enter>");
     assert_eq!(live(&app).status, MeetingStatus::Held);
     assert_eq!(last_saved(&store, ID).status, MeetingStatus::Held);
-    // Resuming a held meeting asks nothing.
+    assert_eq!(last_saved(&store, ID).date, day("2026-11-30"));
+    // Opened again, a held meeting is only read: nothing asked, nothing counted.
     run(&mut app, &mut store, "1");
     assert_eq!(store.released.len(), 2);
     run(&mut app, &mut store, "5");
-    assert_eq!(app.seance.as_ref().unwrap().ask, None);
+    let st = app.seance.as_ref().unwrap();
+    assert_eq!(st.ask, None);
+    assert!(st.live.is_consulting() && !st.ticking());
 }
 
 #[test]
@@ -186,7 +207,8 @@ fn attendance_marks_every_status_and_asks_who_represents() {
     // dircab present, parquet excused, cd-ase represented, dasen absent.
     run(&mut app, &mut store, "ppe");
     run(&mut app, &mut store, "rMme Roux<Enter>");
-    run(&mut app, &mut store, "ja");
+    // `r` moves on to the next person, like the other statuses.
+    run(&mut app, &mut store, "a");
     let m = live(&app);
     let status = |id: &str| {
         m.attendance
@@ -200,8 +222,14 @@ fn attendance_marks_every_status_and_asks_who_represents() {
     assert_eq!(status("cd-ase").status, AttendanceStatus::Represented);
     assert_eq!(status("cd-ase").by.as_deref(), Some("Mme Roux"));
     assert_eq!(status("dasen").status, AttendanceStatus::Absent);
-    // Represented by nobody is refused.
-    run(&mut app, &mut store, "r<Enter>");
+    // Asked again, « représenté par » offers the last answer; by nobody is refused.
+    run(&mut app, &mut store, "r");
+    let panel = app.seance.as_ref().unwrap().attendance.clone().unwrap();
+    assert_eq!(
+        panel.by.as_ref().map(|b| b.text().to_string()).as_deref(),
+        Some("Mme Roux")
+    );
+    run(&mut app, &mut store, "<Ctrl-u><Enter>");
     let panel = app.seance.as_ref().unwrap().attendance.clone().unwrap();
     assert!(panel.error.is_some());
     run(&mut app, &mut store, "<Esc>");
@@ -398,7 +426,11 @@ fn closing_warns_about_undecided_cases_freezes_and_offers_the_export() {
     run(&mut app, &mut store, "c");
     assert_eq!(
         app.seance.as_ref().unwrap().ask,
-        Some(Ask::Close { undecided: 2 })
+        Some(Ask::Close {
+            undecided: 2,
+            nobody: true,
+            quorum: None
+        })
     );
     run(&mut app, &mut store, "n");
     assert_eq!(live(&app).status, MeetingStatus::Held);
@@ -477,7 +509,10 @@ fn a_stale_lock_is_taken_over_after_confirmation() {
     );
     run(&mut app, &mut store, "<Enter>");
     assert_eq!(app.seance.as_ref().unwrap().lock, LockView::Ours);
-    assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Start));
+    assert_eq!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::Start { moves: false })
+    );
 }
 
 #[test]
@@ -587,6 +622,43 @@ fn time_counts_only_while_the_held_seance_is_shown() {
     assert!(!cellule::tui::update::seance_tick(&mut app, 3));
 }
 
+#[test]
+fn a_status_key_on_someone_represented_says_what_it_replaces_and_undo_restores_it() {
+    let (mut app, mut store) = started(Lang::Fr);
+    // dircab present, parquet represented; back on parquet's row, `p` replaces it.
+    run(&mut app, &mut store, "pprCdt Martin<Enter>");
+    assert_eq!(panel(&app).selected, 2);
+    run(&mut app, &mut store, "k");
+    run(&mut app, &mut store, "p");
+    let note = panel(&app).note.unwrap_or_default();
+    assert!(
+        note.contains("« présent » remplace « représenté par Cdt Martin »")
+            && note.contains("« u »"),
+        "{note}"
+    );
+    let parquet = |app: &App| {
+        live(app)
+            .attendance
+            .iter()
+            .find(|a| a.member == "parquet")
+            .map(|a| (a.status, a.by.clone()))
+    };
+    assert_eq!(parquet(&app), Some((AttendanceStatus::Present, None)));
+    run(&mut app, &mut store, "u");
+    assert_eq!(
+        parquet(&app),
+        Some((AttendanceStatus::Represented, Some("Cdt Martin".into())))
+    );
+    assert_eq!(
+        last_saved(&store, ID)
+            .attendance
+            .iter()
+            .find(|a| a.member == "parquet")
+            .map(|a| a.status),
+        Some(AttendanceStatus::Represented)
+    );
+}
+
 // ---- members of the directory who were not invited ----
 
 /// The séance of the convened meeting in a directory that also holds three members who
@@ -606,7 +678,7 @@ fn started_with_uninvited(lang: Lang) -> (App, Fake) {
         member("adfi", "Bernard Cottenceau", "ADFI (réseau UNADFI)"),
     ]);
     let mut store = Fake::default();
-    type_keys(&mut app, &mut store, "5o");
+    type_keys(&mut app, &mut store, "5<Enter>");
     assert_eq!(live(&app).status, MeetingStatus::Held);
     (app, store)
 }
@@ -1306,6 +1378,121 @@ fn every_failed_write_is_kept_in_a_rescue_copy_marked_and_written_by_a_retry() {
     }
 }
 
+#[test]
+fn a_closed_meeting_is_reopened_only_deliberately_and_the_day_is_recorded() {
+    let mut app = seance_app(Lang::Fr);
+    app.data.meetings.last_mut().unwrap().status = MeetingStatus::Closed;
+    let mut store = Fake::default();
+    run(&mut app, &mut store, "5");
+    assert!(app.seance.as_ref().unwrap().live.is_consulting());
+    assert_eq!(
+        app.seance.as_ref().unwrap().lock,
+        LockView::None,
+        "no lock to read"
+    );
+    // Edits are refused; `r` asks, and no letter answers.
+    run(&mut app, &mut store, "<Enter>");
+    assert!(app.message.as_ref().unwrap().is_error);
+    run(&mut app, &mut store, "r");
+    assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Reopen));
+    run(&mut app, &mut store, "oy");
+    assert_eq!(app.seance.as_ref().unwrap().ask, Some(Ask::Reopen));
+    assert!(store.saved.is_empty());
+    run(&mut app, &mut store, "<Enter>");
+    let m = last_saved(&store, ID);
+    assert_eq!(m.status, MeetingStatus::Held);
+    assert_eq!(m.reopened, vec![day("2026-11-30")]);
+    assert_eq!(app.seance.as_ref().unwrap().lock, LockView::Ours);
+    assert!(app.seance.as_ref().unwrap().live.is_editable());
+}
+
+#[test]
+fn changing_a_decision_taken_asks_first() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "n<Enter>j<Enter>");
+    assert_eq!(live(&app).items[1].decision, Some(Decision::ALL[0]));
+    // Another kind: asked, `n` keeps the first.
+    run(&mut app, &mut store, "<Enter>jj<Enter>");
+    assert!(matches!(
+        app.seance.as_ref().unwrap().ask,
+        Some(Ask::ChangeDecision { .. })
+    ));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("Remplacer la décision"), "{screen}");
+    run(&mut app, &mut store, "n");
+    assert_eq!(live(&app).items[1].decision, Some(Decision::ALL[0]));
+    run(&mut app, &mut store, "<Enter>jj<Enter>o");
+    assert_eq!(live(&app).items[1].decision, Some(Decision::ALL[2]));
+    assert_eq!(
+        last_saved(&store, ID).items[1].decision,
+        Some(Decision::ALL[2])
+    );
+}
+
+#[test]
+fn closing_numbers_the_decisions_after_those_of_the_body_and_year() {
+    let (mut app, mut store) = started(Lang::Fr);
+    // An earlier meeting of the CPRAF in 2026 numbered up to D004.
+    if let Some(other) = app
+        .data
+        .meetings
+        .iter_mut()
+        .find(|m| m.id != ID && m.body == "cpraf")
+    {
+        other.items.push(Item {
+            decision: Some(Decision::ALL[0]),
+            number: Some("CPRAF-2026-D004".into()),
+            ..Item::case("49-2026-003", None)
+        });
+    }
+    run(&mut app, &mut store, "n<Enter>j<Enter>");
+    run(&mut app, &mut store, "co");
+    let m = last_saved(&store, ID);
+    assert_eq!(m.status, MeetingStatus::Closed);
+    assert_eq!(m.items[1].number.as_deref(), Some("CPRAF-2026-D005"));
+    assert_eq!(m.items[2].number, None, "no decision, no number");
+}
+
+#[test]
+fn an_urgent_case_and_a_topic_are_added_during_the_seance_after_the_current_item() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let before = live(&app).items.len();
+    // On the first item: an urgent case, chosen in the picker, comes next.
+    run(&mut app, &mut store, "C");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Picker(_))));
+    run(&mut app, &mut store, "<Enter>");
+    let m = last_saved(&store, ID);
+    assert_eq!(m.items.len(), before + 1);
+    let added = m.items[1].case.clone().expect("a case");
+    assert!(!convened().has_case(&added), "a case not on the agenda yet");
+    assert_eq!(app.seance.as_ref().unwrap().live.current(), 0);
+    // « Questions diverses », offered as the title.
+    run(&mut app, &mut store, "A<Enter>");
+    assert_eq!(
+        last_saved(&store, ID).items[1].title.as_deref(),
+        Some("Questions diverses")
+    );
+    // Undone like any edit.
+    run(&mut app, &mut store, "u");
+    assert_eq!(live(&app).items[1].case.as_deref(), Some(added.as_str()));
+}
+
+#[test]
+fn a_long_sentence_being_typed_wraps_and_stays_whole_on_screen() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let text = "Maintien du suivi éducatif renforcé, point avec la famille en janvier, bilan scolaire attendu pour la prochaine cellule";
+    run(&mut app, &mut store, "n");
+    run(&mut app, &mut store, "j<Enter>");
+    type_keys(&mut app, &mut store, text);
+    for (cols, rows) in [(80, 24), (120, 36)] {
+        let screen = draw(&app, cols, rows);
+        assert!(
+            screen.contains("Maintien du suivi") && screen.contains("prochaine cellule"),
+            "{cols}×{rows}:\n{screen}"
+        );
+    }
+}
+
 /// A rescue copy restored at the next start goes through the hash check: a file changed
 /// by a colleague meanwhile is not written over unless the user says so.
 #[cfg(unix)]
@@ -1398,4 +1585,29 @@ fn copy_demo(to: &std::path::Path) {
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo"),
         to,
     );
+}
+
+#[test]
+fn closing_carries_what_was_not_discussed_onto_the_next_draft_and_says_so() {
+    let (mut app, mut store) = started(Lang::Fr);
+    // The first case decided; the second and the topic left.
+    run(&mut app, &mut store, "n<Enter>j<Enter>");
+    run(&mut app, &mut store, "co");
+    assert_eq!(last_saved(&store, ID).status, MeetingStatus::Closed);
+    let next = store
+        .saved
+        .iter()
+        .rev()
+        .find(|m| m.id != ID && m.status == MeetingStatus::Draft)
+        .expect("the next draft written")
+        .clone();
+    assert!(next.has_case("49-2026-002"), "{:?}", next.items);
+    assert!(!next.has_case("49-2026-001"), "decided: not carried");
+    assert!(
+        next.items
+            .iter()
+            .any(|i| i.title.as_deref() == Some("Approbation du compte rendu du 28 octobre"))
+    );
+    let message = &app.message.as_ref().unwrap().text;
+    assert!(message.starts_with("Reportés à la réunion du"), "{message}");
 }

@@ -911,6 +911,8 @@ fn one_meeting<'c>(
                 .then(|| "Préfet retenu par une crise".to_string()),
             ..Default::default()
         },
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 

@@ -51,7 +51,11 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
             })
             .collect(),
         hide_names: ctx.config.hide_names,
-        today: None,
+        // A fixed day for demonstrations and tests (`CELLULE_TODAY=2026-12-14`): the day the
+        // séance records. Anything else than a date is ignored.
+        today: std::env::var("CELLULE_TODAY")
+            .ok()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok()),
     };
     let no_color = match ctx.config.theme.as_deref() {
         Some("mono") => Some(std::ffi::OsString::from("1")),

@@ -54,6 +54,8 @@ pub fn new_meeting(
         difficulties: None,
         next_meeting: None,
         details: Default::default(),
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     })
 }
 

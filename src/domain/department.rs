@@ -28,6 +28,17 @@ pub struct Body {
     /// The decisions this body takes (`decisions:`), in the order offered; empty: the
     /// defaults of its kind ([`Body::decision_list`]).
     pub decisions: Vec<Decision>,
+    /// The quorum the body states, if any (see `live::quorum`).
+    pub quorum: Option<Quorum>,
+}
+
+/// A body's quorum: the members whose organisation must be present or represented, and a
+/// minimum number of organisations present or represented.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Quorum {
+    /// Member ids.
+    pub required: Vec<String>,
+    pub min_organisations: u32,
 }
 
 /// Default interval before a followed case comes back, when the body sets none.

@@ -83,6 +83,9 @@ pub struct Item {
     pub measure: Option<Orientation>,
     pub actions: Vec<Action>,
     pub spent_seconds: Option<u64>,
+    /// The decision's number (`CPRAF-2026-D017`), given when its meeting is closed and
+    /// kept for ever after (see `live::numbering`).
+    pub number: Option<String>,
 }
 
 impl Item {
@@ -102,6 +105,7 @@ impl Item {
             measure: None,
             actions: Vec::new(),
             spent_seconds: None,
+            number: None,
         }
     }
 
@@ -150,6 +154,10 @@ pub struct Meeting {
     pub next_meeting: Option<NaiveDate>,
     /// The logistics beyond date, time and place (all optional).
     pub details: Details,
+    /// The days the meeting was reopened after being closed, oldest first.
+    pub reopened: Vec<NaiveDate>,
+    /// The time spent before the first item (the roll call), in seconds.
+    pub roll_call_seconds: Option<u64>,
 }
 
 /// What a convocation says beyond date, time and place, and what became of the date.

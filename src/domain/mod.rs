@@ -27,7 +27,7 @@ pub use current::{
     CaseHistoryEntry, CurrentCase, Histories, current_state, current_states, decision_history,
 };
 pub use dataset::DeptData;
-pub use department::{Body, Department, Member};
+pub use department::{Body, Department, Member, Quorum};
 pub use enums::*;
 pub use meeting::{Action, Attendance, Details, Guest, Item, Meeting};
 pub use rules::{OpenAction, due_for_review, is_minor, last_held, last_held_before, open_actions};

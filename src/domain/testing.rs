@@ -36,6 +36,8 @@ pub fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus) -> Meeti
         difficulties: None,
         next_meeting: None,
         details: Default::default(),
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 
@@ -66,6 +68,7 @@ pub fn body(id: &str, every_days: u32, members: &[&str]) -> Body {
         short: None,
         chair: "dircab".to_string(),
         every_days,
+        quorum: None,
         review_every_days: None,
         members: members.iter().map(|m| m.to_string()).collect(),
         decisions: Vec::new(),

@@ -186,6 +186,14 @@ fn attendance<L: ShowsCases>(doc: &mut Document, lang: Lang, meeting: &MeetingVi
     }
     doc.heading(3, Label::Counts.text(lang));
     doc.table(&head, vec![row.into_iter().map(Cell::from).collect()]);
+    if let Some(reached) = meeting.quorum_reached() {
+        let word = if reached {
+            Label::QuorumReached
+        } else {
+            Label::QuorumNotReached
+        };
+        doc.field(label(lang, Label::Quorum), word.text(lang));
+    }
 }
 
 fn attendance_rows<L: ShowsCases>(lang: Lang, people: &[Attendee<'_, L>]) -> Vec<Vec<Cell>> {
@@ -220,6 +228,9 @@ fn case_item<L: ShowsCases>(doc: &mut Document, lang: Lang, item: &ItemView<'_, 
                 label(lang, Label::Decision),
                 words::decision(lang, decision),
             );
+            if let Some(n) = item.decision_number() {
+                doc.field(label(lang, Label::DecisionNumber), n);
+            }
             if decision.closes()
                 && let Some(reason) = item.closure_reason()
             {

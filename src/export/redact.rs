@@ -407,6 +407,13 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
         self.meeting.place.as_deref()
     }
 
+    /// Whether the quorum of its body was reached (`None`: the body states none).
+    pub fn quorum_reached(&self) -> Option<bool> {
+        let department = &self.dept.data.department;
+        let rule = department.body(&self.meeting.body)?.quorum.as_ref()?;
+        Some(crate::domain::live::quorum_state(self.meeting, rule, &department.members).reached())
+    }
+
     pub fn status(&self) -> MeetingStatus {
         self.meeting.status
     }
@@ -629,6 +636,11 @@ impl<'a, L: ShowsCases> ItemView<'a, L> {
     /// The care measure an « orientation » adds.
     pub fn oriented_to(&self) -> Option<&'a crate::domain::meeting::Orientation> {
         self.item.measure.as_ref()
+    }
+
+    /// The decision's number, once its meeting was closed (`CPRAF-2026-D017`).
+    pub fn decision_number(&self) -> Option<&'a str> {
+        self.item.number.as_deref()
     }
 
     pub fn next_review(&self) -> Option<NaiveDate> {

@@ -55,6 +55,10 @@ labels! {
     CaseNotes => "Notes du dossier", "Case notes";
     Referent => "Référent de parcours", "Référent de parcours";
     Decision => "Décision", "Decision";
+    DecisionNumber => "N° de décision", "Decision number";
+    Quorum => "Quorum", "Quorum";
+    QuorumReached => "atteint", "reached";
+    QuorumNotReached => "non atteint", "not reached";
     DecisionText => "Détail", "Details";
     NoDecision => "pas de décision enregistrée", "no decision recorded";
     NextReview => "Prochain examen", "Next review";

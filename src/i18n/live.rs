@@ -88,6 +88,28 @@ impl LiveError {
                     "only a held meeting can be closed: start the meeting first",
                 )
                 .into(),
+            LiveError::NotClosed => lang
+                .pick(
+                    "seule une réunion close peut être rouverte",
+                    "only a closed meeting can be reopened",
+                )
+                .into(),
+            LiveError::CaseOnAgenda { case } => match lang {
+                Lang::Fr => format!(
+                    "la situation {} est déjà à l'ordre du jour",
+                    crate::text::visible(case)
+                ),
+                Lang::En => format!(
+                    "case {} is on the agenda already",
+                    crate::text::visible(case)
+                ),
+            },
+            LiveError::Consulting => lang
+                .pick(
+                    "réunion ouverte en consultation : reprenez la séance pour la modifier",
+                    "meeting opened to be read: resume the meeting to change it",
+                )
+                .into(),
             LiveError::NoSuchItem { index } => match lang {
                 Lang::Fr => format!("pas de point n° {} à l'ordre du jour", index + 1),
                 Lang::En => format!("no item {} on the agenda", index + 1),
@@ -247,6 +269,11 @@ mod tests {
             LiveError::Closed,
             LiveError::ReadOnly,
             LiveError::NotHeld,
+            LiveError::NotClosed,
+            LiveError::CaseOnAgenda {
+                case: "49-2026-001".into(),
+            },
+            LiveError::Consulting,
             LiveError::NoSuchItem { index: 2 },
             LiveError::NotACase,
             LiveError::NoActionsHere,

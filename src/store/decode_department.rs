@@ -3,7 +3,7 @@
 use super::fields::{At, Obj};
 use super::node::{Node, key_text};
 use super::problem::Sink;
-use crate::domain::{Body, Department, Member};
+use crate::domain::{Body, Department, Member, Quorum};
 use crate::i18n::Msg;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -26,7 +26,9 @@ const BODY_KEYS: &[&str] = &[
     "review_every_days",
     "decisions",
     "members",
+    "quorum",
 ];
+const QUORUM_KEYS: &[&str] = &["required", "min_organisations"];
 
 /// Decodes a département, checking what can be checked inside the file: shapes,
 /// member ids unique, chairs and body members in the directory.
@@ -205,6 +207,7 @@ fn decode_body(
             ),
         }
     }
+    let quorum = decode_quorum(&o, directory, sink);
     Some(Body {
         id: id.to_string(),
         name: name?,
@@ -214,6 +217,51 @@ fn decode_body(
         review_every_days,
         members,
         decisions,
+        quorum,
+    })
+}
+
+/// `quorum: {required: [parquet], min_organisations: 3}`: required members of the
+/// directory, a minimum of organisations (0 when absent).
+fn decode_quorum(body: &Obj, directory: &HashSet<String>, sink: &mut Sink) -> Option<Quorum> {
+    body.get("quorum")?;
+    let o = Obj::open(
+        body.get("quorum")?,
+        body.under("quorum"),
+        "quorum",
+        QUORUM_KEYS,
+        sink,
+    )?;
+    let mut required = Vec::new();
+    let at = o.under("required");
+    for (i, m) in o.list("required", sink).iter().enumerate() {
+        let entry = at.index(i);
+        let Some(mid) = super::fields::scalar_text(m).map(Cow::into_owned) else {
+            sink.at_value(
+                &entry.path(),
+                Msg::WrongType {
+                    key: "required".into(),
+                    expected: crate::i18n::Expected::Text,
+                },
+            );
+            continue;
+        };
+        if !directory.contains(&mid) {
+            sink.at_value(
+                &entry.path(),
+                Msg::UnknownMember {
+                    key: "required".into(),
+                    id: mid,
+                },
+            );
+        } else if !required.contains(&mid) {
+            required.push(mid);
+        }
+    }
+    let min_organisations = o.number32("min_organisations", 0, sink).unwrap_or(0);
+    Some(Quorum {
+        required,
+        min_organisations,
     })
 }
 

@@ -10,6 +10,7 @@ use crate::domain::{
     MeasureType, Meeting, MeetingStatus,
 };
 use crate::i18n::Msg;
+use chrono::NaiveDate;
 use std::collections::HashSet;
 
 pub(crate) const KEYS: &[&str] = &[
@@ -30,7 +31,10 @@ pub(crate) const KEYS: &[&str] = &[
     "items",
     "difficulties",
     "next_meeting",
+    "reopened",
+    "roll_call_seconds",
 ];
+const REOPENED_KEYS: &[&str] = &["on"];
 const ATTENDANCE_KEYS: &[&str] = &["member", "status", "by", "for_information"];
 const GUEST_KEYS: &[&str] = &[
     "name",
@@ -56,6 +60,7 @@ const ITEM_KEYS: &[&str] = &[
     "measure",
     "actions",
     "spent_seconds",
+    "number",
 ];
 const MEASURE_KEYS: &[&str] = &["type", "provider"];
 const ACTION_KEYS: &[&str] = &["text", "owner", "due", "done_on"];
@@ -69,6 +74,7 @@ const CASE_ONLY: &[&str] = &[
     "follow",
     "referent",
     "measure",
+    "number",
 ];
 
 /// Decodes a meeting, checking what can be checked inside the file: shapes, enum values,
@@ -156,6 +162,20 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         );
     }
 
+    let reopened_at = o.under("reopened");
+    let reopened: Option<Vec<NaiveDate>> = o
+        .list("reopened", sink)
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let r = Obj::open(v, reopened_at.index(i), "reopened", REOPENED_KEYS, sink)?;
+            r.need_date("on", sink)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    let roll_call_seconds = o.number("roll_call_seconds", 0, sink);
+
     Some(Meeting {
         id: id?,
         body: body?,
@@ -176,6 +196,8 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
             cancel_reason,
             rescheduled_from,
         },
+        reopened: reopened?,
+        roll_call_seconds,
     })
 }
 
@@ -281,6 +303,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         .into_iter()
         .collect();
     let spent_seconds = o.number("spent_seconds", 0, sink);
+    let number = o.text("number", sink);
 
     let kind = kind?;
     let kind_name = kind.as_str().to_string();
@@ -388,6 +411,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         measure,
         actions: actions?,
         spent_seconds,
+        number,
     })
 }
 

@@ -239,3 +239,23 @@ fn department_rules() {
         ]
     );
 }
+
+#[test]
+fn a_body_states_its_quorum_with_members_of_the_directory() {
+    let src = DEPT.to_string() + "    quorum: {required: [dircab], min_organisations: 3}\n";
+    let (d, problems) = run(&src, decode_department);
+    assert!(problems.is_empty(), "{problems:?}");
+    let quorum = d.unwrap().bodies[0].quorum.clone().unwrap();
+    assert_eq!(quorum.required, vec!["dircab".to_string()]);
+    assert_eq!(quorum.min_organisations, 3);
+    let src =
+        DEPT.to_string() + "    quorum:\n      required: [parquet]\n      min_organisations: -1\n";
+    let (_, problems) = run(&src, decode_department);
+    assert_eq!(
+        problems,
+        [
+            "14:18: « required » : membre « parquet » absent de l'annuaire (members de department.yaml)",
+            "15:26: « min_organisations » doit être un nombre entier positif",
+        ]
+    );
+}

@@ -130,6 +130,7 @@ fn item(i: &Item) -> Value {
     }
     map.opt_list("actions", i.actions.iter().map(action).collect())
         .opt_num("spent_seconds", i.spent_seconds)
+        .opt_text("number", i.number.as_deref())
         .done()
 }
 
@@ -153,6 +154,14 @@ pub fn meeting_value(m: &Meeting) -> Value {
         .list("items", m.items.iter().map(item).collect())
         .opt_text("difficulties", m.difficulties.as_deref())
         .opt_date("next_meeting", m.next_meeting)
+        .opt_list(
+            "reopened",
+            m.reopened
+                .iter()
+                .map(|d| Map::new().date("on", *d).done())
+                .collect(),
+        )
+        .opt_num("roll_call_seconds", m.roll_call_seconds)
         .done()
 }
 

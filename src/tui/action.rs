@@ -80,6 +80,11 @@ actions! {
     AddAction,
     /// Séance: close the meeting (the minutes are approved).
     CloseMeeting,
+    /// Séance: resume the séance of a meeting opened to be read, or reopen a closed one
+    /// (each asks first).
+    ResumeSeance,
+    /// Séance: suspend the séance (every timer stops) or resume it.
+    Pause,
     /// Hides (or shows again) the persons' full names on screen, for a projector.
     ToggleNames,
     /// The command palette: every action of the screen, filtered as you type.

@@ -290,7 +290,7 @@ fn event_loop(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
     let deadline = Instant::now() + grace;
     while session.worker.in_flight > 0 && !session.worker.dead && Instant::now() < deadline {
         if let Some(done) = session.worker.next_until(deadline) {
-            answer(app, done);
+            answer_then(app, session, done);
         }
     }
     result
@@ -308,7 +308,7 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
     while app.running && !session.worker.dead {
         // The outcomes of the work done meanwhile, before drawing.
         while let Some(done) = session.worker.try_next() {
-            answer(app, done);
+            answer_then(app, session, done);
         }
         retry.arm(app, Instant::now());
         let Some(terminal) = session.guard.terminal.as_mut() else {
@@ -414,7 +414,7 @@ fn carry_out(
             Effect::EditCase(id) => edit_case(app, session, &id)?,
             Effect::DiscardCaseEdit(id) => {
                 let done = call(app, session, Work::Effect(Effect::DiscardCaseEdit(id)));
-                answer(app, done);
+                answer_then(app, session, done);
             }
             other => {
                 let job = Job::new(app, other);
@@ -443,7 +443,16 @@ fn call(app: &mut App, session: &mut Session<'_>, work: Work) -> Done {
         if session.worker.in_flight == 0 {
             return done;
         }
-        answer(app, done);
+        answer_then(app, session, done);
+    }
+}
+
+/// Answers the outcome of a job; the writes that follow from it (a reopening, once the
+/// séance's lock is ours) go to the worker after the others.
+fn answer_then(app: &mut App, session: &mut Session<'_>, done: Done) {
+    for effect in answer(app, done) {
+        let job = Job::new(app, effect);
+        session.worker.send(job);
     }
 }
 

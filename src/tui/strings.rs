@@ -229,6 +229,8 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Attendance => ("présences", "attendance"),
         AddAction => ("action", "action"),
         CloseMeeting => ("clore", "close"),
+        ResumeSeance => ("reprendre/rouvrir", "resume/reopen"),
+        Pause => ("suspendre", "suspend"),
         ToggleNames => ("masquer/afficher les noms", "hide/show names"),
         Palette => ("commandes", "commands"),
         Accept => ("valider", "accept"),

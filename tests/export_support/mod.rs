@@ -58,6 +58,8 @@ pub fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus) -> Meeti
         difficulties: None,
         next_meeting: None,
         details: Default::default(),
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 
@@ -145,6 +147,7 @@ pub fn department() -> Department {
                 short: None,
                 chair: "dircab".into(),
                 every_days: 30,
+                quorum: None,
                 review_every_days: Some(60),
                 members: vec![
                     "dircab".into(),
@@ -164,6 +167,7 @@ pub fn department() -> Department {
                 short: None,
                 chair: "dircab".into(),
                 every_days: 365,
+                quorum: None,
                 review_every_days: None,
                 members: vec!["dircab".into(), "parquet".into(), "ars".into()],
                 decisions: Vec::new(),

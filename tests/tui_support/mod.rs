@@ -68,6 +68,8 @@ fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus, members: &[&
         difficulties: None,
         next_meeting: None,
         details: Default::default(),
+        reopened: Vec::new(),
+        roll_call_seconds: None,
     }
 }
 
@@ -109,6 +111,7 @@ pub fn fixture() -> DeptData {
                 short: None,
                 chair: "dircab".into(),
                 every_days: 30,
+                quorum: None,
                 review_every_days: Some(60),
                 members: cpraf_members.iter().map(|s| s.to_string()).collect(),
                 decisions: Vec::new(),
@@ -119,6 +122,7 @@ pub fn fixture() -> DeptData {
                 short: None,
                 chair: "dircab".into(),
                 every_days: 365,
+                quorum: None,
                 review_every_days: None,
                 members: vec!["dircab".into(), "ars".into(), "dasen".into()],
                 decisions: Vec::new(),

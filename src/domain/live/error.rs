@@ -31,6 +31,14 @@ pub enum LiveError {
     ReadOnly,
     /// Only a held meeting can be closed.
     NotHeld,
+    /// Only a closed meeting can be reopened.
+    NotClosed,
+    /// The case is on the agenda already.
+    CaseOnAgenda {
+        case: String,
+    },
+    /// Consulted (a held or closed meeting opened to be read): resume the séance first.
+    Consulting,
     NoSuchItem {
         index: usize,
     },

@@ -9,10 +9,13 @@
 
 pub mod actions;
 pub mod attendance;
+pub mod carry;
 pub mod decisions;
 pub mod error;
 pub mod followup;
 pub mod history;
+pub mod numbering;
+pub mod quorum;
 pub mod seance;
 pub mod timers;
 
@@ -21,6 +24,7 @@ pub use attendance::{AttendanceCounts, NewGuest, attendance_counts};
 pub use decisions::{default_next_review, undecided_cases};
 pub use error::{Change, LiveError};
 pub use history::{Field, History, Target};
+pub use quorum::{QuorumState, quorum_state};
 pub use seance::{Progress, Seance};
 pub use timers::{Timer, item_timer, meeting_timer};
 

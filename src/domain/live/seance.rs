@@ -12,8 +12,10 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 /// Where an agenda item stands in the séance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
-    /// Treated: before the current item, or with time spent or a decision.
+    /// Treated: a case with its decision, a topic (or the review of actions) with its notes.
     Done,
+    /// Taken up (before the current item, or with time spent) but without what makes it done.
+    Visited,
     Current,
     ToCome,
 }
@@ -32,25 +34,35 @@ pub struct Seance {
     /// The département's code, for the working days of proposed dates (`None`: every day
     /// but none moved).
     departement: Option<String>,
+    /// Opened to be read (a held or closed meeting): nothing counts, nothing is changed,
+    /// until the user resumes the séance.
+    consulting: bool,
+    /// Suspended (suspension de séance): no timer counts until resumed.
+    pub(super) paused: bool,
+    /// Before the first item: the time counted is the roll call's.
+    pub(super) roll_call: bool,
 }
 
 impl Seance {
     /// Opens the séance of `meeting`; `review_every_days` is the body's
     /// (`Body::review_interval_days`). The current item is the last one with time spent
-    /// (where an interrupted séance stopped), else the first.
+    /// (where an interrupted séance stopped), else the first; while no item has time spent,
+    /// the séance is at its roll call (see [`Self::in_roll_call`]).
     pub fn new(meeting: Meeting, review_every_days: u32) -> Self {
-        let current = meeting
+        let last = meeting
             .items
             .iter()
-            .rposition(|i| i.spent_seconds.is_some_and(|s| s > 0))
-            .unwrap_or(0);
+            .rposition(|i| i.spent_seconds.is_some_and(|s| s > 0));
         Seance {
-            meeting,
             review_every_days,
-            current,
+            current: last.unwrap_or(0),
+            roll_call: last.is_none() && !meeting.items.is_empty(),
+            meeting,
             read_only: false,
+            consulting: false,
             history: History::new(),
             departement: None,
+            paused: false,
         }
     }
 
@@ -73,6 +85,16 @@ impl Seance {
         self.read_only
     }
 
+    /// Opened to be read, or resumed (see [`Self::is_consulting`]).
+    pub fn set_consulting(&mut self, consulting: bool) {
+        self.consulting = consulting;
+    }
+
+    /// Opened to be read: no timer counts and every edit is refused until resumed.
+    pub fn is_consulting(&self) -> bool {
+        self.consulting
+    }
+
     /// Closed: read-only for good.
     pub fn is_closed(&self) -> bool {
         self.meeting.status == MeetingStatus::Closed
@@ -80,7 +102,7 @@ impl Seance {
 
     /// Edits are accepted (neither closed nor read-only).
     pub fn is_editable(&self) -> bool {
-        !self.read_only && !self.is_closed()
+        !self.read_only && !self.consulting && !self.is_closed()
     }
 
     /// Replaces the meeting with the one read again from disk (changed by someone else).
@@ -103,8 +125,13 @@ impl Seance {
         self.meeting.items.get(self.current)
     }
 
-    /// Goes to the next item; `false` on the last one.
+    /// Goes to the next item (from the roll call, the first); `false` on the last one.
     pub fn next_item(&mut self) -> bool {
+        if self.roll_call {
+            self.history.seal();
+            self.roll_call = false;
+            return true;
+        }
         self.go_to(self.current.saturating_add(1))
     }
 
@@ -119,7 +146,11 @@ impl Seance {
     /// Goes to item `index`; `false` when there is no such item or it is already current.
     pub fn go_to(&mut self, index: usize) -> bool {
         self.history.seal();
-        if index < self.meeting.items.len() && index != self.current {
+        if index < self.meeting.items.len() && self.roll_call {
+            self.roll_call = false;
+            self.current = index;
+            true
+        } else if index < self.meeting.items.len() && index != self.current {
             self.current = index;
             true
         } else {
@@ -129,18 +160,45 @@ impl Seance {
 
     /// Where item `index` stands.
     pub fn progress(&self, index: usize) -> Progress {
-        let treated = self
-            .meeting
-            .items
-            .get(index)
-            .is_some_and(|i| i.spent_seconds.is_some_and(|s| s > 0) || i.decision.is_some());
-        if index == self.current {
+        let Some(item) = self.meeting.items.get(index) else {
+            return Progress::ToCome;
+        };
+        let done = match item.kind {
+            crate::domain::ItemKind::Case => item.decision.is_some(),
+            _ => item.notes.is_some(),
+        };
+        let visited =
+            item.spent_seconds.is_some_and(|s| s > 0) || (index < self.current && !self.roll_call);
+        if index == self.current && !self.roll_call {
             Progress::Current
-        } else if index < self.current || treated {
+        } else if done {
             Progress::Done
+        } else if visited {
+            Progress::Visited
         } else {
             Progress::ToCome
         }
+    }
+
+    /// Before the first item: the roll call.
+    pub fn in_roll_call(&self) -> bool {
+        self.roll_call
+    }
+
+    /// Ends the roll call without moving (the current item is taken up).
+    pub fn leave_roll_call(&mut self) {
+        self.roll_call = false;
+    }
+
+    /// Suspended: no timer counts.
+    pub fn is_paused(&self) -> bool {
+        self.paused
+    }
+
+    /// Suspends the séance, or resumes it. Not an edit: nothing is written.
+    pub fn toggle_pause(&mut self) -> bool {
+        self.paused = !self.paused;
+        self.paused
     }
 
     // ---- the edits, all recorded for undo ----
@@ -148,6 +206,9 @@ impl Seance {
     fn writable(&self) -> Result<(), LiveError> {
         if self.read_only {
             return Err(LiveError::ReadOnly);
+        }
+        if self.consulting && !self.is_closed() {
+            return Err(LiveError::Consulting);
         }
         ensure_editable(&self.meeting)
     }
@@ -174,14 +235,22 @@ impl Seance {
         }
     }
 
-    /// Starts (or resumes) the meeting: `draft` or `convened` becomes `held`, and `start`
-    /// becomes the time it actually started (`now`, to the minute, local time of the
-    /// département) when the caller knows it. Resuming a held meeting changes nothing.
+    /// Starts the meeting: `draft` or `convened` becomes `held`, on `today` and at `now`
+    /// (to the minute, local time of the département) when the caller knows it. A meeting
+    /// dated another day moves to `today`, the day it was planned for kept in
+    /// `rescheduled_from`: the caller asked first, saying so. A meeting held already
+    /// changes nothing (resuming never rewrites its date or its start).
     /// The time actually taken is counted per item by [`Self::tick`].
-    pub fn start(&mut self, now: Option<NaiveTime>) -> Result<Change, LiveError> {
+    pub fn start(&mut self, today: NaiveDate, now: Option<NaiveTime>) -> Result<Change, LiveError> {
         self.edit(None, |m| {
             if m.status.is_held() {
                 return Ok(false);
+            }
+            if m.date != today {
+                if m.details.rescheduled_from.is_none() {
+                    m.details.rescheduled_from = Some(m.date);
+                }
+                m.date = today;
             }
             if let Some(now) = now
                 .and_then(|t| t.with_second(0))
@@ -193,13 +262,31 @@ impl Seance {
         })
     }
 
+    /// Reopens a closed meeting (`closed` → `held`), the day noted in `reopened`. The
+    /// caller asked first. The numbers of its decisions are kept.
+    pub fn reopen(&mut self, today: NaiveDate) -> Result<Change, LiveError> {
+        if self.read_only {
+            return Err(LiveError::ReadOnly);
+        }
+        self.consulting = false;
+        if self.meeting.status != MeetingStatus::Closed {
+            return Err(LiveError::NotClosed);
+        }
+        self.meeting.status = MeetingStatus::Held;
+        self.meeting.reopened.push(today);
+        self.history.clear();
+        Ok(Change::This)
+    }
+
     /// Closes the meeting (`held` → `closed`): read-only from now on, history included.
-    /// The caller asks for confirmation first.
-    pub fn close(&mut self) -> Result<Change, LiveError> {
+    /// Each decision without a number gets the next one of its body and year, counted over
+    /// `others` (the département's meetings). The caller asks for confirmation first.
+    pub fn close(&mut self, others: &[Meeting]) -> Result<Change, LiveError> {
         self.writable()?;
         if self.meeting.status != MeetingStatus::Held {
             return Err(LiveError::NotHeld);
         }
+        super::numbering::number_decisions(&mut self.meeting, others);
         self.meeting.status = MeetingStatus::Closed;
         self.history.clear();
         Ok(Change::This)
@@ -208,8 +295,20 @@ impl Seance {
     /// Counts `seconds` of elapsed time on the current item, while the meeting is held.
     /// Not an edit: time spent is a fact, neither undone nor redone.
     pub fn tick(&mut self, seconds: u64) -> Change {
-        if self.read_only || self.meeting.status != MeetingStatus::Held {
+        if self.read_only
+            || self.consulting
+            || self.paused
+            || self.meeting.status != MeetingStatus::Held
+        {
             return Change::Unchanged;
+        }
+        if self.roll_call {
+            if seconds == 0 {
+                return Change::Unchanged;
+            }
+            let spent = self.meeting.roll_call_seconds.unwrap_or(0);
+            self.meeting.roll_call_seconds = Some(spent.saturating_add(seconds));
+            return Change::This;
         }
         match timers::add_spent(&mut self.meeting, self.current, seconds) {
             Ok(true) => Change::This,
@@ -260,6 +359,28 @@ impl Seance {
     /// See [`attendance::remove_guest`].
     pub fn remove_guest(&mut self, index: usize) -> Result<Change, LiveError> {
         self.edit(None, |m| attendance::remove_guest(m, index))
+    }
+
+    /// Adds an item during the séance (an urgent case, « questions diverses »), right after
+    /// the current one (first during the roll call): it is taken next. A case already on the
+    /// agenda is refused. Undone like any edit.
+    pub fn add_item(&mut self, item: Item) -> Result<Change, LiveError> {
+        let at = if self.roll_call || self.meeting.items.is_empty() {
+            0
+        } else {
+            self.current.saturating_add(1)
+        };
+        self.edit(None, |m| {
+            if let Some(case) = item.case.as_deref()
+                && m.has_case(case)
+            {
+                return Err(LiveError::CaseOnAgenda {
+                    case: case.to_string(),
+                });
+            }
+            m.items.insert(at.min(m.items.len()), item);
+            Ok(true)
+        })
     }
 
     /// See [`decisions::set_decision`]; the default next review uses the body's interval.
@@ -493,6 +614,7 @@ impl Seance {
 
 /// Copies the time spent on each item of `now` into `restored` (same agenda).
 fn keep_time_spent(now: &Meeting, restored: &mut Meeting) {
+    restored.roll_call_seconds = now.roll_call_seconds;
     for (restored, now) in restored.items.iter_mut().zip(&now.items) {
         if restored.kind == now.kind && restored.case == now.case {
             restored.spent_seconds = now.spent_seconds;

@@ -39,9 +39,13 @@ fn agenda() -> Meeting {
     m
 }
 
+/// A started séance, past its roll call: on the first item.
 fn seance() -> Seance {
     let mut s = Seance::new(agenda(), REVIEW_DAYS);
-    assert_eq!(s.start(None), Ok(Change::This));
+    assert_eq!(s.start(day("2026-11-30"), None), Ok(Change::This));
+    assert!(s.in_roll_call());
+    assert!(s.next_item());
+    assert_eq!(s.current(), 0);
     s
 }
 
@@ -73,17 +77,17 @@ fn starting_holds_the_meeting_at_the_time_it_actually_starts() {
     let mut s = Seance::new(agenda(), REVIEW_DAYS);
     let planned = s.meeting().start;
     // Without a clock the planned time stays.
-    assert_eq!(s.start(None), Ok(Change::This));
+    assert_eq!(s.start(day("2026-11-30"), None), Ok(Change::This));
     assert_eq!(s.meeting().status, MeetingStatus::Held);
     assert_eq!(s.meeting().start, planned);
     // Resuming changes nothing, the start time included.
     let later = chrono::NaiveTime::from_hms_opt(15, 2, 41);
-    assert_eq!(s.start(later), Ok(Change::Unchanged));
+    assert_eq!(s.start(day("2026-11-30"), later), Ok(Change::Unchanged));
     assert_eq!(s.meeting().start, planned);
     let mut draft = agenda();
     draft.status = MeetingStatus::Draft;
     let mut s = Seance::new(draft, REVIEW_DAYS);
-    assert_eq!(s.start(later), Ok(Change::This));
+    assert_eq!(s.start(day("2026-11-30"), later), Ok(Change::This));
     assert_eq!(s.meeting().status, MeetingStatus::Held);
     assert_eq!(
         s.meeting().start,
@@ -101,9 +105,9 @@ fn starting_holds_the_meeting_at_the_time_it_actually_starts() {
 #[test]
 fn only_a_held_meeting_closes() {
     let mut s = Seance::new(agenda(), REVIEW_DAYS);
-    assert_eq!(s.close(), Err(LiveError::NotHeld));
-    assert_eq!(s.start(None), Ok(Change::This));
-    assert_eq!(s.close(), Ok(Change::This));
+    assert_eq!(s.close(&[]), Err(LiveError::NotHeld));
+    assert_eq!(s.start(day("2026-11-30"), None), Ok(Change::This));
+    assert_eq!(s.close(&[]), Ok(Change::This));
     assert_eq!(s.meeting().status, MeetingStatus::Closed);
     assert!(s.is_closed() && !s.is_editable());
 }
@@ -112,12 +116,12 @@ fn only_a_held_meeting_closes() {
 fn a_closed_meeting_refuses_every_edit() {
     let mut s = seance();
     assert_eq!(s.set_notes(0, "avant"), Ok(Change::This));
-    assert_eq!(s.close(), Ok(Change::This));
+    assert_eq!(s.close(&[]), Ok(Change::This));
     let frozen = s.meeting().clone();
     let mut others = vec![earlier()];
     let refusals = [
-        s.start(None),
-        s.close(),
+        s.start(day("2026-11-30"), None),
+        s.close(&[]),
         s.set_attendance("dircab", AttendanceStatus::Present, None),
         s.add_member("ars", AttendanceStatus::Present, None),
         s.add_guest(NewGuest {
@@ -217,13 +221,18 @@ fn progress_shows_done_current_and_to_come() {
         Ok(Change::This)
     );
     assert!(s.previous_item());
-    assert_eq!(s.progress(0), Progress::Done);
+    // Visited without its notes: not done.
+    assert_eq!(s.progress(0), Progress::Visited);
     assert_eq!(s.progress(1), Progress::Current);
-    // Treated before: done even though after the current item.
+    // Decided: done even though after the current item.
     assert!(s.go_to(0));
     assert_eq!(s.progress(1), Progress::Done);
-    assert_eq!(s.progress(2), Progress::ToCome);
+    assert_eq!(s.progress(2), Progress::ToCome, "no time spent on it");
     assert_eq!(s.progress(3), Progress::ToCome);
+    // A topic is done once it has its notes.
+    assert_eq!(s.set_notes(0, "Approuvé."), Ok(Change::This));
+    assert!(s.go_to(3));
+    assert_eq!(s.progress(0), Progress::Done);
 }
 
 #[test]
@@ -814,13 +823,18 @@ fn an_earlier_action_is_marked_done_in_its_own_meeting() {
 fn time_is_counted_on_the_current_item_while_held() {
     let mut s = Seance::new(agenda(), REVIEW_DAYS);
     assert_eq!(s.tick(30), Change::Unchanged, "not started yet");
-    assert_eq!(s.start(None), Ok(Change::This));
+    assert_eq!(s.start(day("2026-11-30"), None), Ok(Change::This));
     assert_eq!(s.tick(0), Change::Unchanged);
+    // The roll call first: its own time, not item 1's.
+    assert_eq!(s.tick(90), Change::This);
+    assert!(s.next_item());
+    assert_eq!(s.current(), 0);
     assert_eq!(s.tick(200), Change::This);
     assert_eq!(s.tick(150), Change::This);
     assert!(s.next_item());
     assert_eq!(s.tick(60), Change::This);
     let m = s.meeting();
+    assert_eq!(m.roll_call_seconds, Some(90));
     assert_eq!(m.items[0].spent_seconds, Some(350));
     assert_eq!(m.items[1].spent_seconds, Some(60));
     let t = item_timer(&m.items[0]);
@@ -850,7 +864,7 @@ fn time_is_counted_on_the_current_item_while_held() {
     let total = meeting_timer(m);
     assert_eq!(
         (total.spent_seconds, total.timebox_seconds),
-        (410, Some(25 * 60))
+        (500, Some(25 * 60))
     );
     // Time is not an edit: nothing to undo but the start.
     assert_eq!(s.undo(&mut []), Ok(Change::This));
@@ -1095,4 +1109,119 @@ fn reload_forgets_the_history() {
     assert_eq!(s.meeting(), &theirs);
     assert_eq!(s.current(), 1);
     assert!(!s.can_undo());
+}
+
+// ---- a séance that records the truth ----
+
+#[test]
+fn a_meeting_dated_another_day_moves_to_today_when_held() {
+    let mut s = Seance::new(agenda(), REVIEW_DAYS);
+    let at = chrono::NaiveTime::from_hms_opt(9, 41, 12);
+    assert_eq!(s.start(day("2026-11-20"), at), Ok(Change::This));
+    let m = s.meeting();
+    assert_eq!(m.date, day("2026-11-20"));
+    assert_eq!(m.details.rescheduled_from, Some(day("2026-11-30")));
+    assert_eq!(m.start, chrono::NaiveTime::from_hms_opt(9, 41, 0).unwrap());
+    // Undone: back to its planned day, nothing noted.
+    assert_eq!(s.undo(&mut []), Ok(Change::This));
+    assert_eq!(
+        (s.meeting().date, s.meeting().details.rescheduled_from),
+        (day("2026-11-30"), None)
+    );
+}
+
+#[test]
+fn a_held_meeting_is_never_held_again_by_starting() {
+    let mut m = agenda();
+    m.status = MeetingStatus::Held;
+    let before = m.clone();
+    let mut s = Seance::new(m, REVIEW_DAYS);
+    let at = chrono::NaiveTime::from_hms_opt(19, 26, 0);
+    assert_eq!(s.start(day("2026-12-15"), at), Ok(Change::Unchanged));
+    assert_eq!(
+        s.meeting(),
+        &before,
+        "neither its date nor its start rewritten"
+    );
+}
+
+#[test]
+fn consulting_counts_nothing_and_refuses_edits() {
+    let mut m = agenda();
+    m.status = MeetingStatus::Held;
+    m.items[1].spent_seconds = Some(60);
+    let mut s = Seance::new(m, REVIEW_DAYS);
+    s.set_consulting(true);
+    assert_eq!(s.tick(30), Change::Unchanged);
+    assert_eq!(s.set_notes(1, "x"), Err(LiveError::Consulting));
+    assert!(!s.is_editable());
+    s.set_consulting(false);
+    assert_eq!(s.tick(30), Change::This);
+    assert_eq!(s.meeting().items[1].spent_seconds, Some(90));
+}
+
+#[test]
+fn a_pause_stops_every_timer_until_resumed() {
+    let mut s = seance();
+    assert!(s.toggle_pause());
+    assert_eq!(s.tick(40), Change::Unchanged);
+    assert!(s.next_item());
+    assert_eq!(s.tick(40), Change::Unchanged);
+    assert!(!s.toggle_pause());
+    assert_eq!(s.tick(5), Change::This);
+    assert_eq!(s.meeting().items[0].spent_seconds, None);
+    assert_eq!(s.meeting().items[1].spent_seconds, Some(5));
+}
+
+#[test]
+fn a_closed_meeting_reopens_deliberately_with_its_date_and_keeps_its_numbers() {
+    let mut s = seance();
+    assert_eq!(
+        s.set_decision(1, Some(Decision::Continue), None),
+        Ok(Change::This)
+    );
+    assert_eq!(s.reopen(day("2026-12-01")), Err(LiveError::NotClosed));
+    assert_eq!(s.close(&[]), Ok(Change::This));
+    assert_eq!(
+        s.meeting().items[1].number.as_deref(),
+        Some("CPRAF-2026-D001")
+    );
+    assert_eq!(s.reopen(day("2026-12-02")), Ok(Change::This));
+    assert_eq!(s.meeting().status, MeetingStatus::Held);
+    assert_eq!(s.meeting().reopened, vec![day("2026-12-02")]);
+    assert_eq!(
+        s.set_decision(2, Some(Decision::Orient), None),
+        Ok(Change::This)
+    );
+    assert_eq!(s.close(&[]), Ok(Change::This));
+    let numbers: Vec<_> = s.meeting().items.iter().map(|i| i.number.clone()).collect();
+    assert_eq!(
+        numbers,
+        vec![
+            None,
+            Some("CPRAF-2026-D001".into()),
+            Some("CPRAF-2026-D002".into()),
+            None
+        ]
+    );
+}
+
+#[test]
+fn an_item_added_during_the_seance_comes_after_the_current_one() {
+    let mut s = seance();
+    assert!(s.next_item());
+    assert_eq!(
+        s.add_item(Item::case("75-2026-099", Some(10))),
+        Ok(Change::This)
+    );
+    assert_eq!(s.meeting().items[2].case.as_deref(), Some("75-2026-099"));
+    assert_eq!(s.current(), 1, "the current item stays");
+    assert_eq!(
+        s.add_item(Item::case("75-2026-014", None)),
+        Err(LiveError::CaseOnAgenda {
+            case: "75-2026-014".into()
+        })
+    );
+    assert_eq!(s.undo(&mut []), Ok(Change::This));
+    assert_eq!(s.meeting().items.len(), 4);
 }

@@ -41,12 +41,13 @@ pub fn item_timer(item: &Item) -> Timer {
     }
 }
 
-/// The timer of the whole meeting: the time spent on all items against the sum of the
+/// The timer of the whole meeting: the time spent on the roll call and all items against the sum of the
 /// timeboxes (`None` when no item has one).
 pub fn meeting_timer(meeting: &Meeting) -> Timer {
-    let spent_seconds = meeting.items.iter().fold(0u64, |sum, i| {
+    let items = meeting.items.iter().fold(0u64, |sum, i| {
         sum.saturating_add(i.spent_seconds.unwrap_or(0))
     });
+    let spent_seconds = items.saturating_add(meeting.roll_call_seconds.unwrap_or(0));
     let has_timebox = meeting.items.iter().any(|i| i.minutes.is_some());
     let planned_seconds = meeting
         .items

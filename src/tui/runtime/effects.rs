@@ -206,8 +206,9 @@ fn copy(
     Done::Copied(path.to_path_buf(), result)
 }
 
-/// What the outcome of a job changes in the state.
-pub(crate) fn answer(app: &mut App, done: Done) {
+/// What the outcome of a job changes in the state, and the effects that follow from it
+/// (a reopening written once the séance's lock is ours).
+pub(crate) fn answer(app: &mut App, done: Done) -> Vec<Effect> {
     let lang = app.lang;
     match done {
         Done::Wrote {
@@ -219,7 +220,7 @@ pub(crate) fn answer(app: &mut App, done: Done) {
             app.unsaved.saved(&WriteKey::Meeting(m.id.clone()));
             update::meeting_reloaded(app, m);
         }
-        Done::Locked(outcome) => update::seance_locked(app, outcome),
+        Done::Locked(outcome) => return update::seance_locked(app, outcome),
         Done::Reloaded(Err(e)) | Done::Deleted(Err(e)) => {
             app.error(strings::save_failed(&e.text(lang), lang));
         }
@@ -230,6 +231,7 @@ pub(crate) fn answer(app: &mut App, done: Done) {
         Done::Copied(path, result) => update::copy_written(app, &path, result),
         Done::Deleted(Ok(())) | Done::EditBegun(_) | Done::EditFinished(_) | Done::Nothing => {}
     }
+    Vec::new()
 }
 
 /// Carries out the effects that need only the store (all but the editor's), in order, and
@@ -247,13 +249,15 @@ pub fn apply_effects(
             Effect::RetryUnsaved => {
                 for write in app.unsaved.to_retry() {
                     let job = Job::new(app, write.into());
-                    answer(app, perform(persist, job));
+                    let then = answer(app, perform(persist, job));
+                    rest.extend(apply_effects(app, persist, then));
                 }
             }
             other @ (Effect::EditCase(_) | Effect::DiscardCaseEdit(_)) => rest.push(other),
             other => {
                 let job = Job::new(app, other);
-                answer(app, perform(persist, job));
+                let then = answer(app, perform(persist, job));
+                rest.extend(apply_effects(app, persist, then));
             }
         }
     }

@@ -304,6 +304,9 @@ fn detail_lines(
             strings::date(entry.meeting.date, lang),
             strings::decision(entry.decision, lang)
         );
+        if let Some(number) = &entry.item.number {
+            text.push_str(&format!(" (n° {})", shown(number)));
+        }
         if let Some(dt) = &entry.item.decision_text {
             text.push_str(&format!(" — {}", shown(dt)));
         }

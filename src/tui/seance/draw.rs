@@ -64,16 +64,42 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     if let Some(ask) = &st.ask {
         let (text, answers) = match ask {
-            Ask::Start => (
-                app.keymap
-                    .fill(Context::Confirm, S::AskStart.get(lang), lang),
+            Ask::Start { moves } => (
+                ask_start(st.meeting().date, app.today, st.clock, lang),
+                Some([answer_start(*moves, lang), S::AnswerCancel.get(lang)]),
+            ),
+            Ask::Resume => (
+                S::AskResume.get(lang).to_string(),
+                Some([S::AnswerResume.get(lang), S::AnswerConsult.get(lang)]),
+            ),
+            Ask::Reopen => (
+                S::AskReopen.get(lang).to_string(),
+                Some([S::AnswerReopen.get(lang), S::AnswerConsult.get(lang)]),
+            ),
+            Ask::Close {
+                undecided,
+                nobody,
+                quorum,
+            } => (
+                app.keymap.fill(
+                    Context::Confirm,
+                    &ask_close(*undecided, *nobody, quorum.as_deref(), lang),
+                    lang,
+                ),
                 None,
             ),
-            Ask::Close { undecided } => (
-                app.keymap
-                    .fill(Context::Confirm, &ask_close(*undecided, lang), lang),
-                None,
-            ),
+            Ask::ChangeDecision { choice } => {
+                let word = |d: Option<crate::domain::Decision>| decision_word(d, lang).to_string();
+                let before = st.live.current_item().and_then(|i| i.decision);
+                (
+                    app.keymap.fill(
+                        Context::Confirm,
+                        &ask_change_decision(&word(before), &word(*choice), lang),
+                        lang,
+                    ),
+                    None,
+                )
+            }
             Ask::TakeOver(info) => (
                 app.take_over_question(info),
                 Some([S::AnswerTakeOver.get(lang), S::AnswerReadOnly.get(lang)]),
@@ -83,7 +109,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Some([S::AnswerReload.get(lang), S::AnswerKeep.get(lang)]),
             ),
         };
-        let rect = centered(main, 64, 9);
+        let rect = centered(main, 72, 11);
         let inner = popup(app, frame, rect, T::ScreenSeance.get(lang));
         let [question, choices] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(inner);
@@ -129,7 +155,17 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
             format!(" · {}", S::ReadOnly.get(lang)),
             t.warning,
         )),
+        _ if st.live.is_consulting() => first.push(Span::styled(
+            format!(" · {}", S::Consulting.get(lang)),
+            t.warning,
+        )),
         _ => {}
+    }
+    if st.live.is_paused() {
+        first.push(Span::styled(
+            format!(" · {}", S::Paused.get(lang).to_uppercase()),
+            t.error,
+        ));
     }
     if let Some(clock) = st.clock {
         first.push(Span::styled(
@@ -159,13 +195,30 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     }
     first.push(Span::styled(format!(" · {body}"), t.muted));
     let counts = attendance_counts(meeting);
-    let second = Line::from(vec![
-        Span::styled(
-            format!(" {}{}", S::Attendance.get(lang), colon(lang)),
-            t.header,
-        ),
-        Span::styled(counts_line(&counts, lang), t.base),
-    ]);
+    let mut second = vec![Span::styled(
+        format!(" {}{}", S::Attendance.get(lang), colon(lang)),
+        t.header,
+    )];
+    // The quorum first (it matters most), live, when the body states one.
+    if let Some(q) = seance_quorum(meeting, &app.data.department) {
+        if q.reached() {
+            second.push(Span::styled(
+                format!("{} · ", lang.pick("quorum atteint", "quorum reached")),
+                t.base,
+            ));
+        } else {
+            second.push(Span::styled(
+                format!(
+                    "{} ({}) · ",
+                    lang.pick("quorum non atteint", "quorum not reached"),
+                    quorum_missing(&q, &app.data.department.members, lang)
+                ),
+                t.warning,
+            ));
+        }
+    }
+    second.push(Span::styled(counts_line(&counts, lang), t.base));
+    let second = Line::from(second);
     let [a, b] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(first)), a);
     frame.render_widget(Paragraph::new(second), b);
@@ -200,9 +253,32 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
         return;
     }
     let width = inner.width as usize;
-    let height = inner.height as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    // The roll call, before the first item: its own line and its own time.
+    let held = meeting.status == crate::domain::MeetingStatus::Held;
+    let roll_call = st.live.in_roll_call() && held;
+    if roll_call || meeting.roll_call_seconds.is_some() {
+        let (mark, style) = if roll_call {
+            ("▶", app.theme.selected)
+        } else {
+            ("✓", app.theme.muted)
+        };
+        let time = format!("{}", meeting.roll_call_seconds.unwrap_or(0) / 60);
+        let title = fit(
+            S::RollCall.get(lang),
+            width.saturating_sub(time.chars().count() + 4),
+        );
+        let pad = width.saturating_sub(
+            unicode_width::UnicodeWidthStr::width(title.as_str()) + time.chars().count() + 3,
+        );
+        lines.push(Line::from(Span::styled(
+            format!("{mark} {title}{} {time}", " ".repeat(pad)),
+            style,
+        )));
+    }
+    let height = (inner.height as usize).saturating_sub(lines.len());
     let first = super::scroll_offset(st.live.current(), height.max(1));
-    let lines: Vec<Line> = meeting
+    let items: Vec<Line> = meeting
         .items
         .iter()
         .enumerate()
@@ -211,6 +287,7 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
         .map(|(i, item)| {
             let (mark, style) = match st.live.progress(i) {
                 Progress::Done => ("✓", app.theme.muted),
+                Progress::Visited => ("○", app.theme.muted),
                 Progress::Current => ("▶", app.theme.selected),
                 Progress::ToCome => ("·", app.theme.base),
             };
@@ -235,6 +312,7 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
+    lines.extend(items);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -293,6 +371,18 @@ fn render_item(
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
+    if st.live.in_roll_call() && meeting.status == crate::domain::MeetingStatus::Held {
+        let text = lang.pick(
+            "Appel des présents : « {attendance} » pour les présences, « {next_item} » pour passer au premier point (son temps est compté à part).",
+            "Roll call: “{attendance}” for the attendance, “{next_item}” to go to the first item (its time is counted apart).",
+        );
+        let text = app.keymap.fill(Context::Seance, text, lang);
+        lines.extend(
+            super::wrap(&text, width, "")
+                .into_iter()
+                .map(|l| Line::styled(l, app.theme.warning)),
+        );
+    }
     if let Some(item) = item {
         let timer = item_timer(item);
         let mut spans = vec![Span::styled(
@@ -331,13 +421,14 @@ fn render_item(
             focus_line = lines.len();
         }
         let line = match field {
-            Field::Decision => field_line(
-                app,
-                is,
-                S::Decision.get(lang),
-                decision_word(item.and_then(|i| i.decision), lang),
-                width,
-            ),
+            Field::Decision => {
+                let word = decision_word(item.and_then(|i| i.decision), lang);
+                let value = match item.and_then(|i| i.number.as_deref()) {
+                    Some(number) => format!("{word} (n° {})", shown(number)),
+                    None => word.to_string(),
+                };
+                field_line(app, is, S::Decision.get(lang), value, width)
+            }
             Field::DecisionText => field_line(
                 app,
                 is,

@@ -36,7 +36,13 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
                 _ => Readers::Internal,
             };
             let title = format!("{} — {}", title.get(lang), readers.get(lang));
-            let rect = centered(area, area.width.saturating_sub(4).min(90), 12);
+            // The text the room reads: wider and taller on a large screen.
+            let (width, height) = if area.width >= 110 {
+                (area.width.saturating_sub(10), (area.height * 2 / 3).max(12))
+            } else {
+                (area.width.saturating_sub(4).min(90), 12)
+            };
+            let rect = centered(area, width, height.min(area.height));
             let inner = popup(app, frame, rect, &title);
             let [edit, help] =
                 Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);

@@ -172,8 +172,11 @@ pub struct AttendancePanel {
     pub guest: Option<GuestForm>,
     /// Picking a member of the directory who was not invited.
     pub member: Option<MemberPicker>,
-    /// A notice shown until the next key (every member is listed already).
+    /// A notice shown until the next key (every member is listed already, what a status
+    /// replaced).
     pub note: Option<String>,
+    /// The last « représenté par » typed, offered again for the next person.
+    pub last_by: Option<String>,
     pub error: Option<String>,
 }
 
@@ -197,10 +200,23 @@ pub fn uninvited_members<'a>(
 /// A question waiting for an answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
-    /// Start the meeting (it becomes `held`)? `y`/`n`.
-    Start,
-    /// Close the meeting? With the number of cases left without a decision.
-    Close { undecided: usize },
+    /// Start the meeting (it becomes `held`), saying the date and time recorded; `moves`
+    /// when it is dated another day (held today, or not at all). A dialog: no letter starts
+    /// a séance.
+    Start { moves: bool },
+    /// Resume the séance of a held meeting opened to be read (timers count again).
+    Resume,
+    /// Reopen a closed meeting (the day is noted in the meeting).
+    Reopen,
+    /// Close the meeting? With the number of cases left without a decision, whether
+    /// nobody's attendance was marked, and what the quorum misses (`None`: reached or none).
+    Close {
+        undecided: usize,
+        nobody: bool,
+        quorum: Option<String>,
+    },
+    /// Replace the decision already taken on the current item by `choice`? `y`/`n`.
+    ChangeDecision { choice: Option<Decision> },
     /// Take over the lock left behind by someone? `y`/`n`.
     TakeOver(LockInfo),
     /// The meeting file changed on disk: reload theirs or keep mine (chosen with the
@@ -211,7 +227,10 @@ pub enum Ask {
 impl Ask {
     /// A question that can lose work: no letter answers it (the `dialog` keys).
     pub fn is_dialog(&self) -> bool {
-        matches!(self, Ask::TakeOver(_) | Ask::Conflict { .. })
+        matches!(
+            self,
+            Ask::TakeOver(_) | Ask::Conflict { .. } | Ask::Start { .. } | Ask::Resume | Ask::Reopen
+        )
     }
 }
 
@@ -248,6 +267,17 @@ pub struct SeanceState {
     pub timed: bool,
     /// The time of day in the département's time zone (set by the runtime).
     pub clock: Option<NaiveTime>,
+    /// Resuming or reopening was chosen: done once the lock is ours.
+    pub resuming: Option<Resuming>,
+}
+
+/// What is done once the lock asked for is ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resuming {
+    /// A held meeting opened to be read: the séance goes on.
+    Resume,
+    /// A closed meeting: reopened, the day noted.
+    Reopen,
 }
 
 impl SeanceState {
@@ -264,6 +294,7 @@ impl SeanceState {
             typed: false,
             timed: false,
             clock: None,
+            resuming: None,
         }
     }
 
@@ -347,6 +378,7 @@ impl SeanceState {
         self.live.meeting().status == crate::domain::MeetingStatus::Held
             && self.live.is_editable()
             && self.ask.is_none()
+            && !self.live.is_paused()
     }
 }
 
@@ -413,7 +445,15 @@ pub enum S {
     None,
     Present,
     Attendance,
-    AskStart,
+    AskResume,
+    AskReopen,
+    AnswerResume,
+    AnswerReopen,
+    AnswerConsult,
+    AnswerCancel,
+    Consulting,
+    Paused,
+    RollCall,
     AskConflict,
     AnswerTakeOver,
     AnswerReadOnly,
@@ -473,10 +513,21 @@ impl S {
             S::None => ("—", "—"),
             S::Present => ("présents", "present"),
             S::Attendance => ("Présences", "Attendance"),
-            S::AskStart => (
-                "Ouvrir la séance ? La réunion passera au statut « tenue ». ({yes}/{no})",
-                "Start the meeting? It becomes “held”. ({yes}/{no})",
+            S::AskResume => (
+                "Reprendre la séance ? Le temps sera de nouveau compté et la réunion pourra être modifiée.",
+                "Resume the meeting? Time will be counted again and the meeting can be changed.",
             ),
+            S::AskReopen => (
+                "Cette réunion est close. La rouvrir ? La réouverture sera notée dans la réunion, datée d'aujourd'hui ; les numéros des décisions sont conservés.",
+                "This meeting is closed. Reopen it? The reopening is noted in the meeting, dated today; the decisions keep their numbers.",
+            ),
+            S::AnswerResume => ("Reprendre la séance", "Resume the meeting"),
+            S::AnswerReopen => ("Rouvrir la réunion", "Reopen the meeting"),
+            S::AnswerConsult => ("Rester en consultation", "Keep reading only"),
+            S::AnswerCancel => ("Annuler", "Cancel"),
+            S::Consulting => ("consultation", "reading"),
+            S::Paused => ("séance suspendue", "meeting suspended"),
+            S::RollCall => ("Appel des présents", "Roll call"),
             S::AskConflict => (
                 "Le fichier de la réunion a été modifié par ailleurs : rien n'a été écrit.",
                 "The meeting file was changed elsewhere: nothing was written.",
@@ -549,24 +600,43 @@ pub fn duration(seconds: u64) -> String {
     }
 }
 
-/// The question asking whether to close, warning about undecided cases; `{yes}` and `{no}`
+/// The question asking whether to close, warning about undecided cases, an attendance
+/// nobody marked and a quorum not reached (`quorum`: what is missing); `{yes}` and `{no}`
 /// are filled with their keys.
-pub fn ask_close(undecided: usize, lang: Lang) -> String {
-    match (lang, undecided) {
-        (Lang::Fr, 0) => "Clore la réunion ? Le compte rendu sera figé. ({yes}/{no})".into(),
-        (Lang::Fr, 1) => {
-            "Clore la réunion ? 1 situation est restée sans décision. ({yes}/{no})".into()
+pub fn ask_close(undecided: usize, nobody: bool, quorum: Option<&str>, lang: Lang) -> String {
+    let mut out = match (lang, undecided) {
+        (Lang::Fr, 0) => "Clore la réunion ? Le compte rendu sera figé.".to_string(),
+        (Lang::Fr, 1) => "Clore la réunion ? 1 situation est restée sans décision.".into(),
+        (Lang::Fr, n) => format!("Clore la réunion ? {n} situations sont restées sans décision."),
+        (Lang::En, 0) => "Close the meeting? The minutes will be frozen.".into(),
+        (Lang::En, 1) => "Close the meeting? 1 case has no decision.".into(),
+        (Lang::En, n) => format!("Close the meeting? {n} cases have no decision."),
+    };
+    if nobody {
+        out.push(' ');
+        out.push_str(lang.pick(
+            "Personne n'a été marqué présent, excusé, absent ou représenté.",
+            "Nobody was marked present, excused, absent or represented.",
+        ));
+    }
+    if let Some(missing) = quorum {
+        out.push(' ');
+        out.push_str(&match lang {
+            Lang::Fr => format!("Quorum non atteint : {missing}."),
+            Lang::En => format!("Quorum not reached: {missing}."),
+        });
+    }
+    out.push_str(" ({yes}/{no})");
+    out
+}
+
+/// The question asked before a decision already taken is replaced.
+pub fn ask_change_decision(before: &str, after: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => {
+            format!("Remplacer la décision « {before} » par « {after} » ? ({{yes}}/{{no}})")
         }
-        (Lang::Fr, n) => {
-            format!(
-                "Clore la réunion ? {n} situations sont restées sans décision. ({{yes}}/{{no}})"
-            )
-        }
-        (Lang::En, 0) => "Close the meeting? The minutes will be frozen. ({yes}/{no})".into(),
-        (Lang::En, 1) => "Close the meeting? 1 case has no decision. ({yes}/{no})".into(),
-        (Lang::En, n) => {
-            format!("Close the meeting? {n} cases have no decision. ({{yes}}/{{no}})")
-        }
+        Lang::En => format!("Replace the decision “{before}” by “{after}”? ({{yes}}/{{no}})"),
     }
 }
 
@@ -582,3 +652,6 @@ pub fn bad_date(text: &str, lang: Lang) -> String {
         }
     }
 }
+
+mod questions;
+pub use questions::*;

@@ -8,8 +8,10 @@ use crate::workspace::{LockOutcome, WorkError};
 use seance_attendance::attendance_key;
 use seance_edit::{editing_key, start_editing};
 
-/// Opens (or shows again) the séance of meeting `id`. The lock is asked of the runtime;
-/// its answer comes back through [`seance_locked`].
+/// Opens (or shows again) the séance of meeting `id`. A draft or convened meeting asks for
+/// the lock (its answer comes back through [`seance_locked`], which asks whether to start);
+/// a held or closed one is opened to be read: no lock, no timer, nothing changed until the
+/// user resumes it ([`Action::ResumeSeance`], with a question).
 pub fn open_seance(app: &mut App, id: &str) -> Vec<Effect> {
     if app.seance.as_ref().is_some_and(|s| s.meeting().id == id) {
         app.screen = Screen::Seance;
@@ -27,60 +29,143 @@ pub fn open_seance(app: &mut App, id: &str) -> Vec<Effect> {
         .map_or(crate::domain::department::DEFAULT_REVIEW_EVERY_DAYS, |b| {
             b.review_interval_days()
         });
-    let closed = meeting.status == MeetingStatus::Closed;
+    let consult = meeting.status.is_held();
     let mut state = SeanceState::new(meeting, days);
     state.live.set_departement(app.data.code());
-    if closed {
+    if consult {
         state.lock = LockView::None;
+        state.live.set_consulting(true);
     } else {
         effects.push(Effect::LockMeeting(id.to_string()));
     }
     app.seance = Some(Box::new(state));
     app.agenda.meeting = Some(id.to_string());
     app.screen = Screen::Seance;
-    if closed {
-        app.info(S::Closed.get(app.lang));
+    if consult {
+        let text = app
+            .keymap
+            .fill(Context::Seance, consult_notice(app.lang), app.lang);
+        app.info(text);
     }
     effects
 }
 
-/// The runtime's answer to [`Effect::LockMeeting`] / [`Effect::TakeOverLock`].
-pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, WorkError>) {
+/// Said when a held or closed meeting is opened to be read.
+fn consult_notice(lang: crate::i18n::Lang) -> &'static str {
+    lang.pick(
+        "Consultation : rien n'est compté ni modifié. « {resume_seance} » pour reprendre la séance (ou rouvrir une réunion close).",
+        "Reading only: nothing is counted or changed. “{resume_seance}” resumes the meeting (or reopens a closed one).",
+    )
+}
+
+/// `r` in the séance: asks whether to resume the séance of the meeting being read, or to
+/// reopen it when it is closed.
+fn ask_resume(app: &mut App) -> Vec<Effect> {
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    if !st.live.is_consulting() && !st.live.is_closed() {
+        return Vec::new();
+    }
+    if st.lock != LockView::None && st.lock != LockView::Ours {
+        let text = LiveError::ReadOnly.text(app.lang);
+        app.error(text);
+        return Vec::new();
+    }
+    st.answer = 0;
+    st.ask = Some(if st.live.is_closed() {
+        Ask::Reopen
+    } else {
+        Ask::Resume
+    });
+    Vec::new()
+}
+
+/// Resumes the séance of the meeting being read (reopens it when closed): the answer
+/// « Reprendre » / « Rouvrir » to the question of [`Action::ResumeSeance`]. The lock is
+/// asked first; the séance goes on once it is ours.
+pub fn resume_seance(app: &mut App) -> Vec<Effect> {
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    st.resuming = Some(if st.live.is_closed() {
+        Resuming::Reopen
+    } else {
+        Resuming::Resume
+    });
+    if st.lock == LockView::Ours {
+        after_lock(app)
+    } else {
+        st.lock = LockView::Pending;
+        vec![Effect::LockMeeting(st.meeting().id.clone())]
+    }
+}
+
+/// The runtime's answer to [`Effect::LockMeeting`] / [`Effect::TakeOverLock`]; returns the
+/// files to write (a reopening done once the lock is ours).
+pub fn seance_locked(app: &mut App, outcome: Result<LockOutcome, WorkError>) -> Vec<Effect> {
     let lang = app.lang;
     let tz = app.data.department.time_zone();
     let today = app.today;
     let Some(st) = app.seance.as_mut() else {
-        return;
+        return Vec::new();
     };
-    match outcome {
+    let acquired = match outcome {
         Ok(LockOutcome::Acquired) => {
             st.lock = LockView::Ours;
             st.live.set_read_only(false);
-            if !st.meeting().status.is_held() {
-                st.ask = Some(Ask::Start);
-            }
+            true
         }
         Ok(LockOutcome::HeldBy(info)) => {
             let since = info.since.with_timezone(&tz).naive_local();
             let text = crate::i18n::live::lock_held(lang, &info.user, &info.host, since, today);
             st.live.set_read_only(true);
+            st.resuming = None;
             st.lock = LockView::HeldBy(text.clone());
             app.error(text);
+            false
         }
         Ok(LockOutcome::Stale(info)) => {
             st.live.set_read_only(true);
             st.answer = 0;
             st.ask = Some(Ask::TakeOver(info));
+            false
         }
         Err(e) => {
             // The lock could not even be asked for: editing stays possible, said once.
             st.lock = LockView::None;
-            if !st.meeting().status.is_held() {
-                st.ask = Some(Ask::Start);
-            }
             app.error(strings::save_failed(&e.text(lang), lang));
+            true
         }
+    };
+    if acquired {
+        after_lock(app)
+    } else {
+        Vec::new()
     }
+}
+
+/// The lock is ours (or could not be asked for): the séance goes on as chosen.
+fn after_lock(app: &mut App) -> Vec<Effect> {
+    let today = app.today;
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    match st.resuming.take() {
+        Some(Resuming::Reopen) => {
+            st.live.set_consulting(false);
+            let r = st.live.reopen(today);
+            return applied(app, r);
+        }
+        Some(Resuming::Resume) => st.live.set_consulting(false),
+        None => {}
+    }
+    if !st.meeting().status.is_held() {
+        let moves = st.meeting().date != today;
+        st.answer = usize::from(moves);
+        st.ask = Some(Ask::Start { moves });
+    }
+    Vec::new()
 }
 
 /// Leaves the séance: what was typed is written, the lock released.
@@ -251,27 +336,59 @@ fn ask_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     let id = st.meeting().id.clone();
     let yes = action == Some(Action::Yes);
     let no = action == Some(Action::No);
+    let today = app.today;
     match (ask, action) {
-        (Ask::Start, _) if yes => {
+        (
+            Ask::Start { .. } | Ask::Resume | Ask::Reopen,
+            Some(Action::Up | Action::Down | Action::First | Action::Last),
+        ) => {
+            st.answer = usize::from(matches!(action, Some(Action::Down | Action::Last)));
+            Vec::new()
+        }
+        (Ask::Start { .. }, Some(Action::Accept)) if st.answer == 0 => {
             st.ask = None;
-            let r = st.live.start(st.clock);
+            let r = st.live.start(today, st.clock);
             applied(app, r)
         }
-        (Ask::Start, _) if no => {
+        (Ask::Start { .. }, Some(Action::Accept | Action::Cancel)) => {
             st.ask = None;
             let effects = leave_seance(app);
             app.screen = Screen::Meetings;
             effects
         }
+        (Ask::Resume | Ask::Reopen, Some(Action::Accept)) if st.answer == 0 => {
+            st.ask = None;
+            resume_seance(app)
+        }
+        (Ask::Resume | Ask::Reopen, Some(Action::Accept | Action::Cancel)) => {
+            st.ask = None;
+            Vec::new()
+        }
+        (Ask::ChangeDecision { choice }, _) if yes => {
+            st.ask = None;
+            // The questions that follow from the new decision, as when it is first taken.
+            let (next, effects) = seance_followup::choose(app, choice, false);
+            if let (Some(next), Some(st)) = (next, app.seance.as_mut()) {
+                st.editing = Some(next);
+            }
+            effects
+        }
+        (Ask::ChangeDecision { .. }, _) if no => {
+            st.ask = None;
+            Vec::new()
+        }
         (Ask::Close { .. }, _) if yes => {
             st.ask = None;
             st.live.seal();
-            let r = st.live.close();
+            let r = st.live.close(&app.data.meetings);
             let mut effects = applied(app, r);
             if let Some(closed) = app.seance.as_ref().map(|st| st.meeting().clone())
                 && closed.status == MeetingStatus::Closed
             {
+                // The later agendas: closed cases taken off, then what was not discussed
+                // carried to the next draft.
                 effects.extend(seance_followup::after_close(app, &closed));
+                effects.extend(super::seance_agenda::carry_over(app));
             }
             if app.message.as_ref().is_none_or(|m| !m.is_error) {
                 open_export_menu(app, &id);
@@ -394,8 +511,46 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             let undecided = undecided_cases(st.meeting()).len();
-            st.ask = Some(Ask::Close { undecided });
+            let nobody = st
+                .meeting()
+                .attendance
+                .iter()
+                .all(|a| a.status == crate::domain::AttendanceStatus::Invited)
+                && st
+                    .meeting()
+                    .guests
+                    .iter()
+                    .all(|g| g.status == crate::domain::AttendanceStatus::Invited);
+            let quorum = seance_quorum(st.meeting(), &app.data.department)
+                .filter(|q| !q.reached())
+                .map(|q| quorum_missing(&q, &app.data.department.members, app.lang));
+            st.ask = Some(Ask::Close {
+                undecided,
+                nobody,
+                quorum,
+            });
             Vec::new()
+        }
+        Action::ResumeSeance => ask_resume(app),
+        Action::AddCase => super::seance_agenda::add_to_agenda(app, true),
+        Action::AddTopic => super::seance_agenda::add_to_agenda(app, false),
+        Action::Pause => {
+            if let Err(e) = editable(st) {
+                app.error(e.text(app.lang));
+                return Vec::new();
+            }
+            let lang = app.lang;
+            let text = if st.live.toggle_pause() {
+                lang.pick(
+                    "Séance suspendue : aucun temps n'est compté jusqu'à la reprise.",
+                    "Meeting suspended: no time is counted until it resumes.",
+                )
+            } else {
+                lang.pick("Reprise de la séance.", "The meeting resumes.")
+            };
+            let effects = seance_flush(app);
+            app.info(text);
+            effects
         }
         Action::Export => {
             let id = st.meeting().id.clone();
@@ -417,6 +572,8 @@ pub(super) fn editable(st: &SeanceState) -> Result<(), LiveError> {
         Err(LiveError::Closed)
     } else if st.live.is_read_only() {
         Err(LiveError::ReadOnly)
+    } else if st.live.is_consulting() {
+        Err(LiveError::Consulting)
     } else {
         Ok(())
     }

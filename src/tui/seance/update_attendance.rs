@@ -82,6 +82,9 @@ pub(super) fn attendance_key(app: &mut App, key: Key, action: Option<Action>) ->
                     Ok(change) => {
                         panel.by = None;
                         panel.error = None;
+                        panel.last_by = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+                        // Like the other statuses: on to the next person.
+                        panel.selected = (panel.selected + 1).min(rows.saturating_sub(1));
                         effects = applied(app, Ok(change));
                     }
                     Err(e) => panel.error = Some(e.text(lang)),
@@ -103,24 +106,23 @@ pub(super) fn attendance_key(app: &mut App, key: Key, action: Option<Action>) ->
         match action {
             _ if status.is_some() && panel.selected < rows => {
                 if let Some(status) = status {
+                    let replaced = represented_by(st.meeting(), panel.selected)
+                        .filter(|_| status != AttendanceStatus::Represented);
                     let r = set(st, panel.selected, status, None);
+                    if r.as_ref().is_ok_and(|c| c.is_changed())
+                        && let Some(by) = replaced
+                    {
+                        panel.note = Some(replaced_note(status, &by, &app.keymap, lang));
+                    }
                     panel.error = None;
                     effects = applied(app, r);
                     panel.selected = (panel.selected + 1).min(rows.saturating_sub(1));
                 }
             }
             Some(Action::Represented) if panel.selected < rows => {
-                let current = if panel.selected < invitees {
-                    st.meeting()
-                        .attendance
-                        .get(panel.selected)
-                        .and_then(|a| a.by.clone())
-                } else {
-                    st.meeting()
-                        .guests
-                        .get(panel.selected - invitees)
-                        .and_then(|g| g.by.clone())
-                };
+                // This person's representative, else the last one typed.
+                let current =
+                    represented_by(st.meeting(), panel.selected).or_else(|| panel.last_by.clone());
                 panel.by = Some(LineInput::new(current.as_deref().unwrap_or("")));
             }
             Some(Action::AddGuest) => panel.guest = Some(GuestForm::default()),
@@ -134,6 +136,12 @@ pub(super) fn attendance_key(app: &mut App, key: Key, action: Option<Action>) ->
                 panel.selected = panel.selected.min(rows.saturating_sub(2));
             }
             Some(Action::Back | Action::Cancel) => keep = false,
+            Some(action @ (Action::Undo | Action::Redo)) => {
+                // Undone from the panel too: a status that replaced a representation
+                // gives it back.
+                st.attendance = Some(panel);
+                return seance::seance_history(app, action == Action::Undo);
+            }
             Some(other) => panel.selected = moved(panel.selected, rows, other, page),
             None => {}
         }
@@ -142,6 +150,44 @@ pub(super) fn attendance_key(app: &mut App, key: Key, action: Option<Action>) ->
         st.attendance = Some(panel);
     }
     effects
+}
+
+/// Who represents the person on row `row` (invitees, then guests), if represented.
+fn represented_by(meeting: &crate::domain::Meeting, row: usize) -> Option<String> {
+    let invitees = meeting.attendance.len();
+    if row < invitees {
+        meeting.attendance.get(row).and_then(|a| a.by.clone())
+    } else {
+        meeting
+            .guests
+            .get(row - invitees)
+            .and_then(|g| g.by.clone())
+    }
+}
+
+/// Said when a status key replaces « représenté par … »: what it replaced, and how to get
+/// it back.
+fn replaced_note(
+    status: AttendanceStatus,
+    by: &str,
+    keymap: &crate::tui::keymap::Keymap,
+    lang: Lang,
+) -> String {
+    let word = match status {
+        AttendanceStatus::Present => lang.pick("présent", "present"),
+        AttendanceStatus::Excused => lang.pick("excusé", "excused"),
+        AttendanceStatus::Absent => lang.pick("absent", "absent"),
+        AttendanceStatus::Represented => lang.pick("représenté", "represented"),
+        AttendanceStatus::Invited => lang.pick("sans réponse", "no answer"),
+    };
+    let by = crate::text::visible(by);
+    let text = match lang {
+        Lang::Fr => format!(
+            "« {word} » remplace « représenté par {by} » (« {{undo}} » pour revenir en arrière)."
+        ),
+        Lang::En => format!("“{word}” replaces “represented by {by}” (“{{undo}}” to go back)."),
+    };
+    keymap.fill(crate::tui::keymap::Context::Global, &text, lang)
 }
 
 /// `m`: the picker of the directory's members not listed yet; a notice when there is

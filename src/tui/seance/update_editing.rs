@@ -12,6 +12,8 @@ use seance::{applied, editable};
 fn text_area(text: Option<&str>) -> Box<TextArea<'static>> {
     let lines: Vec<String> = text.unwrap_or("").split('\n').map(str::to_string).collect();
     let mut area = TextArea::new(lines);
+    // The whole sentence stays visible: wrapped over lines, never scrolled sideways.
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
     Box::new(area)
@@ -57,6 +59,10 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
     if let Err(e) = editable(st) {
         app.error(e.text(lang));
         return Vec::new();
+    }
+    if !matches!(field, Field::Difficulties | Field::NextMeeting) {
+        // Working on the item itself: the roll call is over.
+        st.live.leave_roll_call();
     }
     let index = st.live.current();
     let meeting = st.meeting();
@@ -282,11 +288,18 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
                 Some(Action::Cancel) => keep = false,
                 Some(Action::Accept) => {
                     let choice = choices.get(*selected).copied().flatten();
-                    let (next, fx) = seance_followup::choose(app, choice, false);
-                    effects = fx;
-                    match next {
-                        Some(next) => editing = next,
-                        None => keep = false,
+                    let taken = st.meeting().items.get(index).and_then(|i| i.decision);
+                    if taken.is_some() && taken != choice {
+                        // A decision taken already is replaced only once confirmed.
+                        keep = false;
+                        st.ask = Some(Ask::ChangeDecision { choice });
+                    } else {
+                        let (next, fx) = seance_followup::choose(app, choice, false);
+                        effects = fx;
+                        match next {
+                            Some(next) => editing = next,
+                            None => keep = false,
+                        }
                     }
                 }
                 Some(other) => *selected = moved(*selected, choices.len(), other, page),

@@ -160,6 +160,9 @@ pub(super) fn accept_prompt(app: &mut App, prompt: &Prompt) -> Result<Vec<Effect
             if text.is_empty() {
                 return Err(T::EmptyText);
             }
+            if seance_agenda::seance_takes(app) {
+                return Ok(seance_agenda::add_item(app, Item::topic(text, None)));
+            }
             let Some(meeting) = app.agenda_meeting().cloned() else {
                 return Ok(Vec::new());
             };
@@ -237,6 +240,15 @@ pub(super) fn picker_key(app: &mut App, key: Key, action: Option<Action>) -> Vec
                 .get(selected)
                 .map(|c| c.id.clone());
             app.overlays.pop();
+            if seance_agenda::seance_takes(app) {
+                // An urgent case during the séance: taken next.
+                return match chosen {
+                    Some(id) => {
+                        seance_agenda::add_item(app, Item::case(id, Some(DEFAULT_CASE_MINUTES)))
+                    }
+                    None => Vec::new(),
+                };
+            }
             let (Some(id), Some(meeting)) = (chosen, app.agenda_meeting().cloned()) else {
                 return Vec::new();
             };

@@ -21,6 +21,8 @@ mod meetings;
 pub mod programme;
 #[path = "../seance/update.rs"]
 mod seance;
+#[path = "../seance/update_agenda.rs"]
+mod seance_agenda;
 #[path = "../seance/update_attendance.rs"]
 mod seance_attendance;
 #[path = "../seance/update_editing.rs"]
@@ -37,8 +39,8 @@ use export::{export_menu_key, open_export_menu, preview_key, report_form_key};
 use history::{change_meeting, redo, undo};
 use meetings::{meetings, selected_meeting_id};
 pub use seance::{
-    leave_seance, meeting_reloaded, open_seance, save_conflict, seance_flush, seance_locked,
-    seance_tick,
+    leave_seance, meeting_reloaded, open_seance, resume_seance, save_conflict, seance_flush,
+    seance_locked, seance_tick,
 };
 use situations::{form_key, search_key, situations};
 pub use unsaved::{copy_written, rescued_found, restored, wrote};

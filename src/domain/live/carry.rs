@@ -1,0 +1,99 @@
+//! What a closed meeting leaves for the next one (the 4Minitz rule): the items not
+//! discussed go onto the body's next draft, and its review of open actions is there.
+
+use crate::domain::{Item, ItemKind, Meeting};
+
+/// The items of `closed` not discussed: a case without a decision, a topic without notes.
+pub fn not_discussed(closed: &Meeting) -> Vec<Item> {
+    closed
+        .items
+        .iter()
+        .filter_map(|i| match i.kind {
+            ItemKind::Case if i.decision.is_none() => {
+                i.case.as_deref().map(|c| Item::case(c, i.minutes))
+            }
+            ItemKind::Topic if i.notes.is_none() => {
+                i.title.as_deref().map(|t| Item::topic(t, i.minutes))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Puts `items` onto `next` (a case or a topic already there is not added twice) and,
+/// when `actions_review` names one, the review of open actions if `next` has none.
+/// Returns how many items were added.
+pub fn carry_into(next: &mut Meeting, items: Vec<Item>, actions_review: Option<Item>) -> usize {
+    let mut added = 0;
+    for item in items {
+        let there = match item.kind {
+            ItemKind::Case => item.case.as_deref().is_some_and(|c| next.has_case(c)),
+            _ => next
+                .items
+                .iter()
+                .any(|i| i.kind == item.kind && i.title == item.title),
+        };
+        if !there {
+            // Before the review of actions, which stays last.
+            let at = next
+                .items
+                .iter()
+                .position(|i| i.kind == ItemKind::Actions)
+                .unwrap_or(next.items.len());
+            next.items.insert(at, item);
+            added += 1;
+        }
+    }
+    if let Some(review) = actions_review
+        && !next.has_actions_review()
+    {
+        next.items.push(review);
+        added += 1;
+    }
+    added
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::{decided, meeting};
+    use crate::domain::{Decision, MeetingStatus};
+
+    #[test]
+    fn what_was_not_discussed_goes_onto_the_next_draft_once() {
+        let mut closed = meeting(
+            "2026-11-30-cpraf",
+            "cpraf",
+            "2026-11-30",
+            MeetingStatus::Closed,
+        );
+        let mut approved = Item::topic("Approbation", Some(5));
+        approved.notes = Some("Approuvé.".into());
+        closed.items = vec![
+            approved,
+            decided("49-2026-001", Decision::Continue, Some("2027-01-15")),
+            Item::case("49-2026-002", Some(10)),
+            Item::topic("Bilan FIPD", Some(10)),
+            Item::actions_review("Suivi des actions", None),
+        ];
+        let carried = not_discussed(&closed);
+        assert_eq!(carried.len(), 2);
+        let mut next = meeting(
+            "2026-12-28-cpraf",
+            "cpraf",
+            "2026-12-28",
+            MeetingStatus::Draft,
+        );
+        next.items = vec![Item::case("49-2026-002", Some(10))];
+        let review = Item::actions_review("Suivi des actions", None);
+        assert_eq!(
+            carry_into(&mut next, carried.clone(), Some(review.clone())),
+            2
+        );
+        assert_eq!(next.items.len(), 3);
+        assert_eq!(next.items[1].title.as_deref(), Some("Bilan FIPD"));
+        assert_eq!(next.items[2].kind, ItemKind::Actions);
+        // Again: nothing twice.
+        assert_eq!(carry_into(&mut next, carried, Some(review)), 0);
+    }
+}
