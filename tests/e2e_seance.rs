@@ -39,7 +39,13 @@ impl Folders {
 
     /// The same, the interface taking `today` as the day (`CELLULE_TODAY`).
     fn spawn_on(&self, demo: bool, user: &str, cols: u16, rows: u16, today: Option<&str>) -> Pty {
-        self.spawn_with(demo, user, cols, rows, &[("CELLULE_TODAY", today.unwrap_or(""))])
+        self.spawn_with(
+            demo,
+            user,
+            cols,
+            rows,
+            &[("CELLULE_TODAY", today.unwrap_or(""))],
+        )
     }
 
     /// [`Self::spawn`] with more environment (a fault to inject, a state folder, the day).
@@ -882,8 +888,9 @@ fn a_change_of_referent_in_a_seance_clears_the_dashboard_alert() {
     pty.wait_for("Sans référent de parcours (1)");
     start_seance(&mut pty);
     // 49-2026-007 (L.V.), the followed case without a référent, is the fourth item.
-    pty.send("nnn");
-    pty.wait_for("4/12");
+    // The roll call first, then items 1 to 4.
+    pty.send("nnnn");
+    pty.wait_for("Point en cours 4/12");
     pty.wait_for("Référent : aucun");
     pty.send("\r");
     choose(&mut pty, decision_index(Decision::ChangeReferent));
@@ -932,19 +939,20 @@ fn a_closure_in_a_seance_takes_the_case_off_the_next_draft() {
     std::fs::write(&path, cellule::store::meeting_to_yaml(&next)).unwrap();
     assert!(next.has_case("49-2025-005"));
 
-    let mut pty = folders.spawn(false, "cdm", 100, 30);
+    // Held on its day (14 December), so that its date stays.
+    let mut pty = folders.spawn_on(false, "cdm", 100, 30, Some("2026-12-14"));
     pty.send("3");
     pty.wait_for("Réunions (");
     // The newest meeting comes first: the one of 14 December is the second.
     pty.send("j");
     pty.send("m");
-    pty.wait_for("Ouvrir la séance");
-    pty.send("o");
+    pty.wait_for("Elle sera enregistrée le lundi 14 décembre 2026");
+    pty.send("\r");
     pty.wait_for("tenue");
     pty.wait_for("14/12/2026");
-    // 49-2025-005: fin du suivi, the person moved.
-    pty.send("n");
-    pty.wait_for("2/12");
+    // 49-2025-005: fin du suivi, the person moved (the roll call, then item 1, then 2).
+    pty.send("nn");
+    pty.wait_for("Point en cours 2/12");
     pty.send("\r");
     choose(&mut pty, decision_index(Decision::Close));
     pty.wait_for("Motif de clôture");
@@ -1004,8 +1012,9 @@ fn fill(dir: &Path) -> PathBuf {
 
 /// Types `text` in the decision text of the séance's second item.
 fn type_decision_text(pty: &mut Pty, text: &str) {
-    pty.send("n");
-    pty.wait_for("2/12");
+    // The roll call first, then items 1 and 2.
+    pty.send("nn");
+    pty.wait_for("Point en cours 2/12");
     pty.send("j");
     pty.send("\r");
     pty.wait_for("Saisie enregistrée");
@@ -1175,8 +1184,9 @@ fn keys_are_shown_at_once_while_a_slow_save_is_under_way() {
     assert_eq!(pty.wait_exit(), 0);
     let mut pty = folders.spawn_with(false, "cdm", 120, 30, &[("CELLULE_FAULT_DELAY_MS", "2500")]);
     start_seance(&mut pty);
-    pty.send("n");
-    pty.wait_for("2/12");
+    // The roll call first, then items 1 and 2.
+    pty.send("nn");
+    pty.wait_for("Point en cours 2/12");
     pty.send("j");
     pty.send("\r");
     pty.wait_for("Saisie enregistrée");

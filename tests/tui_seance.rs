@@ -1410,7 +1410,7 @@ fn a_closed_meeting_is_reopened_only_deliberately_and_the_day_is_recorded() {
 fn changing_a_decision_taken_asks_first() {
     let (mut app, mut store) = started(Lang::Fr);
     run(&mut app, &mut store, "n<Enter>j<Enter>");
-    assert_eq!(live(&app).items[1].decision, Some(Decision::ALL[0]));
+    assert_eq!(live(&app).items[1].decision, Some(Decision::CPRAF[0]));
     // Another kind: asked, `n` keeps the first.
     run(&mut app, &mut store, "<Enter>jj<Enter>");
     assert!(matches!(
@@ -1420,12 +1420,12 @@ fn changing_a_decision_taken_asks_first() {
     let screen = draw(&app, 100, 30);
     assert!(screen.contains("Remplacer la décision"), "{screen}");
     run(&mut app, &mut store, "n");
-    assert_eq!(live(&app).items[1].decision, Some(Decision::ALL[0]));
+    assert_eq!(live(&app).items[1].decision, Some(Decision::CPRAF[0]));
     run(&mut app, &mut store, "<Enter>jj<Enter>o");
-    assert_eq!(live(&app).items[1].decision, Some(Decision::ALL[2]));
+    assert_eq!(live(&app).items[1].decision, Some(Decision::CPRAF[2]));
     assert_eq!(
         last_saved(&store, ID).items[1].decision,
-        Some(Decision::ALL[2])
+        Some(Decision::CPRAF[2])
     );
 }
 

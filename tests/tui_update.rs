@@ -672,7 +672,12 @@ fn a_meeting_not_yet_held_offers_its_agenda_only() {
     let Some(Overlay::ExportMenu { requests, .. }) = app.overlays.last() else {
         panic!("the export menu opens");
     };
-    assert_eq!(requests.len(), 1, "{requests:?}");
+    // The agenda, and its calendar file.
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert!(matches!(
+        requests[1],
+        cellule::tui::ExportRequest::Calendar { .. }
+    ));
     assert!(
         app.message
             .as_ref()

@@ -247,7 +247,10 @@ mod tests {
         };
         c.measures = vec![m.clone()];
         let (first, last) = (day("2026-11-01"), day("2026-11-30"));
-        assert!(!in_support_group(c.measures.iter(), first, last), "ended before the month");
+        assert!(
+            !in_support_group(c.measures.iter(), first, last),
+            "ended before the month"
+        );
         m.to = Some(first);
         c.measures = vec![m.clone()];
         assert!(in_support_group(c.measures.iter(), first, last));

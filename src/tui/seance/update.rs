@@ -388,7 +388,18 @@ fn ask_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
                 // The later agendas: closed cases taken off, then what was not discussed
                 // carried to the next draft.
                 effects.extend(seance_followup::after_close(app, &closed));
+                let taken_off = app.message.take();
                 effects.extend(super::seance_agenda::carry_over(app));
+                // Both notices stay in sight: what was taken off, then what was carried over.
+                app.message = match (taken_off, app.message.take()) {
+                    (Some(a), Some(b)) if !a.is_error && !b.is_error => {
+                        Some(crate::tui::app::Message {
+                            text: format!("{} {}", a.text, b.text),
+                            is_error: false,
+                        })
+                    }
+                    (a, b) => b.or(a),
+                };
             }
             if app.message.as_ref().is_none_or(|m| !m.is_error) {
                 open_export_menu(app, &id);
