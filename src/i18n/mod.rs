@@ -54,6 +54,23 @@ pub fn quoted_list(lang: Lang, values: &[&str]) -> String {
         .join(", ")
 }
 
+/// The values of a closed list for a message: the French label then the file spelling
+/// (« personne » ou « person »), once when they are the same.
+pub fn choice_list(lang: Lang, values: &[(&str, &str)]) -> String {
+    let or = lang.pick("ou", "or");
+    values
+        .iter()
+        .map(|(file, label)| {
+            if crate::domain::enums::fold(file) == crate::domain::enums::fold(label) {
+                quote(lang, file)
+            } else {
+                format!("{} {or} {}", quote(lang, label), quote(lang, file))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The longest value quoted in a message, in characters.
 pub const MAX_QUOTED: usize = 120;
 

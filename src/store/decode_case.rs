@@ -50,17 +50,17 @@ pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
     let o = Obj::open(root, At::Root, "case", KEYS, sink)?;
     let id = o.need_file_id("id", sink);
     let body = o.need_short_id("body", sink);
-    let kind = o.need_choice("kind", CaseKind::parse, CaseKind::NAMES, sink);
+    let kind = o.need_choice("kind", CaseKind::parse, CaseKind::CHOICES, sink);
     let label = o.need_text("label", sink);
     let name = o.text("name", sink);
     let birth_year = o.year("birth_year", sink);
     let reported_on = o.need_date("reported_on", sink);
-    let source = o.need_choice("source", Source::parse, Source::NAMES, sink);
-    let status = o.need_choice("status", CaseStatus::parse, CaseStatus::NAMES, sink);
+    let source = o.need_choice("source", Source::parse, Source::CHOICES, sink);
+    let status = o.need_choice("status", CaseStatus::parse, CaseStatus::CHOICES, sink);
     let referent = o.get("referent").and_then(|v| decode_referent(v, &o, sink));
     let family_contacted_on = o.date("family_contacted_on", sink);
-    let justice = o.choice("justice", Justice::parse, Justice::NAMES, sink);
-    let schooling = o.choice("schooling", Schooling::parse, Schooling::NAMES, sink);
+    let justice = o.choice("justice", Justice::parse, Justice::CHOICES, sink);
+    let schooling = o.choice("schooling", Schooling::parse, Schooling::CHOICES, sink);
     let returnee_minor = o.boolean("returnee_minor", sink);
     let measures_at = o.under("measures");
     let measures: Option<Vec<Measure>> = o
@@ -76,7 +76,7 @@ pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
     let closure_reason = o.choice(
         "closure_reason",
         ClosureReason::parse,
-        ClosureReason::NAMES,
+        ClosureReason::CHOICES,
         sink,
     );
     let notes = o.text("notes", sink);
@@ -158,7 +158,7 @@ pub(crate) fn before(key: &str, value: NaiveDate, other_key: &str, other: NaiveD
 fn decode_referent(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<Referent> {
     let o = Obj::open(v, parent.under("referent"), "referent", REFERENT_KEYS, sink)?;
     let structure = o.need_text("structure", sink);
-    let kind = o.need_choice("type", ReferentType::parse, ReferentType::NAMES, sink);
+    let kind = o.need_choice("type", ReferentType::parse, ReferentType::CHOICES, sink);
     let person = o.text("person", sink);
     Some(Referent {
         structure: structure?,
@@ -169,7 +169,7 @@ fn decode_referent(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<Referent> 
 
 fn decode_measure(v: &Node, at: At, sink: &mut Sink) -> Option<Measure> {
     let o = Obj::open(v, at, "measures", MEASURE_KEYS, sink)?;
-    let kind = o.need_choice("type", MeasureType::parse, MeasureType::NAMES, sink);
+    let kind = o.need_choice("type", MeasureType::parse, MeasureType::CHOICES, sink);
     let provider = o.text("provider", sink);
     let from = o.need_date("from", sink);
     let to = o.date("to", sink);

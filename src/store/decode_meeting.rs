@@ -61,7 +61,7 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
     let start = o.need_time("start", sink);
     let place = o.text("place", sink);
     let chair = o.need_short_id("chair", sink);
-    let status = o.need_choice("status", MeetingStatus::parse, MeetingStatus::NAMES, sink);
+    let status = o.need_choice("status", MeetingStatus::parse, MeetingStatus::CHOICES, sink);
 
     // Every list keeps one entry per element (`None` when it failed), so that
     // indices stay those of the file for the checks across files.
@@ -138,7 +138,7 @@ fn status_and_by(o: &Obj, sink: &mut Sink) -> (Option<AttendanceStatus>, Option<
     let status = o.need_choice(
         "status",
         AttendanceStatus::parse,
-        AttendanceStatus::NAMES,
+        AttendanceStatus::CHOICES,
         sink,
     );
     let by = o.text("by", sink);
@@ -191,18 +191,18 @@ fn decode_guest(v: &Node, at: At, sink: &mut Sink) -> Option<Guest> {
 
 fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
     let o = Obj::open(v, at, "items", ITEM_KEYS, sink)?;
-    let kind = o.need_choice("kind", ItemKind::parse, ItemKind::NAMES, sink);
+    let kind = o.need_choice("kind", ItemKind::parse, ItemKind::CHOICES, sink);
     let title = o.text("title", sink);
     let case = o.text("case", sink);
     let minutes = o.number32("minutes", 0, sink);
     let notes = o.text("notes", sink);
-    let decision = o.choice("decision", Decision::parse, Decision::NAMES, sink);
+    let decision = o.choice("decision", Decision::parse, Decision::CHOICES, sink);
     let decision_text = o.text("decision_text", sink);
     let next_review = o.date("next_review", sink);
     let closure_reason = o.choice(
         "closure_reason",
         ClosureReason::parse,
-        ClosureReason::NAMES,
+        ClosureReason::CHOICES,
         sink,
     );
     let actions_at = o.under("actions");
