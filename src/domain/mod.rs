@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod alerts;
 pub mod case;
+pub mod case_rules;
 pub mod current;
 pub mod dataset;
 pub mod dates;

@@ -3,12 +3,13 @@
 use super::fields::{At, Obj};
 use super::node::Node;
 use super::problem::Sink;
+use crate::domain::case_rules as rules;
 use crate::domain::{
     Case, CaseKind, CaseStatus, ClosureReason, Justice, Measure, MeasureType, Referent,
     ReferentType, Schooling, Source,
 };
 use crate::i18n::Msg;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 pub(crate) const KEYS: &[&str] = &[
     "id",
@@ -40,9 +41,6 @@ const MEASURE_KEYS: &[&str] = &[
     "fipd",
     "fipd_justification",
 ];
-
-/// Earliest birth year accepted.
-pub const MIN_BIRTH_YEAR: i64 = 1900;
 
 /// Decodes a case, checking what can be checked inside the file: shapes, enum values,
 /// dates, the closure fields against the status and dates in order.
@@ -82,11 +80,8 @@ pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
     let notes = o.text("notes", sink);
 
     // A birth year after the signalement, or too far back, is a typo.
-    if let Some(year) = birth_year {
-        let latest = reported_on.map_or(2100, |d| i64::from(d.year()));
-        if !(MIN_BIRTH_YEAR..=latest).contains(&year) {
-            sink.at_value(&o.at("birth_year"), Msg::YearOutOfRange { value: year });
-        }
+    if let Some(fault) = birth_year.and_then(|y| rules::birth_year_fault(y, reported_on)) {
+        sink.at_value(&o.at("birth_year"), fault.into());
     }
 
     // Closure fields go with status closed, and only with it.
@@ -114,12 +109,9 @@ pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
         }
     }
     if let (Some(closed), Some(reported)) = (closed_on, reported_on)
-        && closed < reported
+        && let Some(fault) = rules::order_fault("closed_on", closed, "reported_on", reported)
     {
-        sink.at_value(
-            &o.at("closed_on"),
-            before("closed_on", closed, "reported_on", reported),
-        );
+        sink.at_value(&o.at("closed_on"), fault.into());
     }
 
     Some(Case {
@@ -176,9 +168,9 @@ fn decode_measure(v: &Node, at: At, sink: &mut Sink) -> Option<Measure> {
     let (fipd, fipd_action) = super::decode_fipd::measure_financing(&o, sink);
     let fipd_justification = o.text("fipd_justification", sink);
     if let (Some(from), Some(to)) = (from, to)
-        && to < from
+        && let Some(fault) = rules::order_fault("to", to, "from", from)
     {
-        sink.at_value(&o.at("to"), before("to", to, "from", from));
+        sink.at_value(&o.at("to"), fault.into());
     }
     Some(Measure {
         kind: kind?,
