@@ -14,7 +14,7 @@ const CAPTURES: &[(&str, &str)] = &[
     ("nouvelle-reunion", "3n"),
     ("ordre-du-jour", "3<Enter>s"),
     ("choix-situation", "3<Enter>cfa"),
-    ("nouvelle-situation", "2nJ.K."),
+    ("nouvelle-situation", "2nJ.K.<Enter>"),
     ("aide", "3<Enter>?"),
     ("exporter", "3jx"),
     ("rapport-mensuel", "r"),

@@ -472,6 +472,22 @@ pub fn apply_effects(
                 }
                 Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),
             },
+            Effect::SaveCase(case) => match persist.save_case(&case) {
+                Ok(saved) => super::update::case_saved(app, saved),
+                Err(e) => {
+                    let reason = match &e {
+                        WorkError::Invalid { problems, .. } if !problems.is_empty() => problems
+                            .iter()
+                            .map(|p| p.msg.text(lang))
+                            .collect::<Vec<_>>()
+                            .join(" ; "),
+                        e if e.is_conflict() => T::CaseChanged.get(lang).to_string(),
+                        e => strings::save_failed(&e.text(lang), lang),
+                    };
+                    let on_disk = persist.reload_case(&case.id).ok();
+                    super::update::case_not_saved(app, reason, on_disk);
+                }
+            },
             Effect::Export { request, commit } => {
                 match persist.export(&request, &app.data, lang, commit) {
                     Ok(path) => app.export_written(&path.display().to_string()),
