@@ -131,6 +131,8 @@ impl Persist for Workspace {
     }
 
     fn save_case(&mut self, case: &Case) -> Result<Case, WorkError> {
+        // Never through a folder linked out of the data root.
+        store::folder_in_root(&self.root, &Path::new(&self.code).join("cases"))?;
         let path = self.case_file(&case.id);
         let key = format!("cases/{}", case.id);
         let current = read_safely(&path)?;
