@@ -57,8 +57,8 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// The lines of the form's fields, and the index of the first line of the focus.
-fn field_lines<'a>(form: &Form, theme: &Theme, width: u16) -> (Vec<Line<'a>>, usize) {
+/// The lines of the form's fields, and the first and the last line of the focus.
+fn field_lines<'a>(form: &Form, theme: &Theme, width: u16) -> (Vec<Line<'a>>, (usize, usize)) {
     let label_width = form
         .fields
         .iter()
@@ -70,6 +70,7 @@ fn field_lines<'a>(form: &Form, theme: &Theme, width: u16) -> (Vec<Line<'a>>, us
     let room = usize::from(width).saturating_sub(label_width + 4).max(8);
     let mut lines = Vec::new();
     let mut focus_line = 0;
+    let mut focus_end = 0;
     for (i, f) in form.fields.iter().enumerate() {
         let focus = i == form.focus;
         if focus {
@@ -112,8 +113,11 @@ fn field_lines<'a>(form: &Form, theme: &Theme, width: u16) -> (Vec<Line<'a>>, us
                 Span::styled(piece, style),
             ]));
         }
+        if focus {
+            focus_end = lines.len();
+        }
     }
-    (lines, focus_line)
+    (lines, (focus_line, focus_end))
 }
 
 /// Draws the form in `area` (cleared first).
@@ -123,7 +127,7 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme, lang: Lan
         .borders(Borders::ALL)
         .title(crate::text::visible(&form.title).into_owned());
     let inner = block.inner(area);
-    let (mut lines, focus_line) = field_lines(form, theme, inner.width);
+    let (mut lines, (focus_line, focus_end)) = field_lines(form, theme, inner.width);
     let mut below = Vec::new();
     if let Some((i, fault)) = &form.fault {
         let label = form.fields.get(*i).map_or("", |f| f.label.as_str());
@@ -141,13 +145,13 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme, lang: Lan
     // The fields scroll so that the focus stays in view above what is said under them.
     let room =
         usize::from(inner.height).saturating_sub(below.len() + usize::from(!below.is_empty()));
-    let first = if focus_line + 2 > room {
-        (focus_line + 2)
-            .saturating_sub(room)
-            .min(lines.len().saturating_sub(room))
-    } else {
-        0
-    };
+    // The whole field in focus (a text of several lines too) and the line after it, as
+    // long as its first line stays in view.
+    let want = (focus_end + 1).min(lines.len());
+    let first = want
+        .saturating_sub(room)
+        .min(focus_line)
+        .min(lines.len().saturating_sub(room));
     lines.drain(..first.min(lines.len()));
     lines.truncate(room);
     if !below.is_empty() {
