@@ -3,6 +3,7 @@
 //! Problems found in files are [`Msg`] values rendered here; the commands' own
 //! sentences are in [`cli`].
 
+mod case_rules;
 pub mod cli;
 pub mod dates;
 pub mod export;

@@ -252,28 +252,6 @@ pub enum Msg {
     Fund(crate::domain::fipd::Finding),
 }
 
-impl From<crate::domain::case_rules::CaseFault> for Msg {
-    fn from(f: crate::domain::case_rules::CaseFault) -> Msg {
-        use crate::domain::case_rules::CaseFault;
-        match f {
-            CaseFault::YearOutOfRange { value } => Msg::YearOutOfRange { value },
-            CaseFault::ClosedNeedsDate => Msg::ClosedNeedsDate,
-            CaseFault::ClosedNeedsReason => Msg::ClosedNeedsReason,
-            CaseFault::DateBefore {
-                key,
-                value,
-                other_key,
-                other,
-            } => Msg::DateBefore {
-                key: key.to_string(),
-                value: value.to_string(),
-                other_key: other_key.to_string(),
-                other: other.to_string(),
-            },
-        }
-    }
-}
-
 impl Msg {
     /// A file skipped on purpose rather than data in error (a stray non-YAML file):
     /// worth showing, not worth failing `validate` for.
