@@ -208,7 +208,7 @@ fn edit_a_case_in_the_editor_invalid_then_valid() {
     let original = std::fs::read(&file).unwrap();
     s.pty.send("2");
     s.pty.wait_for("49-2025-002");
-    s.pty.send("e");
+    s.pty.send("E");
     s.pty.wait_for("n'est pas valide");
     s.pty.wait_for("folowed");
     // The editor worked on a copy: the case file itself never held the invalid text.
@@ -239,7 +239,7 @@ fn an_invalid_edit_can_be_discarded_and_the_file_is_put_back() {
     let original = std::fs::read(&file).unwrap();
     s.pty.send("2");
     s.pty.wait_for("49-2025-002");
-    s.pty.send("e");
+    s.pty.send("E");
     s.pty.wait_for("n'est pas valide");
     s.pty.send("d");
     s.pty.send("\x1b[B\r");
@@ -297,7 +297,7 @@ fn a_case_changed_by_someone_else_during_the_edit_is_not_overwritten() {
     let file = s.root.join("49/cases/49-2025-002.yaml");
     s.pty.send("2");
     s.pty.wait_for("49-2025-002");
-    s.pty.send("e");
+    s.pty.send("E");
     s.pty.wait_for("modifié par quelqu");
     let theirs = std::fs::read_to_string(&file).unwrap();
     assert!(
@@ -421,5 +421,134 @@ fn edit_time_place_and_invitees_then_export_the_agenda_and_its_calendar_file() {
     ] {
         assert!(unfolded.contains(expected), "{expected} missing:\n{ics}");
     }
+    quit_and_check_restored(&mut s);
+}
+
+/// The lines of `before` and `after` that differ, side by side (same number of lines).
+fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
+    assert_eq!(
+        before.lines().count(),
+        after.lines().count(),
+        "lines added or removed:\n{after}"
+    );
+    before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn three_fields_of_a_case_edited_in_the_form_change_three_lines() {
+    let mut s = open_demo(None, 80, 24);
+    let file = s.root.join("49/cases/49-2025-002.yaml");
+    let before = std::fs::read_to_string(&file).unwrap();
+    s.pty.send("2");
+    s.pty.wait_for("49-2025-002");
+    s.pty.send("e");
+    s.pty.wait_for("Situation 49-2025-002");
+    // The label (Ctrl-u clears it), confirmed with Entrée: the focus goes on.
+    s.pty.send("\x15Cabinet H.\r");
+    s.pty.wait_until("the label written", |_| {
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("label: Cabinet H.\n")
+    });
+    // Down to the référent's person (Tab eight times), then to the next review.
+    s.pty.send(&"\t".repeat(8));
+    s.pty.send("\x15Dr Martin\r\t\x1515/01/2028\r");
+    s.pty.wait_until("the next review written", |_| {
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("next_review: 2028-01-15")
+    });
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        changed_lines(&before, &after),
+        [
+            (
+                "label: Cabinet « Harmonie »".to_string(),
+                "label: Cabinet H.".to_string()
+            ),
+            (
+                "  person: Dr Fouquet-Marsac".to_string(),
+                "  person: Dr Martin".to_string()
+            ),
+            (
+                "next_review: 2027-03-09".to_string(),
+                "next_review: 2028-01-15".to_string()
+            ),
+        ]
+    );
+    // Every screen shows the new state: the list has the new label.
+    s.pty.send("\x1b");
+    s.pty.wait_for("Cabinet H.");
+    quit_and_check_restored(&mut s);
+}
+
+#[test]
+fn a_full_case_created_from_n_is_written_and_valid() {
+    let mut s = open_demo(None, 80, 24);
+    let cases = s.root.join("49/cases");
+    let known: Vec<_> = std::fs::read_dir(&cases)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    s.pty.send("2");
+    s.pty.wait_for("Situations (");
+    s.pty.send("n");
+    s.pty.wait_for("Nouvelle situation");
+    s.pty.send("Y. Essai\r");
+    s.pty.wait_for("Situation créée");
+    let file = std::fs::read_dir(&cases)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| !known.contains(&e.file_name()))
+        .map(|e| e.path())
+        .expect("a new case file");
+    // Type (left as personne), name, birth year, body (left), source by typing its
+    // label, date (left), status, référent (structure, then its type and person),
+    // family contact, justice, schooling, returnee (left), one care measure, next
+    // review, notes on two lines (Alt-Entrée).
+    s.pty.send("\tYanis Essai\r2011\r\teduc\r\tsuivi\r");
+    s.pty
+        .send("Mission locale\retat\rM. Leroy\r20/11/2026\rmilieu\rpublic\r\t");
+    s.pty.send("\rsant\rCMP\r\r\t\t\t+6s\r");
+    s.pty.send("Première ligne\x1b\rDeuxième ligne\r");
+    s.pty.wait_until("the notes written", |_| {
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Deuxième ligne")
+    });
+    let text = std::fs::read_to_string(&file).unwrap();
+    for line in [
+        "kind: person\n",
+        "label: Y. Essai\n",
+        "name: Yanis Essai\n",
+        "birth_year: 2011\n",
+        "source: education\n",
+        "status: followed\n",
+        "referent:\n  structure: Mission locale\n  type: state_service\n  person: M. Leroy\n",
+        "family_contacted_on: 2026-11-20\n",
+        "justice: open_environment\n",
+        "schooling: public\n",
+        "measures:\n  - type: mental_health\n    provider: CMP\n    from: ",
+        "next_review: ",
+        "notes: |-\n  Première ligne\n  Deuxième ligne\n",
+    ] {
+        assert!(text.contains(line), "{line:?} missing in:\n{text}");
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cellule"))
+        .args(["validate", "--data"])
+        .arg(&s.root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "validate: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     quit_and_check_restored(&mut s);
 }

@@ -598,3 +598,69 @@ fn the_config_key_group_access_sets_the_mode_of_new_files() {
         "{stderr}"
     );
 }
+
+/// A case saved from the form: only its changed line is written; a colleague's change
+/// made meanwhile, or an invalid value, writes nothing; never through a linked folder.
+#[test]
+fn a_case_saved_from_the_form_is_checked_before_it_is_written() {
+    use cellule::tui::Persist;
+    use cellule::workspace::{WorkError, Workspace};
+    let root = demo_root();
+    let loaded = load_root(root.path()).unwrap();
+    let dept = loaded.dept("49").unwrap();
+    let mut persist = Workspace::new(root.path(), dept);
+    let file = root.path().join("49/cases/49-2025-002.yaml");
+    let before = fs::read_to_string(&file).unwrap();
+    let mut case = dept
+        .data
+        .cases
+        .iter()
+        .find(|c| c.id == "49-2025-002")
+        .unwrap()
+        .clone();
+    case.label = "Cabinet H.".into();
+    let saved = persist.save_case(&case).unwrap();
+    assert_eq!(saved, case);
+    let after = fs::read_to_string(&file).unwrap();
+    let changed: Vec<_> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [("label: Cabinet « Harmonie »", "label: Cabinet H.")]
+    );
+    assert_eq!(before.lines().count(), after.lines().count());
+    // Invalid: refused with validate's sentence, nothing written.
+    let mut bad = case.clone();
+    bad.birth_year = Some(1800);
+    let Err(WorkError::Invalid { problems, .. }) = persist.save_case(&bad) else {
+        panic!("refused");
+    };
+    assert!(problems[0].msg.text(Lang::Fr).contains("1800"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), after);
+    // A colleague's change meanwhile: a conflict, theirs kept.
+    let theirs = after.replace("label: Cabinet H.", "label: Version du collègue");
+    fs::write(&file, &theirs).unwrap();
+    let mut mine = case.clone();
+    mine.label = "Ma version".into();
+    let err = persist.save_case(&mine).unwrap_err();
+    assert!(err.is_conflict(), "{err:?}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), theirs);
+    // Read again, it can be saved over.
+    let reread = persist.reload_case("49-2025-002").unwrap();
+    assert_eq!(reread.label, "Version du collègue");
+    assert_eq!(persist.save_case(&mine).unwrap().label, "Ma version");
+    // `cases` linked out of the root: nothing is written there.
+    let outside = TempDir::new().unwrap();
+    let cases = root.path().join("49/cases");
+    fs::rename(&cases, outside.path().join("cases")).unwrap();
+    symlink(outside.path().join("cases"), &cases).unwrap();
+    let kept = fs::read_to_string(outside.path().join("cases/49-2025-002.yaml")).unwrap();
+    assert!(persist.save_case(&case).is_err());
+    assert_eq!(
+        fs::read_to_string(outside.path().join("cases/49-2025-002.yaml")).unwrap(),
+        kept
+    );
+}

@@ -15,7 +15,7 @@ const CAPTURES: &[(&str, &str)] = &[
     ("ordre-du-jour", "3<Enter>s"),
     ("choix-situation", "3<Enter>cfa"),
     ("details-reunion", "3<Enter>e"),
-    ("nouvelle-situation", "2nJ.K."),
+    ("nouvelle-situation", "2nJ.K.<Enter>"),
     ("aide", "3<Enter>?"),
     ("exporter", "3jx"),
     ("rapport-mensuel", "r"),

@@ -339,7 +339,7 @@ fn edit_a_case_invalid_then_valid() {
     pty.wait_for("Alertes (7)");
     pty.send("2");
     pty.wait_for("Situations (6)");
-    pty.send("e");
+    pty.send("E");
     pty.wait_for("n'est pas valide");
     pty.wait_for("« label » est vide");
     // No letter answers: the first answer (edit again) is given with Entrée.
@@ -361,7 +361,7 @@ fn an_invalid_edit_can_be_discarded_and_the_file_is_put_back() {
     let editor = scripted_editor(tools.path());
     let mut pty = Pty::start("normal", Some(&editor));
     pty.wait_for("Alertes (7)");
-    pty.send("2e");
+    pty.send("2E");
     pty.wait_for("n'est pas valide");
     pty.send("\x1b[B\r");
     pty.wait_for("Modification abandonn");

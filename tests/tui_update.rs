@@ -255,11 +255,69 @@ fn filters_and_sort_of_the_case_list() {
 }
 
 #[test]
-fn e_asks_the_runtime_to_edit_the_selected_case() {
+fn e_opens_the_case_form_and_shift_e_the_editor() {
     let mut app = app(Lang::Fr);
+    assert!(press(&mut app, "2je").is_empty());
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::CaseForm(f)) if f.saved.id == "49-2026-002")
+    );
+    press(&mut app, "<Esc>");
     assert_eq!(
-        press(&mut app, "2je"),
+        press(&mut app, "E"),
         vec![Effect::EditCase("49-2026-002".into())]
+    );
+}
+
+#[test]
+fn each_confirmed_field_of_the_case_form_is_saved_and_undone_on_the_list() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "2e");
+    let Some(Overlay::CaseForm(f)) = app.overlays.last() else {
+        panic!("the form");
+    };
+    let before = f.saved.clone();
+    // The label, typed at its end, confirmed with Entrée: written at once.
+    let effects = press(&mut app, " (bis)<Enter>");
+    let [Effect::SaveCase(c)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(c.label, format!("{} (bis)", before.label));
+    assert_eq!(c.kind, before.kind);
+    // The screens show it at once.
+    assert!(app.data.cases.iter().any(|x| x.label == c.label));
+    // A field moved through unchanged writes nothing; a birth year out of range is
+    // refused with the sentence of `validate`.
+    let Some(Overlay::CaseForm(f)) = app.overlays.last() else {
+        panic!("the form");
+    };
+    let year = f
+        .form
+        .fields
+        .iter()
+        .position(|x| x.key == "birth_year")
+        .unwrap();
+    let moves = "<Tab>".repeat(year - f.form.focus);
+    assert!(press(&mut app, &moves).is_empty());
+    assert!(
+        press(
+            &mut app,
+            "<Backspace><Backspace><Backspace><Backspace>2999<Tab>"
+        )
+        .is_empty()
+    );
+    let Some(Overlay::CaseForm(f)) = app.overlays.last() else {
+        panic!("the form");
+    };
+    let Some((_, cellule::tui::form::Fault::Rule(text))) = &f.form.fault else {
+        panic!("refused: {:?}", f.form.fault);
+    };
+    assert!(text.contains("2999"), "{text}");
+    press(&mut app, "<Esc>");
+    // Undo on the list writes the case as it was.
+    assert_eq!(press(&mut app, "u"), vec![Effect::SaveCase(before.clone())]);
+    assert_eq!(
+        press(&mut app, "<Ctrl-r>"),
+        vec![Effect::SaveCase(c.clone())]
     );
 }
 
@@ -502,25 +560,27 @@ fn the_new_case_form_makes_a_reported_case_with_the_next_id() {
     assert!(matches!(app.overlays.last(), Some(Overlay::CaseForm(_))));
     // The label is refused empty.
     assert!(press(&mut app, "<Enter>").is_empty());
-    assert!(matches!(app.overlays.last(), Some(Overlay::CaseForm(f)) if f.error.is_some()));
-    // Label, then up to the kind: family; down past the date to the source: GED.
-    let effects = press(
-        &mut app,
-        "J.K.<Up><Right><Down><Down><Down><Right><Right><Enter>",
-    );
+    assert!(matches!(app.overlays.last(), Some(Overlay::CaseForm(f)) if f.form.fault.is_some()));
+    // The label confirmed creates the file.
+    let effects = press(&mut app, "J.K.<Enter>");
     let [Effect::CreateCase(case)] = effects.as_slice() else {
         panic!("one case created: {effects:?}");
     };
     assert_eq!(case.id, "49-2026-008");
     assert_eq!(case.label, "J.K.");
     assert_eq!(case.body, "cpraf");
-    assert_eq!(case.kind, cellule::domain::CaseKind::Family);
-    assert_eq!(case.source, cellule::domain::Source::Ged);
+    assert_eq!(case.kind, cellule::domain::CaseKind::Person);
     assert_eq!(case.status, cellule::domain::CaseStatus::Reported);
     assert_eq!(case.reported_on, day(TODAY));
+    // The kind, chosen by typing its label, is then saved as an edit.
+    let effects = press(&mut app, "fam<Enter>");
+    let [Effect::SaveCase(c)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(c.kind, cellule::domain::CaseKind::Family);
+    press(&mut app, "<Esc>");
     assert!(app.overlays.is_empty());
-    // The runtime reports it written: it shows in the list.
-    app.case_edited(case.clone());
+    app.case_edited(c.clone());
     cellule::tui::update::show_case(&mut app, "49-2026-008");
     let selected = app.selected_case().map(|i| app.data.cases[i].id.clone());
     assert_eq!(selected.as_deref(), Some("49-2026-008"));
@@ -530,25 +590,36 @@ fn the_new_case_form_makes_a_reported_case_with_the_next_id() {
 fn the_new_case_form_takes_the_body_filter_and_refuses_a_bad_date() {
     let mut app = app(Lang::En);
     press(&mut app, "2bbn");
-    press(&mut app, "Cabinet X<Down><Backspace><Backspace><Backspace>");
-    assert!(press(&mut app, "<Enter>").is_empty());
-    assert!(
-        matches!(app.overlays.last(), Some(Overlay::CaseForm(f)) if f.error.as_deref() == Some("Invalid date"))
-    );
-    let effects = press(&mut app, "-26<Enter>");
+    let effects = press(&mut app, "Cabinet X<Enter>");
     let [Effect::CreateCase(case)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert_eq!(case.body, "gtrdo");
-    press(&mut app, "n<Esc>");
-    assert!(app.overlays.is_empty(), "Esc cancels");
+    let Some(Overlay::CaseForm(f)) = app.overlays.last() else {
+        panic!("the form");
+    };
+    let date = f
+        .form
+        .fields
+        .iter()
+        .position(|x| x.key == "reported_on")
+        .unwrap();
+    let moves = "<Tab>".repeat(date - f.form.focus);
+    press(&mut app, &moves);
+    assert!(press(&mut app, "<Backspace><Backspace>x<Enter>").is_empty());
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::CaseForm(f)) if f.form.fault.as_ref().is_some_and(|(_, x)| *x == cellule::tui::form::Fault::NotADate)
+    ));
+    press(&mut app, "<Esc>");
+    assert!(app.overlays.is_empty(), "Esc closes the form");
 }
 
 #[test]
 fn an_invalid_edit_offers_to_edit_again_or_discard() {
     let mut app = app(Lang::Fr);
     assert_eq!(
-        press(&mut app, "2e"),
+        press(&mut app, "2E"),
         vec![Effect::EditCase("49-2026-001".into())]
     );
     app.edit_failed(

@@ -3,8 +3,13 @@
 //! Each enum knows its file spelling (`as_str`), parses it back (`parse`) and
 //! lists every allowed value (`ALL`) so that messages can name them.
 
-macro_rules! file_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+/// One closed list of the file format: each value has its file spelling, its French
+/// label (what the interface shows) and, optionally, more aliases. `parse` reads any of
+/// them, whatever their case, accents, spaces or hyphens; the app writes the file
+/// spelling. Used by the case and meeting files here and the programme file
+/// (`fipd/names.rs`).
+macro_rules! closed_list {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal ($label:literal) $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
@@ -12,17 +17,35 @@ macro_rules! file_enum {
         impl $name {
             /// Every value, in the order of the format documentation.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// Every spelling accepted in a file.
+            /// The spelling of each value in files.
             pub const NAMES: &'static [&'static str] = &[$($text),+];
+            /// Each value's file spelling and French label, for messages and lists.
+            pub const CHOICES: &'static [(&'static str, &'static str)] = &[$(($text, $label)),+];
 
             /// The spelling used in files.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
 
-            /// Reads the spelling used in files.
+            /// The French label (what the interface shows and files may also hold).
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Reads the file spelling, the French label or an alias.
             pub fn parse(text: &str) -> Option<Self> {
-                match text { $($text => Some($name::$variant),)+ _ => None }
+                match text {
+                    $($text => return Some($name::$variant),)+
+                    _ => {}
+                }
+                let folded = $crate::domain::enums::fold(text);
+                let same = |s: &str| $crate::domain::enums::fold(s) == folded;
+                $(
+                    if same($text) || same($label) $(|| same($alias))* {
+                        return Some($name::$variant);
+                    }
+                )+
+                None
             }
         }
 
@@ -33,77 +56,153 @@ macro_rules! file_enum {
         }
     };
 }
+pub(crate) use closed_list;
 
-file_enum!(
+/// Lower case, no accents, `_` for spaces, hyphens and apostrophes: how a typed value
+/// is compared with the spellings of a closed list.
+pub fn fold(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            ' ' | '-' | '\'' | '’' => '_',
+            c => c,
+        })
+        .collect()
+}
+
+closed_list!(
     /// What a case is about.
-    CaseKind { Person => "person", Family => "family", Organisation => "organisation" }
+    CaseKind {
+        Person => "person" ("personne"),
+        Family => "family" ("famille"),
+        Organisation => "organisation" ("structure"),
+    }
 );
-file_enum!(
+closed_list!(
     /// Where a signalement came from.
     Source {
-        Cnapr => "cnapr", Ems => "ems", Ged => "ged", Education => "education", Health => "health",
-        Justice => "justice", LocalAuthority => "local_authority", Association => "association", Other => "other",
+        Cnapr => "cnapr" ("CNAPR"),
+        Ems => "ems" ("état-major de sécurité"),
+        Ged => "ged" ("GED"),
+        Education => "education" ("éducation nationale") | "éducation",
+        Health => "health" ("santé"),
+        Justice => "justice" ("justice"),
+        LocalAuthority => "local_authority" ("collectivité") | "collectivité territoriale",
+        Association => "association" ("association"),
+        Other => "other" ("autre"),
     }
 );
-file_enum!(
+closed_list!(
     /// Where a case stands in its life.
-    CaseStatus { Reported => "reported", Assessed => "assessed", Followed => "followed", Closed => "closed" }
+    CaseStatus {
+        Reported => "reported" ("signalé"),
+        Assessed => "assessed" ("évalué"),
+        Followed => "followed" ("suivi"),
+        Closed => "closed" ("clos"),
+    }
 );
-file_enum!(
+closed_list!(
     /// The kind of structure that is référent de parcours.
-    ReferentType { Association => "association", StateService => "state_service", LocalAuthority => "local_authority" }
+    ReferentType {
+        Association => "association" ("association"),
+        StateService => "state_service" ("service de l'État") | "service État",
+        LocalAuthority => "local_authority" ("collectivité") | "collectivité territoriale",
+    }
 );
-file_enum!(
+closed_list!(
     /// Justice supervision of a person.
-    Justice { None => "none", OpenEnvironment => "open_environment", Custody => "custody" }
+    Justice {
+        None => "none" ("aucune") | "aucun",
+        OpenEnvironment => "open_environment" ("milieu ouvert"),
+        Custody => "custody" ("détention"),
+    }
 );
-file_enum!(
+closed_list!(
     /// How a child is schooled.
     Schooling {
-        None => "none", Public => "public", PrivateUnderContract => "private_under_contract",
-        PrivateNoContract => "private_no_contract", Home => "home",
+        None => "none" ("non scolarisé"),
+        Public => "public" ("public"),
+        PrivateUnderContract => "private_under_contract" ("privé sous contrat"),
+        PrivateNoContract => "private_no_contract" ("privé hors contrat"),
+        Home => "home" ("instruction en famille"),
     }
 );
-file_enum!(
+closed_list!(
     /// A care measure (prise en charge).
     MeasureType {
-        MentalHealth => "mental_health", Education => "education", Insertion => "insertion",
-        ParentingSupport => "parenting_support", MobileTeam => "mobile_team", Other => "other",
+        MentalHealth => "mental_health" ("santé mentale"),
+        Education => "education" ("éducation"),
+        Insertion => "insertion" ("insertion"),
+        ParentingSupport => "parenting_support" ("soutien à la parentalité"),
+        MobileTeam => "mobile_team" ("équipe mobile"),
+        Other => "other" ("autre"),
     }
 );
-file_enum!(
+closed_list!(
     /// Why a case was closed.
     ClosureReason {
-        Disengagement => "disengagement", NoAdherence => "no_adherence", Judicial => "judicial",
-        Moved => "moved", Other => "other",
+        Disengagement => "disengagement" ("désengagement"),
+        NoAdherence => "no_adherence" ("absence d'adhésion"),
+        Judicial => "judicial" ("prise en charge judiciaire"),
+        Moved => "moved" ("départ vers un autre département") | "départ",
+        Other => "other" ("autre motif") | "autre",
     }
 );
-file_enum!(
+closed_list!(
     /// Where a meeting stands.
-    MeetingStatus { Draft => "draft", Convened => "convened", Held => "held", Closed => "closed",
-        Cancelled => "cancelled" }
+    MeetingStatus {
+        Draft => "draft" ("brouillon"),
+        Convened => "convened" ("convoquée") | "convoqué",
+        Held => "held" ("tenue") | "tenu",
+        Closed => "closed" ("clôturée") | "clôturé",
+        Cancelled => "cancelled" ("annulée") | "annulé",
+    }
 );
-file_enum!(
+closed_list!(
     /// How an invitee attended.
     AttendanceStatus {
-        Invited => "invited", Present => "present", Excused => "excused", Absent => "absent",
-        Represented => "represented",
+        Invited => "invited" ("convoqué") | "convoquée",
+        Present => "present" ("présent") | "présente",
+        Excused => "excused" ("excusé") | "excusée",
+        Absent => "absent" ("absent") | "absente",
+        Represented => "represented" ("représenté") | "représentée",
     }
 );
-file_enum!(
+closed_list!(
     /// What an agenda item is.
-    ItemKind { Topic => "topic", Case => "case", Actions => "actions" }
+    ItemKind {
+        Topic => "topic" ("sujet"),
+        Case => "case" ("situation"),
+        Actions => "actions" ("actions"),
+    }
 );
-file_enum!(
+closed_list!(
     /// The decision taken on a case at a meeting.
     Decision {
-        Continue => "continue", Orient => "orient", ChangeReferent => "change_referent",
-        ReportToProsecutor => "report_to_prosecutor", ChildProtection => "child_protection",
-        BackToGed => "back_to_ged", Close => "close",
-        TakeCharge => "take_charge", FurtherAssessment => "further_assessment", Dismiss => "dismiss",
-        KeepWatch => "keep_watch", Inspection => "inspection", ReferToMiviludes => "refer_miviludes",
-        InformProfessionalOrder => "inform_professional_order",
-        ReportToArsDgccrf => "report_to_ars_dgccrf",
+        Continue => "continue" ("poursuite du suivi"),
+        Orient => "orient" ("orientation"),
+        ChangeReferent => "change_referent" ("changement de référent"),
+        ReportToProsecutor => "report_to_prosecutor" ("signalement au procureur")
+            | "signalement au procureur de la République",
+        ChildProtection => "child_protection" ("information préoccupante")
+            | "information préoccupante à la CRIP",
+        BackToGed => "back_to_ged" ("renvoi au GED") | "retour au GED",
+        Close => "close" ("fin du suivi") | "clôture",
+        TakeCharge => "take_charge" ("prise en charge par la cellule"),
+        FurtherAssessment => "further_assessment" ("évaluation complémentaire"),
+        Dismiss => "dismiss" ("classement sans suite") | "classement",
+        KeepWatch => "keep_watch" ("poursuite de la vigilance"),
+        Inspection => "inspection" ("contrôle ou inspection"),
+        ReferToMiviludes => "refer_miviludes" ("saisine de la Miviludes"),
+        InformProfessionalOrder => "inform_professional_order" ("information de l'ordre professionnel"),
+        ReportToArsDgccrf => "report_to_ars_dgccrf" ("signalement à l'ARS ou à la DGCCRF"),
     }
 );
 
@@ -172,7 +271,84 @@ mod tests {
             Source::parse("local_authority"),
             Some(Source::LocalAuthority)
         );
-        assert_eq!(Source::parse("Local_authority"), None);
+        assert_eq!(
+            Source::parse("Local_authority"),
+            Some(Source::LocalAuthority)
+        );
+        assert_eq!(Source::parse("préfecture"), None);
+    }
+
+    #[test]
+    fn french_labels_are_read_as_the_file_values() {
+        assert_eq!(CaseKind::parse("personne"), Some(CaseKind::Person));
+        assert_eq!(CaseKind::parse("Structure"), Some(CaseKind::Organisation));
+        assert_eq!(CaseStatus::parse("signalé"), Some(CaseStatus::Reported));
+        assert_eq!(CaseStatus::parse("evalue"), Some(CaseStatus::Assessed));
+        assert_eq!(CaseStatus::parse("clos"), Some(CaseStatus::Closed));
+        assert_eq!(
+            ReferentType::parse("service de l'État"),
+            Some(ReferentType::StateService)
+        );
+        assert_eq!(
+            ReferentType::parse("collectivité"),
+            Some(ReferentType::LocalAuthority)
+        );
+        assert_eq!(Decision::parse("fin du suivi"), Some(Decision::Close));
+        assert_eq!(
+            Justice::parse("milieu ouvert"),
+            Some(Justice::OpenEnvironment)
+        );
+        assert_eq!(
+            Schooling::parse("instruction en famille"),
+            Some(Schooling::Home)
+        );
+        assert_eq!(
+            MeasureType::parse("santé mentale"),
+            Some(MeasureType::MentalHealth)
+        );
+        assert_eq!(
+            Source::parse("éducation nationale"),
+            Some(Source::Education)
+        );
+        // Labels are unique within a list once folded.
+        fn unique<T: Copy + PartialEq + std::fmt::Debug>(
+            all: &[T],
+            parse: fn(&str) -> Option<T>,
+            labels: &[(&str, &str)],
+        ) {
+            for (v, (file, label)) in all.iter().zip(labels) {
+                assert_eq!(parse(file), Some(*v));
+                assert_eq!(parse(label), Some(*v), "{label}");
+            }
+        }
+        unique(CaseKind::ALL, CaseKind::parse, CaseKind::CHOICES);
+        unique(Source::ALL, Source::parse, Source::CHOICES);
+        unique(CaseStatus::ALL, CaseStatus::parse, CaseStatus::CHOICES);
+        unique(
+            ReferentType::ALL,
+            ReferentType::parse,
+            ReferentType::CHOICES,
+        );
+        unique(Justice::ALL, Justice::parse, Justice::CHOICES);
+        unique(Schooling::ALL, Schooling::parse, Schooling::CHOICES);
+        unique(MeasureType::ALL, MeasureType::parse, MeasureType::CHOICES);
+        unique(
+            ClosureReason::ALL,
+            ClosureReason::parse,
+            ClosureReason::CHOICES,
+        );
+        unique(
+            MeetingStatus::ALL,
+            MeetingStatus::parse,
+            MeetingStatus::CHOICES,
+        );
+        unique(
+            AttendanceStatus::ALL,
+            AttendanceStatus::parse,
+            AttendanceStatus::CHOICES,
+        );
+        unique(ItemKind::ALL, ItemKind::parse, ItemKind::CHOICES);
+        unique(Decision::ALL, Decision::parse, Decision::CHOICES);
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod agenda_check;
 pub mod alerts;
 pub mod case;
+pub mod case_rules;
 pub mod current;
 pub mod dataset;
 pub mod dates;

@@ -3,6 +3,7 @@
 //! Problems found in files are [`Msg`] values rendered here; the commands' own
 //! sentences are in [`cli`].
 
+mod case_rules;
 pub mod cli;
 pub mod dates;
 pub mod export;
@@ -51,6 +52,23 @@ pub fn quoted_list(lang: Lang, values: &[&str]) -> String {
     values
         .iter()
         .map(|v| quote(lang, v))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The values of a closed list for a message: the French label then the file spelling
+/// (« personne » ou « person »), once when they are the same.
+pub fn choice_list(lang: Lang, values: &[(&str, &str)]) -> String {
+    let or = lang.pick("ou", "or");
+    values
+        .iter()
+        .map(|(file, label)| {
+            if crate::domain::enums::fold(file) == crate::domain::enums::fold(label) {
+                quote(lang, file)
+            } else {
+                format!("{} {or} {}", quote(lang, label), quote(lang, file))
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

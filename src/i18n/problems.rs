@@ -1,7 +1,7 @@
 //! Messages about problems found in the data files.
 
 pub use super::system::{french_os, french_syntax};
-use super::{Lang, quote, quoted_list};
+use super::{Lang, choice_list, quote};
 
 /// The kind of value a key expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +89,8 @@ pub enum Msg {
     BadEnum {
         key: String,
         value: String,
-        allowed: &'static [&'static str],
+        /// Each allowed value's file spelling and French label.
+        allowed: &'static [(&'static str, &'static str)],
     },
     BadDate {
         key: String,
@@ -359,13 +360,13 @@ impl Msg {
                     "valeur {} non permise pour {} ; valeurs permises : {}",
                     q(value),
                     q(key),
-                    quoted_list(lang, allowed)
+                    choice_list(lang, allowed)
                 ),
                 Lang::En => format!(
                     "value {} not allowed for {}; allowed values: {}",
                     q(value),
                     q(key),
-                    quoted_list(lang, allowed)
+                    choice_list(lang, allowed)
                 ),
             },
             Msg::BadDate { key, value } => match lang {
@@ -882,9 +883,19 @@ mod tests {
         let m = Msg::BadEnum {
             key: "kind".into(),
             value: "group".into(),
-            allowed: &["person", "family"],
+            allowed: &[
+                ("person", "personne"),
+                ("family", "famille"),
+                ("association", "association"),
+            ],
         };
-        assert!(m.text(Lang::Fr).ends_with("« person », « family »"));
+        assert!(
+            m.text(Lang::Fr).ends_with(
+                "« personne » ou « person », « famille » ou « family », « association »"
+            ),
+            "{}",
+            m.text(Lang::Fr)
+        );
     }
 
     #[test]

@@ -3,12 +3,13 @@
 use super::fields::{At, Obj};
 use super::node::Node;
 use super::problem::Sink;
+use crate::domain::case_rules as rules;
 use crate::domain::{
     Case, CaseKind, CaseStatus, ClosureReason, Justice, Measure, MeasureType, Referent,
     ReferentType, Schooling, Source,
 };
 use crate::i18n::Msg;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 pub(crate) const KEYS: &[&str] = &[
     "id",
@@ -42,26 +43,23 @@ const MEASURE_KEYS: &[&str] = &[
     "support_group",
 ];
 
-/// Earliest birth year accepted.
-pub const MIN_BIRTH_YEAR: i64 = 1900;
-
 /// Decodes a case, checking what can be checked inside the file: shapes, enum values,
 /// dates, the closure fields against the status and dates in order.
 pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
     let o = Obj::open(root, At::Root, "case", KEYS, sink)?;
     let id = o.need_file_id("id", sink);
     let body = o.need_short_id("body", sink);
-    let kind = o.need_choice("kind", CaseKind::parse, CaseKind::NAMES, sink);
+    let kind = o.need_choice("kind", CaseKind::parse, CaseKind::CHOICES, sink);
     let label = o.need_text("label", sink);
     let name = o.text("name", sink);
     let birth_year = o.year("birth_year", sink);
     let reported_on = o.need_date("reported_on", sink);
-    let source = o.need_choice("source", Source::parse, Source::NAMES, sink);
-    let status = o.need_choice("status", CaseStatus::parse, CaseStatus::NAMES, sink);
+    let source = o.need_choice("source", Source::parse, Source::CHOICES, sink);
+    let status = o.need_choice("status", CaseStatus::parse, CaseStatus::CHOICES, sink);
     let referent = o.get("referent").and_then(|v| decode_referent(v, &o, sink));
     let family_contacted_on = o.date("family_contacted_on", sink);
-    let justice = o.choice("justice", Justice::parse, Justice::NAMES, sink);
-    let schooling = o.choice("schooling", Schooling::parse, Schooling::NAMES, sink);
+    let justice = o.choice("justice", Justice::parse, Justice::CHOICES, sink);
+    let schooling = o.choice("schooling", Schooling::parse, Schooling::CHOICES, sink);
     let returnee_minor = o.boolean("returnee_minor", sink);
     let measures_at = o.under("measures");
     let measures: Option<Vec<Measure>> = o
@@ -77,17 +75,14 @@ pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
     let closure_reason = o.choice(
         "closure_reason",
         ClosureReason::parse,
-        ClosureReason::NAMES,
+        ClosureReason::CHOICES,
         sink,
     );
     let notes = o.text("notes", sink);
 
     // A birth year after the signalement, or too far back, is a typo.
-    if let Some(year) = birth_year {
-        let latest = reported_on.map_or(2100, |d| i64::from(d.year()));
-        if !(MIN_BIRTH_YEAR..=latest).contains(&year) {
-            sink.at_value(&o.at("birth_year"), Msg::YearOutOfRange { value: year });
-        }
+    if let Some(fault) = birth_year.and_then(|y| rules::birth_year_fault(y, reported_on)) {
+        sink.at_value(&o.at("birth_year"), fault.into());
     }
 
     // Closure fields go with status closed, and only with it.
@@ -115,12 +110,9 @@ pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
         }
     }
     if let (Some(closed), Some(reported)) = (closed_on, reported_on)
-        && closed < reported
+        && let Some(fault) = rules::order_fault("closed_on", closed, "reported_on", reported)
     {
-        sink.at_value(
-            &o.at("closed_on"),
-            before("closed_on", closed, "reported_on", reported),
-        );
+        sink.at_value(&o.at("closed_on"), fault.into());
     }
 
     Some(Case {
@@ -159,7 +151,7 @@ pub(crate) fn before(key: &str, value: NaiveDate, other_key: &str, other: NaiveD
 pub(crate) fn decode_referent(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<Referent> {
     let o = Obj::open(v, parent.under("referent"), "referent", REFERENT_KEYS, sink)?;
     let structure = o.need_text("structure", sink);
-    let kind = o.need_choice("type", ReferentType::parse, ReferentType::NAMES, sink);
+    let kind = o.need_choice("type", ReferentType::parse, ReferentType::CHOICES, sink);
     let person = o.text("person", sink);
     Some(Referent {
         structure: structure?,
@@ -170,7 +162,7 @@ pub(crate) fn decode_referent(v: &Node, parent: &Obj, sink: &mut Sink) -> Option
 
 fn decode_measure(v: &Node, at: At, sink: &mut Sink) -> Option<Measure> {
     let o = Obj::open(v, at, "measures", MEASURE_KEYS, sink)?;
-    let kind = o.need_choice("type", MeasureType::parse, MeasureType::NAMES, sink);
+    let kind = o.need_choice("type", MeasureType::parse, MeasureType::CHOICES, sink);
     let provider = o.text("provider", sink);
     let from = o.need_date("from", sink);
     let to = o.date("to", sink);
@@ -178,9 +170,9 @@ fn decode_measure(v: &Node, at: At, sink: &mut Sink) -> Option<Measure> {
     let fipd_justification = o.text("fipd_justification", sink);
     let support_group = o.boolean("support_group", sink).unwrap_or(false);
     if let (Some(from), Some(to)) = (from, to)
-        && to < from
+        && let Some(fault) = rules::order_fault("to", to, "from", from)
     {
-        sink.at_value(&o.at("to"), before("to", to, "from", from));
+        sink.at_value(&o.at("to"), fault.into());
     }
     Some(Measure {
         kind: kind?,

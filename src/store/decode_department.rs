@@ -195,7 +195,7 @@ fn decode_body(
                 Msg::BadEnum {
                     key: "decisions".into(),
                     value: t.to_string(),
-                    allowed: crate::domain::Decision::NAMES,
+                    allowed: crate::domain::Decision::CHOICES,
                 },
             ),
             None => sink.at_value(

@@ -100,7 +100,7 @@ pub fn decode_programme(root: &Node, sink: &mut Sink) -> Option<Programme> {
 fn decode_rules(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<FundRules> {
     let o = Obj::open(v, parent.under("rules"), "rules", RULE_KEYS, sink)?;
     let d = FundRules::default();
-    let reading = o.choice("cap_reading", CapReading::parse, CapReading::NAMES, sink);
+    let reading = o.choice("cap_reading", CapReading::parse, CapReading::CHOICES, sink);
     let share = o.number("training_share", 0, sink);
     let rate = o.number("primary_rate", 0, sink);
     for (key, value) in [("training_share", share), ("primary_rate", rate)] {
@@ -133,7 +133,7 @@ fn decode_action(v: &Node, at: At, sink: &mut Sink) -> Option<FundAction> {
             None
         }
     };
-    let category = o.need_choice("category", Category::parse, Category::NAMES, sink);
+    let category = o.need_choice("category", Category::parse, Category::CHOICES, sink);
     let amount = |key: &str, sink: &mut Sink| o.required(key, sink, |o, s| o.number(key, 0, s));
     let requested = amount("requested", sink);
     let granted = o.number("granted", 0, sink);
@@ -149,7 +149,7 @@ fn decode_action(v: &Node, at: At, sink: &mut Sink) -> Option<FundAction> {
                 Msg::BadEnum {
                     key: "themes".into(),
                     value: text.into_owned(),
-                    allowed: Theme::NAMES,
+                    allowed: Theme::CHOICES,
                 },
             ),
         }
@@ -157,7 +157,7 @@ fn decode_action(v: &Node, at: At, sink: &mut Sink) -> Option<FundAction> {
     let code = o.text("code", sink);
     let prison = o.boolean("prison", sink).unwrap_or(false);
     let referent = o.boolean("referent", sink).unwrap_or(false);
-    let status = o.need_choice("status", FundStatus::parse, FundStatus::NAMES, sink);
+    let status = o.need_choice("status", FundStatus::parse, FundStatus::CHOICES, sink);
     let decided = o.date("decided", sink);
     let evaluation = o
         .get("evaluation")
@@ -191,7 +191,7 @@ fn decode_structure(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<Structure
         sink,
     )?;
     let name = o.need_text("name", sink);
-    let kind = o.need_choice("type", StructureType::parse, StructureType::NAMES, sink);
+    let kind = o.need_choice("type", StructureType::parse, StructureType::CHOICES, sink);
     Some(Structure {
         name: name?,
         kind: kind?,

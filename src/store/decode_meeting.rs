@@ -91,7 +91,7 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
     let chair = o.need_short_id("chair", sink);
     let secretary = o.short_id("secretary", sink);
     let reference = o.text("reference", sink);
-    let status = o.need_choice("status", MeetingStatus::parse, MeetingStatus::NAMES, sink);
+    let status = o.need_choice("status", MeetingStatus::parse, MeetingStatus::CHOICES, sink);
     let cancel_reason = o.text("cancel_reason", sink);
     let rescheduled_from = o.date("rescheduled_from", sink);
     if let (Some(end), Some(start)) = (end, start)
@@ -207,7 +207,7 @@ fn status_and_by(o: &Obj, sink: &mut Sink) -> (Option<AttendanceStatus>, Option<
     let status = o.need_choice(
         "status",
         AttendanceStatus::parse,
-        AttendanceStatus::NAMES,
+        AttendanceStatus::CHOICES,
         sink,
     );
     let by = o.text("by", sink);
@@ -266,18 +266,18 @@ fn decode_guest(v: &Node, at: At, sink: &mut Sink) -> Option<Guest> {
 
 fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
     let o = Obj::open(v, at, "items", ITEM_KEYS, sink)?;
-    let kind = o.need_choice("kind", ItemKind::parse, ItemKind::NAMES, sink);
+    let kind = o.need_choice("kind", ItemKind::parse, ItemKind::CHOICES, sink);
     let title = o.text("title", sink);
     let case = o.text("case", sink);
     let minutes = o.number32("minutes", 0, sink);
     let notes = o.text("notes", sink);
-    let decision = o.choice("decision", Decision::parse, Decision::NAMES, sink);
+    let decision = o.choice("decision", Decision::parse, Decision::CHOICES, sink);
     let decision_text = o.text("decision_text", sink);
     let next_review = o.date("next_review", sink);
     let closure_reason = o.choice(
         "closure_reason",
         ClosureReason::parse,
-        ClosureReason::NAMES,
+        ClosureReason::CHOICES,
         sink,
     );
     let follow = o.boolean("follow", sink).unwrap_or(false);
@@ -286,7 +286,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         .and_then(|v| super::decode_case::decode_referent(v, &o, sink));
     let measure = o.get("measure").and_then(|v| {
         let m = Obj::open(v, o.under("measure"), "measure", MEASURE_KEYS, sink)?;
-        let kind = m.need_choice("type", MeasureType::parse, MeasureType::NAMES, sink);
+        let kind = m.need_choice("type", MeasureType::parse, MeasureType::CHOICES, sink);
         let provider = m.text("provider", sink);
         Some(Orientation {
             kind: kind?,

@@ -38,6 +38,31 @@ fn a_minimal_case_decodes_with_defaults() {
 }
 
 #[test]
+fn french_labels_are_read_in_case_and_meeting_files() {
+    let src = "id: c1\nbody: cpraf\nkind: personne\nlabel: A.B.\nreported_on: 2026-03-02\nsource: éducation nationale\nstatus: clos\nreferent:\n  structure: PJJ\n  type: service de l'État\njustice: milieu ouvert\nschooling: instruction en famille\nmeasures:\n  - type: santé mentale\n    from: 2026-03-10\nclosed_on: 2026-06-01\nclosure_reason: désengagement\n";
+    let (c, problems) = run(src, decode_case);
+    assert_eq!(problems, Vec::<String>::new());
+    let c = c.unwrap();
+    assert_eq!(c.kind, CaseKind::Person);
+    assert_eq!(c.status, CaseStatus::Closed);
+    assert_eq!(c.source, Source::Education);
+    assert_eq!(c.referent.map(|r| r.kind), Some(ReferentType::StateService));
+    assert_eq!(c.justice, Justice::OpenEnvironment);
+    assert_eq!(c.schooling, Some(Schooling::Home));
+    assert_eq!(c.measures[0].kind, MeasureType::MentalHealth);
+    assert_eq!(c.closure_reason, Some(ClosureReason::Disengagement));
+    let src = MEETING.replace("status: draft", "status: brouillon").replace(
+        "items: []\n",
+        "items:\n  - kind: situation\n    case: c1\n    decision: fin du suivi\n    closure_reason: départ\n",
+    );
+    let (m, problems) = run(&src, decode_meeting);
+    assert_eq!(problems, Vec::<String>::new());
+    let m = m.unwrap();
+    assert_eq!(m.status, MeetingStatus::Draft);
+    assert_eq!(m.items[0].decision, Some(Decision::Close));
+}
+
+#[test]
 fn numbers_and_texts_are_read_by_their_text() {
     // A label YAML reads as a number, a quoted year, a quoted boolean, an empty note.
     let src = CASE.replace("label: A.B.", "label: 12")
@@ -161,7 +186,7 @@ fn item_fields_follow_their_kind() {
             "11:5: « next_review » n'est pas permis pour un point de type « actions »",
             "13:11: « case » : identifiant « ../x » invalide (1 à 64 caractères parmi A-Z, a-z, 0-9, _ et -, sans - au début)",
             "14:5: closure_reason n'est permis qu'avec la décision close",
-            "15:11: valeur « speech » non permise pour « kind » ; valeurs permises : « topic », « case », « actions »",
+            "15:11: valeur « speech » non permise pour « kind » ; valeurs permises : « sujet » ou « topic », « situation » ou « case », « actions »",
         ]
     );
 }

@@ -135,14 +135,7 @@ pub fn decode(src: &str, year: i32) -> Option<Programme> {
     Some(p)
 }
 
-fn indent(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
-}
-
-fn is_filler(line: &str) -> bool {
-    let t = line.trim();
-    t.is_empty() || t.starts_with('#')
-}
+use super::edit::{indent, is_filler};
 
 /// The text of a programme file after the edit `new`, changing as few lines of `src`
 /// as it can.
@@ -252,65 +245,14 @@ fn replace_value(line: &str, key: &str, value: &str) -> Option<String> {
     Some(format!("{head} {value}{comment}\n"))
 }
 
-/// One action's lines after its edit: the scalars that changed on their own lines,
-/// else the whole block anew.
+/// One action's lines after its edit: the values that changed on their own lines
+/// (`edit.rs`, the block read as a list of one action), else the whole block anew.
 fn edit_block(block: &str, old: &FundAction, new: &FundAction, dash: usize) -> String {
-    let complex_same = old.structure == new.structure
-        && old.themes == new.themes
-        && old.evaluation == new.evaluation
-        && old.id == new.id
-        && old.notes == new.notes;
-    if !complex_same {
-        return action_block(new, dash);
-    }
-    let scalar = |key: &str, a: &FundAction| -> Option<String> {
-        let v = action_value(a);
-        let Value::Mapping(m) = v else { return None };
-        m.get(s(key))
-            .map(|v| yaml::to_block_string(v).trim_end().to_string())
-    };
-    let mut lines: Vec<String> = block.split_inclusive('\n').map(str::to_string).collect();
-    let key_col = dash + 2;
-    for key in [
-        "title",
-        "category",
-        "code",
-        "prison",
-        "referent",
-        "requested",
-        "granted",
-        "cost",
-        "status",
-        "decided",
-    ] {
-        let (was, now) = (scalar(key, old), scalar(key, new));
-        if was == now {
-            continue;
-        }
-        let found = lines.iter().position(|l| {
-            l.len() > key_col
-                && indent(l) == key_col
-                && l[key_col..].starts_with(&format!("{key}:"))
-        });
-        match (found, now) {
-            (Some(i), Some(v)) => match replace_value(&lines[i], key, &v) {
-                Some(l) => lines[i] = l,
-                None => return action_block(new, dash),
-            },
-            (Some(i), None) => {
-                lines.remove(i);
-            }
-            (None, Some(v)) => {
-                let mut at = lines.len();
-                while at > 1 && is_filler(&lines[at - 1]) {
-                    at -= 1;
-                }
-                lines.insert(at, format!("{}{key}: {v}\n", " ".repeat(key_col)));
-            }
-            (None, None) => {}
-        }
-    }
-    lines.concat()
+    let (was, now) = (
+        Value::Sequence(vec![action_value(old)]),
+        Value::Sequence(vec![action_value(new)]),
+    );
+    super::edit::edit(block, &was, &now).unwrap_or_else(|| action_block(new, dash))
 }
 
 /// Writes the programme of `p.year` in `<root>/<dept>/fipd/`, editing the file as it is
@@ -382,7 +324,7 @@ mod tests {
     }
 
     #[test]
-    fn a_status_granted_adds_its_line_in_the_block() {
+    fn a_status_granted_adds_its_line_at_its_place_in_the_block() {
         let mut p = old();
         p.actions[1].status = FundStatus::Granted;
         p.actions[1].granted = Some(1500);
@@ -390,7 +332,9 @@ mod tests {
         assert_eq!(decode(&text, 2026), Some(p));
         assert_eq!(text.lines().count(), SRC.lines().count() + 1);
         assert!(
-            text.ends_with("    status: granted\n    granted: 1500\n# fin\n"),
+            text.ends_with(
+                "    requested: 2000\n    granted: 1500\n    cost: 2000\n    status: granted\n# fin\n"
+            ),
             "{text}"
         );
     }

@@ -307,7 +307,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         &self,
         key: &str,
         parse: fn(&str) -> Option<E>,
-        names: &'static [&'static str],
+        names: &'static [(&'static str, &'static str)],
         sink: &mut Sink,
     ) -> Option<E> {
         let value = self.get(key)?;
@@ -334,7 +334,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         &self,
         key: &str,
         parse: fn(&str) -> Option<E>,
-        names: &'static [&'static str],
+        names: &'static [(&'static str, &'static str)],
         sink: &mut Sink,
     ) -> Option<E> {
         self.required(key, sink, |o, s| o.choice(key, parse, names, s))

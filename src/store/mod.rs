@@ -17,7 +17,9 @@ pub mod decode_fipd;
 mod decode_meeting;
 #[cfg(test)]
 mod decode_tests;
+pub mod edit;
 mod encode;
+pub mod encode_case;
 pub mod encode_fipd;
 pub mod exposure;
 mod fields;

@@ -47,8 +47,10 @@ actions! {
     Redo,
     /// A new case or a new meeting.
     New,
-    /// Edit the selected case in the editor.
+    /// Edit the selected case in its form.
     Edit,
+    /// Edit the selected case's file in `$EDITOR`.
+    EditInEditor,
     /// The list of problems found while loading.
     Problems,
     CycleBody,
@@ -101,6 +103,10 @@ actions! {
     ChoicePrev,
     /// A form's choice field: the next value.
     ChoiceNext,
+    /// A form's text of several lines: a new line.
+    NewLine,
+    /// A form's sub-list: removes the item in focus (a care measure entered by mistake).
+    RemoveItem,
     /// A yes/no question: yes.
     Yes,
     /// A yes/no question: no.

@@ -6,7 +6,7 @@ use super::input::LineInput;
 use super::keymap::{Context, Keymap};
 use super::theme::Theme;
 use crate::domain::{
-    Alert, AlertKind, Case, CaseKind, CaseStatus, CurrentCase, DeptData, Meeting, Source,
+    Alert, AlertKind, Case, CaseKind, CaseStatus, CurrentCase, DeptData, Meeting,
     alerts_with_problems, current_states,
 };
 use crate::i18n::Lang;
@@ -210,45 +210,6 @@ pub struct Picker {
     pub selected: usize,
 }
 
-/// The fields of the new-case form, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormField {
-    Body,
-    Kind,
-    Label,
-    ReportedOn,
-    Source,
-}
-
-impl FormField {
-    pub const ALL: &'static [FormField] = &[
-        FormField::Body,
-        FormField::Kind,
-        FormField::Label,
-        FormField::ReportedOn,
-        FormField::Source,
-    ];
-}
-
-/// The form of a new case: the few fields needed to open a file (the rest: `e`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseForm {
-    pub field: usize,
-    /// Index of the body in the département's list.
-    pub body: usize,
-    pub kind: CaseKind,
-    pub label: LineInput,
-    pub reported_on: LineInput,
-    pub source: Source,
-    pub error: Option<String>,
-}
-
-impl CaseForm {
-    pub fn current(&self) -> FormField {
-        FormField::ALL[self.field.min(FormField::ALL.len() - 1)]
-    }
-}
-
 /// The choices of the monthly report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportForm {
@@ -288,8 +249,8 @@ pub enum Overlay {
         problems: Vec<String>,
         choice: usize,
     },
-    /// The form of a new case.
-    CaseForm(CaseForm),
+    /// The form of a case (a new one, or the selected one), saved field by field.
+    CaseForm(Box<crate::tui::case_form::CaseFormState>),
     /// What to export for a meeting.
     ExportMenu {
         requests: Vec<ExportRequest>,
@@ -360,6 +321,9 @@ pub struct App {
     pub programme: super::programme::ProgrammeState,
     pub undo: Vec<Edit>,
     pub redo: Vec<Edit>,
+    /// The case edits of the form, to undo and redo on the case list: (before, after).
+    pub case_undo: Vec<(Case, Case)>,
+    pub case_redo: Vec<(Case, Case)>,
     pub message: Option<Message>,
     /// Writes that failed (retried, marked on screen), and the questions about them.
     pub unsaved: super::unsaved::UnsavedState,
@@ -398,6 +362,8 @@ impl App {
             programme: super::programme::ProgrammeState::default(),
             undo: Vec::new(),
             redo: Vec::new(),
+            case_undo: Vec::new(),
+            case_redo: Vec::new(),
             message: None,
             unsaved: Default::default(),
             running: true,

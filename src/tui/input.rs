@@ -44,6 +44,13 @@ impl LineInput {
         self.cursor += 1;
     }
 
+    /// Starts a new line (a text of several lines: the only control character let in).
+    pub fn line_break(&mut self) {
+        let at = self.byte_at(self.cursor);
+        self.text.insert(at, '\n');
+        self.cursor += 1;
+    }
+
     /// Inserts pasted text at the cursor in one go: line breaks and tabs become spaces,
     /// other control characters are refused.
     pub fn insert_str(&mut self, text: &str) {

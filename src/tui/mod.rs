@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod case_form;
 pub mod commands;
 pub mod editor;
 pub mod export;

@@ -108,6 +108,7 @@ texts! {
     NoBody => "Aucune instance n'est définie dans department.yaml", "No body is defined in department.yaml";
     NoEditor => "La modification dans l'éditeur n'est pas disponible ici", "Editing in the editor is not available here";
     NoChange => "Aucune modification", "No change";
+    CaseChanged => "La fiche a été modifiée par ailleurs pendant votre saisie : rien n'a été écrit, elle est relue telle qu'elle est sur le disque", "The case file was changed elsewhere meanwhile: nothing was written, it is read again as it is on disk";
     EditConflict => "Le fichier a été modifié par quelqu'un d'autre pendant votre modification : rien n'a été écrit. Votre version est gardée : la reprendre l'enregistrera à la place de la leur, l'abandonner garde la leur.", "The file was changed by someone else during your edit: nothing was written. Your version is kept: editing it again saves it over theirs, discarding it keeps theirs.";
     Never => "jamais", "never";
     ExportTitle => "Exporter", "Export";
@@ -207,6 +208,12 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Redo => ("rétablir", "redo"),
         New => ("créer", "new"),
         Edit => ("modifier", "edit"),
+        EditInEditor => (
+            "modifier le fichier dans l'éditeur",
+            "edit the file in the editor",
+        ),
+        NewLine => ("nouvelle ligne", "new line"),
+        RemoveItem => ("retirer l'élément", "remove the item"),
         Problems => ("problèmes", "problems"),
         CycleBody => ("instance", "body"),
         CycleStatus => ("statut", "status"),

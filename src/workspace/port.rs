@@ -24,6 +24,20 @@ pub trait Persist {
         let _ = case;
         Err(WorkError::Unavailable)
     }
+    /// Writes an edit of an existing case (one or more fields confirmed in the form): the
+    /// file keeps every line but those of the changed values, is written atomically and
+    /// only if it is still as last read or written here (else a conflict,
+    /// [`WorkError::is_conflict`]), and only if the result is valid
+    /// ([`WorkError::Invalid`], nothing written). Gives the case as read back.
+    fn save_case(&mut self, case: &Case) -> Result<Case, WorkError> {
+        let _ = case;
+        Err(WorkError::Unavailable)
+    }
+    /// Reads one case file again (after a conflict), taking its new stamp.
+    fn reload_case(&mut self, id: &str) -> Result<Case, WorkError> {
+        let _ = id;
+        Err(WorkError::Unavailable)
+    }
     /// Writes an export (atomically) and, with `commit`, commits it in the data folder's git
     /// repository; returns the written path.
     fn export(

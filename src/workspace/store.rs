@@ -50,11 +50,19 @@ impl Workspace {
         let code = dept.data.code().to_string();
         let prefix = format!("{code}/meetings/");
         let fipd = format!("{code}/");
+        let cases = format!("{code}/cases/");
         let stamps = dept
             .stamps
             .iter()
             .filter_map(|(rel, stamp)| {
                 // Meetings by id; programmes as `fipd/<year>` (no meeting id has a `/`).
+                // Cases as `cases/<id>`.
+                if let Some(id) = rel.strip_prefix(&cases) {
+                    return Some((
+                        format!("cases/{}", id.strip_suffix(".yaml")?),
+                        stamp.clone(),
+                    ));
+                }
                 let id = match rel.strip_prefix(&prefix) {
                     Some(id) => id,
                     None => rel.strip_prefix(&fipd).filter(|r| r.starts_with("fipd/"))?,
@@ -199,8 +207,58 @@ impl Persist for Workspace {
         let rel = Path::new(&self.code).join("cases");
         store::folder_in_root(&self.root, &rel)?;
         let path = self.case_file(&case.id);
-        write_atomic(&path, store::new_case_yaml(case).as_bytes(), Expect::New)?;
+        let stamp = write_atomic(&path, store::new_case_yaml(case).as_bytes(), Expect::New)?;
+        self.stamps.insert(format!("cases/{}", case.id), stamp);
         Ok(())
+    }
+
+    fn save_case(&mut self, case: &Case) -> Result<Case, WorkError> {
+        // Never through a folder linked out of the data root.
+        store::folder_in_root(&self.root, &Path::new(&self.code).join("cases"))?;
+        let path = self.case_file(&case.id);
+        let key = format!("cases/{}", case.id);
+        let current = read_safely(&path)?;
+        let stamp = Stamp::of(&current);
+        if self.stamps.get(&key).is_some_and(|known| known != &stamp) {
+            return Err(WorkError::Changed { path });
+        }
+        let Ok(text) = std::str::from_utf8(&current) else {
+            return Err(WorkError::Changed { path });
+        };
+        let bom = text.starts_with('\u{feff}');
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // A file that does not load is never written over.
+        if store::check_case_text(&self.department, &case.id, text.as_bytes()).is_err() {
+            return Err(WorkError::Changed { path });
+        }
+        let edited = store::encode_case::edit_case(text, case);
+        let saved = store::check_case_text(&self.department, &case.id, edited.as_bytes()).map_err(
+            |problems| WorkError::Invalid {
+                path: path.clone(),
+                problems,
+            },
+        )?;
+        let bytes = if bom {
+            format!("\u{feff}{edited}")
+        } else {
+            edited
+        };
+        let stamp = write_atomic(&path, bytes.as_bytes(), Expect::Unchanged(stamp))?;
+        self.stamps.insert(key, stamp);
+        Ok(saved)
+    }
+
+    fn reload_case(&mut self, id: &str) -> Result<Case, WorkError> {
+        let path = self.case_file(id);
+        let bytes = read_safely(&path)?;
+        let case = store::check_case_text(&self.department, id, &bytes).map_err(|problems| {
+            WorkError::Invalid {
+                path: path.clone(),
+                problems,
+            }
+        })?;
+        self.stamps.insert(format!("cases/{id}"), Stamp::of(&bytes));
+        Ok(case)
     }
 
     fn export(
@@ -257,9 +315,10 @@ impl Persist for Workspace {
             }
         })?;
         match write_atomic(&file, &edited, Expect::Unchanged(Stamp::of(&edit.original))) {
-            Ok(_) => {
+            Ok(stamp) => {
                 let _ = std::fs::remove_file(&edit.copy);
                 self.edits.remove(id);
+                self.stamps.insert(format!("cases/{id}"), stamp);
                 Ok(CaseEdit::Saved(Box::new(case)))
             }
             Err(WriteError::Changed { path }) => {

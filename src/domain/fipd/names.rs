@@ -2,96 +2,55 @@
 //!
 //! Each value is written in files by its English spelling (`as_str`); `parse` also
 //! reads a French alias (`sante_mentale`, `accordée`...), whatever its case, accents,
-//! spaces or hyphens.
+//! spaces or hyphens. The macro is the one of the case and meeting files
+//! (`domain/enums.rs`).
 
-macro_rules! fund_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal $(| $alias:literal)*),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant),+ }
+use crate::domain::enums::closed_list;
 
-        impl $name {
-            /// Every value, in the order of the format documentation.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The spelling of each value in files.
-            pub const NAMES: &'static [&'static str] = &[$($text),+];
-
-            /// The spelling used in files.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// Reads a spelling or a French alias.
-            pub fn parse(text: &str) -> Option<Self> {
-                let folded = fold(text);
-                match folded.as_str() { $($text $(| $alias)* => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
-/// Lower case, no accents, `_` for spaces, hyphens and apostrophes.
-fn fold(text: &str) -> String {
-    text.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            ' ' | '-' | '\'' | '’' => '_',
-            c => c,
-        })
-        .collect()
-}
-
-fund_enum!(
+closed_list!(
     /// What an action finances (the categories of the annex).
     Category {
-        MentalHealth => "mental_health" | "sante_mentale",
-        EducationInsertion => "education_insertion" | "insertion",
-        Parenting => "parenting" | "parentalite" | "soutien_a_la_parentalite",
-        Training => "training" | "formation",
-        TeamSupport => "team_support" | "soutien_aux_equipes" | "appui_aux_equipes",
-        PrimaryPrevention => "primary_prevention" | "prevention_primaire",
-        OpenEnvironment => "open_environment" | "milieu_ouvert",
-        CityContract => "city_contract" | "contrat_de_ville",
+        MentalHealth => "mental_health" ("santé mentale") | "sante_mentale",
+        EducationInsertion => "education_insertion" ("éducation et insertion") | "insertion",
+        Parenting => "parenting" ("parentalité") | "parentalite" | "soutien_a_la_parentalite",
+        Training => "training" ("formation") | "formation",
+        TeamSupport => "team_support" ("soutien aux équipes") | "soutien_aux_equipes" | "appui_aux_equipes",
+        PrimaryPrevention => "primary_prevention" ("prévention primaire") | "prevention_primaire",
+        OpenEnvironment => "open_environment" ("milieu ouvert") | "milieu_ouvert",
+        CityContract => "city_contract" ("contrat de ville") | "contrat_de_ville",
     }
 );
-fund_enum!(
+closed_list!(
     /// The kind of structure that carries an action.
     StructureType {
-        Association => "association",
-        StateService => "state_service" | "service_de_l_etat" | "service_etat",
-        LocalAuthority => "local_authority" | "collectivite" | "collectivite_territoriale",
+        Association => "association" ("association"),
+        StateService => "state_service" ("service de l'État") | "service_de_l_etat" | "service_etat",
+        LocalAuthority => "local_authority" ("collectivité") | "collectivite" | "collectivite_territoriale",
     }
 );
-fund_enum!(
+closed_list!(
     /// Where a request stands.
     FundStatus {
-        Requested => "requested" | "demandee" | "demande",
-        Granted => "granted" | "accordee" | "accorde",
-        Refused => "refused" | "refusee" | "refuse",
-        Paid => "paid" | "versee" | "verse" | "payee",
+        Requested => "requested" ("demandée") | "demandee" | "demande",
+        Granted => "granted" ("accordée") | "accordee" | "accorde",
+        Refused => "refused" ("refusée") | "refusee" | "refuse",
+        Paid => "paid" ("versée") | "versee" | "verse" | "payee",
     }
 );
-fund_enum!(
+closed_list!(
     /// The themes of primary prevention the annex allows, and `other`.
     Theme {
-        Internet => "internet" | "usage_raisonne_d_internet" | "usage_raisonne_internet",
-        CyberIndoctrination => "cyber_indoctrination" | "cyber_endoctrinement",
-        RadicalisationAwareness => "radicalisation_awareness" | "sensibilisation_a_la_radicalisation",
-        CriticalThinking => "critical_thinking" | "esprit_critique",
-        CounterSpeech => "counter_speech" | "contre_discours",
-        Other => "other" | "autre",
+        Internet => "internet" ("usage raisonné d'internet") | "usage_raisonne_d_internet" | "usage_raisonne_internet",
+        CyberIndoctrination => "cyber_indoctrination" ("cyber-endoctrinement") | "cyber_endoctrinement",
+        RadicalisationAwareness => "radicalisation_awareness" ("sensibilisation à la radicalisation") | "sensibilisation_a_la_radicalisation",
+        CriticalThinking => "critical_thinking" ("esprit critique") | "esprit_critique",
+        CounterSpeech => "counter_speech" ("contre-discours") | "contre_discours",
+        Other => "other" ("autre") | "autre",
     }
 );
-fund_enum!(
+closed_list!(
     /// How « 4 000 € ou au plus 20 % » combine: the lower or the higher of the two.
-    CapReading { Lower => "lower" | "le_plus_bas", Higher => "higher" | "le_plus_haut" }
+    CapReading { Lower => "lower" ("le plus bas") | "le_plus_bas", Higher => "higher" ("le plus haut") | "le_plus_haut" }
 );
 
 impl Category {

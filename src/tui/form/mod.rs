@@ -1,7 +1,13 @@
 //! A form of fields, reusable by every screen that edits a record: texts, amounts in
 //! euros, choices among French labels, dates (`JJ/MM/AAAA` or `+2s`, `+3m` as the
-//! séance reads them) and multi-line texts. Its keys are the key map's `form` context;
-//! any other key edits the field in focus.
+//! séance reads them), multi-line texts (wrapped when drawn), sub-lists (fields of the
+//! item `item` of a list, and a line to add one) and action lines. Its keys are the key
+//! map's `form` context; any other key edits the field in focus.
+//!
+//! Filled at once ([`Form::new`]): `Entrée` submits every field. Field by field
+//! ([`Form::per_field`]): `Entrée` on a field, or leaving a field whose value changed,
+//! confirms that field alone ([`Outcome::Confirmed`]), for a record saved at each
+//! confirmed field.
 
 pub mod draw;
 
@@ -21,15 +27,18 @@ pub enum Kind {
     Amount {
         required: bool,
     },
-    /// One of `options` (value in files, label shown); Left/Right or Space change it.
+    /// One of `options` (value in files, label shown); Left/Right or Space change it,
+    /// letters filter the labels (the first that holds what is typed is chosen).
     Choice {
-        options: Vec<(&'static str, String)>,
+        options: Vec<(String, String)>,
         selected: usize,
     },
     /// A date; blank is none.
     Date,
-    /// A text of several lines (Ctrl-j starts a new line).
+    /// A text of several lines (the key map's `new_line`, Alt-Entrée, starts a new line).
     MultiLine,
+    /// A line that does something when confirmed (add an item to a list).
+    Button,
 }
 
 /// One field: its label, its kind, what is typed.
@@ -39,6 +48,10 @@ pub struct Field {
     pub label: String,
     pub kind: Kind,
     pub input: LineInput,
+    /// The item of a sub-list the field belongs to (`None`: the record itself).
+    pub item: Option<usize>,
+    /// What the field showed when the form was built (to tell a changed field).
+    initial: String,
 }
 
 impl Field {
@@ -48,6 +61,8 @@ impl Field {
             label,
             kind: Kind::Text { required },
             input: LineInput::new(value),
+            item: None,
+            initial: value.to_string(),
         }
     }
 
@@ -58,6 +73,8 @@ impl Field {
             label,
             kind: Kind::Amount { required },
             input: LineInput::new(&shown),
+            item: None,
+            initial: shown,
         }
     }
 
@@ -67,12 +84,32 @@ impl Field {
         options: Vec<(&'static str, String)>,
         value: &str,
     ) -> Field {
-        let selected = options.iter().position(|(v, _)| *v == value).unwrap_or(0);
+        let options = options
+            .into_iter()
+            .map(|(v, l)| (v.to_string(), l))
+            .collect();
+        Field::choice_of(key, label, options, value)
+    }
+
+    /// A choice among values known only at run time (the bodies of the département).
+    pub fn choice_of(
+        key: &'static str,
+        label: String,
+        options: Vec<(String, String)>,
+        value: &str,
+    ) -> Field {
+        let selected = options.iter().position(|(v, _)| v == value).unwrap_or(0);
+        let initial = options
+            .get(selected)
+            .map(|(v, _)| v.to_string())
+            .unwrap_or_default();
         Field {
             key,
             label,
             kind: Kind::Choice { options, selected },
             input: LineInput::new(""),
+            item: None,
+            initial,
         }
     }
 
@@ -85,6 +122,8 @@ impl Field {
             label,
             kind: Kind::Date,
             input: LineInput::new(&shown),
+            item: None,
+            initial: shown,
         }
     }
 
@@ -94,7 +133,43 @@ impl Field {
             label,
             kind: Kind::MultiLine,
             input: LineInput::new(value),
+            item: None,
+            initial: value.to_string(),
         }
+    }
+
+    /// A line that does something when confirmed.
+    pub fn button(key: &'static str, label: String) -> Field {
+        Field {
+            key,
+            label,
+            kind: Kind::Button,
+            input: LineInput::new(""),
+            item: None,
+            initial: String::new(),
+        }
+    }
+
+    /// The field as one of the item `item` of a sub-list.
+    pub fn of_item(mut self, item: usize) -> Field {
+        self.item = Some(item);
+        self
+    }
+
+    /// Its value (a choice's file spelling, else what is typed).
+    fn value(&self) -> String {
+        match &self.kind {
+            Kind::Choice { options, selected } => options
+                .get(*selected)
+                .map(|(v, _)| v.to_string())
+                .unwrap_or_default(),
+            _ => self.input.text().to_string(),
+        }
+    }
+
+    /// Whether the value differs from the one the form was built with.
+    pub fn changed(&self) -> bool {
+        self.value() != self.initial
     }
 
     /// What the field shows (the label of a choice, else what is typed).
@@ -109,11 +184,13 @@ impl Field {
 }
 
 /// Why a field's value is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
     Required,
     NotAnAmount,
     NotADate,
+    /// Refused by a rule of the record: the sentence `validate` would give.
+    Rule(String),
 }
 
 /// What a key did to the form.
@@ -125,6 +202,8 @@ pub enum Outcome {
     Submitted,
     /// Given up.
     Cancelled,
+    /// Field by field: this field (its index) was confirmed with a readable value.
+    Confirmed(usize),
 }
 
 /// A form being filled in.
@@ -136,6 +215,10 @@ pub struct Form {
     /// The first refused field, after a submit.
     pub fault: Option<(usize, Fault)>,
     pub today: NaiveDate,
+    /// Confirmed field by field rather than submitted at once.
+    pub per_field: bool,
+    /// A line said under the fields (what a confirmed field did, what is awaited).
+    pub note: Option<String>,
 }
 
 impl Form {
@@ -146,11 +229,51 @@ impl Form {
             focus: 0,
             fault: None,
             today,
+            per_field: false,
+            note: None,
         }
+    }
+
+    /// A form confirmed field by field.
+    pub fn per_field(title: String, fields: Vec<Field>, today: NaiveDate) -> Form {
+        Form {
+            per_field: true,
+            ..Form::new(title, fields, today)
+        }
+    }
+
+    /// The field in focus.
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    /// Puts the focus on the field `key` of item `item` (else the nearest index).
+    pub fn focus_on(&mut self, key: &str, item: Option<usize>, index: usize) {
+        self.focus = self
+            .fields
+            .iter()
+            .position(|f| f.key == key && f.item == item)
+            .unwrap_or(index.min(self.fields.len().saturating_sub(1)));
     }
 
     fn field(&self, key: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The fault of one field, if its value cannot be read.
+    fn fault_of(&self, f: &Field) -> Option<Fault> {
+        let text = f.input.text().trim();
+        match &f.kind {
+            Kind::Text { required: true } if text.is_empty() => Some(Fault::Required),
+            Kind::Amount { required } if text.is_empty() => required.then_some(Fault::Required),
+            Kind::Amount { .. } if parse_amount(text).is_none() => Some(Fault::NotAnAmount),
+            Kind::Date if !text.is_empty() => crate::domain::dates::parse_date(text, self.today)
+                .ok()
+                .flatten()
+                .is_none()
+                .then_some(Fault::NotADate),
+            _ => None,
+        }
     }
 
     /// The text of a field, trimmed; `None` when blank.
@@ -165,9 +288,14 @@ impl Form {
     }
 
     /// The value (file spelling) chosen in a choice field.
-    pub fn choice(&self, key: &str) -> Option<&'static str> {
-        match &self.field(key)?.kind {
-            Kind::Choice { options, selected } => options.get(*selected).map(|(v, _)| *v),
+    pub fn choice(&self, key: &str) -> Option<&str> {
+        self.choice_at(self.fields.iter().position(|f| f.key == key)?)
+    }
+
+    /// The value (file spelling) chosen in the choice field of index `i`.
+    pub fn choice_at(&self, i: usize) -> Option<&str> {
+        match &self.fields.get(i)?.kind {
+            Kind::Choice { options, selected } => options.get(*selected).map(|(v, _)| v.as_str()),
             _ => None,
         }
     }
@@ -181,33 +309,76 @@ impl Form {
 
     /// The first field whose value is refused.
     pub fn check(&self) -> Option<(usize, Fault)> {
-        self.fields.iter().enumerate().find_map(|(i, f)| {
-            let text = f.input.text().trim();
-            let fault = match &f.kind {
-                Kind::Text { required: true } if text.is_empty() => Some(Fault::Required),
-                Kind::Amount { required } if text.is_empty() => required.then_some(Fault::Required),
-                Kind::Amount { .. } if parse_amount(text).is_none() => Some(Fault::NotAnAmount),
-                Kind::Date if !text.is_empty() => {
-                    crate::domain::dates::parse_date(text, self.today)
-                        .ok()
-                        .flatten()
-                        .is_none()
-                        .then_some(Fault::NotADate)
-                }
-                _ => None,
-            };
-            fault.map(|fault| (i, fault))
-        })
+        self.fields
+            .iter()
+            .enumerate()
+            .find_map(|(i, f)| self.fault_of(f).map(|fault| (i, fault)))
+    }
+
+    /// Field by field: confirms the field in focus if it changed (or always, `force`).
+    fn confirm(&mut self, force: bool) -> Option<Outcome> {
+        let i = self.focus;
+        let f = self.fields.get(i)?;
+        if !force && !f.changed() {
+            return None;
+        }
+        match self.fault_of(f) {
+            Some(fault) => {
+                self.fault = Some((i, fault));
+                Some(Outcome::Editing)
+            }
+            None => {
+                self.fault = None;
+                Some(Outcome::Confirmed(i))
+            }
+        }
     }
 
     /// Applies a key: the form's own (from the key map's `form` context), else an edit
     /// of the field in focus.
     pub fn key(&mut self, keymap: &Keymap, key: Key) -> Outcome {
         let last = self.fields.len().saturating_sub(1);
-        match keymap.resolve(Context::Form, key) {
+        let action = keymap.resolve(Context::Form, key);
+        match action {
+            Some(Action::NextField | Action::PrevField) if self.per_field => {
+                let from = self.focus;
+                if let Some(outcome) = self.confirm(false) {
+                    if outcome == Outcome::Editing {
+                        return outcome;
+                    }
+                    // Confirmed: the caller saves it; the focus goes on.
+                    self.focus = match action {
+                        Some(Action::NextField) => (from + 1).min(last),
+                        _ => from.saturating_sub(1),
+                    };
+                    return Outcome::Confirmed(from);
+                }
+                self.focus = match action {
+                    Some(Action::NextField) => (from + 1).min(last),
+                    _ => from.saturating_sub(1),
+                };
+            }
             Some(Action::NextField) => self.focus = (self.focus + 1).min(last),
             Some(Action::PrevField) => self.focus = self.focus.saturating_sub(1),
             Some(Action::Back | Action::Cancel) => return Outcome::Cancelled,
+            Some(Action::Accept) if self.per_field => {
+                let outcome = self.confirm(true).unwrap_or(Outcome::Editing);
+                if matches!(outcome, Outcome::Confirmed(_)) {
+                    // Confirmed: the caller saves it; the focus goes to the next field.
+                    self.focus = (self.focus + 1).min(last);
+                }
+                return outcome;
+            }
+            Some(Action::NewLine)
+                if self
+                    .fields
+                    .get(self.focus)
+                    .is_some_and(|f| f.kind == Kind::MultiLine) =>
+            {
+                if let Some(f) = self.fields.get_mut(self.focus) {
+                    f.input.line_break();
+                }
+            }
             Some(Action::Accept) => {
                 self.fault = self.check();
                 match self.fault {
@@ -226,19 +397,33 @@ impl Form {
         };
         if let Kind::Choice { options, selected } = &mut field.kind {
             let n = options.len().max(1);
+            let filtering = !field.input.text().is_empty();
             match key.code {
+                KeyCode::Char(' ') if filtering => field.input.insert(' '),
                 KeyCode::Right | KeyCode::Char(' ') => *selected = (*selected + 1) % n,
                 KeyCode::Left => *selected = (*selected + n - 1) % n,
+                KeyCode::Backspace => field.input.backspace(),
+                KeyCode::Char(c) if !c.is_control() => field.input.insert(c),
                 _ => {}
+            }
+            if matches!(key.code, KeyCode::Char(_) | KeyCode::Backspace) {
+                let typed = crate::domain::enums::fold(field.input.text());
+                if let Some(i) = options
+                    .iter()
+                    .position(|(_, l)| crate::domain::enums::fold(l).contains(&typed))
+                {
+                    *selected = i;
+                }
+            } else {
+                field.input = LineInput::default();
             }
             return;
         }
-        if field.kind == Kind::MultiLine && key == Key::ctrl('j') {
-            field.input.insert('\n');
+        if field.kind == Kind::Button {
             return;
         }
         super::update::edit_line(&mut field.input, key);
-        if self.fault.is_some_and(|(i, _)| i == self.focus) {
+        if self.fault.as_ref().is_some_and(|(i, _)| *i == self.focus) {
             self.fault = None;
         }
     }
@@ -321,5 +506,29 @@ mod tests {
         assert_eq!(parse_amount("4\u{a0}000"), Some(4_000));
         assert_eq!(parse_amount("-3"), None);
         assert_eq!(parse_amount(""), None);
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn alt_enter_starts_a_new_line_in_a_text_of_several_lines() {
+        let keys = Keymap::defaults();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let mut f = Form::per_field(
+            "T".into(),
+            vec![Field::multi_line("notes", "Notes".into(), "a")],
+            today,
+        );
+        let alt_enter = Key::parse("Alt-Enter").unwrap_or(Key::code(KeyCode::Null));
+        assert_eq!(f.key(&keys, alt_enter), Outcome::Editing);
+        f.key(&keys, Key::char('b'));
+        assert_eq!(f.fields[0].input.text(), "a\nb");
+        assert_eq!(
+            f.key(&keys, Key::code(KeyCode::Enter)),
+            Outcome::Confirmed(0)
+        );
     }
 }

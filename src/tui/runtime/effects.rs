@@ -80,6 +80,12 @@ pub(crate) enum Done {
     Found(Vec<Rescued>),
     Restored(Rescued, Result<Restored, WorkError>),
     Copied(PathBuf, Result<(), WorkError>),
+    /// A case saved from the form: the case as written, or why not and the file as it is
+    /// on disk now.
+    CaseSaved {
+        result: Result<crate::domain::Case, WorkError>,
+        on_disk: Option<crate::domain::Case>,
+    },
     Nothing,
 }
 
@@ -115,6 +121,14 @@ pub(crate) fn perform(persist: &mut dyn Persist, job: Job) -> Done {
             Done::Nothing
         }
         Effect::DeleteMeeting(id) => Done::Deleted(persist.delete_meeting(&id)),
+        Effect::SaveCase(case) => {
+            let result = persist.save_case(&case);
+            let on_disk = match result {
+                Ok(_) => None,
+                Err(_) => persist.reload_case(&case.id).ok(),
+            };
+            Done::CaseSaved { result, on_disk }
+        }
         Effect::DiscardCaseEdit(id) => Done::EditDiscarded(persist.discard_case_edit(&id)),
         Effect::Restore { rescued, overwrite } => {
             let result = data
@@ -229,6 +243,24 @@ pub(crate) fn answer(app: &mut App, done: Done) -> Vec<Effect> {
         Done::Found(found) => update::rescued_found(app, found),
         Done::Restored(rescued, result) => update::restored(app, rescued, result),
         Done::Copied(path, result) => update::copy_written(app, &path, result),
+        Done::CaseSaved {
+            result: Ok(saved), ..
+        } => update::case_saved(app, saved),
+        Done::CaseSaved {
+            result: Err(e),
+            on_disk,
+        } => {
+            let reason = match &e {
+                WorkError::Invalid { problems, .. } if !problems.is_empty() => problems
+                    .iter()
+                    .map(|p| p.msg.text(lang))
+                    .collect::<Vec<_>>()
+                    .join(" ; "),
+                e if e.is_conflict() => T::CaseChanged.get(lang).to_string(),
+                e => strings::save_failed(&e.text(lang), lang),
+            };
+            update::case_not_saved(app, reason, on_disk);
+        }
         Done::Deleted(Ok(())) | Done::EditBegun(_) | Done::EditFinished(_) | Done::Nothing => {}
     }
     Vec::new()

@@ -1,7 +1,8 @@
 //! Popups: the list of loading problems, the case picker, the one-line prompts.
 
 use super::{centered, fit, popup, scroll_offset, shown};
-use crate::tui::app::{App, CaseForm, FormField, Picker, Prompt, PromptKind, ReportForm};
+use crate::tui::app::{App, Picker, Prompt, PromptKind, ReportForm};
+use crate::tui::case_form::CaseFormState;
 use crate::tui::export::ExportRequest;
 use crate::tui::keymap::Context;
 use crate::tui::strings;
@@ -149,80 +150,12 @@ pub fn prompt(app: &App, frame: &mut Frame, area: Rect, prompt: &Prompt) {
     frame.set_cursor_position(Position::new(cursor_x, inner.y));
 }
 
-pub fn case_form(app: &App, frame: &mut Frame, area: Rect, form: &CaseForm) {
-    let lang = app.lang;
-    let rect = centered(area, 64, 9);
-    let inner = popup(app, frame, rect, T::NewCase.get(lang));
-    let width = inner.width as usize;
-    let body = body_name(app, form.body);
-    let mut lines = Vec::new();
-    let mut cursor = None;
-    for (i, field) in FormField::ALL.iter().enumerate() {
-        let (name, value, choice) = match field {
-            FormField::Body => (T::FieldBody, body.clone(), true),
-            FormField::Kind => (
-                T::FieldKind,
-                strings::case_kind(form.kind, lang).to_string(),
-                true,
-            ),
-            FormField::Label => (T::FieldLabel, form.label.text().to_string(), false),
-            FormField::ReportedOn => (
-                T::FieldReportedOn,
-                form.reported_on.text().to_string(),
-                false,
-            ),
-            FormField::Source => (
-                T::FieldSource,
-                strings::source(form.source, lang).to_string(),
-                true,
-            ),
-        };
-        let current = i == form.field;
-        let label = format!("{:<12}", name.get(lang));
-        let value = if choice && current {
-            format!("‹ {value} ›")
-        } else {
-            value
-        };
-        if current && !choice {
-            let input = if *field == FormField::Label {
-                &form.label
-            } else {
-                &form.reported_on
-            };
-            cursor = Some((label.chars().count() + 1 + input.cursor_width(), i));
-        }
-        let style = if current {
-            app.theme.selected
-        } else {
-            app.theme.base
-        };
-        lines.push(Line::from(vec![
-            Span::styled(label, app.theme.muted),
-            Span::raw(" "),
-            Span::styled(fit(&value, width.saturating_sub(13)), style),
-        ]));
-    }
-    match &form.error {
-        Some(e) => lines.push(Line::styled(fit(e, width), app.theme.error)),
-        None => lines.push(Line::raw("")),
-    }
-    lines.push(Line::styled(
-        fit(&app.keymap.hint_line(Context::Form, lang), width),
-        app.theme.muted,
-    ));
-    frame.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = cursor {
-        let x = inner
-            .x
-            .saturating_add(x as u16)
-            .min(inner.right().saturating_sub(1));
-        let y = inner
-            .y
-            .saturating_add(y as u16)
-            .min(inner.bottom().saturating_sub(1));
-        frame.set_cursor_position(Position::new(x, y));
-    }
+/// The case form: as wide and tall as the screen allows (its fields scroll).
+pub fn case_form(app: &App, frame: &mut Frame, area: Rect, st: &CaseFormState) {
+    let w = area.width.min(78);
+    let h = crate::tui::form::draw::height(&st.form, w).min(area.height);
+    let rect = centered(area, w, h);
+    crate::tui::form::draw::draw(frame, rect, &st.form, &app.theme, app.lang);
 }
 
 pub fn edit_failed(

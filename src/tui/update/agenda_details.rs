@@ -83,7 +83,7 @@ pub(super) fn details_key(app: &mut App, key: Key, action: Option<Action>) -> Op
     }
     if let Some(form) = panel.form.as_mut() {
         return Some(match form.key(&app.keymap, key) {
-            Outcome::Editing => Vec::new(),
+            Outcome::Editing | Outcome::Confirmed(_) => Vec::new(),
             Outcome::Cancelled => {
                 app.agenda.details.form = None;
                 Vec::new()
@@ -93,7 +93,7 @@ pub(super) fn details_key(app: &mut App, key: Key, action: Option<Action>) -> Op
     }
     if let Some(form) = panel.guest.as_mut() {
         return Some(match form.key(&app.keymap, key) {
-            Outcome::Editing => Vec::new(),
+            Outcome::Editing | Outcome::Confirmed(_) => Vec::new(),
             Outcome::Cancelled => {
                 app.agenda.details.guest = None;
                 Vec::new()

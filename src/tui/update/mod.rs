@@ -14,6 +14,7 @@ use ratatui::crossterm::event::KeyCode;
 
 mod agenda;
 mod agenda_details;
+mod case_form;
 mod dashboard;
 mod export;
 mod history;
@@ -33,6 +34,7 @@ mod situations;
 mod unsaved;
 
 use agenda::{agenda, picker_key, prompt_key};
+pub use case_form::{case_not_saved, case_saved};
 use dashboard::{dashboard, open_agenda};
 pub use dashboard::{follow, show_case};
 use export::{export_menu_key, open_export_menu, preview_key, report_form_key};
@@ -42,7 +44,7 @@ pub use seance::{
     leave_seance, meeting_reloaded, open_seance, resume_seance, save_conflict, seance_flush,
     seance_locked, seance_tick,
 };
-use situations::{form_key, search_key, situations};
+use situations::{search_key, situations};
 pub use unsaved::{copy_written, rescued_found, restored, wrote};
 
 /// Work for the runtime: everything that touches files, the terminal or other programs.
@@ -54,6 +56,9 @@ pub enum Effect {
     DeleteMeeting(String),
     /// Write a new case file.
     CreateCase(Case),
+    /// Write an edit of a case (its file keeps every line but those of the changed
+    /// values; refused when changed on disk meanwhile).
+    SaveCase(Case),
     /// Open the case's file in `$VISUAL`/`$EDITOR`, then validate it.
     EditCase(String),
     /// Put back the case file as it was before the editor (its edit was invalid).
@@ -116,7 +121,7 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
         Some(Overlay::Palette { .. }) => return palette_key(app, key, action),
         Some(Overlay::Prompt(_)) => return prompt_key(app, key, action),
         Some(Overlay::Picker(_)) => return picker_key(app, key, action),
-        Some(Overlay::CaseForm(_)) => return form_key(app, key, action),
+        Some(Overlay::CaseForm(_)) => return case_form::case_form_key(app, key),
         Some(Overlay::ExportMenu { .. }) => return export_menu_key(app, action),
         Some(Overlay::ReportForm(_)) => return report_form_key(app, key, action),
         Some(Overlay::Preview { .. }) => return preview_key(app, action),
@@ -175,13 +180,6 @@ fn focused_line(app: &mut App) -> Option<&mut LineInput> {
         Some(Overlay::Help { query, .. } | Overlay::Palette { query, .. }) => return Some(query),
         Some(Overlay::Prompt(p)) => return Some(&mut p.input),
         Some(Overlay::Picker(p)) => return Some(&mut p.query),
-        Some(Overlay::CaseForm(form)) => {
-            return match form.current() {
-                FormField::Label => Some(&mut form.label),
-                FormField::ReportedOn => Some(&mut form.reported_on),
-                _ => None,
-            };
-        }
         Some(_) => return None,
         None => {}
     }
@@ -401,6 +399,17 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
         {
             return programme::history(app, action == Action::Undo);
         }
+        Action::Undo | Action::Redo
+            if app.screen == Screen::Situations
+                && app.overlays.is_empty()
+                && !(if action == Action::Undo {
+                    app.case_undo.is_empty()
+                } else {
+                    app.case_redo.is_empty()
+                }) =>
+        {
+            return case_form::case_history(app, action == Action::Undo);
+        }
         Action::Undo => return undo(app),
         Action::Redo => return redo(app),
         _ => {}
@@ -545,15 +554,4 @@ pub(super) fn edit_line(input: &mut LineInput, key: Key) -> bool {
         _ => return false,
     }
     true
-}
-
-pub(super) fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
-    let n = all.len();
-    let i = all.iter().position(|x| *x == current).unwrap_or(0);
-    let next = if forward {
-        (i + 1) % n
-    } else {
-        (i + n - 1) % n
-    };
-    all.get(next).copied().unwrap_or(current)
 }

@@ -24,7 +24,7 @@ pub fn programme_key(app: &mut App, key: Key) -> Option<Vec<Effect>> {
     let (index, form) = app.programme.form.as_mut()?;
     let index = *index;
     match form.key(&app.keymap, key) {
-        Outcome::Editing => Some(Vec::new()),
+        Outcome::Editing | Outcome::Confirmed(_) => Some(Vec::new()),
         Outcome::Cancelled => {
             app.programme.form = None;
             Some(Vec::new())
