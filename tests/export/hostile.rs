@@ -4,8 +4,7 @@
 //! no CSV field can run as a spreadsheet formula. Checked on the exporters' functions
 //! and on `cellule export ... --stdout` over files written by the store.
 
-#[path = "common/data.rs"]
-mod data;
+use crate::support::data;
 use assert_cmd::Command;
 use cellule::domain::DeptData;
 use cellule::export::{self, Level, ReportFormat};

@@ -1,6 +1,6 @@
 //! `--commit`: the written file, and only it, is committed, against a real temporary repository.
 
-mod export_support;
+use crate::support::export as export_support;
 
 use cellule::export::{
     self, Level, ReportFormat, commit_message_agenda, commit_message_minutes, commit_message_report,

@@ -5,7 +5,7 @@
 //! each of them; the internal minutes must show them where expected, so that the search
 //! cannot pass for lack of content.
 
-mod export_support;
+use crate::support::export as export_support;
 
 use cellule::domain::*;
 use cellule::export::{self, Level};

@@ -2,8 +2,7 @@
 //! folders, a full disk. A write either happens completely inside the data root or not
 //! at all, with a clear message, and the file on disk stays as it was.
 
-#[path = "common/data.rs"]
-mod data;
+use crate::support::data;
 use assert_cmd::Command;
 use cellule::domain::Meeting;
 use cellule::i18n::Lang;

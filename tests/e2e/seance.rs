@@ -4,7 +4,7 @@
 
 #![cfg(unix)]
 
-mod common;
+use crate::support as common;
 
 use cellule::domain::{AttendanceStatus, ClosureReason, Decision, Meeting, MeetingStatus};
 use common::pty::Pty;

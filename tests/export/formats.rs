@@ -6,7 +6,7 @@
 //! - the marking is in the header and the footer of every page, with a page number; the
 //!   tables are real tables; dates are in French.
 
-mod export_support;
+use crate::support::export as export_support;
 
 use cellule::domain::*;
 use cellule::export::{self, Format, Level, Request};

@@ -1,6 +1,6 @@
 //! The monthly report: golden files in Markdown and CSV, CSV shape, determinism.
 
-mod export_support;
+use crate::support::export as export_support;
 
 use cellule::export::{self, ExportError, Level, ReportFormat};
 use cellule::i18n::Lang;

@@ -6,16 +6,15 @@
 //! By default a few trials run with `cargo test`; the full campaign (50 trials or more):
 //!
 //! ```sh
-//! CELLULE_CRASH_TRIALS=50 cargo test --test crash_trials -- --nocapture
+//! CELLULE_CRASH_TRIALS=50 cargo test --test e2e crash_trials -- --nocapture
 //! ```
 //!
 //! Each trial prints its seed; `CELLULE_CRASH_SEED=<seed>` replays one.
 
 #![cfg(unix)]
 
-mod common;
-#[path = "common/data.rs"]
-mod data;
+use crate::support as common;
+use crate::support::data;
 
 use cellule::domain::{Decision, MeetingStatus};
 use cellule::store::load_root;

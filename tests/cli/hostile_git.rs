@@ -2,8 +2,7 @@
 //! absolute or linked data root commits the same file, and a repository owned by another
 //! user gets its own message.
 
-#[path = "common/data.rs"]
-mod data;
+use crate::support::data;
 use assert_cmd::Command;
 use cellule::i18n::Lang;
 use cellule::store::{CommitError, CommitOutcome, git_commit};

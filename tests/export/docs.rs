@@ -1,6 +1,6 @@
 //! The examples of `docs/exports.md` are the real outputs of the hand-built data.
 
-mod export_support;
+use crate::support::export as export_support;
 
 use cellule::export::{self, Level, ReportFormat};
 use cellule::i18n::Lang;

@@ -1,6 +1,6 @@
 //! The interface's logic driven by keys, without a terminal: user stories.
 
-mod tui_support;
+use crate::support::tui as tui_support;
 
 use cellule::domain::{ItemKind, MeetingStatus};
 use cellule::i18n::Lang;

@@ -1,6 +1,6 @@
 //! The synthetic data generator (`examples/generate.rs`) writes files that validate clean.
 
-#[path = "../benches/common/synth.rs"]
+#[path = "../../benches/common/synth.rs"]
 mod synth;
 
 use cellule::domain::{CaseKind, CaseStatus, Decision, ItemKind, MeetingStatus, departements};

@@ -4,7 +4,7 @@
 //! tables and their columns, list items) must be the one the exporter meant, whatever the
 //! user wrote in names, titles, notes or decisions.
 
-mod export_support;
+use crate::support::export as export_support;
 
 use cellule::domain::*;
 use cellule::export::{self, Level, ReportFormat};

@@ -5,11 +5,9 @@
 
 #![cfg(unix)]
 
-#[path = "common/pty.rs"]
-mod pty;
+use crate::support::pty;
 
-#[path = "common/data.rs"]
-mod data;
+use crate::support::data;
 use data::*;
 use pty::Pty;
 use std::fs;

@@ -3,7 +3,7 @@
 
 #![cfg(unix)]
 
-mod common;
+use crate::support as common;
 
 use common::pty::Pty;
 use std::path::{Path, PathBuf};

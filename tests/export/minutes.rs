@@ -1,6 +1,6 @@
 //! The minutes and the agenda: golden files, structure, determinism.
 
-mod export_support;
+use crate::support::export as export_support;
 
 use cellule::export::{self, Level};
 use cellule::i18n::Lang;

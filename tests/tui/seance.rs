@@ -2,7 +2,7 @@
 //! decisions, actions, earlier actions, texts, undo/redo, closing, conflicts; and
 //! snapshots of the screen.
 
-mod tui_support;
+use crate::support::tui as tui_support;
 
 use cellule::domain::{
     AttendanceStatus, ClosureReason, Decision, Item, Meeting, MeetingStatus, Member,
@@ -946,7 +946,7 @@ fn snapshot_decision_text_being_typed() {
 }
 
 /// The capture of docs/seance.md is the séance as drawn today
-/// (`UPDATE_DOCS=1 cargo test --test tui_seance` rewrites it).
+/// (`UPDATE_DOCS=1 cargo test --test tui seance::` rewrites it).
 #[test]
 fn the_meeting_day_guide_shows_the_screen_as_drawn() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/seance.md");
@@ -964,7 +964,10 @@ fn the_meeting_day_guide_shows_the_screen_as_drawn() {
         std::fs::write(path, &expected).unwrap();
         return;
     }
-    assert_eq!(doc, expected, "UPDATE_DOCS=1 cargo test --test tui_seance");
+    assert_eq!(
+        doc, expected,
+        "UPDATE_DOCS=1 cargo test --test tui seance::"
+    );
 }
 
 #[test]

@@ -1,10 +1,12 @@
-//! End to end: the interface runs in a real pseudo-terminal, driven by keys, read back
-//! with a terminal emulator. The test binary plays the program: it runs itself again,
-//! inside the pty, with `CELLULE_TUI_CHILD` naming the scenario.
+//! The interface's runtime in a real pseudo-terminal, with a store that records what it is
+//! asked: what only an in-process program can show (a panic in the middle of a save) and the
+//! signals that must restore the terminal. The test binary plays the program: it runs itself
+//! again, inside the pty, with `CELLULE_TUI_CHILD` naming the scenario. The journeys through
+//! the screens are proven on the real binary (`interface.rs`) and key by key (`tests/tui`).
 
 #![cfg(unix)]
 
-mod tui_support;
+use crate::support::tui as tui_support;
 
 use cellule::domain::Meeting;
 use cellule::i18n::{Lang, Msg};
@@ -119,7 +121,8 @@ struct Pty {
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     master: Box<dyn portable_pty::MasterPty + Send>,
-    dir: tempfile::TempDir,
+    /// Kept for the life of the session: the child reads its files from it.
+    _dir: tempfile::TempDir,
 }
 
 impl Pty {
@@ -141,7 +144,7 @@ impl Pty {
         let mut cmd = CommandBuilder::new(std::env::current_exe().unwrap());
         cmd.args([
             "--exact",
-            "child_interface",
+            "tui_pty::child_interface",
             "--include-ignored",
             "--nocapture",
             "--test-threads=1",
@@ -179,7 +182,7 @@ impl Pty {
             writer,
             child,
             master: pair.master,
-            dir,
+            _dir: dir,
         }
     }
 
@@ -219,10 +222,6 @@ impl Pty {
         panic!("the interface did not exit; screen:\n{}", self.screen());
     }
 
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default()
-    }
-
     /// The terminal is as the shell expects it: main screen, cursor shown, line mode and echo.
     fn assert_restored(&self) {
         let parser = self.parser.lock().unwrap();
@@ -241,61 +240,6 @@ impl Pty {
 }
 
 #[test]
-fn open_reach_each_screen_search_build_an_agenda_and_quit_restored() {
-    let mut pty = Pty::start("normal", None);
-    pty.wait_for("Alertes (7)");
-    pty.send("2");
-    pty.wait_for("Situations (6)");
-    pty.send("/bern");
-    pty.wait_for("Situations (1)");
-    pty.wait_for("Nom : Adam Bernard");
-    pty.send("\r");
-    pty.send("3");
-    pty.wait_for("Réunions (3)");
-    pty.send("\r");
-    pty.wait_for("Ordre du jour — 2026-12-02-cpraf");
-    pty.send("s");
-    pty.wait_for("4 point(s) ajouté(s)");
-    pty.send("G");
-    pty.send("K");
-    pty.wait_for("Prévu 45 sur 120 min");
-    let log = pty.log();
-    assert_eq!(
-        log, "save 2026-12-02-cpraf 5\nsave 2026-12-02-cpraf 5\n",
-        "each change saved at once"
-    );
-    pty.send("4");
-    pty.send("5");
-    // The séance asks before setting the meeting held; declining goes back to the meetings.
-    pty.wait_for("Ouvrir la séance");
-    pty.send("n");
-    pty.wait_for("Réunions");
-    pty.send("?");
-    pty.wait_for("Partout");
-    pty.send("?"); // closes the help (letters filter it)
-    pty.send("q"); // réunions → tableau de bord
-    pty.wait_for("Alertes (7)");
-    pty.send("q");
-    let status = pty.wait_exit();
-    assert!(status.success(), "{status:?}");
-    pty.assert_restored();
-}
-
-#[test]
-fn ctrl_c_quits_from_anywhere_and_restores_the_terminal() {
-    let mut pty = Pty::start("normal", None);
-    pty.wait_for("Alertes (7)");
-    pty.send("3\r");
-    pty.wait_for("Ordre du jour — 2026-12-02-cpraf");
-    pty.send("a");
-    pty.wait_for("Sujet");
-    pty.send("\u{3}");
-    let status = pty.wait_exit();
-    assert!(status.success(), "{status:?}");
-    pty.assert_restored();
-}
-
-#[test]
 fn a_panic_restores_the_terminal_before_reporting() {
     let mut pty = Pty::start("panic", None);
     pty.wait_for("Alertes (7)");
@@ -308,65 +252,6 @@ fn a_panic_restores_the_terminal_before_reporting() {
         "{}",
         pty.screen()
     );
-}
-
-/// An editor script: the first run breaks the file, the next ones repair it.
-fn scripted_editor(dir: &std::path::Path) -> String {
-    let script = dir.join("editor.sh");
-    std::fs::write(
-        &script,
-        "#!/bin/sh\nif [ -e \"$0.ran\" ]; then printf 'id: 49-2026-001\\nlabel: VALID\\n' > \"$1\"; \
-         else touch \"$0.ran\"; printf 'INVALID\\n' > \"$1\"; fi\n",
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    script.display().to_string()
-}
-
-#[test]
-fn edit_a_case_invalid_then_valid() {
-    let tools = tempfile::tempdir().unwrap();
-    let editor = scripted_editor(tools.path());
-    let mut pty = Pty::start("normal", Some(&editor));
-    pty.wait_for("Alertes (7)");
-    pty.send("2");
-    pty.wait_for("Situations (6)");
-    pty.send("e");
-    pty.wait_for("n'est pas valide");
-    pty.wait_for("« label » est vide");
-    // No letter answers: the first answer (edit again) is given with Entrée.
-    pty.send("e");
-    pty.send("\r");
-    pty.wait_for("Enregistré");
-    pty.wait_for("A.B. (modifié)");
-    let file = std::fs::read_to_string(pty.dir.path().join("case.yaml")).unwrap();
-    assert!(file.contains("VALID") && !file.contains("INVALID"));
-    assert_eq!(pty.log(), "check invalid\ncheck valid\n");
-    pty.send("\u{3}");
-    assert!(pty.wait_exit().success());
-    pty.assert_restored();
-}
-
-#[test]
-fn an_invalid_edit_can_be_discarded_and_the_file_is_put_back() {
-    let tools = tempfile::tempdir().unwrap();
-    let editor = scripted_editor(tools.path());
-    let mut pty = Pty::start("normal", Some(&editor));
-    pty.wait_for("Alertes (7)");
-    pty.send("2e");
-    pty.wait_for("n'est pas valide");
-    pty.send("\x1b[B\r");
-    pty.wait_for("Modification abandonn");
-    let file = std::fs::read_to_string(pty.dir.path().join("case.yaml")).unwrap();
-    assert_eq!(file, "id: 49-2026-001\nlabel: A.B.\n");
-    assert_eq!(pty.log(), "check invalid\nrestore\n");
-    pty.send("\u{3}");
-    assert!(pty.wait_exit().success());
-    pty.assert_restored();
 }
 
 fn signal(pty: &Pty, name: &str) {
@@ -397,25 +282,5 @@ fn sighup_restores_the_terminal() {
     signal(&pty, "HUP");
     let status = pty.wait_exit();
     assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
-    pty.assert_restored();
-}
-
-#[test]
-fn export_minutes_from_the_meetings_list() {
-    let mut pty = Pty::start("normal", None);
-    pty.wait_for("Alertes (7)");
-    pty.send("3j");
-    pty.send("x");
-    pty.wait_for("Compte rendu — partenaires");
-    pty.send("jj\r");
-    pty.wait_for("salle Rabelais");
-    pty.send("w");
-    pty.wait_for("Écrit : 49/minutes/2026-10-28-cpraf.partners.md");
-    assert_eq!(
-        pty.log(),
-        "export Minutes { meeting: \"2026-10-28-cpraf\", level: Partners } commit=false\n"
-    );
-    pty.send("\u{3}");
-    assert!(pty.wait_exit().success());
     pty.assert_restored();
 }

@@ -1,7 +1,7 @@
 //! The captures of docs/guide.md are the screens as drawn today.
-//! `UPDATE_DOCS=1 cargo test --test tui_docs` rewrites them.
+//! `UPDATE_DOCS=1 cargo test --test tui docs::` rewrites them.
 
-mod tui_support;
+use crate::support::tui as tui_support;
 
 use cellule::i18n::Lang;
 use tui_support::*;
@@ -58,7 +58,7 @@ fn guide_captures_match_the_screens() {
     }
     assert_eq!(
         doc, expected,
-        "run UPDATE_DOCS=1 cargo test --test tui_docs"
+        "run UPDATE_DOCS=1 cargo test --test tui docs::"
     );
     for (name, _) in CAPTURES {
         assert!(

@@ -1,6 +1,6 @@
 //! What each screen draws, at 80×24 and 140×40, in French and English.
 
-mod tui_support;
+use crate::support::tui as tui_support;
 
 use cellule::i18n::Lang;
 use tui_support::*;

@@ -6,8 +6,7 @@
 //! bidirectional or zero-width character). Small files are kept in `tests/hostile/`;
 //! large ones are generated here.
 
-#[path = "common/data.rs"]
-mod data;
+use crate::support::data;
 use assert_cmd::Command;
 use cellule::store::load_root;
 use cellule::text::is_hazard;
