@@ -35,7 +35,7 @@ pub mod yaml;
 mod yaml_fast;
 mod yaml_read;
 
-pub use check::{check_case_text, read_meeting};
+pub use check::{check_case_text, read_case, read_meeting};
 pub use decode_case::decode_case;
 pub use decode_department::decode_department;
 pub use decode_meeting::decode_meeting;

@@ -24,6 +24,7 @@ pub mod seance;
 pub mod strings;
 pub mod theme;
 pub mod update;
+pub mod watch;
 
 pub use crate::workspace::{CaseEdit, LockOutcome, Persist, WorkError};
 pub use action::Action;

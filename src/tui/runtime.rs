@@ -351,16 +351,22 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         typed_since: None,
         last_timer_save: start,
     };
+    let mut area = ratatui::layout::Rect::default();
+    // Woken only to look at the files and none changed: nothing to draw again.
+    let mut redraw = true;
     while app.running {
         let Some(terminal) = session.guard.terminal.as_mut() else {
             break;
         };
-        let frame = terminal.draw(|f| screens::render(app, f))?;
-        let area = frame.area;
-        app.page = usize::from(area.height.saturating_sub(8)).max(1);
+        if redraw {
+            area = terminal.draw(|f| screens::render(app, f))?.area;
+            app.page = usize::from(area.height.saturating_sub(8)).max(1);
+        }
         // Blocks until the next event, or until the next second of the séance's timers,
         // or until typed text is due to be written: never a busy loop.
-        let timeout = clocks.timeout(app, Instant::now());
+        let timed = clocks.timeout(app, Instant::now());
+        // Files changed by someone else are looked for every second while watched.
+        let timeout = super::watch::wait(timed, session.persist.watching());
         WAKING.store(timeout.is_some(), Ordering::SeqCst);
         let first = match timeout {
             None => Some(event::read()?),
@@ -374,6 +380,7 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         };
         // Every event already there is handled before the next drawing (a paste, keys typed
         // faster than the screen is drawn): none waits for the next key.
+        redraw = first.is_some() || timed.is_some();
         let mut next = first;
         while let Some(event) = next {
             let effects = match event {
@@ -405,6 +412,7 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
                 None
             };
         }
+        redraw |= super::watch::look(app, session.persist);
         let mut effects = Vec::new();
         effects.extend(clocks.after(app, Instant::now()));
         carry_out(app, session, effects)?;

@@ -10,8 +10,10 @@ pub mod exports;
 pub mod port;
 pub mod setup;
 mod store;
+pub mod watch;
 
 pub use error::{IoOp, WorkError};
 pub use exports::{ExportFile, ExportRequest};
-pub use port::{CaseEdit, LockOutcome, Persist};
+pub use port::{CaseEdit, DiskChange, LockOutcome, Persist};
 pub use store::Workspace;
+pub use watch::{WatchMode, Watching};

@@ -9,6 +9,7 @@ use super::WorkError;
 use super::exports::ExportRequest;
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
+use crate::store::Problem;
 use crate::store::lock::LockInfo;
 use std::path::PathBuf;
 
@@ -96,6 +97,40 @@ pub trait Persist {
     fn release_meeting(&mut self, id: &str) {
         let _ = id;
     }
+    /// Whether files changed by someone else are watched ([`Self::disk_changes`] may then
+    /// have something to tell without a key being pressed).
+    fn watching(&self) -> bool {
+        false
+    }
+    /// The files of the département changed on disk by someone else since last asked, each
+    /// read again alone and checked against `data`. The app's own writes are told apart
+    /// by their stamps and never come back here.
+    fn disk_changes(&mut self, data: &DeptData) -> Vec<DiskChange> {
+        let _ = data;
+        Vec::new()
+    }
+}
+
+/// A file of the département changed on disk by someone else, as read again.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DiskChange {
+    /// A case file written or added: the case as it now reads.
+    Case(Box<Case>),
+    /// A case file removed.
+    CaseRemoved(String),
+    /// A meeting file written or added: the meeting as it now reads.
+    Meeting(Box<Meeting>),
+    /// A meeting file removed.
+    MeetingRemoved(String),
+    /// The file of a meeting whose séance is open here: not read, its stamp kept, so that
+    /// the séance asks which version to keep (the conflict of a refused save).
+    SeanceMeeting(String),
+    /// A file that now has problems: the screens keep what they showed, the problems list
+    /// gets its problems. `rel` is its path under the data root.
+    Invalid { rel: String, problems: Vec<Problem> },
+    /// Another file of the département (its department file, a FIPD programme): read
+    /// again at the next opening. `rel` is its path under the data root.
+    Other { rel: String },
 }
 
 /// What came of editing a case in `$EDITOR`, when nothing went wrong.

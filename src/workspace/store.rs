@@ -1,6 +1,7 @@
 //! [`Workspace`]: the data folder the interface works on, through its [`Persist`] port.
 
-use super::{CaseEdit, ExportRequest, IoOp, LockOutcome, Persist, WorkError, exports};
+use super::watch::{FolderWatch, Touched, WatchMode, Watching};
+use super::{CaseEdit, DiskChange, ExportRequest, IoOp, LockOutcome, Persist, WorkError, exports};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
 use crate::store::{self, Expect, LoadedDept, Stamp, WriteError, write_atomic};
@@ -13,7 +14,8 @@ use std::path::{Path, PathBuf};
 pub struct Workspace {
     root: PathBuf,
     code: String,
-    /// The hash of each meeting file as last read or written, by meeting id.
+    /// The hash of each file as last read or written: meetings by id, programmes as
+    /// `fipd/<year>`, cases as `cases/<id>`, the department file as `department.yaml`.
     stamps: HashMap<String, Stamp>,
     /// The locks of the meetings whose séance is open, by meeting id.
     locks: HashMap<String, store::lock::MeetingLock>,
@@ -21,6 +23,8 @@ pub struct Workspace {
     department: crate::domain::Department,
     /// The cases being edited in `$EDITOR`, by case id.
     edits: HashMap<String, CaseEditSession>,
+    /// The département's folder watched for changes made by someone else (the interface).
+    watch: Option<FolderWatch>,
 }
 
 /// A case being edited: the file as it was when the edit began, and the working copy.
@@ -48,10 +52,16 @@ impl Workspace {
             .stamps
             .iter()
             .filter_map(|(rel, stamp)| {
-                // Meetings by id; programmes as `fipd/<year>` (no meeting id has a `/`).
+                // Meetings by id; programmes as `fipd/<year>`, cases as `cases/<id>` (no
+                // meeting id has a `/`); the department file by its name.
+                if rel.strip_prefix(&fipd) == Some("department.yaml") {
+                    return Some(("department.yaml".to_string(), stamp.clone()));
+                }
                 let id = match rel.strip_prefix(&prefix) {
                     Some(id) => id,
-                    None => rel.strip_prefix(&fipd).filter(|r| r.starts_with("fipd/"))?,
+                    None => rel
+                        .strip_prefix(&fipd)
+                        .filter(|r| r.starts_with("fipd/") || r.starts_with("cases/"))?,
                 };
                 Some((id.strip_suffix(".yaml")?.to_string(), stamp.clone()))
             })
@@ -63,6 +73,76 @@ impl Workspace {
             locks: HashMap::new(),
             department: dept.data.department.clone(),
             edits: HashMap::new(),
+            watch: None,
+        }
+    }
+
+    /// Starts noticing the files changed by someone else ([`Persist::disk_changes`]); says
+    /// how, or `None` when off or when it could not start.
+    pub fn watch(&mut self, mode: WatchMode) -> Option<Watching> {
+        self.watch = FolderWatch::start(&self.root.join(&self.code), mode);
+        self.watch.as_ref().map(FolderWatch::kind)
+    }
+
+    /// One touched file read again, unless its bytes are those last read or written here.
+    fn read_again(&mut self, touched: Touched, data: &DeptData) -> Option<DiskChange> {
+        let (key, path) = match &touched {
+            Touched::Case(id) => (format!("cases/{id}"), self.case_file(id)),
+            Touched::Meeting(id) => (id.clone(), store::meeting_path(&self.root, &self.code, id)),
+            Touched::Other(rel) => {
+                let key = rel.strip_prefix(&format!("{}/", self.code))?;
+                let key = key.strip_suffix(".yaml").filter(|k| k.starts_with("fipd/"));
+                (
+                    key.unwrap_or("department.yaml").to_string(),
+                    self.root.join(rel),
+                )
+            }
+        };
+        if std::fs::symlink_metadata(&path).is_err() {
+            // Removed (or renamed away): told once, if it was known.
+            self.stamps.remove(&key)?;
+            return match touched {
+                Touched::Case(id) => Some(DiskChange::CaseRemoved(id)),
+                Touched::Meeting(id) => Some(DiskChange::MeetingRemoved(id)),
+                Touched::Other(rel) => Some(DiskChange::Other { rel }),
+            };
+        }
+        // Unreadable now (a link, a pipe, too large): the full read below says why.
+        let stamp = read_safely(&path).ok().map(|bytes| Stamp::of(&bytes));
+        if stamp.is_some() && stamp.as_ref() == self.stamps.get(&key) {
+            return None;
+        }
+        let rel = |kind: &str, id: &str| format!("{}/{kind}/{id}.yaml", self.code);
+        match touched {
+            Touched::Meeting(id) if self.locks.contains_key(&id) => {
+                Some(DiskChange::SeanceMeeting(id))
+            }
+            Touched::Meeting(id) => match store::read_meeting(&self.root, data, &id) {
+                Ok((meeting, stamp)) => {
+                    self.stamps.insert(key, stamp);
+                    Some(DiskChange::Meeting(Box::new(meeting)))
+                }
+                Err(problems) => Some(DiskChange::Invalid {
+                    rel: rel("meetings", &id),
+                    problems,
+                }),
+            },
+            Touched::Case(id) => match store::read_case(&self.root, &self.department, &id) {
+                Ok((case, stamp)) => {
+                    self.stamps.insert(key, stamp);
+                    Some(DiskChange::Case(Box::new(case)))
+                }
+                Err(problems) => Some(DiskChange::Invalid {
+                    rel: rel("cases", &id),
+                    problems,
+                }),
+            },
+            Touched::Other(rel) => {
+                if let Some(stamp) = stamp {
+                    self.stamps.insert(key, stamp);
+                }
+                Some(DiskChange::Other { rel })
+            }
         }
     }
 
@@ -117,7 +197,8 @@ impl Persist for Workspace {
         let rel = Path::new(&self.code).join("cases");
         store::folder_in_root(&self.root, &rel)?;
         let path = self.case_file(&case.id);
-        write_atomic(&path, store::new_case_yaml(case).as_bytes(), Expect::New)?;
+        let stamp = write_atomic(&path, store::new_case_yaml(case).as_bytes(), Expect::New)?;
+        self.stamps.insert(format!("cases/{}", case.id), stamp);
         Ok(())
     }
 
@@ -175,9 +256,10 @@ impl Persist for Workspace {
             }
         })?;
         match write_atomic(&file, &edited, Expect::Unchanged(Stamp::of(&edit.original))) {
-            Ok(_) => {
+            Ok(stamp) => {
                 let _ = std::fs::remove_file(&edit.copy);
                 self.edits.remove(id);
+                self.stamps.insert(format!("cases/{id}"), stamp);
                 Ok(CaseEdit::Saved(Box::new(case)))
             }
             Err(WriteError::Changed { path }) => {
@@ -264,6 +346,26 @@ impl Persist for Workspace {
         if let Some(lock) = self.locks.remove(id) {
             let _ = lock.release();
         }
+    }
+
+    fn watching(&self) -> bool {
+        self.watch.is_some()
+    }
+
+    fn disk_changes(&mut self, data: &DeptData) -> Vec<DiskChange> {
+        let Some(watch) = self.watch.as_ref() else {
+            return Vec::new();
+        };
+        let folder = self.root.join(&self.code);
+        let touched: Vec<Touched> = watch
+            .touched()
+            .iter()
+            .filter_map(|path| super::watch::classify(&folder, &self.code, path))
+            .collect();
+        touched
+            .into_iter()
+            .filter_map(|t| self.read_again(t, data))
+            .collect()
     }
 }
 

@@ -17,7 +17,15 @@ struct Session {
 
 /// `cellule demo --data <fresh folder>`, then `stty -a` once it exits (to see the terminal modes).
 fn open_demo(editor: Option<&Path>, cols: u16, rows: u16) -> Session {
+    open_demo_with(editor, cols, rows, "")
+}
+
+/// [`open_demo`] with this text as the config file.
+fn open_demo_with(editor: Option<&Path>, cols: u16, rows: u16, config_yaml: &str) -> Session {
     let config = TempDir::new().unwrap();
+    if !config_yaml.is_empty() {
+        std::fs::write(config.path().join("config.yaml"), config_yaml).unwrap();
+    }
     let holder = TempDir::new().unwrap();
     let root = holder.path().join("donnees");
     let bin = env!("CARGO_BIN_EXE_cellule");
@@ -310,5 +318,61 @@ fn a_case_changed_by_someone_else_during_the_edit_is_not_overwritten() {
         .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
         .collect();
     assert!(left.is_empty(), "working copies left: {left:?}");
+    quit_and_check_restored(&mut s);
+}
+
+/// A case file without its référent block, as a colleague on the share would save it.
+fn drop_referent(file: &Path) {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(
+        text.contains("\nreferent:"),
+        "the case has a référent to start with"
+    );
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        skipping = line.starts_with("referent:") || (skipping && line.starts_with("  "));
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    // Written beside then renamed into place, as editors and `git pull` do.
+    let tmp = file.with_extension("tmp");
+    std::fs::write(&tmp, out).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+#[test]
+fn a_case_changed_on_disk_by_someone_else_shows_on_the_dashboard_without_a_key() {
+    for config in ["", "watch: poll\n"] {
+        let mut s = open_demo_with(None, 80, 24, config);
+        s.pty.wait_for("Sans référent de parcours (1)");
+        drop_referent(&s.root.join("49/cases/49-2025-002.yaml"));
+        // No key is pressed: the watcher (or the look every 2 s) brings the change.
+        s.pty.wait_for("Sans référent de parcours (2)");
+        s.pty.wait_for("Modifié ailleurs, relu");
+        s.pty.wait_for("49/cases/49-2025-002.yaml");
+        quit_and_check_restored(&mut s);
+    }
+}
+
+#[test]
+fn the_apps_own_writes_are_not_taken_for_a_colleagues() {
+    let mut s = open_demo(None, 100, 30);
+    s.pty.send("3");
+    s.pty.wait_for("Réunions (");
+    s.pty.send("n");
+    s.pty.wait_for("Date");
+    // A new meeting of the first body, saved at once: its file's notice comes back to the
+    // watcher, and is told apart by its stamp (no « modifié ailleurs »).
+    s.pty.send("\r");
+    s.pty.wait_for("Ordre du jour");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        !s.pty.screen().contains("Modifié ailleurs"),
+        "{}",
+        s.pty.screen()
+    );
     quit_and_check_restored(&mut s);
 }

@@ -434,6 +434,8 @@ fn idle_cpu_is_near_zero_and_the_seance_redraws_once_a_second() {
 #[test]
 fn a_meeting_file_changed_on_disk_is_never_overwritten_silently() {
     let folders = Folders::new();
+    // The refused save itself: without the watcher, the change is met only when saving.
+    std::fs::write(folders.config.path().join("config.yaml"), "watch: off\n").unwrap();
     let mut pty = folders.spawn(true, "cdm", 120, 30);
     start_seance(&mut pty);
     // Someone else changes the file meanwhile (a colleague, a synchronisation).
@@ -483,6 +485,36 @@ fn a_meeting_file_changed_on_disk_is_never_overwritten_silently() {
     let m = folders.meeting(MEETING);
     assert_eq!(m.place.as_deref(), Some("Sous-préfecture de Saumur"));
     assert_eq!(m.attendance[2].status, AttendanceStatus::Excused);
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn a_meeting_file_changed_on_disk_during_the_seance_is_asked_about_without_a_key() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 30);
+    start_seance(&mut pty);
+    // A colleague's version arrives while nobody types: the watcher notices it and the
+    // séance asks which version to keep, as for a refused save.
+    let file = folders.root().join("49/meetings/2026-12-14-cpraf.yaml");
+    let mut theirs = folders.meeting(MEETING);
+    theirs.place = Some("Sous-préfecture de Saumur".into());
+    cellule::store::save_meeting(&folders.root(), "49", &theirs, cellule::store::Expect::Any)
+        .unwrap();
+    let on_disk = std::fs::read(&file).unwrap();
+    pty.wait_for("modifié par ailleurs");
+    assert_eq!(std::fs::read(&file).unwrap(), on_disk, "nothing written");
+    // Reload theirs (the first answer): the séance goes on from their version.
+    pty.send("\r");
+    pty.wait_for("rechargée");
+    pty.send("p");
+    pty.wait_for("Présences");
+    pty.send("p");
+    pty.wait_until("the next change on disk", |_| {
+        folders.meeting(MEETING).attendance[0].status == AttendanceStatus::Present
+    });
+    let m = folders.meeting(MEETING);
+    assert_eq!(m.place.as_deref(), Some("Sous-préfecture de Saumur"));
     pty.send("\x03");
     assert_eq!(pty.wait_exit(), 0);
 }
