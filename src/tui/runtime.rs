@@ -487,7 +487,10 @@ pub fn apply_effects(
                 }
             }
             Effect::Quit => app.running = false,
-            other @ (Effect::EditCase(_) | Effect::DiscardCaseEdit(_)) => rest.push(other),
+            other
+            @ (Effect::EditCase(_) | Effect::DiscardCaseEdit(_) | Effect::EditFile { .. }) => {
+                rest.push(other)
+            }
         }
     }
     rest
@@ -502,6 +505,19 @@ fn carry_out(
     for effect in apply_effects(app, session.persist, effects) {
         match effect {
             Effect::EditCase(id) => edit_case(app, session, &id)?,
+            Effect::EditFile { rel, line } => {
+                let Some(path) = session.persist.data_file(&rel) else {
+                    continue;
+                };
+                let editor = super::editor::Editor::from_env();
+                session.guard.leave();
+                let status = editor.open_at(&path, line, lang);
+                *session.guard = TerminalGuard::enter()?;
+                match status {
+                    Ok(()) => super::watch::rechecked(app, session.persist, &rel),
+                    Err(e) => app.error(format!("{}: {e}", crate::text::visible(&editor.program))),
+                }
+            }
             Effect::DiscardCaseEdit(id) => match session.persist.discard_case_edit(&id) {
                 Ok(()) => app.info(T::EditDiscarded.get(lang)),
                 Err(e) => app.error(strings::save_failed(&e.text(lang), lang)),

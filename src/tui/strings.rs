@@ -529,6 +529,19 @@ pub fn changed_elsewhere(rels: &[String], lang: Lang) -> String {
     }
 }
 
+/// A problem's file read again after the user edited it.
+pub fn rechecked(rel: &str, left: usize, lang: Lang) -> String {
+    let rel = crate::text::visible(rel);
+    match (left, lang) {
+        (0, Lang::Fr) => format!("Relu et validé\u{a0}: {rel}, plus aucun problème"),
+        (0, Lang::En) => format!("Read again and checked: {rel}, no problem left"),
+        (1, Lang::Fr) => format!("Relu et validé\u{a0}: {rel}, 1 problème reste"),
+        (1, Lang::En) => format!("Read again and checked: {rel}, 1 problem left"),
+        (n, Lang::Fr) => format!("Relu et validé\u{a0}: {rel}, {n} problèmes restent"),
+        (n, Lang::En) => format!("Read again and checked: {rel}, {n} problems left"),
+    }
+}
+
 /// A file changed on disk by someone else that now has problems.
 pub fn changed_invalid(rel: &str, lang: Lang) -> String {
     let rel = crate::text::visible(rel);

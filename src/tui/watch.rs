@@ -35,6 +35,21 @@ pub fn look(app: &mut App, persist: &mut dyn Persist) -> bool {
     true
 }
 
+/// After the user edited the file of a problem: read again alone, validated, and said so
+/// (the problems list then holds what is left).
+pub fn rechecked(app: &mut App, persist: &mut dyn Persist, rel: &str) {
+    let changes = persist.recheck(rel, &app.data);
+    let still = changes
+        .iter()
+        .any(|c| matches!(c, DiskChange::Invalid { .. } | DiskChange::Other { .. }));
+    apply(app, changes);
+    if !still {
+        let head = format!("{}:", crate::text::visible(rel));
+        let left = app.problems.iter().filter(|p| p.starts_with(&head)).count();
+        app.info(strings::rechecked(rel, left, app.lang));
+    }
+}
+
 /// Puts the changes read from disk into the app's data and says so.
 pub fn apply(app: &mut App, changes: Vec<DiskChange>) {
     let lang = app.lang;

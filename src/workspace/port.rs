@@ -97,6 +97,18 @@ pub trait Persist {
     fn release_meeting(&mut self, id: &str) {
         let _ = id;
     }
+    /// The path of a data file named by its path under the data root (a problem's file, to
+    /// open in the editor); `None` when editing is not offered or the path leaves the root.
+    fn data_file(&self, rel: &str) -> Option<PathBuf> {
+        let _ = rel;
+        None
+    }
+    /// The data file `rel` (under the data root) read again alone after the user edited it,
+    /// whatever the watcher saw: what changed, as [`Self::disk_changes`] tells it.
+    fn recheck(&mut self, rel: &str, data: &DeptData) -> Vec<DiskChange> {
+        let _ = (rel, data);
+        Vec::new()
+    }
     /// Whether files changed by someone else are watched ([`Self::disk_changes`] may then
     /// have something to tell without a key being pressed).
     fn watching(&self) -> bool {

@@ -348,6 +348,22 @@ impl Persist for Workspace {
         }
     }
 
+    fn data_file(&self, rel: &str) -> Option<PathBuf> {
+        let path = Path::new(rel);
+        let inside = path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        (inside && path.starts_with(&self.code)).then(|| self.root.join(path))
+    }
+
+    fn recheck(&mut self, rel: &str, data: &DeptData) -> Vec<DiskChange> {
+        let folder = self.root.join(&self.code);
+        super::watch::classify(&folder, &self.code, &self.root.join(rel))
+            .and_then(|t| self.read_again(t, data))
+            .into_iter()
+            .collect()
+    }
+
     fn watching(&self) -> bool {
         self.watch.is_some()
     }

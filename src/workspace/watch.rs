@@ -398,4 +398,32 @@ mod workspace_tests {
             vec![DiskChange::CaseRemoved(case.id.clone())]
         );
     }
+
+    #[test]
+    fn a_problems_file_is_opened_inside_the_root_only_and_read_again_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::workspace::setup::copy_demo(dir.path()).unwrap();
+        let loaded = load_root(dir.path()).unwrap();
+        let data = loaded.depts[0].data.clone();
+        let mut ws = Workspace::new(dir.path(), &loaded.depts[0]);
+        let case = &data.cases[0];
+        let rel = format!("49/cases/{}.yaml", case.id);
+        assert_eq!(ws.data_file(&rel), Some(dir.path().join(&rel)));
+        assert_eq!(ws.data_file("../etc/passwd"), None);
+        assert_eq!(ws.data_file("/etc/passwd"), None);
+        assert_eq!(ws.data_file("75/cases/x.yaml"), None);
+        // Not changed: nothing to tell. Changed: read again alone, without a watcher.
+        assert_eq!(ws.recheck(&rel, &data), Vec::new());
+        let file = dir.path().join(&rel);
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(
+            &file,
+            text.replace(&format!("label: {}", case.label), "label: Y.Y."),
+        )
+        .unwrap();
+        match ws.recheck(&rel, &data).as_slice() {
+            [DiskChange::Case(c)] => assert_eq!(c.label, "Y.Y."),
+            other => panic!("{other:?}"),
+        }
+    }
 }

@@ -966,3 +966,23 @@ fn after_a_case_is_written_the_selection_stays_on_it_and_the_filters_stay() {
     assert!(!app.case_edited(hidden));
     assert_eq!(app.situations.body, filter);
 }
+
+#[test]
+fn enter_on_a_problem_opens_its_file_at_its_line() {
+    use cellule::tui::update::problem_at;
+    let mut app = app(Lang::Fr);
+    let effects = press(&mut app, "p<Enter>");
+    assert_eq!(
+        effects,
+        vec![Effect::EditFile {
+            rel: "cases/49-2026-008.yaml".into(),
+            line: 4
+        }]
+    );
+    // A line without a position opens nothing.
+    assert_eq!(problem_at("49/department.yaml: illisible"), None);
+    assert_eq!(
+        problem_at("49/a:b.yaml:12:3: valeur « x » inconnue : a, b"),
+        Some(("49/a:b.yaml".into(), 12))
+    );
+}
