@@ -8,6 +8,7 @@ pub mod dates;
 pub mod export;
 pub mod fipd;
 pub mod live;
+mod problem_text;
 pub mod problems;
 pub mod system;
 

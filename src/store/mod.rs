@@ -25,6 +25,7 @@ pub mod git;
 mod load;
 pub mod lock;
 mod node;
+mod parallel;
 pub mod problem;
 pub mod read;
 mod scalar;

@@ -16,6 +16,7 @@ pub mod hit;
 pub mod input;
 pub mod key;
 pub mod keymap;
+mod keymap_words;
 pub mod programme;
 pub mod runtime;
 pub mod screens;
