@@ -94,6 +94,21 @@ fn reload_one_meeting_of_one_departement(bencher: divan::Bencher) {
     });
 }
 
+/// One case file of the same département changed by a colleague, read again alone and
+/// checked against the directory (what the interface's watcher does for it).
+#[divan::bench(sample_count = 100)]
+fn reload_one_case_of_one_departement(bencher: divan::Bencher) {
+    let root = data_root();
+    let code = synth::codes(&PROFILE).expect("codes")[0].code;
+    let loaded = cellule::store::load_root_dept(root, Some(code)).expect("loads");
+    let dept = loaded.dept(code).expect("the département");
+    let id = dept.data.cases[0].id.clone();
+    bencher.bench(|| {
+        cellule::store::read_case(divan::black_box(root), &dept.data.department, &id)
+            .expect("reads")
+    });
+}
+
 /// The floor: reading the bytes of the same département's files.
 #[divan::bench(sample_count = 30)]
 fn read_bytes_one_departement(bencher: divan::Bencher) {

@@ -7,6 +7,7 @@
 //! theme: default                   # default | high-contrast | mono
 //! hide_names: false               # true: persons' full names hidden on screen (projector); F2 toggles
 //! group_access: write              # new files for the folder's group: write (0660) | read (0640) | none (0600)
+//! watch: auto                      # auto | poll | off: files changed by someone else while open
 //! keys:                            # per context, key: action (see docs/keys.md)
 //!   global: { Q: quit, q: none }
 //! ```
@@ -27,6 +28,8 @@ pub struct Config {
     pub group_access: Option<crate::store::temp::GroupAccess>,
     /// The user's key bindings, in the order written (checked by the interface's key map).
     pub keys: Vec<KeyBinding>,
+    /// How files changed by someone else are noticed: `auto`, `poll` or `off` (checked).
+    pub watch: Option<String>,
 }
 
 /// One key binding of the config file: in `context`, `key` does `action` (`none` unbinds it).
@@ -141,6 +144,17 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
                 }
             },
             ("theme", Node::Str(s)) => config.theme = Some(s.to_string()),
+            ("watch", Node::Str(s)) if matches!(s.as_ref(), "auto" | "poll" | "off") => {
+                config.watch = Some(s.to_string());
+            }
+            ("watch", _) => {
+                return Err(at(
+                    &[key("watch")],
+                    Target::Value,
+                    "« watch » doit être auto, poll ou off".into(),
+                    "\"watch\" must be auto, poll or off".into(),
+                ));
+            }
             ("hide_names", Node::Bool(b)) => config.hide_names = *b,
             ("group_access", Node::Str(s)) => {
                 use crate::store::temp::GroupAccess;
@@ -223,11 +237,11 @@ pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
                     &[key(&name)],
                     Target::Key,
                     format!(
-                        "clé inconnue {} (clés permises : data_dir, lang, theme, hide_names, group_access, keys)",
+                        "clé inconnue {} (clés permises : data_dir, lang, theme, hide_names, group_access, watch, keys)",
                         quote(Lang::Fr, &name)
                     ),
                     format!(
-                        "unknown key {} (allowed keys: data_dir, lang, theme, hide_names, group_access, keys)",
+                        "unknown key {} (allowed keys: data_dir, lang, theme, hide_names, group_access, watch, keys)",
                         quote(Lang::En, &name)
                     ),
                 ));

@@ -5,7 +5,7 @@ use super::{Context, Exit, Failure, root};
 use crate::i18n::cli::CliMsg;
 use crate::store::LoadedDept;
 use crate::tui::{self, KeyOverride, Options};
-use crate::workspace::Workspace;
+use crate::workspace::{WatchMode, Workspace};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 
@@ -62,6 +62,8 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
         _ => std::env::var_os("NO_COLOR"),
     };
     let mut workspace = workspace;
+    let watch = ctx.config.watch.as_deref().and_then(WatchMode::parse);
+    workspace.watch(watch.unwrap_or_default());
     let mut app = tui::prepare(dept.data.clone(), problems, &options, no_color.as_deref())
         .map_err(|e| Failure {
             exit: Exit::Usage,

@@ -10,6 +10,7 @@ pub mod export;
 pub mod fipd;
 pub mod followup;
 pub mod live;
+mod problem_text;
 pub mod problems;
 pub mod system;
 

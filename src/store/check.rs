@@ -67,6 +67,15 @@ pub fn read_meeting(
     }
 }
 
+/// The case file `<root>/<code>/cases/<id>.yaml` read alone (a colleague changed it, a
+/// `git pull`) and checked against the département's directory and bodies as the loader
+/// checks it, with the stamp of its bytes; or its problems. Only that file is read.
+pub fn read_case(root: &Path, dept: &Department, id: &str) -> Result<(Case, Stamp), Vec<Problem>> {
+    let rel = format!("{}/cases/{id}.yaml", dept.code);
+    let (src, stamp) = read_text(&root.join(&rel), &rel, false).map_err(|p| vec![*p])?;
+    check_case_text(dept, id, src.as_bytes()).map(|case| (case, stamp))
+}
+
 /// The case written in `bytes`, read as `<code>/cases/<id>.yaml` of `dept`, or its
 /// problems (with positions, in the file's own lines).
 pub fn check_case_text(dept: &Department, id: &str, bytes: &[u8]) -> Result<Case, Vec<Problem>> {
@@ -114,6 +123,26 @@ mod tests {
     }
 
     const CASE: &str = "id: 49-2026-050\nbody: cpraf\nkind: person\nlabel: Z.Z.\nreported_on: 2026-11-02\nsource: cnapr\nstatus: reported\n";
+
+    #[test]
+    fn a_case_file_is_read_alone_with_its_stamp_or_its_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = dir.path().join("49/cases");
+        std::fs::create_dir_all(&cases).unwrap();
+        let file = cases.join("49-2026-050.yaml");
+        std::fs::write(&file, CASE).unwrap();
+        let (case, stamp) = read_case(dir.path(), &dept(), "49-2026-050").unwrap();
+        assert_eq!(case.label, "Z.Z.");
+        assert_eq!(stamp, Stamp::of(CASE.as_bytes()));
+        std::fs::write(&file, CASE.replace("status: reported", "status: reportd")).unwrap();
+        let problems = read_case(dir.path(), &dept(), "49-2026-050").unwrap_err();
+        assert!(
+            problems[0]
+                .render(Lang::En)
+                .starts_with("49/cases/49-2026-050.yaml:7:9:"),
+            "{problems:?}"
+        );
+    }
 
     #[test]
     fn a_valid_text_gives_the_case() {

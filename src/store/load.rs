@@ -13,6 +13,7 @@ use super::decode_case::decode_case;
 use super::decode_department::decode_department;
 use super::decode_meeting::decode_meeting;
 use super::node::Node;
+use super::parallel::{DEPARTEMENTS, FILES, MANY_DEPARTEMENTS, ONE_THREAD, Share, par_map};
 use super::problem::{Problem, Sink, resolve};
 use super::validate::{Doc, check_cases, check_department, check_meetings};
 use super::write::Stamp;
@@ -23,7 +24,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Files larger than this are refused without being read whole.
 pub use super::read::MAX_FILE_BYTES;
@@ -345,32 +345,6 @@ fn parse_job(root: &Path, job: &Job) -> Parsed {
     }
 }
 
-/// How work is shared between the cores: no thread is started for fewer than
-/// `min_per_thread` items a thread; a thread takes `chunk` items at a time.
-#[derive(Debug, Clone, Copy)]
-struct Share {
-    min_per_thread: usize,
-    chunk: usize,
-}
-
-/// Files of one département: below 64 files a thread, starting threads costs more.
-const FILES: Share = Share {
-    min_per_thread: 64,
-    chunk: 4,
-};
-/// Whole départements, one at a time.
-const DEPARTEMENTS: Share = Share {
-    min_per_thread: 2,
-    chunk: 1,
-};
-/// Everything on the calling thread.
-const ONE_THREAD: Share = Share {
-    min_per_thread: usize::MAX,
-    chunk: 1,
-};
-/// From this many départements, they are shared between the cores whole.
-const MANY_DEPARTEMENTS: usize = 8;
-
 /// Reads one département folder and checks its files against each other.
 fn load_plan(root: &Path, plan: &DeptPlan, share: Share) -> (Option<LoadedDept>, Vec<Problem>) {
     let jobs = plan.jobs();
@@ -378,48 +352,6 @@ fn load_plan(root: &Path, plan: &DeptPlan, share: Share) -> (Option<LoadedDept>,
     let mut problems = Vec::new();
     let dept = settle_dept(plan, &mut parsed, &mut problems);
     (dept, problems)
-}
-
-/// `f` of every item, in the order of `items`, computed on every available core.
-///
-/// The calling thread works too, so that the work is done even if no thread can be
-/// started; a panic in a worker is carried on to the caller.
-fn par_map<T: Sync, R: Send>(items: &[T], share: Share, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let threads = cores.min(items.len() / share.min_per_thread).max(1);
-    let chunk = share.chunk.max(1);
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done: Vec<(usize, Vec<R>)> = Vec::new();
-        loop {
-            let start = next.fetch_add(chunk, Ordering::Relaxed);
-            let Some(taken) = items.get(start..(start + chunk).min(items.len())) else {
-                return done;
-            };
-            if taken.is_empty() {
-                return done;
-            }
-            done.push((start, taken.iter().map(&f).collect()));
-        }
-    };
-    let mut parts: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
-            .collect();
-        let mut parts = work();
-        for helper in helpers {
-            match helper.join() {
-                Ok(done) => parts.extend(done),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        parts
-    });
-    parts.sort_unstable_by_key(|(start, _)| *start);
-    parts.into_iter().flat_map(|(_, done)| done).collect()
 }
 
 pub(super) fn parse_text<'a>(src: &'a str, rel: &str) -> Result<Node<'a>, Box<Problem>> {
@@ -682,32 +614,4 @@ fn settle_dept(
         },
         stamps,
     })
-}
-
-#[cfg(test)]
-mod parallel_tests {
-    use super::{DEPARTEMENTS, FILES, par_map};
-
-    #[test]
-    fn results_keep_the_order_of_the_items_on_any_number_of_threads() {
-        for n in [0, 1, 63, 64, 200, 1001] {
-            let items: Vec<usize> = (0..n).collect();
-            let out = par_map(&items, FILES, |i| i * 3);
-            assert_eq!(out, items.iter().map(|i| i * 3).collect::<Vec<_>>(), "{n}");
-            let out = par_map(&items, DEPARTEMENTS, |i| i * 3);
-            assert_eq!(out, items.iter().map(|i| i * 3).collect::<Vec<_>>(), "{n}");
-        }
-    }
-
-    #[test]
-    fn a_panic_in_a_worker_reaches_the_caller() {
-        let items: Vec<usize> = (0..500).collect();
-        let caught = std::panic::catch_unwind(|| {
-            par_map(&items, FILES, |&i| {
-                assert!(i != 499, "item {i}");
-                i
-            })
-        });
-        assert!(caught.is_err());
-    }
 }

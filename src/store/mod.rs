@@ -27,6 +27,7 @@ pub mod git;
 mod load;
 pub mod lock;
 mod node;
+mod parallel;
 pub mod problem;
 pub mod read;
 mod scalar;
@@ -37,7 +38,7 @@ pub mod yaml;
 mod yaml_fast;
 mod yaml_read;
 
-pub use check::{check_case_text, read_meeting};
+pub use check::{check_case_text, read_case, read_meeting};
 pub use decode_case::decode_case;
 pub use decode_department::{decode_department, locate_placeholders};
 pub use decode_meeting::decode_meeting;

@@ -72,6 +72,17 @@ impl Editor {
     }
 
     /// What is printed before the editor opens: which one, and how to save and leave it.
+    /// Runs the editor on `path` at `line` (where it takes `+LINE`), the terminal handed
+    /// over meanwhile (the caller leaves and enters it again); says how to leave it first.
+    pub fn open_at(&self, path: &std::path::Path, line: usize, lang: Lang) -> std::io::Result<()> {
+        eprintln!("{}", self.how_to_leave(lang));
+        std::process::Command::new(&self.program)
+            .args(self.args_at(Some(line)))
+            .arg(path)
+            .status()
+            .map(|_| ())
+    }
+
     pub fn how_to_leave(&self, lang: Lang) -> String {
         let name = crate::text::visible(self.name());
         match (self.name(), lang) {

@@ -20,6 +20,7 @@ pub mod input;
 pub mod key;
 pub mod keymap;
 pub mod meeting_form;
+mod keymap_words;
 pub mod programme;
 pub mod runtime;
 pub mod screens;
@@ -29,6 +30,7 @@ pub mod strings;
 pub mod theme;
 pub mod unsaved;
 pub mod update;
+pub mod watch;
 
 pub use crate::workspace::{CaseEdit, LockOutcome, Persist, WorkError};
 pub use action::Action;

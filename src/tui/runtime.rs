@@ -123,10 +123,12 @@ pub fn run_app(mut app: App, persist: &mut (dyn Persist + Send)) -> Result<(), T
     install_panic_hook();
     install_signal_handler();
     let mut guard = TerminalGuard::enter()?;
+    let watching = persist.watching();
     let result = std::thread::scope(|scope| {
         let mut session = Session {
             guard: &mut guard,
             worker: worker::start(scope, persist),
+            watching,
         };
         let result = event_loop(&mut app, &mut session);
         session.worker.close();
@@ -153,6 +155,8 @@ const STOP_GRACE: Duration = Duration::from_millis(1500);
 struct Session<'a> {
     guard: &'a mut TerminalGuard,
     worker: Worker,
+    /// Files changed by someone else are watched: looked for every second.
+    watching: bool,
 }
 
 /// How long quitting waits for the writes under way (a signal: [`STOP_GRACE`]).
@@ -305,6 +309,7 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         last_timer_save: start,
     };
     let mut retry = Retry::default();
+    let mut last_look = start;
     while app.running && !session.worker.dead {
         // The outcomes of the work done meanwhile, before drawing.
         while let Some(done) = session.worker.try_next() {
@@ -328,7 +333,8 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         // or until typed text is due to be written, or a failed write is tried again, or
         // (a frame) while work on the files is under way: never a busy loop.
         let now = Instant::now();
-        let mut timeout = clocks.timeout(app, now);
+        // Files changed by someone else are looked for every second while watched.
+        let mut timeout = super::watch::wait(clocks.timeout(app, now), session.watching);
         for wait in [
             retry.timeout(now),
             (session.worker.in_flight > 0).then_some(worker::FRAME),
@@ -387,6 +393,11 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         if retry.due(now, session.worker.in_flight > 0) {
             effects.push(Effect::RetryUnsaved);
         }
+        if session.watching && now.duration_since(last_look) >= super::watch::LOOK_EVERY {
+            last_look = now;
+            let job = Job::with(app, Work::Look, true);
+            session.worker.send(job);
+        }
         carry_out(app, session, effects)?;
         if STOP.load(Ordering::SeqCst) != 0 {
             break;
@@ -412,6 +423,7 @@ fn carry_out(
                 }
             }
             Effect::EditCase(id) => edit_case(app, session, &id)?,
+            Effect::EditFile { rel, line } => edit_file(app, session, &rel, line)?,
             Effect::DiscardCaseEdit(id) => {
                 let done = call(app, session, Work::Effect(Effect::DiscardCaseEdit(id)));
                 answer_then(app, session, done);
@@ -428,7 +440,8 @@ fn carry_out(
 /// Does `work` and waits for its outcome (the outcomes of the work sent before it are
 /// answered meanwhile, in order).
 fn call(app: &mut App, session: &mut Session<'_>, work: Work) -> Done {
-    let job = Job::with(app, work, false);
+    let data = matches!(work, Work::Recheck(_));
+    let job = Job::with(app, work, data);
     session.worker.send(job);
     loop {
         let Some(done) = session
@@ -454,6 +467,35 @@ fn answer_then(app: &mut App, session: &mut Session<'_>, done: Done) {
         let job = Job::new(app, effect);
         session.worker.send(job);
     }
+}
+
+/// Opens the file of a problem in the user's editor at its line, the terminal handed over
+/// meanwhile, then reads that file again alone and validates it.
+fn edit_file(
+    app: &mut App,
+    session: &mut Session<'_>,
+    rel: &str,
+    line: usize,
+) -> Result<(), TuiError> {
+    let Done::DataFile(Some(path)) = call(app, session, Work::DataFile(rel.to_string())) else {
+        return Ok(());
+    };
+    let lang = app.lang;
+    let editor = super::editor::Editor::from_env();
+    session.guard.leave();
+    let status = editor.open_at(&path, line, lang);
+    *session.guard = TerminalGuard::enter()?;
+    match status {
+        Ok(()) => {
+            if let Done::DiskChanges(changes) =
+                call(app, session, Work::Recheck(rel.to_string()))
+            {
+                super::watch::rechecked(app, rel, changes);
+            }
+        }
+        Err(e) => app.error(format!("{}: {e}", crate::text::visible(&editor.program))),
+    }
+    Ok(())
 }
 
 /// Opens the case file in the user's editor, the terminal handed over meanwhile, then

@@ -572,6 +572,59 @@ pub fn month_name(month: NaiveDate, lang: Lang) -> String {
 }
 
 /// The message when saving failed.
+/// Files changed on disk by someone else, read again and shown.
+pub fn changed_elsewhere(rels: &[String], lang: Lang) -> String {
+    match (rels, lang) {
+        ([one], Lang::Fr) => format!(
+            "Modifié ailleurs, relu\u{a0}: {}",
+            crate::text::visible(one)
+        ),
+        ([one], Lang::En) => format!(
+            "Changed elsewhere, read again: {}",
+            crate::text::visible(one)
+        ),
+        (many, Lang::Fr) => format!("{} fichiers modifiés ailleurs, relus", many.len()),
+        (many, Lang::En) => format!("{} files changed elsewhere, read again", many.len()),
+    }
+}
+
+/// A problem's file read again after the user edited it.
+pub fn rechecked(rel: &str, left: usize, lang: Lang) -> String {
+    let rel = crate::text::visible(rel);
+    match (left, lang) {
+        (0, Lang::Fr) => format!("Relu et validé\u{a0}: {rel}, plus aucun problème"),
+        (0, Lang::En) => format!("Read again and checked: {rel}, no problem left"),
+        (1, Lang::Fr) => format!("Relu et validé\u{a0}: {rel}, 1 problème reste"),
+        (1, Lang::En) => format!("Read again and checked: {rel}, 1 problem left"),
+        (n, Lang::Fr) => format!("Relu et validé\u{a0}: {rel}, {n} problèmes restent"),
+        (n, Lang::En) => format!("Read again and checked: {rel}, {n} problems left"),
+    }
+}
+
+/// A file changed on disk by someone else that now has problems.
+pub fn changed_invalid(rel: &str, lang: Lang) -> String {
+    let rel = crate::text::visible(rel);
+    match lang {
+        Lang::Fr => format!(
+            "Modifié ailleurs, mais invalide\u{a0}: {rel} (l'écran garde la version précédente\u{202f}; voir les problèmes)"
+        ),
+        Lang::En => format!(
+            "Changed elsewhere, but invalid: {rel} (the screen keeps the previous version; see the problems)"
+        ),
+    }
+}
+
+/// A department or programme file changed on disk by someone else.
+pub fn changed_other(rel: &str, lang: Lang) -> String {
+    let rel = crate::text::visible(rel);
+    match lang {
+        Lang::Fr => {
+            format!("Modifié ailleurs\u{a0}: {rel}, relu à la prochaine ouverture de cellule")
+        }
+        Lang::En => format!("Changed elsewhere: {rel}, read again the next time cellule opens"),
+    }
+}
+
 pub fn save_failed(reason: &str, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!(

@@ -11,9 +11,11 @@ pub mod port;
 pub mod rescue;
 pub mod setup;
 mod store;
+pub mod watch;
 
 pub use error::{IoOp, WorkError};
 pub use exports::{ExportFile, ExportRequest};
-pub use port::{CaseEdit, LockOutcome, Persist, Restored};
+pub use port::{CaseEdit, DiskChange, LockOutcome, Persist, Restored};
 pub use rescue::{Rescued, Unsaved, WriteKey};
 pub use store::Workspace;
+pub use watch::{WatchMode, Watching};

@@ -10,6 +10,7 @@ use super::exports::ExportRequest;
 use super::rescue::{Rescued, Unsaved, WriteKey};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
+use crate::store::Problem;
 use crate::store::lock::LockInfo;
 use std::path::{Path, PathBuf};
 
@@ -147,6 +148,52 @@ pub trait Persist {
         let _ = (unsaved, path);
         Err(WorkError::Unavailable)
     }
+    /// The path of a data file named by its path under the data root (a problem's file, to
+    /// open in the editor); `None` when editing is not offered or the path leaves the root.
+    fn data_file(&self, rel: &str) -> Option<PathBuf> {
+        let _ = rel;
+        None
+    }
+    /// The data file `rel` (under the data root) read again alone after the user edited it,
+    /// whatever the watcher saw: what changed, as [`Self::disk_changes`] tells it.
+    fn recheck(&mut self, rel: &str, data: &DeptData) -> Vec<DiskChange> {
+        let _ = (rel, data);
+        Vec::new()
+    }
+    /// Whether files changed by someone else are watched ([`Self::disk_changes`] may then
+    /// have something to tell without a key being pressed).
+    fn watching(&self) -> bool {
+        false
+    }
+    /// The files of the département changed on disk by someone else since last asked, each
+    /// read again alone and checked against `data`. The app's own writes are told apart
+    /// by their stamps and never come back here.
+    fn disk_changes(&mut self, data: &DeptData) -> Vec<DiskChange> {
+        let _ = data;
+        Vec::new()
+    }
+}
+
+/// A file of the département changed on disk by someone else, as read again.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DiskChange {
+    /// A case file written or added: the case as it now reads.
+    Case(Box<Case>),
+    /// A case file removed.
+    CaseRemoved(String),
+    /// A meeting file written or added: the meeting as it now reads.
+    Meeting(Box<Meeting>),
+    /// A meeting file removed.
+    MeetingRemoved(String),
+    /// The file of a meeting whose séance is open here: not read, its stamp kept, so that
+    /// the séance asks which version to keep (the conflict of a refused save).
+    SeanceMeeting(String),
+    /// A file that now has problems: the screens keep what they showed, the problems list
+    /// gets its problems. `rel` is its path under the data root.
+    Invalid { rel: String, problems: Vec<Problem> },
+    /// Another file of the département (its department file, a FIPD programme): read
+    /// again at the next opening. `rel` is its path under the data root.
+    Other { rel: String },
 }
 
 /// What a rescue copy became once written back.

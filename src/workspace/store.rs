@@ -1,7 +1,10 @@
 //! [`Workspace`]: the data folder the interface works on, through its [`Persist`] port.
 
 use super::rescue::{self, RescueKind, Rescued, Unsaved, WriteKey};
-use super::{CaseEdit, ExportRequest, IoOp, LockOutcome, Persist, Restored, WorkError, exports};
+use super::watch::{FolderWatch, Touched, WatchMode, Watching};
+use super::{
+    CaseEdit, DiskChange, ExportRequest, IoOp, LockOutcome, Persist, Restored, WorkError, exports,
+};
 use crate::domain::{Case, DeptData, Meeting};
 use crate::i18n::Lang;
 use crate::store::{self, Expect, LoadedDept, Stamp, WriteError, write_atomic};
@@ -14,7 +17,8 @@ use std::path::{Path, PathBuf};
 pub struct Workspace {
     root: PathBuf,
     code: String,
-    /// The hash of each meeting file as last read or written, by meeting id.
+    /// The hash of each file as last read or written: meetings by id, programmes as
+    /// `fipd/<year>`, cases as `cases/<id>`, the department file as `department.yaml`.
     stamps: HashMap<String, Stamp>,
     /// The locks of the meetings whose séance is open, by meeting id.
     locks: HashMap<String, store::lock::MeetingLock>,
@@ -24,6 +28,8 @@ pub struct Workspace {
     edits: HashMap<String, CaseEditSession>,
     /// The folder of the rescue copies of this data root (`None`: no state folder).
     rescue: Option<PathBuf>,
+    /// The département's folder watched for changes made by someone else (the interface).
+    watch: Option<FolderWatch>,
 }
 
 /// What a rescue copy holds: kind, id, path in the data root, base stamp, bytes.
@@ -55,8 +61,11 @@ impl Workspace {
             .stamps
             .iter()
             .filter_map(|(rel, stamp)| {
-                // Meetings by id; programmes as `fipd/<year>` (no meeting id has a `/`).
-                // Cases as `cases/<id>`.
+                // Meetings by id; programmes as `fipd/<year>`, cases as `cases/<id>` (no
+                // meeting id has a `/`); the department file by its name.
+                if rel.strip_prefix(&fipd) == Some("department.yaml") {
+                    return Some(("department.yaml".to_string(), stamp.clone()));
+                }
                 if let Some(id) = rel.strip_prefix(&cases) {
                     return Some((
                         format!("cases/{}", id.strip_suffix(".yaml")?),
@@ -65,7 +74,9 @@ impl Workspace {
                 }
                 let id = match rel.strip_prefix(&prefix) {
                     Some(id) => id,
-                    None => rel.strip_prefix(&fipd).filter(|r| r.starts_with("fipd/"))?,
+                    None => rel
+                        .strip_prefix(&fipd)
+                        .filter(|r| r.starts_with("fipd/") || r.starts_with("cases/"))?,
                 };
                 Some((id.strip_suffix(".yaml")?.to_string(), stamp.clone()))
             })
@@ -78,6 +89,76 @@ impl Workspace {
             department: dept.data.department.clone(),
             edits: HashMap::new(),
             rescue: rescue::folder_for(root),
+            watch: None,
+        }
+    }
+
+    /// Starts noticing the files changed by someone else ([`Persist::disk_changes`]); says
+    /// how, or `None` when off or when it could not start.
+    pub fn watch(&mut self, mode: WatchMode) -> Option<Watching> {
+        self.watch = FolderWatch::start(&self.root.join(&self.code), mode);
+        self.watch.as_ref().map(FolderWatch::kind)
+    }
+
+    /// One touched file read again, unless its bytes are those last read or written here.
+    fn read_again(&mut self, touched: Touched, data: &DeptData) -> Option<DiskChange> {
+        let (key, path) = match &touched {
+            Touched::Case(id) => (format!("cases/{id}"), self.case_file(id)),
+            Touched::Meeting(id) => (id.clone(), store::meeting_path(&self.root, &self.code, id)),
+            Touched::Other(rel) => {
+                let key = rel.strip_prefix(&format!("{}/", self.code))?;
+                let key = key.strip_suffix(".yaml").filter(|k| k.starts_with("fipd/"));
+                (
+                    key.unwrap_or("department.yaml").to_string(),
+                    self.root.join(rel),
+                )
+            }
+        };
+        if std::fs::symlink_metadata(&path).is_err() {
+            // Removed (or renamed away): told once, if it was known.
+            self.stamps.remove(&key)?;
+            return match touched {
+                Touched::Case(id) => Some(DiskChange::CaseRemoved(id)),
+                Touched::Meeting(id) => Some(DiskChange::MeetingRemoved(id)),
+                Touched::Other(rel) => Some(DiskChange::Other { rel }),
+            };
+        }
+        // Unreadable now (a link, a pipe, too large): the full read below says why.
+        let stamp = read_safely(&path).ok().map(|bytes| Stamp::of(&bytes));
+        if stamp.is_some() && stamp.as_ref() == self.stamps.get(&key) {
+            return None;
+        }
+        let rel = |kind: &str, id: &str| format!("{}/{kind}/{id}.yaml", self.code);
+        match touched {
+            Touched::Meeting(id) if self.locks.contains_key(&id) => {
+                Some(DiskChange::SeanceMeeting(id))
+            }
+            Touched::Meeting(id) => match store::read_meeting(&self.root, data, &id) {
+                Ok((meeting, stamp)) => {
+                    self.stamps.insert(key, stamp);
+                    Some(DiskChange::Meeting(Box::new(meeting)))
+                }
+                Err(problems) => Some(DiskChange::Invalid {
+                    rel: rel("meetings", &id),
+                    problems,
+                }),
+            },
+            Touched::Case(id) => match store::read_case(&self.root, &self.department, &id) {
+                Ok((case, stamp)) => {
+                    self.stamps.insert(key, stamp);
+                    Some(DiskChange::Case(Box::new(case)))
+                }
+                Err(problems) => Some(DiskChange::Invalid {
+                    rel: rel("cases", &id),
+                    problems,
+                }),
+            },
+            Touched::Other(rel) => {
+                if let Some(stamp) = stamp {
+                    self.stamps.insert(key, stamp);
+                }
+                Some(DiskChange::Other { rel })
+            }
         }
     }
 
@@ -501,6 +582,42 @@ impl Persist for Workspace {
                 WorkError::io(path, IoOp::Write, &e)
             }
         })
+    }
+
+    fn data_file(&self, rel: &str) -> Option<PathBuf> {
+        let path = Path::new(rel);
+        let inside = path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        (inside && path.starts_with(&self.code)).then(|| self.root.join(path))
+    }
+
+    fn recheck(&mut self, rel: &str, data: &DeptData) -> Vec<DiskChange> {
+        let folder = self.root.join(&self.code);
+        super::watch::classify(&folder, &self.code, &self.root.join(rel))
+            .and_then(|t| self.read_again(t, data))
+            .into_iter()
+            .collect()
+    }
+
+    fn watching(&self) -> bool {
+        self.watch.is_some()
+    }
+
+    fn disk_changes(&mut self, data: &DeptData) -> Vec<DiskChange> {
+        let Some(watch) = self.watch.as_ref() else {
+            return Vec::new();
+        };
+        let folder = self.root.join(&self.code);
+        let touched: Vec<Touched> = watch
+            .touched()
+            .iter()
+            .filter_map(|path| super::watch::classify(&folder, &self.code, path))
+            .collect();
+        touched
+            .into_iter()
+            .filter_map(|t| self.read_again(t, data))
+            .collect()
     }
 }
 

@@ -31,6 +31,12 @@ pub(crate) enum Work {
     FinishEdit(String),
     /// The rescue copies of an earlier session.
     FindRescued,
+    /// The files changed on disk by someone else since the last look.
+    Look,
+    /// The path of a data file named under the data root (a problem's file).
+    DataFile(String),
+    /// A data file read again alone after the user edited it.
+    Recheck(String),
 }
 
 impl Job {
@@ -80,6 +86,9 @@ pub(crate) enum Done {
     Found(Vec<Rescued>),
     Restored(Rescued, Result<Restored, WorkError>),
     Copied(PathBuf, Result<(), WorkError>),
+    /// The files changed on disk by someone else (or the file read again after an edit).
+    DiskChanges(Vec<crate::workspace::DiskChange>),
+    DataFile(Option<PathBuf>),
     /// A case saved from the form: the case as written, or why not and the file as it is
     /// on disk now.
     CaseSaved {
@@ -99,6 +108,18 @@ pub(crate) fn perform(persist: &mut dyn Persist, job: Job) -> Done {
         Work::BeginEdit(id) => return Done::EditBegun(persist.begin_case_edit(&id)),
         Work::FinishEdit(id) => return Done::EditFinished(persist.finish_case_edit(&id)),
         Work::FindRescued => return Done::Found(persist.rescued()),
+        Work::Look => {
+            let changes = match data {
+                Some(d) if persist.watching() => persist.disk_changes(d),
+                _ => Vec::new(),
+            };
+            return Done::DiskChanges(changes);
+        }
+        Work::DataFile(rel) => return Done::DataFile(persist.data_file(&rel)),
+        Work::Recheck(rel) => {
+            let changes = data.map(|d| persist.recheck(&rel, d)).unwrap_or_default();
+            return Done::DiskChanges(changes);
+        }
     };
     if let Some(write) = effect.write() {
         return perform_write(persist, write, data, lang);
@@ -243,6 +264,12 @@ pub(crate) fn answer(app: &mut App, done: Done) -> Vec<Effect> {
         Done::Found(found) => update::rescued_found(app, found),
         Done::Restored(rescued, result) => update::restored(app, rescued, result),
         Done::Copied(path, result) => update::copy_written(app, &path, result),
+        Done::DiskChanges(changes) => {
+            if !changes.is_empty() {
+                super::super::watch::apply(app, changes);
+            }
+        }
+        Done::DataFile(_) => {}
         Done::CaseSaved {
             result: Ok(saved), ..
         } => update::case_saved(app, saved),

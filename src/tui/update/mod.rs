@@ -63,6 +63,9 @@ pub enum Effect {
     EditCase(String),
     /// Put back the case file as it was before the editor (its edit was invalid).
     DiscardCaseEdit(String),
+    /// Open a file of the data folder (`rel`, under the data root) in the editor at a
+    /// line (a problem of the problems list), then validate it again.
+    EditFile { rel: String, line: usize },
     /// Write an export (and commit it in the data folder's git repository when asked).
     Export {
         request: ExportRequest,
@@ -446,6 +449,12 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
                     app.overlays.pop();
                 }
                 Action::Help => app.overlays.push(Overlay::help(app.screen.context())),
+                Action::Open => {
+                    let at = app.problems.get(*selected).and_then(|p| problem_at(p));
+                    if let Some((rel, line)) = at {
+                        return vec![Effect::EditFile { rel, line }];
+                    }
+                }
                 other => *selected = moved(*selected, len, other, app.page),
             }
             return Vec::new();
@@ -514,6 +523,17 @@ fn go(app: &mut App, screen: Screen) -> Vec<Effect> {
 }
 
 /// A list selection moved by a movement action (other actions leave it).
+/// The file and line of a problem line (`path:line:column: message`), as rendered by the
+/// store; `None` for a line without a position.
+pub fn problem_at(problem: &str) -> Option<(String, usize)> {
+    let (head, _) = problem.split_once(": ")?;
+    let mut parts = head.rsplitn(3, ':');
+    let _column: usize = parts.next()?.parse().ok()?;
+    let line: usize = parts.next()?.parse().ok()?;
+    let rel = parts.next().filter(|r| !r.is_empty())?;
+    Some((rel.to_string(), line))
+}
+
 fn moved(selected: usize, len: usize, action: Action, page: usize) -> usize {
     let last = len.saturating_sub(1);
     let next = match action {
