@@ -487,9 +487,7 @@ fn edit_file(
     *session.guard = TerminalGuard::enter()?;
     match status {
         Ok(()) => {
-            if let Done::DiskChanges(changes) =
-                call(app, session, Work::Recheck(rel.to_string()))
-            {
+            if let Done::DiskChanges(changes) = call(app, session, Work::Recheck(rel.to_string())) {
                 super::watch::rechecked(app, rel, changes);
             }
         }

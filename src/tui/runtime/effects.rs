@@ -23,6 +23,8 @@ pub(crate) struct Job {
     pub lang: Lang,
 }
 
+// A job is made once and moved once through the worker's channel: its size costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Work {
     Effect(Effect),
     /// Every write not done, to files the user named.
