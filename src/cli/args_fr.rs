@@ -243,7 +243,9 @@ pub fn render(err: &clap::Error, lang: Lang) -> String {
             format!("{line}\n\nPour en savoir plus : cellule --help\n")
         }
     };
-    crate::text::visible(&text).into_owned()
+    // Line breaks are the help's own; anything else that could act on the terminal is
+    // shown harmlessly.
+    crate::text::visible_multiline(&text).into_owned()
 }
 
 #[cfg(test)]
@@ -290,7 +292,10 @@ mod tests {
             )
             .unwrap_err();
             let text = render(&err, lang);
-            assert!(!text.chars().any(crate::text::is_hazard), "{text:?}");
+            assert!(
+                !text.chars().any(|c| c != '\n' && crate::text::is_hazard(c)),
+                "{text:?}"
+            );
             if lang == Lang::Fr {
                 assert!(text.starts_with("erreur : valeur « ␛]52;c;eA==␇"), "{text}");
                 assert!(text.contains("valeurs permises"), "{text}");
@@ -300,6 +305,20 @@ mod tests {
         assert!(render(&err, Lang::Fr).contains("option inconnue « --nope »"));
         let err = parse(&args(&["frobnicate"]), Lang::Fr).unwrap_err();
         assert!(render(&err, Lang::Fr).contains("commande inconnue « frobnicate »"));
+    }
+
+    #[test]
+    fn the_help_keeps_its_lines() {
+        for a in [&["--help"][..], &["export", "--help"], &["demo", "--help"]] {
+            let err = parse(&args(a), Lang::Fr).unwrap_err();
+            let text = render(&err, Lang::Fr);
+            assert!(text.lines().count() > 5, "{text}");
+            assert!(!text.contains('␊'), "{text}");
+            assert!(
+                text.contains("\nUsage: cellule") || text.contains("\nUtilisation"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
