@@ -227,6 +227,32 @@ pub fn case_fields(
             )
             .of_item(i),
         );
+        if m.fipd {
+            // A financing that has to be justified (milieu ouvert: residual, case by case).
+            f.push(
+                Field::text(
+                    "m_justification",
+                    t(lang, "justification FIPD", "FIPD justification"),
+                    m.fipd_justification.as_deref().unwrap_or(""),
+                    false,
+                )
+                .of_item(i),
+            );
+        }
+        if m.kind == MeasureType::ParentingSupport {
+            f.push(
+                Field::choice_of(
+                    "m_group",
+                    t(lang, "groupe de parole", "support group"),
+                    vec![
+                        ("false".into(), t(lang, "non", "no")),
+                        ("true".into(), t(lang, "oui", "yes")),
+                    ],
+                    if m.support_group { "true" } else { "false" },
+                )
+                .of_item(i),
+            );
+        }
     }
     f.push(Field::button(
         "add_measure",
@@ -428,7 +454,8 @@ pub fn confirm(form: &Form, i: usize, draft: &Case, lang: Lang) -> Confirmed {
             fipd_justification: None,
             support_group: false,
         }),
-        key @ ("m_type" | "m_provider" | "m_from" | "m_to" | "m_fipd") => {
+        key @ ("m_type" | "m_provider" | "m_from" | "m_to" | "m_fipd" | "m_justification"
+        | "m_group") => {
             let Some(m) = item.and_then(|k| c.measures.get_mut(k)) else {
                 return Confirmed::Refused(Fault::Required);
             };
@@ -440,6 +467,8 @@ pub fn confirm(form: &Form, i: usize, draft: &Case, lang: Lang) -> Confirmed {
                     None => return Confirmed::Refused(Fault::Required),
                 },
                 "m_to" => m.to = date,
+                "m_justification" => m.fipd_justification = opt,
+                "m_group" => m.support_group = choice == "true",
                 _ => {
                     let yes = crate::domain::enums::fold(&text);
                     match text.as_str() {
@@ -523,6 +552,55 @@ mod tests {
             .iter()
             .position(|f| f.key == key)
             .unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn a_parenting_measure_says_whether_it_is_a_support_group_and_a_financed_one_why() {
+        let today = day("2026-11-30");
+        let mut c = case();
+        c.measures.push(Measure {
+            kind: MeasureType::ParentingSupport,
+            provider: Some("Parents en chemin".into()),
+            from: day("2026-04-01"),
+            to: None,
+            fipd: false,
+            fipd_action: None,
+            fipd_justification: None,
+            support_group: false,
+        });
+        let form = case_form(&c, true, &bodies(), Lang::Fr, today);
+        assert!(
+            at(&form, "m_justification") == usize::MAX,
+            "not financed: no justification"
+        );
+        let mut form = form;
+        let i = at(&form, "m_group");
+        if let Kind::Choice { selected, .. } = &mut form.fields[i].kind {
+            *selected = 1;
+        }
+        let Confirmed::Write(w) = confirm(&form, i, &c, Lang::Fr) else {
+            panic!("written");
+        };
+        assert!(w.measures[0].support_group);
+        // Financed: its justification is offered and kept.
+        let mut f = w.clone();
+        f.measures[0].fipd = true;
+        let mut form = case_form(&f, true, &bodies(), Lang::Fr, today);
+        let i = at(&form, "m_justification");
+        form.fields[i].input =
+            crate::tui::input::LineInput::new("Suivi en milieu ouvert, résiduel");
+        let Confirmed::Write(w) = confirm(&form, i, &f, Lang::Fr) else {
+            panic!("written");
+        };
+        assert_eq!(
+            w.measures[0].fipd_justification.as_deref(),
+            Some("Suivi en milieu ouvert, résiduel")
+        );
+        // Another kind of measure: no support group.
+        let mut o = c.clone();
+        o.measures[0].kind = MeasureType::Insertion;
+        let form = case_form(&o, true, &bodies(), Lang::Fr, today);
+        assert_eq!(at(&form, "m_group"), usize::MAX);
     }
 
     #[test]
