@@ -395,7 +395,7 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         }
         if session.watching && now.duration_since(last_look) >= super::watch::LOOK_EVERY {
             last_look = now;
-            let job = Job::with(app, Work::Look, true);
+            let job = Job::with(app, Work::Look, false);
             session.worker.send(job);
         }
         carry_out(app, session, effects)?;
@@ -463,6 +463,12 @@ fn call(app: &mut App, session: &mut Session<'_>, work: Work) -> Done {
 /// Answers the outcome of a job; the writes that follow from it (a reopening, once the
 /// séance's lock is ours) go to the worker after the others.
 fn answer_then(app: &mut App, session: &mut Session<'_>, done: Done) {
+    // Changed files told of: only now is the data copied for the worker to check them.
+    if matches!(done, Done::ChangesPending(true)) {
+        let job = Job::with(app, Work::ReadChanges, true);
+        session.worker.send(job);
+        return;
+    }
     for effect in answer(app, done) {
         let job = Job::new(app, effect);
         session.worker.send(job);

@@ -155,42 +155,22 @@ fn keep_selection(app: &mut App, id: Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::{case, day, meeting};
-    use crate::domain::{Body, Department, DeptData, MeetingStatus};
+    use crate::domain::MeetingStatus;
+    use crate::domain::testing::{body, case, day, meeting, paris};
     use crate::i18n::Lang;
     use crate::store::Problem;
 
     fn app() -> App {
-        let department = Department {
-            code: "49".into(),
-            name: "Maine-et-Loire".into(),
-            authority: None,
-            timezone: None,
-            marking: None,
-            members: Vec::new(),
-            bodies: vec![Body {
-                id: "cpraf".into(),
-                name: "CPRAF".into(),
-                short: None,
-                chair: "dircab".into(),
-                every_days: 28,
-                review_every_days: None,
-                members: Vec::new(),
-                decisions: Vec::new(),
-                quorum: None,
-            }],
-        };
-        let mut data = DeptData {
-            department,
-            cases: vec![case("49-2026-001", "cpraf"), case("49-2026-002", "cpraf")],
-            meetings: vec![meeting(
-                "2026-12-14-cpraf",
-                "cpraf",
-                "2026-12-14",
-                MeetingStatus::Draft,
-            )],
-            programmes: Vec::new(),
-        };
+        let mut data = paris(vec![body("cpraf", 28, &[])]);
+        data.department.code = "49".into();
+        data.department.name = "Maine-et-Loire".into();
+        data.cases = vec![case("49-2026-001", "cpraf"), case("49-2026-002", "cpraf")];
+        data.meetings = vec![meeting(
+            "2026-12-14-cpraf",
+            "cpraf",
+            "2026-12-14",
+            MeetingStatus::Draft,
+        )];
         data.cases[1].label = "B.B.".into();
         App::new(data, Vec::new(), Lang::Fr, day("2026-11-25"))
     }

@@ -165,6 +165,11 @@ pub trait Persist {
     fn watching(&self) -> bool {
         false
     }
+    /// Whether the watcher told of files changed since last read (cheap: nothing is read;
+    /// the interface then asks [`Self::disk_changes`], with the data to check them against).
+    fn changes_pending(&mut self) -> bool {
+        false
+    }
     /// The files of the département changed on disk by someone else since last asked, each
     /// read again alone and checked against `data`. The app's own writes are told apart
     /// by their stamps and never come back here.

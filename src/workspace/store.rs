@@ -30,6 +30,8 @@ pub struct Workspace {
     rescue: Option<PathBuf>,
     /// The département's folder watched for changes made by someone else (the interface).
     watch: Option<FolderWatch>,
+    /// Paths the watcher told of, not read yet.
+    touched: std::collections::BTreeSet<PathBuf>,
 }
 
 /// What a rescue copy holds: kind, id, path in the data root, base stamp, bytes.
@@ -90,6 +92,7 @@ impl Workspace {
             edits: HashMap::new(),
             rescue: rescue::folder_for(root),
             watch: None,
+            touched: Default::default(),
         }
     }
 
@@ -604,13 +607,19 @@ impl Persist for Workspace {
         self.watch.is_some()
     }
 
+    fn changes_pending(&mut self) -> bool {
+        if let Some(watch) = self.watch.as_ref() {
+            self.touched.extend(watch.touched());
+        }
+        !self.touched.is_empty()
+    }
+
     fn disk_changes(&mut self, data: &DeptData) -> Vec<DiskChange> {
-        let Some(watch) = self.watch.as_ref() else {
+        if !self.changes_pending() {
             return Vec::new();
-        };
+        }
         let folder = self.root.join(&self.code);
-        let touched: Vec<Touched> = watch
-            .touched()
+        let touched: Vec<Touched> = std::mem::take(&mut self.touched)
             .iter()
             .filter_map(|path| super::watch::classify(&folder, &self.code, path))
             .collect();

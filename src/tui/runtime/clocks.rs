@@ -143,39 +143,18 @@ impl Retry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::{day, meeting};
-    use crate::domain::{Body, Department, DeptData, Item, MeetingStatus};
+    use crate::domain::testing::{body, day, meeting, paris};
+    use crate::domain::{Item, MeetingStatus};
     use crate::i18n::Lang;
     use crate::workspace::LockOutcome;
 
     fn app(status: MeetingStatus) -> App {
         let mut m = meeting("2026-11-30-cpraf", "cpraf", "2026-11-30", status);
         m.items = vec![Item::topic("Ouverture", Some(5))];
-        let department = Department {
-            code: "49".into(),
-            name: "Maine-et-Loire".into(),
-            authority: None,
-            timezone: None,
-            marking: None,
-            members: Vec::new(),
-            bodies: vec![Body {
-                id: "cpraf".into(),
-                name: "CPRAF".into(),
-                short: None,
-                chair: "dircab".into(),
-                every_days: 28,
-                review_every_days: None,
-                members: Vec::new(),
-                decisions: Vec::new(),
-                quorum: None,
-            }],
-        };
-        let data = DeptData {
-            department,
-            cases: Vec::new(),
-            meetings: vec![m],
-            programmes: Vec::new(),
-        };
+        let mut data = paris(vec![body("cpraf", 28, &[])]);
+        data.department.code = "49".into();
+        data.department.name = "Maine-et-Loire".into();
+        data.meetings = vec![m];
         App::new(data, Vec::new(), Lang::Fr, day("2026-11-30"))
     }
 

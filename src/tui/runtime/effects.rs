@@ -33,8 +33,10 @@ pub(crate) enum Work {
     FinishEdit(String),
     /// The rescue copies of an earlier session.
     FindRescued,
-    /// The files changed on disk by someone else since the last look.
+    /// Whether the watcher told of files changed since the last look (no data needed).
     Look,
+    /// The files changed on disk read again, checked against the data.
+    ReadChanges,
     /// The path of a data file named under the data root (a problem's file).
     DataFile(String),
     /// A data file read again alone after the user edited it.
@@ -91,6 +93,8 @@ pub(crate) enum Done {
     /// The files changed on disk by someone else (or the file read again after an edit).
     DiskChanges(Vec<crate::workspace::DiskChange>),
     DataFile(Option<PathBuf>),
+    /// The watcher told of changed files: to be read, with the data.
+    ChangesPending(bool),
     /// A case saved from the form: the case as written, or why not and the file as it is
     /// on disk now.
     CaseSaved {
@@ -110,11 +114,9 @@ pub(crate) fn perform(persist: &mut dyn Persist, job: Job) -> Done {
         Work::BeginEdit(id) => return Done::EditBegun(persist.begin_case_edit(&id)),
         Work::FinishEdit(id) => return Done::EditFinished(persist.finish_case_edit(&id)),
         Work::FindRescued => return Done::Found(persist.rescued()),
-        Work::Look => {
-            let changes = match data {
-                Some(d) if persist.watching() => persist.disk_changes(d),
-                _ => Vec::new(),
-            };
+        Work::Look => return Done::ChangesPending(persist.changes_pending()),
+        Work::ReadChanges => {
+            let changes = data.map(|d| persist.disk_changes(d)).unwrap_or_default();
             return Done::DiskChanges(changes);
         }
         Work::DataFile(rel) => return Done::DataFile(persist.data_file(&rel)),
@@ -271,7 +273,7 @@ pub(crate) fn answer(app: &mut App, done: Done) -> Vec<Effect> {
                 super::super::watch::apply(app, changes);
             }
         }
-        Done::DataFile(_) => {}
+        Done::DataFile(_) | Done::ChangesPending(_) => {}
         Done::CaseSaved {
             result: Ok(saved), ..
         } => update::case_saved(app, saved),

@@ -8,7 +8,7 @@ use crate::tui::keymap::Context;
 use crate::tui::meeting_form::{Invitee, invitees, member_matches};
 use crate::tui::strings::T;
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -79,26 +79,12 @@ pub fn render_overlays(app: &App, meeting: &Meeting, frame: &mut Frame, area: Re
     }
     if let Some(picker) = &panel.member {
         let rect = centered(area, 72, area.height.saturating_sub(2).min(16));
-        let inner = popup(app, frame, rect, T::PickMember.get(lang));
-        if inner.height == 0 {
+        let Some(list) =
+            super::overlays::filter_popup(app, frame, rect, T::PickMember.get(lang), &picker.query)
+        else {
             return;
-        }
-        let width = inner.width as usize;
-        let query = format!("> {}", picker.query.text());
-        frame.render_widget(
-            Paragraph::new(Line::styled(fit(&query, width), app.theme.key)),
-            Rect { height: 1, ..inner },
-        );
-        let cursor_x = inner
-            .x
-            .saturating_add(2 + picker.query.cursor_width() as u16)
-            .min(inner.right().saturating_sub(1));
-        frame.set_cursor_position(Position::new(cursor_x, inner.y));
-        let list = Rect {
-            y: inner.y.saturating_add(1),
-            height: inner.height.saturating_sub(1),
-            ..inner
         };
+        let width = list.width as usize;
         let matches = member_matches(&app.data.department, meeting, picker.query.text());
         let rows = list.height as usize;
         let lines: Vec<Line> = if matches.is_empty() {

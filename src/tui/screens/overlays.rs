@@ -4,6 +4,7 @@ use super::{centered, fit, popup, scroll_offset, shown};
 use crate::tui::app::{App, Picker, Prompt, PromptKind, ReportForm};
 use crate::tui::case_form::CaseFormState;
 use crate::tui::export::ExportRequest;
+use crate::tui::input::LineInput;
 use crate::tui::keymap::Context;
 use crate::tui::strings;
 use crate::tui::strings::T;
@@ -68,29 +69,47 @@ fn first_shown(blocks: &[Vec<String>], selected: usize, rows: usize) -> usize {
     first
 }
 
-pub fn picker(app: &App, frame: &mut Frame, area: Rect, picker: &Picker) {
-    let lang = app.lang;
-    let rect = centered(area, 64, area.height.saturating_sub(2).min(16));
-    let inner = popup(app, frame, rect, T::PickCase.get(lang));
+/// A list filtered as you type: its box with `title`, the typed text on the first line with
+/// the cursor, and the area left for the list (`None` when there is no room).
+pub fn filter_popup(
+    app: &App,
+    frame: &mut Frame,
+    rect: Rect,
+    title: &str,
+    query: &LineInput,
+) -> Option<Rect> {
+    let inner = popup(app, frame, rect, title);
     if inner.height == 0 {
-        return;
+        return None;
     }
-    let width = inner.width as usize;
-    let query = format!("> {}", picker.query.text());
+    let shown_query = format!("> {}", query.text());
     frame.render_widget(
-        Paragraph::new(Line::styled(fit(&query, width), app.theme.key)),
+        Paragraph::new(Line::styled(
+            fit(&shown_query, inner.width as usize),
+            app.theme.key,
+        )),
         Rect { height: 1, ..inner },
     );
     let cursor_x = inner
         .x
-        .saturating_add(2 + picker.query.cursor_width() as u16)
+        .saturating_add(2 + query.cursor_width() as u16)
         .min(inner.right().saturating_sub(1));
     frame.set_cursor_position(Position::new(cursor_x, inner.y));
-    let list_area = Rect {
+    Some(Rect {
         y: inner.y.saturating_add(1),
         height: inner.height.saturating_sub(1),
         ..inner
+    })
+}
+
+pub fn picker(app: &App, frame: &mut Frame, area: Rect, picker: &Picker) {
+    let lang = app.lang;
+    let rect = centered(area, 64, area.height.saturating_sub(2).min(16));
+    let Some(list_area) = filter_popup(app, frame, rect, T::PickCase.get(lang), &picker.query)
+    else {
+        return;
     };
+    let width = list_area.width as usize;
     let matches = app.picker_matches(picker.query.text());
     let rows = list_area.height as usize;
     let lines: Vec<Line> = if matches.is_empty() {
