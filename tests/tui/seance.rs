@@ -1614,3 +1614,36 @@ fn closing_carries_what_was_not_discussed_onto_the_next_draft_and_says_so() {
     let message = &app.message.as_ref().unwrap().text;
     assert!(message.starts_with("Reportés à la réunion du"), "{message}");
 }
+
+/// The quorum of the demo's CPRAF (the parquet and four organisations), not reached: at 80
+/// columns it has its own line and reads whole, the attendance counts below it.
+#[test]
+fn snapshot_quorum_reads_whole_at_80_columns() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = seance_app(lang);
+        app.data.department.bodies[0].quorum = Some(cellule::domain::Quorum {
+            required: vec!["parquet".into()],
+            min_organisations: 4,
+        });
+        let mut store = Fake::default();
+        run(&mut app, &mut store, "5");
+        run(&mut app, &mut store, "<Enter>");
+        run(&mut app, &mut store, "n");
+        app.seance.as_mut().unwrap().clock =
+            Some(chrono::NaiveTime::from_hms_opt(14, 48, 5).unwrap());
+        app.message = None;
+        let screen = draw(&app, 80, 24);
+        let missing = lang.pick("quorum non atteint", "quorum not reached");
+        let line = screen
+            .lines()
+            .find(|l| l.to_lowercase().contains(missing))
+            .unwrap_or_else(|| panic!("no quorum line:\n{screen}"));
+        assert!(line.contains("Parquet d'Angers"), "{line}");
+        assert!(
+            line.trim_end_matches([' ', '"']).ends_with(')'),
+            "cut: {line}"
+        );
+        assert!(screen.contains(lang.pick("Présences", "Attendance")));
+        insta::assert_snapshot!(format!("seance_quorum_80x24_{lang:?}"), screen);
+    }
+}

@@ -14,6 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 /// From this width the case's context gets its own column.
 const THREE_COLUMNS: u16 = 120;
@@ -37,8 +38,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     let meeting = st.meeting();
     let earlier = app.seance_earlier();
-    let [head, main] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-    render_head(app, st, frame, head);
+    let head_lines = head(app, st, area.width as usize);
+    let head_height = u16::try_from(head_lines.len()).unwrap_or(2);
+    let [head, main] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(1)]).areas(area);
+    frame.render_widget(Paragraph::new(head_lines), head);
     let left_width = (area.width / 4).clamp(22, 40);
     if area.width >= THREE_COLUMNS {
         let [left, middle, right] = Layout::horizontal([
@@ -126,8 +130,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The meeting, the clock, its timer and the attendance counts, on two lines.
-fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
+/// The meeting, the clock, its timer and the attendance counts, on two lines; when the
+/// quorum and the counts do not fit on one line of `width`, the quorum has its own lines
+/// (wrapped, never cut).
+fn head(app: &App, st: &SeanceState, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let meeting = st.meeting();
     let t = &app.theme;
@@ -195,33 +201,54 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     }
     first.push(Span::styled(format!(" · {body}"), t.muted));
     let counts = attendance_counts(meeting);
-    let mut second = vec![Span::styled(
-        format!(" {}{}", S::Attendance.get(lang), colon(lang)),
-        t.header,
-    )];
+    let label = format!(" {}{}", S::Attendance.get(lang), colon(lang));
+    let counts = counts_line(&counts, lang);
     // The quorum first (it matters most), live, when the body states one.
-    if let Some(q) = seance_quorum(meeting, &app.data.department) {
+    let quorum = seance_quorum(meeting, &app.data.department).map(|q| {
         if q.reached() {
-            second.push(Span::styled(
-                format!("{} · ", lang.pick("quorum atteint", "quorum reached")),
+            (
+                lang.pick("quorum atteint", "quorum reached").to_string(),
                 t.base,
-            ));
+            )
         } else {
-            second.push(Span::styled(
+            let missing = quorum_missing(&q, &app.data.department.members, lang);
+            (
                 format!(
-                    "{} ({}) · ",
-                    lang.pick("quorum non atteint", "quorum not reached"),
-                    quorum_missing(&q, &app.data.department.members, lang)
+                    "{} ({missing})",
+                    lang.pick("quorum non atteint", "quorum not reached")
                 ),
                 t.warning,
-            ));
+            )
         }
+    });
+    let mut lines = vec![Line::from(first)];
+    match quorum {
+        Some((text, style)) if label.width() + text.width() + 3 + counts.width() > width => {
+            let mut quorum = text.chars();
+            let first_letter: String = quorum
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
+            let text = format!(" {first_letter}{}", quorum.as_str());
+            for part in super::wrap(&text, width, "   ") {
+                lines.push(Line::from(Span::styled(part, style)));
+            }
+            lines.push(Line::from(vec![
+                Span::styled(label, t.header),
+                Span::styled(counts, t.base),
+            ]));
+        }
+        Some((text, style)) => lines.push(Line::from(vec![
+            Span::styled(label, t.header),
+            Span::styled(format!("{text} · "), style),
+            Span::styled(counts, t.base),
+        ])),
+        None => lines.push(Line::from(vec![
+            Span::styled(label, t.header),
+            Span::styled(counts, t.base),
+        ])),
     }
-    second.push(Span::styled(counts_line(&counts, lang), t.base));
-    let second = Line::from(second);
-    let [a, b] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    frame.render_widget(Paragraph::new(Line::from(first)), a);
-    frame.render_widget(Paragraph::new(second), b);
+    lines
 }
 
 /// The title of an item as the agenda shows it.
