@@ -176,13 +176,22 @@ impl Keymap {
              `Retour-arrière` `Suppr`, `Ctrl-u` (tout effacer), `Ctrl-a` / `Ctrl-e` \
              (début / fin). Une question qui peut faire perdre du travail (`dialog`) ne \
              prend aucune lettre : on choisit la réponse avec les flèches, on la donne \
-             avec `Entrée`.\n",
+             avec `Entrée`.\n\n\
+             La souris est facultative (tout se fait au clavier) : un clic sur un onglet \
+             de la ligne du haut ouvre son écran ; un clic sur une ligne d'une liste la \
+             choisit, un second clic sur la ligne déjà choisie fait comme `Entrée` ; un \
+             clic sur un volet lui donne les touches (le détail d'une situation, les \
+             invités, un champ du point en cours de la séance) ; la molette fait défiler \
+             la liste sous le pointeur. Quand une fenêtre est ouverte par-dessus l'écran \
+             (palette, liste de choix, question), seuls ses éléments répondent au clic.\n",
             "\nThis document is generated from the default key table \
              (`src/tui/keys.default`). Every key can be changed in the config file, under \
              `keys:`, per screen or state (form, list, question...). Key names are the \
              ones shown on screen or their English names. In a text field a character \
              typed is text; the line-editing keys are fixed there. A question that can \
-             lose work (`dialog`) takes no letter.\n",
+             lose work (`dialog`) takes no letter. The mouse is optional: a click on a \
+             tab opens its screen, on a row selects it (a second click acts as Enter), on a \
+             pane gives it the keys; the wheel scrolls the list under the pointer.\n",
         ));
         for context in Context::ALL {
             let entries = self.help_entries(*context);

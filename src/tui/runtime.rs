@@ -11,12 +11,12 @@ mod worker;
 
 pub use effects::apply_effects;
 
-use super::action::Action;
 use super::app::App;
+use super::hit::{HitMap, Pointer};
 use super::keymap::{Key, KeyOverride};
 use super::screens;
 use super::strings::{self, T};
-use super::update::{Effect, click, handle_key, paste, update};
+use super::update::{Effect, handle_key, mouse, paste};
 use crate::domain::DeptData;
 use crate::i18n::Lang;
 use crate::workspace::{CaseEdit, Persist, WorkError};
@@ -319,6 +319,7 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
         let Some(terminal) = session.guard.terminal.as_mut() else {
             break;
         };
+        let mut hits = HitMap::default();
         let area = {
             let _drawing = DRAWING
                 .lock()
@@ -326,7 +327,7 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
             if !ACTIVE.load(Ordering::SeqCst) {
                 break;
             }
-            terminal.draw(|f| screens::render(app, f))?.area
+            terminal.draw(|f| hits = screens::render_hits(app, f))?.area
         };
         app.page = usize::from(area.height.saturating_sub(8)).max(1);
         // Blocks until the next event, or until the next second of the séance's timers,
@@ -368,17 +369,18 @@ fn run_events(app: &mut App, session: &mut Session<'_>) -> Result<(), TuiError> 
                     clocks.last_key = Instant::now();
                     paste(app, &text)
                 }
-                Event::Mouse(mouse) => match mouse.kind {
-                    MouseEventKind::ScrollDown => update(app, Action::Down),
-                    MouseEventKind::ScrollUp => update(app, Action::Up),
-                    MouseEventKind::Down(MouseButton::Left) => {
-                        if let Some(hit) = screens::hit(app, area, mouse.column, mouse.row) {
-                            click(app, hit);
-                        }
-                        Vec::new()
+                Event::Mouse(event) => {
+                    let pointer = match event.kind {
+                        MouseEventKind::ScrollDown => Some(Pointer::WheelDown),
+                        MouseEventKind::ScrollUp => Some(Pointer::WheelUp),
+                        MouseEventKind::Down(MouseButton::Left) => Some(Pointer::Click),
+                        _ => None,
+                    };
+                    match pointer {
+                        Some(p) => mouse(app, &hits, p, event.column, event.row),
+                        None => Vec::new(),
                     }
-                    _ => Vec::new(),
-                },
+                }
                 _ => Vec::new(),
             };
             carry_out(app, session, effects)?;

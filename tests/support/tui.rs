@@ -342,3 +342,14 @@ pub fn plain(app: &App, width: u16, height: u16) -> String {
     }
     out
 }
+
+/// The screen as plain lines and what the mouse can point at on it (the zones the drawing
+/// recorded), as the runtime keeps them between two drawings.
+pub fn drawn(app: &App, width: u16, height: u16) -> (String, cellule::tui::hit::HitMap) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut hits = Default::default();
+    terminal
+        .draw(|f| hits = cellule::tui::screens::render_hits(app, f))
+        .unwrap();
+    (plain(app, width, height), hits)
+}

@@ -5,6 +5,7 @@
 mod support;
 
 mod docs;
+mod mouse;
 mod seance;
 mod snapshots;
 mod update;

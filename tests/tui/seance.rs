@@ -1647,3 +1647,43 @@ fn snapshot_quorum_reads_whole_at_80_columns() {
         insta::assert_snapshot!(format!("seance_quorum_80x24_{lang:?}"), screen);
     }
 }
+
+/// The mouse in the séance: a click on an item of the agenda goes to it, a click on a field
+/// of the current item puts the focus on it, a second click edits it (`Entrée`).
+#[test]
+fn a_click_goes_to_an_item_and_to_a_field() {
+    use cellule::tui::hit::Pointer;
+    use cellule::tui::update::mouse;
+    let (mut app, mut store) = started(Lang::Fr);
+    assert_eq!(app.seance.as_ref().unwrap().live.current(), 0);
+    let (screen, hits) = drawn(&app, 80, 24);
+    let y = screen
+        .lines()
+        .position(|l| l.contains("│· Famille C."))
+        .unwrap() as u16;
+    let effects = mouse(&mut app, &hits, Pointer::Click, 3, y);
+    apply_effects(&mut app, &mut store, effects);
+    assert_eq!(app.seance.as_ref().unwrap().live.current(), 2);
+    let (screen, hits) = drawn(&app, 80, 24);
+    let y = screen.lines().position(|l| l.contains("Notes")).unwrap() as u16;
+    let x = screen
+        .lines()
+        .nth(y as usize)
+        .unwrap()
+        .find("Notes")
+        .unwrap() as u16;
+    mouse(&mut app, &hits, Pointer::Click, x, y);
+    let st = app.seance.as_ref().unwrap();
+    let earlier = app.seance_earlier().len();
+    assert_eq!(
+        st.fields(earlier)[st.field],
+        cellule::tui::seance::Field::Notes
+    );
+    assert!(st.editing.is_none());
+    let (_, hits) = drawn(&app, 80, 24);
+    mouse(&mut app, &hits, Pointer::Click, x, y);
+    assert!(
+        app.seance.as_ref().unwrap().editing.is_some(),
+        "the second click edits"
+    );
+}

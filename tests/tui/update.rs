@@ -821,62 +821,6 @@ fn options_merge_the_users_keys_and_choose_the_theme() {
     );
 }
 
-/// The row (y) and column where `needle` starts a list row of the drawn screen.
-fn row_of(screen: &str, needle: &str) -> Option<(u16, u16)> {
-    screen.lines().enumerate().find_map(|(y, line)| {
-        let rest = line.strip_prefix('│')?;
-        rest.starts_with(needle).then_some((y as u16, 2))
-    })
-}
-
-#[test]
-fn a_click_selects_the_row_drawn_under_the_mouse() {
-    use cellule::tui::screens::hit;
-    use cellule::tui::update::click;
-    use ratatui::layout::Rect;
-    for (w, h) in [(80, 24), (140, 40), (80, 14)] {
-        let area = Rect::new(0, 0, w, h);
-        let mut app = app(Lang::Fr);
-        press(&mut app, "2G");
-        let ids: Vec<String> = visible_ids(&app);
-        for (i, id) in ids.iter().enumerate().rev() {
-            let screen = plain(&app, w, h);
-            let Some((y, x)) = row_of(&screen, id) else {
-                continue; // scrolled out of view at this height
-            };
-            let got = hit(&app, area, x, y).expect("a row is hit");
-            click(&mut app, got);
-            assert_eq!(app.situations.selected, i, "{w}×{h} {id}");
-        }
-        // Outside the list: nothing.
-        assert_eq!(hit(&app, area, 0, 0), None);
-
-        press(&mut app, "3");
-        let screen = plain(&app, w, h);
-        let (y, x) = row_of(&screen, "30/09/2026").unwrap();
-        let got = hit(&app, area, x, y).unwrap();
-        click(&mut app, got);
-        assert_eq!(app.meetings.selected, 2);
-
-        press(&mut app, "k<Enter>");
-        let screen = plain(&app, w, h);
-        let (y, x) = row_of(&screen, "3   Famille C.").unwrap();
-        let got = hit(&app, area, x, y).unwrap();
-        click(&mut app, got);
-        assert_eq!(app.agenda.selected, 2);
-    }
-    // On the dashboard, a click on an alert selects it.
-    let mut app = app(Lang::Fr);
-    let screen = plain(&app, 80, 24);
-    let (y, x) = row_of(&screen, "  ! GTRDO").unwrap();
-    let got =
-        cellule::tui::screens::hit(&app, ratatui::layout::Rect::new(0, 0, 80, 24), x, y).unwrap();
-    click(&mut app, got);
-    assert_eq!(app.dashboard.alert, 3);
-    press(&mut app, "<Enter>");
-    assert_eq!(app.screen, Screen::Meetings);
-}
-
 // ---- the key map everywhere: palette, help, footer ----
 
 fn last_line(screen: &str) -> String {

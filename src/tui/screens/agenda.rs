@@ -71,6 +71,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
     let title = format!("{} — {}", T::ScreenAgenda.get(lang), shown(&meeting.id));
     let block = pane(app, &title, app.agenda.details.invitees.is_none());
+    crate::tui::hit::pane(list_area, crate::tui::hit::Pane::AgendaItems);
     if meeting.items.is_empty() {
         let inner = block.inner(list_area);
         frame.render_widget(block, list_area);
@@ -133,6 +134,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .row_highlight_style(app.theme.selected);
         let mut state = TableState::default().with_selected(Some(app.agenda.selected));
         frame.render_stateful_widget(table, list_area, &mut state);
+        let len = meeting.items.len();
+        super::record_rows(list_area, 1, super::List::AgendaItems, state.offset(), len);
     }
 
     super::agenda_details::render_invitees(app, meeting, frame, side);

@@ -22,6 +22,7 @@ pub fn render_invitees(app: &App, meeting: &Meeting, frame: &mut Frame, area: Re
     let block = pane(app, &title, focus.is_some());
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    crate::tui::hit::pane(area, crate::tui::hit::Pane::Invitees);
     if rows.is_empty() {
         frame.render_widget(
             Paragraph::new(T::NoInvitee.get(lang)).style(app.theme.muted),
@@ -37,6 +38,7 @@ pub fn render_invitees(app: &App, meeting: &Meeting, frame: &mut Frame, area: Re
     } else {
         0
     };
+    crate::tui::hit::rows(inner, crate::tui::hit::List::Invitees, offset, rows.len());
     let info = T::ForInformationMark.get(lang);
     let lines: Vec<Line> = rows
         .iter()
@@ -71,6 +73,9 @@ pub fn render_invitees(app: &App, meeting: &Meeting, frame: &mut Frame, area: Re
 pub fn render_overlays(app: &App, meeting: &Meeting, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let panel = &app.agenda.details;
+    if panel.context().is_some_and(|c| c != Context::Invitees) {
+        crate::tui::hit::overlay();
+    }
     if let Some(form) = panel.form.as_ref().or(panel.guest.as_ref()) {
         let extra = if form.fault.is_some() { 4 } else { 2 };
         let h = (form.fields.len() as u16 + extra).min(area.height);
@@ -87,13 +92,15 @@ pub fn render_overlays(app: &App, meeting: &Meeting, frame: &mut Frame, area: Re
         let width = list.width as usize;
         let matches = member_matches(&app.data.department, meeting, picker.query.text());
         let rows = list.height as usize;
+        let first = scroll_offset(picker.selected, rows);
+        crate::tui::hit::rows(list, crate::tui::hit::List::Overlay, first, matches.len());
         let lines: Vec<Line> = if matches.is_empty() {
             vec![Line::styled(T::NoMember.get(lang), app.theme.muted)]
         } else {
             matches
                 .iter()
                 .enumerate()
-                .skip(scroll_offset(picker.selected, rows))
+                .skip(first)
                 .take(rows)
                 .map(|(i, m)| {
                     let mut text = format!("{} — {}", shown(&m.name), shown(&m.organisation));

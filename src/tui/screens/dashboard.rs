@@ -1,6 +1,6 @@
 //! Tableau de bord: the département, the next meetings, the alerts.
 
-use super::{fit, pane, scroll_offset, shown};
+use super::{List, fit, pane, scroll_offset, shown};
 use crate::domain::AlertKind;
 use crate::tui::app::{AlertRow, App, DashPane};
 use crate::tui::keymap::Context;
@@ -56,6 +56,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         vec![Line::styled(T::NoNextMeeting.get(lang), app.theme.muted)]
     } else {
         let offset = scroll_offset(app.dashboard.meeting, rows);
+        crate::tui::hit::rows(inner, List::NextMeetings, offset, upcoming.len());
         upcoming
             .iter()
             .enumerate()
@@ -96,6 +97,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         vec![Line::styled(T::NoAlert.get(lang), app.theme.ok)]
     } else {
         let offset = scroll_offset(app.dashboard.alert, rows);
+        crate::tui::hit::rows(inner, List::Alerts, offset, rows_of.len());
         let open = app
             .keymap
             .key_label(Context::Dashboard, crate::tui::Action::Open, lang);

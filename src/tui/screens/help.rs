@@ -74,6 +74,12 @@ pub fn palette(app: &App, frame: &mut Frame, area: Rect, query: &LineInput, sele
         text.push(Line::styled(T::NoCommand.get(lang), app.theme.muted));
     }
     let offset = scroll_offset(selected, rows);
+    let list = Rect {
+        y: inner.y.saturating_add(1),
+        height: u16::try_from(rows).unwrap_or(0),
+        ..inner
+    };
+    crate::tui::hit::rows(list, crate::tui::hit::List::Overlay, offset, commands.len());
     text.extend(
         commands
             .iter()

@@ -86,4 +86,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .row_highlight_style(app.theme.selected);
     let mut state = TableState::default().with_selected(Some(app.meetings.selected));
     frame.render_stateful_widget(table, main, &mut state);
+    super::record_rows(main, 1, super::List::Meetings, state.offset(), list.len());
 }

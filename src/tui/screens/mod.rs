@@ -22,7 +22,7 @@ mod unsaved;
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen};
-pub use super::hit::Hit;
+pub use super::hit::{Hit, HitMap, List};
 use super::keymap::Context;
 use super::strings::{T, action_label};
 use ratatui::Frame;
@@ -34,6 +34,11 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// The smallest terminal the interface draws in; below it shows a notice.
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 12;
+
+/// Draws the whole interface and gives what the mouse can point at on it.
+pub fn render_hits(app: &App, frame: &mut Frame) -> HitMap {
+    super::hit::recorded(|| render(app, frame))
+}
 
 /// Draws the whole interface.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -67,10 +72,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         None => body,
     };
-    frame.render_widget(
-        Paragraph::new(header_line(app, header.width as usize)).style(app.theme.base),
-        header,
-    );
+    let line = header_line(app, header.width as usize);
+    record_tabs(&line, header);
+    frame.render_widget(Paragraph::new(line).style(app.theme.base), header);
     match app.screen {
         Screen::Dashboard => dashboard::render(app, frame, body),
         Screen::Situations => situations::render(app, frame, body),
@@ -95,6 +99,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         keys,
     );
     for overlay in &app.overlays {
+        super::hit::overlay();
         match overlay {
             Overlay::Help {
                 scroll,
@@ -128,6 +133,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     if let Some(q) = &app.unsaved.question {
+        super::hit::overlay();
         unsaved::question(app, frame, body, q);
     }
 }
@@ -166,6 +172,20 @@ fn header_line(app: &App, width: usize) -> Line<'static> {
         spans.push(Span::styled(text, style));
     }
     Line::from(spans)
+}
+
+/// Records where each tab of the top line is (its spans after the département's and a
+/// space), for the mouse.
+fn record_tabs(line: &Line<'_>, area: Rect) {
+    let mut x = area.x;
+    for (n, span) in line.spans.iter().enumerate() {
+        let width = u16::try_from(span.content.width()).unwrap_or(u16::MAX);
+        if n >= 2 {
+            let width = width.min(area.right().saturating_sub(x));
+            super::hit::tab(Rect::new(x, area.y, width, 1), n - 2);
+        }
+        x = x.saturating_add(width);
+    }
 }
 
 pub fn screen_title(screen: Screen, app: &App) -> &'static str {
@@ -248,62 +268,16 @@ pub fn body_area(area: Rect) -> Option<Rect> {
     Some(body)
 }
 
-/// The list row drawn at `(x, y)` on a terminal of `area`, for mouse clicks. The
-/// geometry is the one the screens draw with.
-pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Hit> {
-    if !app.overlays.is_empty() {
-        return None;
-    }
-    let body = body_area(area)?;
-    let position = ratatui::layout::Position::new(x, y);
-    // (the list's frame, rows of table header, selected row, rows, what a row is)
-    let (frame_area, header, selected, len, make): (Rect, u16, usize, usize, fn(usize) -> Hit) =
-        match app.screen {
-            Screen::Dashboard => {
-                let [_, next, alerts] = dashboard::areas(app, body);
-                if next.contains(position) {
-                    let len = app.upcoming_meetings().len();
-                    (next, 0, app.dashboard.meeting, len, Hit::NextMeeting)
-                } else {
-                    (
-                        alerts,
-                        0,
-                        app.dashboard.alert,
-                        app.alert_rows().len(),
-                        Hit::Alert,
-                    )
-                }
-            }
-            Screen::Situations => {
-                let (_, list, _) = situations::areas(body);
-                let len = app.visible_cases().len();
-                (list, 1, app.situations.selected, len, Hit::Row)
-            }
-            Screen::Meetings => {
-                let [_, list] = meetings::areas(body);
-                let len = app.body_meetings().len();
-                (list, 1, app.meetings.selected, len, Hit::Row)
-            }
-            Screen::Agenda => {
-                let meeting = app.agenda_meeting()?;
-                let list =
-                    agenda::list_area(body, crate::tui::meeting_form::invitee_count(meeting));
-                (list, 1, app.agenda.selected, meeting.items.len(), Hit::Row)
-            }
-            Screen::Seance | Screen::Programme => return None,
-        };
+/// Records the rows of a bordered list drawn in `area` (`header` lines of column titles
+/// under its top border), the top row being row `first` of `len`, for the mouse.
+pub fn record_rows(area: Rect, header: u16, list: List, first: usize, len: usize) {
     let rows = Rect {
-        x: frame_area.x.saturating_add(1),
-        y: frame_area.y.saturating_add(1 + header),
-        width: frame_area.width.saturating_sub(2),
-        height: frame_area.height.saturating_sub(2 + header),
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1 + header),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2 + header),
     };
-    if !rows.contains(position) {
-        return None;
-    }
-    let offset = scroll_offset(selected.min(len.saturating_sub(1)), rows.height as usize);
-    let index = offset + usize::from(y - rows.y);
-    (index < len).then(|| make(index))
+    super::hit::rows(rows, list, first, len);
 }
 
 /// Cuts `text` to `width` display columns, ending with `…` when cut. Safe text only.

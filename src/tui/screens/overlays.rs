@@ -36,6 +36,13 @@ pub fn problems(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         let first = first_shown(&wrapped, selected, rows);
         let mut lines = Vec::new();
         for (i, block) in wrapped.iter().enumerate().skip(first) {
+            let top = inner
+                .y
+                .saturating_add(u16::try_from(lines.len()).unwrap_or(u16::MAX));
+            let height = block.len().min(rows.saturating_sub(lines.len()));
+            let height = u16::try_from(height).unwrap_or(0);
+            let area = Rect::new(inner.x, top, inner.width, height);
+            crate::tui::hit::row(area, crate::tui::hit::List::Overlay, i);
             let style = if i == selected {
                 app.theme.selected
             } else {
@@ -116,6 +123,12 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect, picker: &Picker) {
         vec![Line::styled(T::NoPick.get(lang), app.theme.muted)]
     } else {
         let offset = scroll_offset(picker.selected, rows);
+        crate::tui::hit::rows(
+            list_area,
+            crate::tui::hit::List::Overlay,
+            offset,
+            matches.len(),
+        );
         matches
             .iter()
             .enumerate()
@@ -220,6 +233,13 @@ pub fn export_menu(
     let rect = centered(area, 60, height);
     let inner = popup(app, frame, rect, T::ExportTitle.get(lang));
     let width = inner.width as usize;
+    let list = Rect {
+        height: inner
+            .height
+            .min(u16::try_from(requests.len()).unwrap_or(u16::MAX)),
+        ..inner
+    };
+    crate::tui::hit::rows(list, crate::tui::hit::List::Overlay, 0, requests.len());
     let mut lines: Vec<Line> = requests
         .iter()
         .enumerate()

@@ -75,6 +75,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .row_highlight_style(app.theme.selected);
         let mut state = TableState::default().with_selected(Some(st.selected));
         frame.render_stateful_widget(table, list, &mut state);
+        let len = actions.len();
+        super::record_rows(list, 1, super::List::Programme, state.offset(), len);
     }
     let [totals, checks] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);

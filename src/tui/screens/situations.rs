@@ -144,6 +144,13 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, visible: &[usize]) {
         .row_highlight_style(app.theme.selected);
     let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
+    super::record_rows(
+        area,
+        1,
+        super::List::Cases,
+        offset + state.offset(),
+        visible.len(),
+    );
 }
 
 fn case_row<'a>(app: &App, case: &Case, cur: &CurrentCase) -> Row<'a> {
@@ -182,6 +189,7 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, index: Option<usize>)
     let block = pane(app, T::Detail.get(lang), app.situations.detail_focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    crate::tui::hit::pane(area, crate::tui::hit::Pane::CaseDetail);
     let Some((case, cur)) = index.and_then(|i| Some((app.data.cases.get(i)?, app.current(i)?)))
     else {
         return;

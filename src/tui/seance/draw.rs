@@ -60,6 +60,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         render_agenda(app, st, frame, left);
         render_item(app, st, &earlier, frame, middle, true);
     }
+    if st.editing.is_some() || st.ask.is_some() {
+        // What is asked or edited has the keys; what is under it is not clicked.
+        crate::tui::hit::overlay();
+    }
     if let Some(editing) = &st.editing {
         super::seance_panels::render_editing(app, editing, frame, main);
     }
@@ -305,6 +309,19 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     }
     let height = (inner.height as usize).saturating_sub(lines.len());
     let first = super::scroll_offset(st.live.current(), height.max(1));
+    let list = Rect {
+        y: inner
+            .y
+            .saturating_add(u16::try_from(lines.len()).unwrap_or(0)),
+        height: u16::try_from(height).unwrap_or(0),
+        ..inner
+    };
+    crate::tui::hit::rows(
+        list,
+        crate::tui::hit::List::SeanceItems,
+        first,
+        meeting.items.len(),
+    );
     let items: Vec<Line> = meeting
         .items
         .iter()
@@ -442,7 +459,9 @@ fn render_item(
     }
     let focused = st.focused(earlier.len());
     let mut focus_line = 0usize;
-    for field in st.fields(earlier.len()) {
+    // (the line of each field drawn, its index among the fields), for the mouse.
+    let mut field_lines: Vec<(usize, usize)> = Vec::new();
+    for (n, field) in st.fields(earlier.len()).into_iter().enumerate() {
         let is = Some(field) == focused;
         if is {
             focus_line = lines.len();
@@ -562,16 +581,30 @@ fn render_item(
                 width,
             ),
         };
+        field_lines.push((lines.len(), n));
         lines.push(line);
     }
     if item.is_some_and(|i| i.kind == ItemKind::Actions) && earlier.is_empty() {
+        let at = 2.min(lines.len());
         lines.insert(
-            2.min(lines.len()),
+            at,
             Line::styled(S::NoEarlierAction.get(lang), app.theme.muted),
         );
+        for (line, _) in &mut field_lines {
+            if *line >= at {
+                *line += 1;
+            }
+        }
     }
     let height = inner.height as usize;
     let first = focus_line.saturating_sub(height.saturating_sub(1));
+    for (line, n) in field_lines {
+        if let Some(y) = line.checked_sub(first).filter(|y| *y < height) {
+            let y = inner.y.saturating_add(u16::try_from(y).unwrap_or(u16::MAX));
+            let area = Rect::new(inner.x, y, inner.width, 1);
+            crate::tui::hit::row(area, crate::tui::hit::List::SeanceFields, n);
+        }
+    }
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(first).collect::<Vec<_>>()),
         inner,

@@ -283,6 +283,13 @@ pub(super) fn render_attendance(
     }));
     let list_height = inner.height.saturating_sub(2 + key_height) as usize;
     let first = super::scroll_offset(panel.selected, list_height.max(1));
+    crate::tui::hit::overlay();
+    let list = Rect {
+        y: inner.y.saturating_add(1),
+        height: u16::try_from(list_height.min(people.len().saturating_sub(first))).unwrap_or(0),
+        ..inner
+    };
+    crate::tui::hit::rows(list, crate::tui::hit::List::Attendance, first, people.len());
     for (i, (name, status, by)) in people.iter().enumerate().skip(first).take(list_height) {
         let style = if i == panel.selected {
             app.theme.selected

@@ -456,6 +456,17 @@ fn ask_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     }
 }
 
+/// Goes to item `index` of the agenda (a click on it).
+pub(super) fn go_to_item(app: &mut App, index: usize) -> Vec<Effect> {
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    if st.live.go_to(index) {
+        st.field = 0;
+    }
+    seance_flush(app)
+}
+
 /// The actions of the séance screen, from the key map.
 pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
     let earlier = app.seance_earlier().len();

@@ -4,7 +4,6 @@
 use super::action::Action;
 use super::app::*;
 use super::export::{ExportRequest, MinutesLevel, ReportFormat, previous_month, shift_month};
-use super::hit::Hit;
 use super::input::LineInput;
 use super::keymap::{Context, Key};
 use super::strings::{self, T};
@@ -19,6 +18,7 @@ mod dashboard;
 mod export;
 mod history;
 mod meetings;
+mod mouse;
 pub mod programme;
 #[path = "../seance/update.rs"]
 mod seance;
@@ -40,6 +40,7 @@ pub use dashboard::{follow, show_case};
 use export::{export_menu_key, open_export_menu, preview_key, report_form_key};
 use history::{change_meeting, redo, undo};
 use meetings::{meetings, selected_meeting_id};
+pub use mouse::mouse;
 pub use seance::{
     leave_seance, meeting_reloaded, open_seance, resume_seance, save_conflict, seance_flush,
     seance_locked, seance_tick,
@@ -327,31 +328,6 @@ fn edit_failed_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-/// A mouse click on a list row selects it.
-pub fn click(app: &mut App, hit: Hit) {
-    match hit {
-        Hit::Alert(i) => {
-            app.dashboard.focus = DashPane::Alerts;
-            app.dashboard.alert = i;
-        }
-        Hit::NextMeeting(i) => {
-            app.dashboard.focus = DashPane::Meetings;
-            app.dashboard.meeting = i;
-        }
-        Hit::Row(i) => match app.screen {
-            Screen::Situations => {
-                app.situations.selected = i;
-                app.situations.detail_focus = false;
-                app.situations.detail_scroll = 0;
-            }
-            Screen::Meetings => app.meetings.selected = i,
-            Screen::Agenda => app.agenda.selected = i,
-            Screen::Programme => app.programme.selected = i,
-            Screen::Dashboard | Screen::Seance => {}
-        },
-    }
 }
 
 /// Applies one action.
