@@ -353,3 +353,26 @@ pub fn drawn(app: &App, width: u16, height: u16) -> (String, cellule::tui::hit::
         .unwrap();
     (plain(app, width, height), hits)
 }
+
+/// The day the demo is shown on in the tests and the guide (`CELLULE_TODAY=2026-12-14`): the
+/// day of the CPRAF meeting that follows the demo's last one.
+pub const DEMO_TODAY: &str = "2026-12-14";
+
+/// The bundled demo (`fixtures/demo/`, what `cellule demo` copies and opens), loaded.
+pub fn demo_data() -> DeptData {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+    let loaded = cellule::store::load_root(&root).expect("the demo loads");
+    assert!(!loaded.has_errors(), "the demo has problems");
+    loaded.dept("49").expect("département 49").data.clone()
+}
+
+/// The interface on the demo as `cellule demo` opens it (default keys, no problem) on
+/// [`DEMO_TODAY`].
+pub fn demo_app(lang: Lang) -> App {
+    let options = cellule::tui::Options {
+        lang,
+        today: Some(day(DEMO_TODAY)),
+        ..Default::default()
+    };
+    cellule::tui::prepare(demo_data(), Vec::new(), &options, None).unwrap()
+}

@@ -1,5 +1,7 @@
-//! The captures of docs/guide.md are the screens as drawn today.
-//! `UPDATE_DOCS=1 cargo test --test tui docs::` rewrites them.
+//! The captures of docs/guide.md are the screens of the bundled demo (what `cellule demo`
+//! opens), drawn at 80×24 on a fixed day ([`DEMO_TODAY`], as with `CELLULE_TODAY`), so they
+//! are what a newcomer sees. The test fails when a screen changes and the guide is not
+//! written again: `UPDATE_DOCS=1 cargo test --test tui docs::` rewrites them.
 
 use crate::support::tui as tui_support;
 
@@ -9,7 +11,7 @@ use tui_support::*;
 /// The captures of the guide: name and the keys that reach the screen from the dashboard.
 const CAPTURES: &[(&str, &str)] = &[
     ("tableau-de-bord", ""),
-    ("situations", "2/bern"),
+    ("situations", "2/renaud<Enter>"),
     ("reunions", "3"),
     ("nouvelle-reunion", "3n"),
     ("ordre-du-jour", "3<Enter>s"),
@@ -36,7 +38,7 @@ fn regenerate(doc: &str) -> String {
             .find(|(n, _)| *n == name)
             .unwrap_or_else(|| panic!("unknown capture {name}"))
             .1;
-        let mut app = app(Lang::Fr);
+        let mut app = demo_app(Lang::Fr);
         press(&mut app, keys);
         out.push_str(&rest[..head_end]);
         out.push_str("\n```text\n");
