@@ -228,19 +228,26 @@ fn head(app: &App, st: &SeanceState, width: usize) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(first)];
     match quorum {
         Some((text, style)) if label.width() + text.width() + 3 + counts.width() > width => {
-            let mut quorum = text.chars();
-            let first_letter: String = quorum
-                .next()
-                .map(|c| c.to_uppercase().collect())
-                .unwrap_or_default();
-            let text = format!(" {first_letter}{}", quorum.as_str());
-            for part in super::wrap(&text, width, "   ") {
-                lines.push(Line::from(Span::styled(part, style)));
+            // The quorum wrapped under its label, the counts on the line after it.
+            let indent = " ".repeat(label.width());
+            // (no line begins with the « ; » of French spacing)
+            let text = text.replace(" ;", "\u{a0};");
+            let wrapped = super::wrap(&format!("{label}{text}"), width, &indent);
+            for (n, part) in wrapped.into_iter().enumerate() {
+                lines.push(if n == 0 {
+                    let rest = part.get(label.len()..).unwrap_or("").to_string();
+                    Line::from(vec![
+                        Span::styled(label.clone(), t.header),
+                        Span::styled(rest, style),
+                    ])
+                } else {
+                    Line::from(Span::styled(part, style))
+                });
             }
-            lines.push(Line::from(vec![
-                Span::styled(label, t.header),
-                Span::styled(counts, t.base),
-            ]));
+            lines.push(Line::from(Span::styled(
+                format!("{indent}{counts}"),
+                t.base,
+            )));
         }
         Some((text, style)) => lines.push(Line::from(vec![
             Span::styled(label, t.header),
