@@ -616,3 +616,46 @@ fn the_apps_own_writes_are_not_taken_for_a_colleagues() {
     );
     quit_and_check_restored(&mut s);
 }
+
+/// A key changed in the config file (`keys:`) is the key everywhere the interface names it:
+/// the bottom line, the command palette and the help.
+#[test]
+fn a_key_rebound_in_the_config_file_shows_in_the_footer_the_palette_and_the_help() {
+    let config = "keys:\n  agenda: { F3: add_topic, a: none }\n";
+    let mut s = open_demo_with(None, 80, 24, config);
+    s.pty.send("3\r");
+    s.pty.wait_for("Ordre du jour —");
+    s.pty.wait_until("the footer with F3", |screen| {
+        screen
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("F3 sujet"))
+    });
+    let footer = s.pty.screen().lines().last().unwrap_or("").to_string();
+    assert!(!footer.contains(" a sujet"), "{footer}");
+    // The palette, filtered on the action.
+    s.pty.send(":sujet");
+    s.pty.wait_until("the palette with F3", |screen| {
+        screen.contains("Commandes")
+            && screen
+                .lines()
+                .any(|l| l.contains("sujet") && l.contains("F3"))
+    });
+    s.pty.send("\x1b");
+    // The help, filtered the same way.
+    s.pty.send("?sujet");
+    s.pty.wait_until("the help with F3", |screen| {
+        screen.contains("Aide")
+            && screen
+                .lines()
+                .any(|l| l.contains("F3") && l.contains("sujet"))
+    });
+    let help = s.pty.screen();
+    assert!(
+        !help
+            .lines()
+            .any(|l| l.contains("  a ") && l.contains("sujet")),
+        "{help}"
+    );
+    quit_and_check_restored(&mut s);
+}

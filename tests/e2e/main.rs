@@ -7,6 +7,7 @@ mod support;
 mod crash_trials;
 mod hostile;
 mod interface;
+mod large;
 mod programme;
 mod seance;
 mod tui_pty;

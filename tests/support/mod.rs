@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod big;
 pub mod data;
 pub mod export;
 pub mod pty;

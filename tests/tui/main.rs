@@ -6,6 +6,7 @@ mod support;
 
 mod docs;
 mod mouse;
+mod screens_demo;
 mod seance;
 mod snapshots;
 mod update;
