@@ -25,6 +25,8 @@ pub enum List {
     SeanceItems,
     /// The fields of the séance's current item.
     SeanceFields,
+    /// A choice list of the séance (the decision, the closure reason, the care measure).
+    SeanceChoice,
     /// The members of the séance's attendance panel.
     Attendance,
     /// The actions of the FIPD programme.
@@ -108,15 +110,23 @@ impl HitMap {
             })
     }
 
-    /// The list under a cell, for the wheel (also below its last row).
-    pub fn list_at(&self, x: u16, y: u16) -> Option<List> {
+    /// The list under a cell and its length, for the wheel.
+    pub fn list_at(&self, x: u16, y: u16) -> Option<(List, usize)> {
         let position = Position::new(x, y);
         self.zones
             .iter()
             .rev()
             .find(|(area, _)| area.contains(position))
             .and_then(|(_, zone)| match zone {
-                Zone::Rows { list, .. } | Zone::Row { list, .. } => Some(*list),
+                Zone::Rows { list, len, .. } => Some((*list, *len)),
+                Zone::Row { list, .. } => {
+                    let len = self
+                        .zones
+                        .iter()
+                        .filter(|(_, z)| matches!(z, Zone::Row { list: l, .. } if l == list))
+                        .count();
+                    Some((*list, len))
+                }
                 _ => None,
             })
     }

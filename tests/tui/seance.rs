@@ -1687,3 +1687,38 @@ fn a_click_goes_to_an_item_and_to_a_field() {
         "the second click edits"
     );
 }
+
+/// The mouse in the decision list: a click chooses a decision, a second click takes it;
+/// the agenda under the list takes no click.
+#[test]
+fn a_click_in_the_decision_list_chooses_then_takes_the_decision() {
+    use cellule::tui::hit::Pointer;
+    use cellule::tui::update::mouse;
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "nn<Enter>");
+    assert!(app.seance.as_ref().unwrap().editing.is_some());
+    let (screen, hits) = drawn(&app, 100, 24);
+    let y = screen
+        .lines()
+        .position(|l| l.contains("Poursuite du suivi"))
+        .unwrap() as u16;
+    let x = 25;
+    // Under the list, the agenda's item 1: nothing.
+    let before = app.seance.as_ref().unwrap().live.current();
+    let effects = mouse(&mut app, &hits, Pointer::Click, 3, 9);
+    assert!(effects.is_empty());
+    assert_eq!(app.seance.as_ref().unwrap().live.current(), before);
+    mouse(&mut app, &hits, Pointer::Click, x, y);
+    assert!(
+        app.seance.as_ref().unwrap().editing.is_some(),
+        "only chosen"
+    );
+    let (_, hits) = drawn(&app, 100, 24);
+    let effects = mouse(&mut app, &hits, Pointer::Click, x, y);
+    apply_effects(&mut app, &mut store, effects);
+    assert_eq!(
+        live(&app).items[2].decision,
+        Some(Decision::Continue),
+        "the second click takes it"
+    );
+}

@@ -218,6 +218,19 @@ pub(super) fn choice_list(
         app.theme.key,
     ));
     let first = super::scroll_offset(selected, inner.height.saturating_sub(1) as usize);
+    let rows = Rect {
+        height: inner
+            .height
+            .saturating_sub(1)
+            .min(u16::try_from(choices.len().saturating_sub(first)).unwrap_or(u16::MAX)),
+        ..inner
+    };
+    crate::tui::hit::rows(
+        rows,
+        crate::tui::hit::List::SeanceChoice,
+        first,
+        choices.len(),
+    );
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(first).collect::<Vec<_>>()),
         inner,
@@ -418,6 +431,12 @@ fn render_member_picker(
         Paragraph::new(member_lines(app, &members, picker, list)),
         list,
     );
+    crate::tui::hit::overlay();
+    let first = super::scroll_offset(
+        picker.selected.min(members.len().saturating_sub(1)),
+        list.height as usize,
+    );
+    crate::tui::hit::rows(list, crate::tui::hit::List::Overlay, first, members.len());
     frame.render_widget(Paragraph::new(keys.join("\n")).style(app.theme.key), help);
 }
 

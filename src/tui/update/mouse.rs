@@ -8,6 +8,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, DashPane, Overlay, Screen};
 use crate::tui::hit::{Hit, HitMap, List, Pane, Pointer};
 use crate::tui::keymap::Key;
+use crate::tui::seance::Editing;
 use ratatui::crossterm::event::KeyCode;
 
 /// What the mouse did at `(x, y)`, as the keys would do it.
@@ -29,8 +30,8 @@ pub fn mouse(app: &mut App, hits: &HitMap, pointer: Pointer, x: u16, y: u16) -> 
             let down = pointer == Pointer::WheelDown;
             match hits.list_at(x, y) {
                 // The séance's agenda is not scrolled by the wheel: it is the item discussed.
-                Some(list) if list != List::SeanceItems => {
-                    if let Some((current, len, _)) = selection(app, list) {
+                Some((list, len)) if list != List::SeanceItems => {
+                    if let Some((current, _)) = selection(app, list) {
                         let next = if down {
                             current.saturating_add(1).min(len.saturating_sub(1))
                         } else {
@@ -56,8 +57,7 @@ const SCREENS: [Action; 5] = [
 ];
 
 fn click_row(app: &mut App, list: List, index: usize) -> Vec<Effect> {
-    let again =
-        selection(app, list).is_some_and(|(current, _, focused)| focused && current == index);
+    let again = selection(app, list).is_some_and(|(current, focused)| focused && current == index);
     if list == List::SeanceItems {
         return super::seance::go_to_item(app, index);
     }
@@ -68,82 +68,47 @@ fn click_row(app: &mut App, list: List, index: usize) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The row selected in a list, its length, and whether the list has the keys.
-fn selection(app: &App, list: List) -> Option<(usize, usize, bool)> {
+/// The row selected in a list, and whether the list has the keys.
+fn selection(app: &App, list: List) -> Option<(usize, bool)> {
     let d = &app.dashboard;
+    let seance = app.seance.as_deref();
     Some(match list {
-        List::Alerts => (d.alert, app.alert_rows().len(), d.focus == DashPane::Alerts),
-        List::NextMeetings => (
-            d.meeting,
-            app.upcoming_meetings().len(),
-            d.focus == DashPane::Meetings,
-        ),
-        List::Cases => (
-            app.situations.selected,
-            app.visible_cases().len(),
-            !app.situations.detail_focus,
-        ),
-        List::Meetings => (app.meetings.selected, app.body_meetings().len(), true),
-        List::AgendaItems => (
-            app.agenda.selected,
-            app.agenda_meeting().map_or(0, |m| m.items.len()),
-            app.agenda.details.invitees.is_none(),
-        ),
+        List::Alerts => (d.alert, d.focus == DashPane::Alerts),
+        List::NextMeetings => (d.meeting, d.focus == DashPane::Meetings),
+        List::Cases => (app.situations.selected, !app.situations.detail_focus),
+        List::Meetings => (app.meetings.selected, true),
+        List::AgendaItems => (app.agenda.selected, app.agenda.details.invitees.is_none()),
         List::Invitees => {
-            let len = app
-                .agenda_meeting()
-                .map_or(0, crate::tui::meeting_form::invitee_count);
             let row = app.agenda.details.invitees;
-            (row.unwrap_or(0), len, row.is_some())
+            (row.unwrap_or(0), row.is_some())
         }
-        List::SeanceItems => {
-            let st = app.seance.as_deref()?;
-            (st.live.current(), st.meeting().items.len(), true)
-        }
-        List::SeanceFields => {
-            let earlier = app.seance_earlier().len();
-            let st = app.seance.as_deref()?;
-            (st.field, st.fields(earlier).len(), true)
-        }
-        List::Attendance => {
-            let st = app.seance.as_deref()?;
-            let meeting = st.meeting();
-            let len = meeting.attendance.len() + meeting.guests.len();
-            (st.attendance.as_ref()?.selected, len, true)
-        }
-        List::Programme => (
-            app.programme.selected,
-            app.data
-                .programme(app.programme.year)
-                .map_or(0, |p| p.actions.len()),
-            true,
-        ),
+        List::SeanceItems => (seance?.live.current(), true),
+        List::SeanceFields => (seance?.field, true),
+        List::SeanceChoice => match seance?.editing.as_ref()? {
+            Editing::DecisionKind { selected }
+            | Editing::ClosureReason { selected, .. }
+            | Editing::Measure { selected } => (*selected, true),
+            _ => return None,
+        },
+        List::Attendance => (seance?.attendance.as_ref()?.selected, true),
+        List::Programme => (app.programme.selected, true),
         List::Overlay => match app.overlays.last() {
-            Some(Overlay::Picker(p)) => {
-                (p.selected, app.picker_matches(p.query.text()).len(), true)
-            }
-            Some(Overlay::Palette { query, selected }) => {
-                let len = app
-                    .keymap
-                    .commands(app.screen.context(), app.lang, query.text())
-                    .len();
-                (*selected, len, true)
-            }
-            Some(Overlay::Problems { selected }) => (*selected, app.problems.len(), true),
-            Some(Overlay::ExportMenu {
-                requests, selected, ..
-            }) => (*selected, requests.len(), true),
+            Some(
+                Overlay::Picker(crate::tui::app::Picker { selected, .. })
+                | Overlay::Palette { selected, .. }
+                | Overlay::Problems { selected }
+                | Overlay::ExportMenu { selected, .. },
+            ) => (*selected, true),
             Some(_) => return None,
             None => {
-                let picker = app.agenda.details.member.as_ref()?;
-                let meeting = app.agenda_meeting()?;
-                let len = crate::tui::meeting_form::member_matches(
-                    &app.data.department,
-                    meeting,
-                    picker.query.text(),
-                )
-                .len();
-                (picker.selected, len, true)
+                let in_seance = seance
+                    .and_then(|st| st.attendance.as_ref())
+                    .and_then(|p| p.member.as_ref());
+                match (in_seance, app.agenda.details.member.as_ref()) {
+                    (Some(picker), _) => (picker.selected, true),
+                    (None, Some(picker)) => (picker.selected, true),
+                    (None, None) => return None,
+                }
             }
         },
     })
@@ -180,6 +145,16 @@ fn select(app: &mut App, list: List, index: usize) {
                 st.field = index;
             }
         }
+        List::SeanceChoice => {
+            if let Some(
+                Editing::DecisionKind { selected }
+                | Editing::ClosureReason { selected, .. }
+                | Editing::Measure { selected },
+            ) = app.seance.as_mut().and_then(|st| st.editing.as_mut())
+            {
+                *selected = index;
+            }
+        }
         List::Attendance => {
             if let Some(panel) = app.seance.as_mut().and_then(|st| st.attendance.as_mut()) {
                 panel.selected = index;
@@ -195,7 +170,14 @@ fn select(app: &mut App, list: List, index: usize) {
             ) => *selected = index,
             Some(_) => {}
             None => {
-                if let Some(picker) = app.agenda.details.member.as_mut() {
+                let in_seance = app
+                    .seance
+                    .as_mut()
+                    .and_then(|st| st.attendance.as_mut())
+                    .and_then(|p| p.member.as_mut());
+                if let Some(picker) = in_seance {
+                    picker.selected = index;
+                } else if let Some(picker) = app.agenda.details.member.as_mut() {
                     picker.selected = index;
                 }
             }
