@@ -659,3 +659,32 @@ fn a_key_rebound_in_the_config_file_shows_in_the_footer_the_palette_and_the_help
     );
     quit_and_check_restored(&mut s);
 }
+
+/// The mouse on the real binary (the terminal's SGR reports): a click on the tab « 3 Réunions »
+/// opens the meetings, a click on a row selects it and a second click opens its agenda.
+#[test]
+fn the_mouse_opens_a_tab_selects_a_row_and_opens_it() {
+    let mut s = open_demo(None, 80, 24);
+    let click = |s: &mut Session, needle: &str| {
+        let screen = s.pty.screen();
+        let (y, x) = screen
+            .lines()
+            .enumerate()
+            .find_map(|(y, l)| l.find(needle).map(|x| (y, l[..x].chars().count())))
+            .unwrap_or_else(|| panic!("{needle:?} not on the screen:\n{screen}"));
+        s.pty.send(&format!(
+            "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+            x + 2,
+            y + 1,
+            x + 2,
+            y + 1
+        ));
+    };
+    click(&mut s, "3 Réunions");
+    s.pty.wait_for("Réunions (7)");
+    click(&mut s, "16/11/2026");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    click(&mut s, "16/11/2026");
+    s.pty.wait_for("Ordre du jour — 2026-11-16-cpraf");
+    quit_and_check_restored(&mut s);
+}
