@@ -135,6 +135,16 @@ fn the_wheel_moves_the_list_under_the_pointer() {
     mouse(&mut app, &hits, Pointer::WheelDown, x, y);
     assert_eq!(app.situations.selected, last);
 
+    // Over the case's detail, the detail scrolls; the selection stays.
+    let mut app = tui_support::app(Lang::Fr);
+    press(&mut app, "2");
+    let (screen, hits) = drawn(&app, 80, 24);
+    let (x, y) = at(&screen, "Détail");
+    mouse(&mut app, &hits, Pointer::WheelDown, x, y + 2);
+    assert!(app.situations.detail_focus);
+    assert_eq!(app.situations.detail_scroll, 1);
+    assert_eq!(app.situations.selected, 0);
+
     // Two lists on the dashboard: the wheel over the next meetings moves them, not the alerts.
     let mut app = tui_support::app(Lang::Fr);
     let (screen, hits) = drawn(&app, 80, 24);

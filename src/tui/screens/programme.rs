@@ -140,6 +140,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         checks,
     );
     if let Some((_, form)) = &st.form {
+        crate::tui::hit::overlay();
         let w = area.width.clamp(20, 72);
         let h = (form.fields.len() as u16 + 5).min(area.height);
         let x = area.x + (area.width - w) / 2;

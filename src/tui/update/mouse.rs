@@ -41,7 +41,13 @@ pub fn mouse(app: &mut App, hits: &HitMap, pointer: Pointer, x: u16, y: u16) -> 
                     }
                     Vec::new()
                 }
-                _ => update(app, if down { Action::Down } else { Action::Up }),
+                _ => {
+                    // Over a pane (the case's detail): the pane scrolls.
+                    if let Some(Hit::Pane(pane)) = hits.at(x, y) {
+                        focus(app, pane);
+                    }
+                    update(app, if down { Action::Down } else { Action::Up })
+                }
             }
         }
     }
