@@ -77,10 +77,11 @@ enum Zone {
         first: usize,
         len: usize,
     },
-    /// One row of a list drawn over several lines.
+    /// One row of a list drawn over several lines, the list being `len` rows long.
     Row {
         list: List,
         index: usize,
+        len: usize,
     },
     Pane(Pane),
 }
@@ -102,7 +103,7 @@ impl HitMap {
             .and_then(|(area, zone)| match *zone {
                 Zone::Tab(i) => Some(Hit::Tab(i)),
                 Zone::Pane(p) => Some(Hit::Pane(p)),
-                Zone::Row { list, index } => Some(Hit::Row(list, index)),
+                Zone::Row { list, index, .. } => Some(Hit::Row(list, index)),
                 Zone::Rows { list, first, len } => {
                     let index = first + usize::from(y - area.y);
                     (index < len).then_some(Hit::Row(list, index))
@@ -118,15 +119,7 @@ impl HitMap {
             .rev()
             .find(|(area, _)| area.contains(position))
             .and_then(|(_, zone)| match zone {
-                Zone::Rows { list, len, .. } => Some((*list, *len)),
-                Zone::Row { list, .. } => {
-                    let len = self
-                        .zones
-                        .iter()
-                        .filter(|(_, z)| matches!(z, Zone::Row { list: l, .. } if l == list))
-                        .count();
-                    Some((*list, len))
-                }
+                Zone::Rows { list, len, .. } | Zone::Row { list, len, .. } => Some((*list, *len)),
                 _ => None,
             })
     }
@@ -171,9 +164,9 @@ pub fn rows(area: Rect, list: List, first: usize, len: usize) {
     record(area, Zone::Rows { list, first, len });
 }
 
-/// The drawing: one row of a list, over the lines of `area`.
-pub fn row(area: Rect, list: List, index: usize) {
-    record(area, Zone::Row { list, index });
+/// The drawing: row `index` of a list of `len`, over the lines of `area`.
+pub fn row(area: Rect, list: List, index: usize, len: usize) {
+    record(area, Zone::Row { list, index, len });
 }
 
 /// The drawing: a pane.

@@ -42,7 +42,7 @@ pub fn problems(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             let height = block.len().min(rows.saturating_sub(lines.len()));
             let height = u16::try_from(height).unwrap_or(0);
             let area = Rect::new(inner.x, top, inner.width, height);
-            crate::tui::hit::row(area, crate::tui::hit::List::Overlay, i);
+            crate::tui::hit::row(area, crate::tui::hit::List::Overlay, i, wrapped.len());
             let style = if i == selected {
                 app.theme.selected
             } else {

@@ -605,11 +605,12 @@ fn render_item(
     }
     let height = inner.height as usize;
     let first = focus_line.saturating_sub(height.saturating_sub(1));
+    let count = st.fields(earlier.len()).len();
     for (line, n) in field_lines {
         if let Some(y) = line.checked_sub(first).filter(|y| *y < height) {
             let y = inner.y.saturating_add(u16::try_from(y).unwrap_or(u16::MAX));
             let area = Rect::new(inner.x, y, inner.width, 1);
-            crate::tui::hit::row(area, crate::tui::hit::List::SeanceFields, n);
+            crate::tui::hit::row(area, crate::tui::hit::List::SeanceFields, n, count);
         }
     }
     frame.render_widget(
