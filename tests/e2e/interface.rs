@@ -143,7 +143,9 @@ fn build_an_agenda_with_suggest_and_reorder_then_export_the_agenda() {
             .cloned()
             .unwrap()
     };
-    assert!(file.is_file(), "the new meeting is saved at once");
+    // Saved at once, by the worker: on disk a moment after the screen shows it.
+    s.pty
+        .wait_until("the new meeting saved", |_| file.is_file());
     let before = loaded();
     assert!(before.has_actions_review());
     assert!(before.items.len() >= 3, "the suggestion filled the agenda");
@@ -666,6 +668,7 @@ fn a_key_rebound_in_the_config_file_shows_in_the_footer_the_palette_and_the_help
 fn the_mouse_opens_a_tab_selects_a_row_and_opens_it() {
     let mut s = open_demo(None, 80, 24);
     let click = |s: &mut Session, needle: &str| {
+        s.pty.wait_for(needle);
         let screen = s.pty.screen();
         let (y, x) = screen
             .lines()

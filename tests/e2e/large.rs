@@ -22,6 +22,10 @@ fn the_gtrdo_alert_is_on_the_first_screen_at_80x24() {
     ];
     let mut pty = Pty::spawn(Path::new(bin), &["--data", &data], &env, 80, 24);
     pty.wait_for("Alertes (80)");
+    // The screen is whole once the bottom line is drawn.
+    pty.wait_until("the first screen drawn", |screen| {
+        screen.contains("GTRDO : aucune réunion tenue") && screen.contains(": commandes")
+    });
     let screen = pty.screen();
     let lines: Vec<&str> = screen.lines().collect();
     let gtrdo = lines
