@@ -42,6 +42,7 @@ fn meeting(id: &str, date: &str, status: MeetingStatus) -> Meeting {
         details: Default::default(),
         reopened: Vec::new(),
         roll_call_seconds: None,
+        postponed: Vec::new(),
     }
 }
 

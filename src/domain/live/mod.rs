@@ -16,6 +16,7 @@ pub mod followup;
 pub mod history;
 pub mod numbering;
 pub mod quorum;
+pub mod reorder;
 pub mod seance;
 pub mod timers;
 

@@ -4,6 +4,7 @@ use super::actions::{self, ActionInput};
 use super::attendance::{self, NewGuest};
 use super::decisions;
 use super::history::{Field, History, Target};
+use super::reorder;
 use super::timers;
 use super::{Change, LiveError, ensure_editable};
 use crate::domain::{AttendanceStatus, ClosureReason, Decision, Item, Meeting, MeetingStatus};
@@ -383,6 +384,55 @@ impl Seance {
         })
     }
 
+    /// Where the séance stands, for the moves of the agenda.
+    fn position(&self) -> reorder::Position {
+        reorder::Position {
+            current: self.current,
+            roll_call: self.roll_call,
+        }
+    }
+
+    /// Item `index` is not taken yet: it may move or be postponed (see
+    /// [`reorder::ensure_open`]).
+    pub fn ensure_open(&self, index: usize) -> Result<(), LiveError> {
+        reorder::ensure_open(&self.meeting, index, self.position())
+    }
+
+    /// Moves item `index` one place up or down among the items not taken yet (see
+    /// [`reorder::move_item`]); the séance stays at the same place, so that an item moved
+    /// up to the current place is the one taken now. Returns the item's new index (`None`:
+    /// at the edge, nothing changed). Undone like any edit.
+    pub fn move_item(&mut self, index: usize, up: bool) -> Result<Option<usize>, LiveError> {
+        let at = self.position();
+        let mut to = None;
+        self.edit(None, |m| {
+            to = reorder::move_item(m, index, up, at)?;
+            Ok(to.is_some())
+        })
+        .map(|_| to)
+    }
+
+    /// Postpones item `index` to `next`, a later meeting of the body (see
+    /// [`reorder::postpone`]): one edit of both meetings, undone and redone as one. When
+    /// it was the current item, the séance goes on with the item that takes its place.
+    /// Returns [`Change::Also`] with `next`'s id: the caller writes both files.
+    pub fn postpone(&mut self, index: usize, next: &mut Meeting) -> Result<Change, LiveError> {
+        self.writable()?;
+        let at = self.position();
+        let before = self.meeting.clone();
+        let before_next = next.clone();
+        if let Err(e) = reorder::postpone(&mut self.meeting, index, at, next) {
+            self.meeting = before;
+            *next = before_next;
+            return Err(e);
+        }
+        self.history
+            .record(Target::Other(next.id.clone()), before_next, None);
+        self.history.record_joined(Target::This, before);
+        self.current = self.current.min(self.meeting.items.len().saturating_sub(1));
+        Ok(Change::Also(next.id.clone()))
+    }
+
     /// See [`decisions::set_decision`]; the default next review uses the body's interval.
     pub fn set_decision(
         &mut self,
@@ -545,62 +595,74 @@ impl Seance {
     /// earlier meeting. Time spent on items is kept as it is.
     pub fn undo(&mut self, others: &mut [Meeting]) -> Result<Change, LiveError> {
         self.writable()?;
-        let target = self
-            .history
-            .peek_undo()
-            .map(|e| e.target.clone())
-            .ok_or(LiveError::NothingToUndo)?;
-        self.step(others, target, true)
+        self.step(others, true)
     }
 
     /// Redoes the last undone edit.
     pub fn redo(&mut self, others: &mut [Meeting]) -> Result<Change, LiveError> {
         self.writable()?;
-        let target = self
-            .history
-            .peek_redo()
-            .map(|e| e.target.clone())
-            .ok_or(LiveError::NothingToRedo)?;
-        self.step(others, target, false)
+        self.step(others, false)
     }
 
-    fn step(
-        &mut self,
-        others: &mut [Meeting],
-        target: Target,
-        undo: bool,
-    ) -> Result<Change, LiveError> {
-        let take = |history: &mut History, now: Meeting| {
-            if undo {
-                history.undo(now)
+    /// One step back or forward: one entry, or the entries of one edit of two meetings.
+    fn step(&mut self, others: &mut [Meeting], undo: bool) -> Result<Change, LiveError> {
+        let mut this = false;
+        let mut other: Option<String> = None;
+        let mut first = true;
+        loop {
+            let peeked = if undo {
+                self.history.peek_undo()
             } else {
-                history.redo(now)
-            }
-        };
-        match target {
-            Target::This => {
-                let now = self.meeting.clone();
-                let Some(entry) = take(&mut self.history, now) else {
+                self.history.peek_redo()
+            };
+            let Some((target, joined)) = peeked.map(|e| (e.target.clone(), e.joined)) else {
+                if first {
                     return Err(Self::nothing(undo));
-                };
-                let mut restored = entry.meeting;
-                keep_time_spent(&self.meeting, &mut restored);
-                self.meeting = restored;
-                self.current = self.current.min(self.meeting.items.len().saturating_sub(1));
-                Ok(Change::This)
+                }
+                break;
+            };
+            let pushed_joined = !first;
+            let take = |history: &mut History, now: Meeting| {
+                if undo {
+                    history.undo(now, pushed_joined)
+                } else {
+                    history.redo(now, pushed_joined)
+                }
+            };
+            match target {
+                Target::This => {
+                    let now = self.meeting.clone();
+                    let Some(entry) = take(&mut self.history, now) else {
+                        return Err(Self::nothing(undo));
+                    };
+                    let mut restored = entry.meeting;
+                    keep_time_spent(&self.meeting, &mut restored);
+                    self.meeting = restored;
+                    self.current = self.current.min(self.meeting.items.len().saturating_sub(1));
+                    this = true;
+                }
+                Target::Other(id) => {
+                    let slot = others
+                        .iter_mut()
+                        .find(|m| m.id == id)
+                        .ok_or_else(|| LiveError::NoSuchMeeting { id: id.clone() })?;
+                    let Some(entry) = take(&mut self.history, slot.clone()) else {
+                        return Err(Self::nothing(undo));
+                    };
+                    *slot = entry.meeting;
+                    other = Some(id);
+                }
             }
-            Target::Other(id) => {
-                let other = others
-                    .iter_mut()
-                    .find(|m| m.id == id)
-                    .ok_or_else(|| LiveError::NoSuchMeeting { id: id.clone() })?;
-                let Some(entry) = take(&mut self.history, other.clone()) else {
-                    return Err(Self::nothing(undo));
-                };
-                *other = entry.meeting;
-                Ok(Change::Other(id))
+            first = false;
+            if !joined {
+                break;
             }
         }
+        Ok(match (this, other) {
+            (true, Some(id)) => Change::Also(id),
+            (false, Some(id)) => Change::Other(id),
+            _ => Change::This,
+        })
     }
 
     fn nothing(undo: bool) -> LiveError {

@@ -285,12 +285,16 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
         .skip(first)
         .take(height)
         .map(|(i, item)| {
-            let (mark, style) = match st.live.progress(i) {
+            let (mark, mut style) = match st.live.progress(i) {
                 Progress::Done => ("✓", app.theme.muted),
                 Progress::Visited => ("○", app.theme.muted),
                 Progress::Current => ("▶", app.theme.selected),
                 Progress::ToCome => ("·", app.theme.base),
             };
+            if st.chosen == Some(i) {
+                // Chosen to be moved or postponed.
+                style = style.add_modifier(ratatui::style::Modifier::REVERSED);
+            }
             let timer = item_timer(item);
             let time = match timer.timebox_seconds {
                 Some(limit) => format!("{}/{}", timer.spent_seconds / 60, limit / 60),

@@ -269,6 +269,8 @@ pub struct SeanceState {
     pub clock: Option<NaiveTime>,
     /// Resuming or reopening was chosen: done once the lock is ours.
     pub resuming: Option<Resuming>,
+    /// The agenda item chosen to be moved or postponed (`None`: the current item).
+    pub chosen: Option<usize>,
 }
 
 /// What is done once the lock asked for is ours.
@@ -295,7 +297,13 @@ impl SeanceState {
             timed: false,
             clock: None,
             resuming: None,
+            chosen: None,
         }
+    }
+
+    /// The agenda item that moves or is postponed: the one chosen, else the current one.
+    pub fn chosen_item(&self) -> usize {
+        self.chosen.unwrap_or_else(|| self.live.current())
     }
 
     pub fn meeting(&self) -> &Meeting {

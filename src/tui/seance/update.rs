@@ -292,6 +292,11 @@ pub(super) fn applied(app: &mut App, result: Result<Change, LiveError>) -> Vec<E
             app.refresh();
             vec![Effect::SaveMeeting(meeting)]
         }
+        Ok(Change::Also(id)) => {
+            let mut effects = applied(app, Ok(Change::This));
+            effects.extend(applied(app, Ok(Change::Other(id))));
+            effects
+        }
         Ok(Change::Other(id)) => {
             app.refresh();
             match app.data.meetings.iter().find(|m| m.id == id) {
@@ -473,6 +478,7 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
             if moved {
                 st.field = 0;
             }
+            st.chosen = None;
             seance_flush(app)
         }
         Action::Up
@@ -545,6 +551,14 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ResumeSeance => ask_resume(app),
         Action::AddCase => super::seance_agenda::add_to_agenda(app, true),
         Action::AddTopic => super::seance_agenda::add_to_agenda(app, false),
+        Action::ChooseItemDown | Action::ChooseItemUp => {
+            super::seance_agenda::choose(app, action == Action::ChooseItemUp);
+            Vec::new()
+        }
+        Action::MoveUp | Action::MoveDown => {
+            super::seance_agenda::move_chosen(app, action == Action::MoveUp)
+        }
+        Action::Postpone => super::seance_agenda::postpone_chosen(app),
         Action::Pause => {
             if let Err(e) = editable(st) {
                 app.error(e.text(app.lang));
@@ -596,6 +610,7 @@ pub(super) fn seance_history(app: &mut App, undo: bool) -> Vec<Effect> {
         return Vec::new();
     };
     st.editing = None;
+    st.chosen = None;
     st.live.seal();
     let r = if undo {
         st.live.undo(&mut app.data.meetings)
