@@ -208,8 +208,8 @@ mod tests {
 
     #[test]
     fn one_undo_brings_a_postponed_item_back_from_the_next_meeting() {
-        use crate::domain::live::{Change, Seance};
-        let mut s = Seance::new(held(), 60);
+        use crate::domain::live::{Change, Owned};
+        let mut s = Owned::new(held(), 60);
         assert!(s.next_item() && s.next_item());
         assert_eq!(s.current(), 1);
         let next = meeting(

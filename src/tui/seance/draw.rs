@@ -35,7 +35,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let meeting = st.meeting();
+    let Some(meeting) = st.meeting_in(&app.data.meetings) else {
+        return;
+    };
     let earlier = app.seance_earlier();
     let [head, main] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     render_head(app, st, frame, head);
@@ -65,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(ask) = &st.ask {
         let (text, answers) = match ask {
             Ask::Start { moves } => (
-                ask_start(st.meeting().date, app.today, st.clock, lang),
+                ask_start(meeting.date, app.today, st.clock, lang),
                 Some([answer_start(*moves, lang), S::AnswerCancel.get(lang)]),
             ),
             Ask::Resume => (
@@ -90,7 +92,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ),
             Ask::ChangeDecision { choice } => {
                 let word = |d: Option<crate::domain::Decision>| decision_word(d, lang).to_string();
-                let before = st.live.current_item().and_then(|i| i.decision);
+                let before = st.live.current_item(meeting).and_then(|i| i.decision);
                 (
                     app.keymap.fill(
                         Context::Confirm,
@@ -129,7 +131,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// The meeting, the clock, its timer and the attendance counts, on two lines.
 fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let meeting = st.meeting();
+    let Some(meeting) = st.meeting_in(&app.data.meetings) else {
+        return;
+    };
     let t = &app.theme;
     let body = shown(&app.data.department.body_short(&meeting.body));
     let timer = meeting_timer(meeting);
@@ -151,7 +155,7 @@ fn render_head(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
             format!(" · {}", S::LockPending.get(lang)),
             t.muted,
         )),
-        _ if st.live.is_closed() => first.push(Span::styled(
+        _ if st.live.is_closed(meeting) => first.push(Span::styled(
             format!(" · {}", S::ReadOnly.get(lang)),
             t.warning,
         )),
@@ -244,7 +248,9 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     let block = pane(app, S::Agenda.get(lang), false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let meeting = st.meeting();
+    let Some(meeting) = st.meeting_in(&app.data.meetings) else {
+        return;
+    };
     if meeting.items.is_empty() {
         frame.render_widget(
             Paragraph::new(S::EmptyAgenda.get(lang)).style(app.theme.muted),
@@ -285,7 +291,7 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
         .skip(first)
         .take(height)
         .map(|(i, item)| {
-            let (mark, mut style) = match st.live.progress(i) {
+            let (mark, mut style) = match st.live.progress(meeting, i) {
                 Progress::Done => ("✓", app.theme.muted),
                 Progress::Visited => ("○", app.theme.muted),
                 Progress::Current => ("▶", app.theme.selected),
@@ -353,7 +359,9 @@ fn render_item(
     with_context: bool,
 ) {
     let lang = app.lang;
-    let meeting = st.meeting();
+    let Some(meeting) = st.meeting_in(&app.data.meetings) else {
+        return;
+    };
     let index = st.live.current();
     let item = meeting.items.get(index);
     let title = match item {
@@ -417,9 +425,9 @@ fn render_item(
         }
         lines.push(Line::raw(""));
     }
-    let focused = st.focused(earlier.len());
+    let focused = st.focused(meeting, earlier.len());
     let mut focus_line = 0usize;
-    for field in st.fields(earlier.len()) {
+    for field in st.fields(meeting, earlier.len()) {
         let is = Some(field) == focused;
         if is {
             focus_line = lines.len();
@@ -557,7 +565,7 @@ fn render_item(
 
 fn render_context(app: &App, meeting: &Meeting, st: &SeanceState, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let item = st.live.current_item();
+    let item = st.live.current_item(meeting);
     let title = match item.and_then(|i| i.case.as_deref()) {
         Some(id) => shown(id),
         None => S::Meeting.get(lang).to_string(),

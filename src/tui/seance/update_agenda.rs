@@ -12,7 +12,7 @@ pub(super) fn add_to_agenda(app: &mut App, case: bool) -> Vec<Effect> {
     let Some(st) = app.seance.as_ref() else {
         return Vec::new();
     };
-    if let Err(e) = editable(st) {
+    if let Err(e) = editable(st, &app.data.meetings) {
         app.error(e.text(app.lang));
         return Vec::new();
     }
@@ -40,7 +40,9 @@ pub(super) fn add_item(app: &mut App, item: Item) -> Vec<Effect> {
         return Vec::new();
     };
     st.live.seal();
-    let r = st.live.add_item(item);
+    let r = st
+        .live
+        .apply(&mut app.data.meetings, |l, _| l.add_item(item));
     let added = r.as_ref().is_ok_and(|c| c.is_changed());
     let effects = applied(app, r);
     if added {
@@ -59,7 +61,9 @@ pub(super) fn choose(app: &mut App, up: bool) {
     let Some(st) = app.seance.as_mut() else {
         return;
     };
-    let len = st.meeting().items.len();
+    let len = st
+        .meeting_in(&app.data.meetings)
+        .map_or(0, |m| m.items.len());
     let at = st.chosen_item();
     let to = if up {
         at.saturating_sub(1)
@@ -76,13 +80,16 @@ pub(super) fn move_chosen(app: &mut App, up: bool) -> Vec<Effect> {
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
-    if let Err(e) = editable(st) {
+    if let Err(e) = editable(st, &app.data.meetings) {
         app.error(e.text(app.lang));
         return Vec::new();
     }
     let index = st.chosen_item();
     st.live.seal();
-    match st.live.move_item(index, up) {
+    match st
+        .live
+        .apply(&mut app.data.meetings, |l, _| l.move_item(index, up))
+    {
         Ok(Some(to)) => {
             let current = st.live.current();
             if index == current || to == current {
@@ -118,27 +125,29 @@ pub(super) fn postpone_chosen(app: &mut App) -> Vec<Effect> {
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
-    if let Err(e) = editable(st) {
+    if let Err(e) = editable(st, &app.data.meetings) {
         app.error(e.text(app.lang));
         return Vec::new();
     }
     let index = st.chosen_item();
-    if let Err(e) = st.live.ensure_open(index) {
+    let Some(m) = st.meeting_in(&app.data.meetings) else {
+        return Vec::new();
+    };
+    if let Err(e) = st.live.ensure_open(m, index) {
         app.error(e.text(app.lang));
         return Vec::new();
     }
-    let Some((next, created)) = next_draft(&app.data, st.meeting()) else {
+    let Some((next, created)) = next_draft(&app.data, m) else {
         return Vec::new();
     };
     let (next_id, next_date) = (next.id.clone(), next.date);
     if created {
         app.data.meetings.push(next);
     }
-    let Some(slot) = app.data.meetings.iter_mut().find(|m| m.id == next_id) else {
-        return Vec::new();
-    };
     st.live.seal();
-    let r = st.live.postpone(index, slot);
+    let r = st.live.apply(&mut app.data.meetings, |l, others| {
+        l.postpone(index, others, &next_id)
+    });
     st.chosen = None;
     if r.is_err() && created {
         app.data.meetings.retain(|m| m.id != next_id);
@@ -174,7 +183,7 @@ pub(super) fn postpone_chosen(app: &mut App) -> Vec<Effect> {
 pub(super) fn carry_over(app: &mut App) -> Vec<Effect> {
     use crate::domain::agenda::DEFAULT_ACTIONS_MINUTES;
     use crate::domain::live::carry::{carry_into, next_draft, not_discussed};
-    let Some(closed) = app.seance.as_ref().map(|st| st.meeting().clone()) else {
+    let Some(closed) = app.seance_meeting().cloned() else {
         return Vec::new();
     };
     let items = not_discussed(&closed);
