@@ -251,6 +251,7 @@ pub fn meeting_reloaded(app: &mut App, meeting: Meeting) {
         st.live.reload(&meeting);
         st.typed = false;
         st.editing = None;
+        st.chosen = None;
     }
     match app.data.meetings.iter_mut().find(|m| m.id == meeting.id) {
         Some(slot) => *slot = meeting,

@@ -40,6 +40,8 @@ pub(super) fn add_item(app: &mut App, item: Item) -> Vec<Effect> {
         return Vec::new();
     };
     st.live.seal();
+    // The agenda shifts: the item chosen to move is the current one again.
+    st.chosen = None;
     let r = st
         .live
         .apply(&mut app.data.meetings, |l, _| l.add_item(item));
