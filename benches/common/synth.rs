@@ -913,6 +913,7 @@ fn one_meeting<'c>(
         },
         reopened: Vec::new(),
         roll_call_seconds: None,
+        postponed: Vec::new(),
     }
 }
 

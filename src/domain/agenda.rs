@@ -56,6 +56,7 @@ pub fn new_meeting(
         details: Default::default(),
         reopened: Vec::new(),
         roll_call_seconds: None,
+        postponed: Vec::new(),
     })
 }
 

@@ -135,6 +135,27 @@ impl Item {
             ..Item::empty(ItemKind::Actions)
         }
     }
+
+    /// The item as it goes onto another meeting's agenda (carried over or postponed): what
+    /// it is and its timebox, nothing of what was said.
+    pub fn fresh(&self) -> Item {
+        Item {
+            title: self.title.clone(),
+            case: self.case.clone(),
+            minutes: self.minutes,
+            ..Item::empty(self.kind)
+        }
+    }
+}
+
+/// An item taken off a meeting's agenda during its séance and put onto the next meeting of
+/// its body (« reporté à la prochaine séance »).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Postponed {
+    /// The item as it was planned (kind, case or title, timebox).
+    pub item: Item,
+    /// The id of the meeting it went to.
+    pub to: String,
 }
 
 /// A meeting as kept in `meetings/<id>.yaml`.
@@ -158,6 +179,8 @@ pub struct Meeting {
     pub reopened: Vec<NaiveDate>,
     /// The time spent before the first item (the roll call), in seconds.
     pub roll_call_seconds: Option<u64>,
+    /// The items postponed to the next meeting during the séance, in the order postponed.
+    pub postponed: Vec<Postponed>,
 }
 
 /// What a convocation says beyond date, time and place, and what became of the date.

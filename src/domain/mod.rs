@@ -30,7 +30,7 @@ pub use current::{
 pub use dataset::DeptData;
 pub use department::{Body, Department, Member, Quorum};
 pub use enums::*;
-pub use meeting::{Action, Attendance, Details, Guest, Item, Meeting};
+pub use meeting::{Action, Attendance, Details, Guest, Item, Meeting, Postponed};
 pub use rules::{OpenAction, due_for_review, is_minor, last_held, last_held_before, open_actions};
 
 #[cfg(test)]

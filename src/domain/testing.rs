@@ -38,6 +38,7 @@ pub fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus) -> Meeti
         details: Default::default(),
         reopened: Vec::new(),
         roll_call_seconds: None,
+        postponed: Vec::new(),
     }
 }
 

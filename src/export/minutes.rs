@@ -58,6 +58,18 @@ pub fn render<L: ShowsCases>(
         }
     }
 
+    let postponed = meeting.postponed();
+    if !postponed.is_empty() {
+        doc.heading(2, Label::Postponed.text(lang));
+        doc.list(
+            postponed
+                .iter()
+                .map(|item| item_title(lang, item, true))
+                .collect(),
+            false,
+        );
+    }
+
     doc.heading(2, Label::ActionsDecided.text(lang));
     let decided: Vec<ActionView<'_, L>> = items.iter().flat_map(|i| i.actions()).collect();
     if decided.is_empty() {

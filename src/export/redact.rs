@@ -542,6 +542,19 @@ impl<'a, L: ShowsCases> MeetingView<'a, L> {
             .collect()
     }
 
+    /// The items postponed to the next meeting during the séance, in the order postponed.
+    pub fn postponed(&self) -> Vec<ItemView<'a, L>> {
+        self.meeting
+            .postponed
+            .iter()
+            .map(|p| ItemView {
+                dept: self.dept,
+                item: &p.item,
+                decided_on: self.meeting.date,
+            })
+            .collect()
+    }
+
     /// The actions decided at held or closed meetings of the same body before this one that
     /// were still open on this meeting's date (not done, or done on that day or later),
     /// oldest meeting first. Reckoned on the meeting's date, so that the minutes of a meeting

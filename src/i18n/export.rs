@@ -70,6 +70,7 @@ labels! {
     OpenActions => "Actions en cours des réunions précédentes", "Open actions of earlier meetings";
     NoOpenAction => "Aucune action en cours.", "No open action.";
     NoActionDecided => "Aucune action décidée.", "No action decided.";
+    Postponed => "Points reportés à la prochaine séance", "Items postponed to the next meeting";
     Action => "Action", "Action";
     Owner => "Porteur", "Owner";
     Due => "Échéance", "Due";

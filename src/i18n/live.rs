@@ -251,6 +251,25 @@ impl LiveError {
                 ),
                 Lang::En => format!("the meeting {} is not earlier than this one", q(id)),
             },
+            LiveError::ItemTaken => lang
+                .pick(
+                    "ce point a déjà été abordé : il garde sa place",
+                    "this item was taken up already: it keeps its place",
+                )
+                .into(),
+            LiveError::ItemDiscussed => lang
+                .pick(
+                    "ce point a déjà sa décision, ses notes ou ses actions : il garde sa place",
+                    "this item has its decision, notes or actions already: it keeps its place",
+                )
+                .into(),
+            LiveError::NotANextMeeting { id } => match lang {
+                Lang::Fr => format!(
+                    "la réunion {} n'est pas une réunion suivante de la même instance",
+                    q(id)
+                ),
+                Lang::En => format!("the meeting {} is not a later meeting of the same body", q(id)),
+            },
             LiveError::NothingToUndo => lang.pick("rien à annuler", "nothing to undo").into(),
             LiveError::NothingToRedo => lang.pick("rien à rétablir", "nothing to redo").into(),
         }
@@ -305,6 +324,11 @@ mod tests {
             },
             LiveError::NotEarlier {
                 id: "2026-12-28-cpraf".into(),
+            },
+            LiveError::ItemTaken,
+            LiveError::ItemDiscussed,
+            LiveError::NotANextMeeting {
+                id: "2026-12-20-gtrdo".into(),
             },
             LiveError::NothingToUndo,
             LiveError::NothingToRedo,

@@ -7,7 +7,7 @@ use super::problem::Sink;
 use crate::domain::meeting::Orientation;
 use crate::domain::{
     Action, Attendance, AttendanceStatus, ClosureReason, Decision, Details, Guest, Item, ItemKind,
-    MeasureType, Meeting, MeetingStatus,
+    MeasureType, Meeting, MeetingStatus, Postponed,
 };
 use crate::i18n::Msg;
 use chrono::NaiveDate;
@@ -33,7 +33,9 @@ pub(crate) const KEYS: &[&str] = &[
     "next_meeting",
     "reopened",
     "roll_call_seconds",
+    "postponed",
 ];
+const POSTPONED_KEYS: &[&str] = &["kind", "title", "case", "minutes", "to"];
 const REOPENED_KEYS: &[&str] = &["on"];
 const ATTENDANCE_KEYS: &[&str] = &["member", "status", "by", "for_information"];
 const GUEST_KEYS: &[&str] = &[
@@ -175,6 +177,15 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         .into_iter()
         .collect();
     let roll_call_seconds = o.number("roll_call_seconds", 0, sink);
+    let postponed_at = o.under("postponed");
+    let postponed: Option<Vec<Postponed>> = o
+        .list("postponed", sink)
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_postponed(v, postponed_at.index(i), sink))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
 
     Some(Meeting {
         id: id?,
@@ -198,7 +209,66 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         },
         reopened: reopened?,
         roll_call_seconds,
+        postponed: postponed?,
     })
+}
+
+/// An item postponed to another meeting: what it was (a case by its id, a topic by its
+/// title, its timebox) and the id of the meeting it went to.
+fn decode_postponed(v: &Node, at: At, sink: &mut Sink) -> Option<Postponed> {
+    let o = Obj::open(v, at, "postponed", POSTPONED_KEYS, sink)?;
+    let kind = o.need_choice("kind", ItemKind::parse, ItemKind::CHOICES, sink);
+    let title = o.text("title", sink);
+    let case = o.text("case", sink);
+    let minutes = o.number32("minutes", 0, sink);
+    let to = o.need_file_id("to", sink);
+    let kind = kind?;
+    let item = match kind {
+        ItemKind::Case => {
+            let Some(case) = case else {
+                sink.at_value(
+                    &o.path(),
+                    Msg::NeedsKey {
+                        key: "case".into(),
+                        kind: kind.as_str().to_string(),
+                    },
+                );
+                return None;
+            };
+            if !crate::domain::ids::is_file_id(&case) {
+                sink.at_value(
+                    &o.at("case"),
+                    Msg::BadFileId {
+                        key: "case".into(),
+                        value: case,
+                    },
+                );
+                return None;
+            }
+            Item::case(case, minutes)
+        }
+        ItemKind::Topic => {
+            let Some(title) = title else {
+                sink.at_value(
+                    &o.path(),
+                    Msg::NeedsKey {
+                        key: "title".into(),
+                        kind: kind.as_str().to_string(),
+                    },
+                );
+                return None;
+            };
+            Item::topic(title, minutes)
+        }
+        ItemKind::Actions => {
+            let mut item = Item::actions_review(title.unwrap_or_default(), minutes);
+            if item.title.as_deref() == Some("") {
+                item.title = None;
+            }
+            item
+        }
+    };
+    Some(Postponed { item, to: to? })
 }
 
 /// The `status` of an invitee or a guest and who represents them: `by` goes with

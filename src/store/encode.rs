@@ -134,6 +134,16 @@ fn item(i: &Item) -> Value {
         .done()
 }
 
+fn postponed(p: &crate::domain::Postponed) -> Value {
+    Map::new()
+        .text("kind", p.item.kind.as_str())
+        .opt_text("title", p.item.title.as_deref())
+        .opt_text("case", p.item.case.as_deref())
+        .opt_num("minutes", p.item.minutes.map(u64::from))
+        .text("to", &p.to)
+        .done()
+}
+
 /// The meeting as a YAML tree, keys in the order of the format.
 pub fn meeting_value(m: &Meeting) -> Value {
     Map::new()
@@ -162,6 +172,7 @@ pub fn meeting_value(m: &Meeting) -> Value {
                 .collect(),
         )
         .opt_num("roll_call_seconds", m.roll_call_seconds)
+        .opt_list("postponed", m.postponed.iter().map(postponed).collect())
         .done()
 }
 

@@ -87,6 +87,12 @@ actions! {
     ResumeSeance,
     /// Séance: suspend the séance (every timer stops) or resume it.
     Pause,
+    /// Séance: postpone the chosen item to the body's next meeting.
+    Postpone,
+    /// Séance: choose the agenda item below (to move or postpone it).
+    ChooseItemDown,
+    /// Séance: choose the agenda item above.
+    ChooseItemUp,
     /// Hides (or shows again) the persons' full names on screen, for a projector.
     ToggleNames,
     /// The command palette: every action of the screen, filtered as you type.

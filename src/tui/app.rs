@@ -681,10 +681,17 @@ impl App {
 
 /// What the séance shows that derives from the state, for the drawing and for `update`.
 impl App {
+    /// The meeting of the séance open, where it lives: in the loaded data (its one copy).
+    pub fn seance_meeting(&self) -> Option<&Meeting> {
+        self.seance
+            .as_ref()
+            .and_then(|st| st.meeting_in(&self.data.meetings))
+    }
+
     /// The earlier actions reviewed in the séance's meeting.
     pub fn seance_earlier(&self) -> Vec<super::seance::EarlierAction> {
-        match &self.seance {
-            Some(st) => super::seance::earlier_actions(&self.data.meetings, st.meeting()),
+        match self.seance_meeting() {
+            Some(m) => super::seance::earlier_actions(&self.data.meetings, m),
             None => Vec::new(),
         }
     }

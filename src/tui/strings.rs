@@ -238,6 +238,12 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         CloseMeeting => ("clore", "close"),
         ResumeSeance => ("reprendre/rouvrir", "resume/reopen"),
         Pause => ("suspendre", "suspend"),
+        Postpone => (
+            "reporter à la prochaine séance",
+            "postpone to the next meeting",
+        ),
+        ChooseItemDown => ("choisir le point suivant", "choose the item below"),
+        ChooseItemUp => ("choisir le point précédent", "choose the item above"),
         ToggleNames => ("masquer/afficher les noms", "hide/show names"),
         Palette => ("commandes", "commands"),
         Accept => ("valider", "accept"),

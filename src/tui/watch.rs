@@ -73,7 +73,7 @@ pub fn apply(app: &mut App, changes: Vec<DiskChange>) {
                 let in_seance = app
                     .seance
                     .as_ref()
-                    .is_some_and(|st| st.meeting().id == meeting.id);
+                    .is_some_and(|st| st.live.id() == meeting.id);
                 if in_seance {
                     // A séance shown read-only (someone else holds the meeting) follows.
                     meeting_reloaded(app, *meeting);
@@ -91,7 +91,7 @@ pub fn apply(app: &mut App, changes: Vec<DiskChange>) {
             DiskChange::MeetingRemoved(id) => {
                 let rel = format!("{code}/meetings/{id}.yaml");
                 forget_problems(app, &rel);
-                let in_seance = app.seance.as_ref().is_some_and(|st| st.meeting().id == id);
+                let in_seance = app.seance.as_ref().is_some_and(|st| st.live.id() == id);
                 if !in_seance {
                     app.data.meetings.retain(|m| m.id != id);
                     if app.agenda.meeting.as_deref() == Some(id.as_str()) {

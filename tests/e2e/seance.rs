@@ -1273,3 +1273,113 @@ fn temporary_files_left_by_a_crash_are_removed_at_the_next_start() {
     pty.send("\x03");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+/// The body's draft meetings other than the demo's, read from the files.
+fn other_cpraf_drafts(folders: &Folders) -> Vec<Meeting> {
+    let loaded = cellule::store::load_root(&folders.root()).unwrap();
+    loaded.depts[0]
+        .data
+        .meetings
+        .iter()
+        .filter(|m| m.body == "cpraf" && m.id != MEETING && m.status == MeetingStatus::Draft)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn an_item_postponed_in_the_seance_goes_onto_a_new_draft_and_survives_kill_9() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 36);
+    start_seance(&mut pty);
+    assert!(
+        other_cpraf_drafts(&folders).is_empty(),
+        "no later draft in the demo"
+    );
+    pty.send("nn");
+    pty.wait_for("2/12");
+    let planned = folders.meeting(MEETING);
+    let case = planned.items[1].case.clone().expect("a case item");
+    pty.send("R");
+    pty.wait_for("créée en préparation");
+    pty.wait_until("the item recorded as postponed", |_| {
+        folders.meeting(MEETING).postponed.len() == 1
+    });
+    pty.wait_until("the new draft written", |_| {
+        other_cpraf_drafts(&folders).len() == 1
+    });
+    // kill -9 right away: both files are on disk.
+    pty.kill();
+    let held = folders.meeting(MEETING);
+    assert_eq!(held.items.len(), planned.items.len() - 1);
+    assert!(!held.has_case(&case), "taken off this agenda");
+    assert_eq!(held.postponed[0].item.case.as_deref(), Some(case.as_str()));
+    let next = other_cpraf_drafts(&folders).remove(0);
+    assert_eq!(held.postponed[0].to, next.id);
+    assert!(next.has_case(&case), "put onto the next draft");
+    assert!(next.date > held.date);
+
+    // Reopened: `u` brings it back, in both files.
+    let mut again = folders.spawn(false, "cdm", 120, 36);
+    again.send("3");
+    again.wait_for("Réunions (");
+    again.send("j");
+    again.send("m");
+    again.wait_for("consultation");
+    again.send("r");
+    again.wait_for("Reprendre la séance ?");
+    again.send("\r");
+    // The lock left by the killed session is taken over.
+    again.wait_for("reprendre la main");
+    again.send("\r");
+    again.wait_until("the séance resumed", |s| {
+        !s.contains("consultation") && !s.contains("reprendre la main")
+    });
+    // A second item postponed goes onto the same draft, then undone.
+    again.send("R");
+    again.wait_for("Point reporté à la réunion du");
+    again.wait_until("the second item on the same draft", |_| {
+        let drafts = other_cpraf_drafts(&folders);
+        drafts.len() == 1 && drafts[0].items.len() == next.items.len() + 1
+    });
+    again.send("u");
+    again.wait_until("undone in both files", |_| {
+        folders.meeting(MEETING).postponed.len() == 1
+            && other_cpraf_drafts(&folders)[0].items.len() == next.items.len()
+    });
+    again.send("\x03");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn an_item_to_come_moves_up_and_one_taken_up_keeps_its_place() {
+    let folders = Folders::new();
+    let mut pty = folders.spawn(true, "cdm", 120, 36);
+    start_seance(&mut pty);
+    pty.send("nn");
+    pty.wait_for("2/12");
+    let planned = folders.meeting(MEETING);
+    // `>` chooses the third item, `K` moves it up: it is the one taken now.
+    pty.send(">");
+    pty.send("K");
+    pty.wait_until("the third item moved up in the file", |_| {
+        folders.meeting(MEETING).items[1].case == planned.items[2].case
+    });
+    let m = folders.meeting(MEETING);
+    assert_eq!(m.items[2].case, planned.items[1].case);
+    assert_eq!(m.items.len(), planned.items.len());
+    // Up again: the first item was taken up, it keeps its place and says so.
+    pty.send("K");
+    pty.wait_for("garde sa place");
+    assert_eq!(folders.meeting(MEETING).items[0], m.items[0]);
+    // `J` takes it back down; `u` undoes that.
+    pty.send("J");
+    pty.wait_until("moved back down", |_| {
+        folders.meeting(MEETING).items[1].case == planned.items[1].case
+    });
+    pty.send("u");
+    pty.wait_until("the move undone", |_| {
+        folders.meeting(MEETING).items[1].case == planned.items[2].case
+    });
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+}

@@ -84,3 +84,35 @@ fn open_actions_are_reckoned_on_the_meeting_date() {
     assert!(morning.contains("Proposer un rendez-vous à la famille"));
     assert!(!morning.contains("Organiser la consultation"));
 }
+
+/// An item postponed during the séance is listed in the minutes, by its label at the
+/// partners' level, never by the name.
+#[test]
+fn the_minutes_list_what_was_postponed() {
+    use cellule::domain::{Item, Postponed};
+    let mut data = data();
+    let id = "2026-11-30-cpraf";
+    let m = data.meetings.iter_mut().find(|m| m.id == id).unwrap();
+    m.postponed = vec![
+        Postponed {
+            item: Item::case("49-2026-002", Some(10)),
+            to: "2026-12-28-cpraf".into(),
+        },
+        Postponed {
+            item: Item::topic("Bilan FIPD", Some(15)),
+            to: "2026-12-28-cpraf".into(),
+        },
+    ];
+    let text = export::minutes(&data, id, Level::Partners, Lang::Fr).unwrap();
+    let section = text
+        .split("## Points reportés à la prochaine séance\n")
+        .nth(1)
+        .expect("the section");
+    let section = section.split("\n## ").next().unwrap();
+    assert!(section.contains("(49-2026-002)"), "{section}");
+    assert!(section.contains("- Bilan FIPD"), "{section}");
+    // Nothing postponed, no section.
+    data.meetings.iter_mut().for_each(|m| m.postponed.clear());
+    let text = export::minutes(&data, id, Level::Partners, Lang::Fr).unwrap();
+    assert!(!text.contains("reportés"));
+}

@@ -88,6 +88,7 @@ fn sample_meeting() -> Meeting {
         },
         reopened: Vec::new(),
         roll_call_seconds: None,
+        postponed: Vec::new(),
     }
 }
 
@@ -122,6 +123,7 @@ fn a_meeting_reads_back_equal() {
         details: Details::default(),
         reopened: Vec::new(),
         roll_call_seconds: None,
+        postponed: Vec::new(),
         ..sample_meeting()
     };
     let text = store::meeting_to_yaml(&bare);
@@ -410,4 +412,33 @@ fn a_departement_folder_linked_outside_the_root_is_not_written() {
         save_meeting(dir.path(), "20", &sample_meeting(), Expect::Any),
         Err(WriteError::UnknownDepartment { .. })
     ));
+}
+
+#[test]
+fn the_items_postponed_during_the_seance_read_back_equal() {
+    let mut m = sample_meeting();
+    m.postponed = vec![
+        Postponed {
+            item: Item::case("49-2025-004", Some(10)),
+            to: "2026-12-28-cpraf".into(),
+        },
+        Postponed {
+            item: Item::topic("Bilan FIPD", None),
+            to: "2026-12-28-cpraf".into(),
+        },
+    ];
+    let text = store::meeting_to_yaml(&m);
+    assert!(
+        text.contains(
+            "postponed:\n  - kind: case\n    case: 49-2025-004\n    minutes: 10\n    to: 2026-12-28-cpraf\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(decode(&text), Some(m));
+    // A postponed item says where it went.
+    let broken = text.replace("    to: 2026-12-28-cpraf\n", "");
+    let value = yaml::read(&broken).unwrap();
+    let mut sink = store::problem::Sink::default();
+    assert!(store::decode_meeting(&value, &mut sink).is_none());
+    assert!(!sink.is_empty());
 }

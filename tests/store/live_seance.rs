@@ -3,7 +3,7 @@
 
 use cellule::domain::dates::parse_date;
 use cellule::domain::live::{
-    ActionInput, Change, LiveError, NewGuest, Seance, attendance_counts, meeting_timer,
+    ActionInput, Change, LiveError, NewGuest, Owned, attendance_counts, meeting_timer,
     undecided_cases,
 };
 use cellule::domain::{
@@ -42,6 +42,7 @@ fn meeting(id: &str, date: &str, status: MeetingStatus) -> Meeting {
         details: Default::default(),
         reopened: Vec::new(),
         roll_call_seconds: None,
+        postponed: Vec::new(),
     }
 }
 
@@ -91,7 +92,7 @@ fn a_whole_meeting() {
         Item::actions_review("Suivi des actions", Some(5)),
     ];
     let mut others = vec![october];
-    let mut s = Seance::new(november, 60);
+    let mut s = Owned::new(november, 60);
     let mut writes = 0;
     let mut save = |c: Change| {
         if c.is_changed() {

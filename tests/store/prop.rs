@@ -219,6 +219,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 details: Default::default(),
                 reopened: Vec::new(),
                 roll_call_seconds: None,
+                postponed: Vec::new(),
             },
         )
 }
@@ -326,6 +327,7 @@ fn meetings_about_c1() -> impl Strategy<Value = Vec<Meeting>> {
                     details: Default::default(),
                     reopened: Vec::new(),
                     roll_call_seconds: None,
+                    postponed: Vec::new(),
                 }
             })
             .collect()

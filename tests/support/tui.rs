@@ -70,6 +70,7 @@ fn meeting(id: &str, body: &str, date: &str, status: MeetingStatus, members: &[&
         details: Default::default(),
         reopened: Vec::new(),
         roll_call_seconds: None,
+        postponed: Vec::new(),
     }
 }
 

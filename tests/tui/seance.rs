@@ -118,7 +118,7 @@ fn type_keys(app: &mut App, store: &mut Fake, keys: &str) {
 }
 
 fn live(app: &App) -> &Meeting {
-    app.seance.as_ref().unwrap().meeting()
+    app.seance_meeting().unwrap()
 }
 
 fn last_saved<'a>(store: &'a Fake, id: &str) -> &'a Meeting {
@@ -176,7 +176,7 @@ fn starting_asks_first_then_holds_the_meeting_and_writes_it() {
     run(&mut app, &mut store, "5");
     let st = app.seance.as_ref().unwrap();
     assert_eq!(st.ask, None);
-    assert!(st.live.is_consulting() && !st.ticking());
+    assert!(st.live.is_consulting() && !st.ticking(app.seance_meeting().unwrap()));
 }
 
 #[test]
@@ -1406,7 +1406,13 @@ fn a_closed_meeting_is_reopened_only_deliberately_and_the_day_is_recorded() {
     assert_eq!(m.status, MeetingStatus::Held);
     assert_eq!(m.reopened, vec![day("2026-11-30")]);
     assert_eq!(app.seance.as_ref().unwrap().lock, LockView::Ours);
-    assert!(app.seance.as_ref().unwrap().live.is_editable());
+    assert!(
+        app.seance
+            .as_ref()
+            .unwrap()
+            .live
+            .is_editable(app.seance_meeting().unwrap())
+    );
 }
 
 #[test]
@@ -1676,7 +1682,7 @@ fn a_click_goes_to_an_item_and_to_a_field() {
     let st = app.seance.as_ref().unwrap();
     let earlier = app.seance_earlier().len();
     assert_eq!(
-        st.fields(earlier)[st.field],
+        st.fields(app.seance_meeting().unwrap(), earlier)[st.field],
         cellule::tui::seance::Field::Notes
     );
     assert!(st.editing.is_none());

@@ -1,7 +1,34 @@
 //! What a closed meeting leaves for the next one (the 4Minitz rule): the items not
 //! discussed go onto the body's next draft, and its review of open actions is there.
 
-use crate::domain::{Item, ItemKind, Meeting};
+use crate::domain::agenda::{default_start, new_meeting};
+use crate::domain::{DeptData, Item, ItemKind, Meeting, MeetingStatus};
+
+/// The next meeting of `of`'s body that takes what `of` leaves: its first draft dated on
+/// or after `of` (`false`), else a new draft (`true`) on the date `of` set for its next
+/// meeting, or the body's usual interval after it. `None` when the body is unknown.
+pub fn next_draft(data: &DeptData, of: &Meeting) -> Option<(Meeting, bool)> {
+    let next = data
+        .meetings
+        .iter()
+        .filter(|m| {
+            m.body == of.body
+                && m.id != of.id
+                && m.status == MeetingStatus::Draft
+                && m.date >= of.date
+        })
+        .min_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
+    if let Some(next) = next {
+        return Some((next.clone(), false));
+    }
+    let every = data.department.body(&of.body)?.every_days;
+    let date = of.next_meeting.unwrap_or_else(|| {
+        of.date
+            .checked_add_days(chrono::Days::new(u64::from(every)))
+            .unwrap_or(of.date)
+    });
+    new_meeting(data, &of.body, date, default_start()).map(|m| (m, true))
+}
 
 /// The items of `closed` not discussed: a case without a decision, a topic without notes.
 pub fn not_discussed(closed: &Meeting) -> Vec<Item> {
@@ -95,5 +122,42 @@ mod tests {
         assert_eq!(next.items[2].kind, ItemKind::Actions);
         // Again: nothing twice.
         assert_eq!(carry_into(&mut next, carried, Some(review)), 0);
+    }
+
+    #[test]
+    fn the_next_draft_is_the_first_one_after_else_a_new_one() {
+        use crate::domain::testing::{body, day, paris};
+        let mut data = paris(vec![body("cpraf", 28, &["dircab"])]);
+        let held = meeting(
+            "2026-11-30-cpraf",
+            "cpraf",
+            "2026-11-30",
+            MeetingStatus::Held,
+        );
+        data.meetings.push(held.clone());
+        // None yet: a new draft four weeks later, with the body's members.
+        let (new, created) = next_draft(&data, &held).expect("a draft");
+        assert!(created);
+        assert_eq!(new.date, day("2026-12-28"));
+        assert_eq!(new.status, MeetingStatus::Draft);
+        assert_eq!(new.attendance.len(), 1);
+        // The date set for the next meeting wins.
+        let mut set = held.clone();
+        set.next_meeting = Some(day("2026-12-21"));
+        assert_eq!(
+            next_draft(&data, &set).map(|(m, _)| m.date),
+            Some(day("2026-12-21"))
+        );
+        // The earliest draft after it, another body's left alone.
+        for (id, b, d) in [
+            ("2027-01-25-cpraf", "cpraf", "2027-01-25"),
+            ("2026-12-14-cpraf", "cpraf", "2026-12-14"),
+            ("2026-12-07-gtrdo", "gtrdo", "2026-12-07"),
+        ] {
+            data.meetings.push(meeting(id, b, d, MeetingStatus::Draft));
+        }
+        let (found, created) = next_draft(&data, &held).expect("a draft");
+        assert!(!created);
+        assert_eq!(found.id, "2026-12-14-cpraf");
     }
 }

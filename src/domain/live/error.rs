@@ -13,6 +13,9 @@ pub enum Change {
     This,
     /// The earlier meeting with this id changed (an action of it was marked done or reopened).
     Other(String),
+    /// Both the meeting of the séance and the meeting with this id changed (an item
+    /// postponed to it).
+    Also(String),
 }
 
 impl Change {
@@ -103,6 +106,14 @@ pub enum LiveError {
     },
     /// Marking an action done elsewhere is for meetings held before this one.
     NotEarlier {
+        id: String,
+    },
+    /// The item was taken up already (it comes before the current one): it keeps its place.
+    ItemTaken,
+    /// The item has its decision, notes or actions: it keeps its place.
+    ItemDiscussed,
+    /// An item is postponed to a later meeting of the same body only.
+    NotANextMeeting {
         id: String,
     },
     NothingToUndo,

@@ -5,7 +5,7 @@
 //! The case's current state reads them (`current::Histories`): the case file is not
 //! rewritten from the séance (docs/format.md, "What a decision carries into the case").
 
-use super::seance::Seance;
+use super::seance::Live;
 use super::{Change, LiveError, clean_text, set_if_changed};
 use crate::domain::meeting::Orientation;
 use crate::domain::{Decision, Item, ItemKind, Meeting, Referent};
@@ -87,7 +87,7 @@ pub(super) fn keep_fitting(item: &mut Item) -> bool {
     changed
 }
 
-impl Seance {
+impl Live<'_> {
     /// See [`set_follow`].
     pub fn set_follow(&mut self, item: usize, follow: bool) -> Result<Change, LiveError> {
         self.edit(None, |m| set_follow(m, item, follow))
@@ -228,7 +228,7 @@ mod tests {
         let mut m = held_with(Decision::Continue);
         m.date = day("2026-10-19");
         m.items[0].decision = None;
-        let mut s = Seance::new(m, 62);
+        let mut s = super::super::Owned::new(m, 62);
         assert_eq!(s.default_next_review(), Some(day("2026-12-20")));
         s.set_departement("974");
         assert_eq!(s.default_next_review(), Some(day("2026-12-21")));

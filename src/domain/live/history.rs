@@ -31,6 +31,8 @@ pub enum Field {
 pub struct Entry {
     pub target: Target,
     pub meeting: Meeting,
+    /// Undone and redone together with the entry below it (one edit of two meetings).
+    pub joined: bool,
 }
 
 /// The undo and redo stacks.
@@ -59,9 +61,22 @@ impl History {
             return;
         }
         self.open = field;
+        self.push(target, before, false);
+    }
+
+    /// Records the state `before` an edit of `target` that goes with the edit recorded just
+    /// before it: one undo step restores both meetings.
+    pub fn record_joined(&mut self, target: Target, before: Meeting) {
+        self.redo.clear();
+        self.open = None;
+        self.push(target, before, true);
+    }
+
+    fn push(&mut self, target: Target, meeting: Meeting, joined: bool) {
         self.undo.push(Entry {
             target,
-            meeting: before,
+            meeting,
+            joined,
         });
         if self.undo.len() > HISTORY_LIMIT {
             let extra = self.undo.len() - HISTORY_LIMIT;
@@ -94,24 +109,28 @@ impl History {
         self.redo.last()
     }
 
-    /// Takes the entry to undo; `now` is the state it replaces, kept for redo.
-    pub fn undo(&mut self, now: Meeting) -> Option<Entry> {
+    /// Takes the entry to undo; `now` is the state it replaces, kept for redo (`joined`
+    /// with the entry pushed there before it: the second and later entries of one step).
+    pub fn undo(&mut self, now: Meeting, joined: bool) -> Option<Entry> {
         self.open = None;
         let entry = self.undo.pop()?;
         self.redo.push(Entry {
             target: entry.target.clone(),
             meeting: now,
+            joined,
         });
         Some(entry)
     }
 
-    /// Takes the entry to redo; `now` is the state it replaces, kept for undo.
-    pub fn redo(&mut self, now: Meeting) -> Option<Entry> {
+    /// Takes the entry to redo; `now` is the state it replaces, kept for undo (`joined` as
+    /// for [`Self::undo`]).
+    pub fn redo(&mut self, now: Meeting, joined: bool) -> Option<Entry> {
         self.open = None;
         let entry = self.redo.pop()?;
         self.undo.push(Entry {
             target: entry.target.clone(),
             meeting: now,
+            joined,
         });
         Some(entry)
     }

@@ -11,11 +11,15 @@ pub mod actions;
 pub mod attendance;
 pub mod carry;
 pub mod decisions;
+mod edits;
 pub mod error;
 pub mod followup;
 pub mod history;
 pub mod numbering;
+pub mod others;
+pub mod owned;
 pub mod quorum;
+pub mod reorder;
 pub mod seance;
 pub mod timers;
 
@@ -24,8 +28,10 @@ pub use attendance::{AttendanceCounts, NewGuest, attendance_counts};
 pub use decisions::{default_next_review, undecided_cases};
 pub use error::{Change, LiveError};
 pub use history::{Field, History, Target};
+pub use others::Others;
+pub use owned::Owned;
 pub use quorum::{QuorumState, quorum_state};
-pub use seance::{Progress, Seance};
+pub use seance::{Live, Progress, Seance};
 pub use timers::{Timer, item_timer, meeting_timer};
 
 #[cfg(test)]

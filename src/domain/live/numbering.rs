@@ -31,10 +31,13 @@ pub fn highest<'a>(meetings: impl IntoIterator<Item = &'a Meeting>, prefix: &str
 
 /// Numbers every decision of `meeting` that has none, in agenda order, after the highest
 /// number of its body and year in `meeting` and `others`. Returns how many were given.
-pub fn number_decisions(meeting: &mut Meeting, others: &[Meeting]) -> usize {
+pub fn number_decisions<'a>(
+    meeting: &mut Meeting,
+    others: impl IntoIterator<Item = &'a Meeting>,
+) -> usize {
     let prefix = prefix(&meeting.body, meeting.date.year());
     let same_body = others
-        .iter()
+        .into_iter()
         .filter(|m| m.body == meeting.body && m.id != meeting.id);
     let mut next = highest(same_body, &prefix).max(highest([&*meeting], &prefix));
     let mut given = 0;

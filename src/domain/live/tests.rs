@@ -11,7 +11,7 @@ use crate::domain::{
 
 const REVIEW_DAYS: u32 = 60;
 
-type EditFn = Box<dyn Fn(&mut Seance) -> Result<Change, LiveError>>;
+type EditFn = Box<dyn Fn(&mut Owned) -> Result<Change, LiveError>>;
 
 /// A convened meeting on 30/11/2026: two invitees, a topic, two cases, the actions review.
 fn agenda() -> Meeting {
@@ -40,8 +40,8 @@ fn agenda() -> Meeting {
 }
 
 /// A started séance, past its roll call: on the first item.
-fn seance() -> Seance {
-    let mut s = Seance::new(agenda(), REVIEW_DAYS);
+fn seance() -> Owned {
+    let mut s = Owned::new(agenda(), REVIEW_DAYS);
     assert_eq!(s.start(day("2026-11-30"), None), Ok(Change::This));
     assert!(s.in_roll_call());
     assert!(s.next_item());
@@ -74,7 +74,7 @@ fn input<'a>(text: &'a str, owner: &'a str, due: Option<&str>) -> ActionInput<'a
 
 #[test]
 fn starting_holds_the_meeting_at_the_time_it_actually_starts() {
-    let mut s = Seance::new(agenda(), REVIEW_DAYS);
+    let mut s = Owned::new(agenda(), REVIEW_DAYS);
     let planned = s.meeting().start;
     // Without a clock the planned time stays.
     assert_eq!(s.start(day("2026-11-30"), None), Ok(Change::This));
@@ -86,7 +86,7 @@ fn starting_holds_the_meeting_at_the_time_it_actually_starts() {
     assert_eq!(s.meeting().start, planned);
     let mut draft = agenda();
     draft.status = MeetingStatus::Draft;
-    let mut s = Seance::new(draft, REVIEW_DAYS);
+    let mut s = Owned::new(draft, REVIEW_DAYS);
     assert_eq!(s.start(day("2026-11-30"), later), Ok(Change::This));
     assert_eq!(s.meeting().status, MeetingStatus::Held);
     assert_eq!(
@@ -104,7 +104,7 @@ fn starting_holds_the_meeting_at_the_time_it_actually_starts() {
 
 #[test]
 fn only_a_held_meeting_closes() {
-    let mut s = Seance::new(agenda(), REVIEW_DAYS);
+    let mut s = Owned::new(agenda(), REVIEW_DAYS);
     assert_eq!(s.close(&[]), Err(LiveError::NotHeld));
     assert_eq!(s.start(day("2026-11-30"), None), Ok(Change::This));
     assert_eq!(s.close(&[]), Ok(Change::This));
@@ -207,7 +207,7 @@ fn next_and_previous_stay_on_the_agenda() {
         s.current_item().and_then(|i| i.title.as_deref()),
         Some("Approbation du compte rendu")
     );
-    let mut empty = Seance::new(meeting("x", "cpraf", "2026-11-30", MeetingStatus::Held), 60);
+    let mut empty = Owned::new(meeting("x", "cpraf", "2026-11-30", MeetingStatus::Held), 60);
     assert!(!empty.next_item() && !empty.previous_item());
     assert_eq!(empty.current_item(), None);
 }
@@ -241,7 +241,7 @@ fn an_interrupted_seance_resumes_on_the_last_item_with_time_spent() {
     m.status = MeetingStatus::Held;
     m.items[0].spent_seconds = Some(300);
     m.items[1].spent_seconds = Some(120);
-    let s = Seance::new(m, REVIEW_DAYS);
+    let s = Owned::new(m, REVIEW_DAYS);
     assert_eq!(s.current(), 1);
 }
 
@@ -821,7 +821,7 @@ fn an_earlier_action_is_marked_done_in_its_own_meeting() {
 
 #[test]
 fn time_is_counted_on_the_current_item_while_held() {
-    let mut s = Seance::new(agenda(), REVIEW_DAYS);
+    let mut s = Owned::new(agenda(), REVIEW_DAYS);
     assert_eq!(s.tick(30), Change::Unchanged, "not started yet");
     assert_eq!(s.start(day("2026-11-30"), None), Ok(Change::This));
     assert_eq!(s.tick(0), Change::Unchanged);
@@ -1087,7 +1087,7 @@ fn undo_reaches_an_earlier_meeting() {
 
 #[test]
 fn refused_and_unchanged_edits_leave_no_undo_step() {
-    let mut s = Seance::new(agenda(), REVIEW_DAYS);
+    let mut s = Owned::new(agenda(), REVIEW_DAYS);
     assert_eq!(
         s.set_attendance("x", AttendanceStatus::Present, None),
         Err(LiveError::NoSuchMember { member: "x".into() })
@@ -1115,7 +1115,7 @@ fn reload_forgets_the_history() {
 
 #[test]
 fn a_meeting_dated_another_day_moves_to_today_when_held() {
-    let mut s = Seance::new(agenda(), REVIEW_DAYS);
+    let mut s = Owned::new(agenda(), REVIEW_DAYS);
     let at = chrono::NaiveTime::from_hms_opt(9, 41, 12);
     assert_eq!(s.start(day("2026-11-20"), at), Ok(Change::This));
     let m = s.meeting();
@@ -1135,7 +1135,7 @@ fn a_held_meeting_is_never_held_again_by_starting() {
     let mut m = agenda();
     m.status = MeetingStatus::Held;
     let before = m.clone();
-    let mut s = Seance::new(m, REVIEW_DAYS);
+    let mut s = Owned::new(m, REVIEW_DAYS);
     let at = chrono::NaiveTime::from_hms_opt(19, 26, 0);
     assert_eq!(s.start(day("2026-12-15"), at), Ok(Change::Unchanged));
     assert_eq!(
@@ -1150,7 +1150,7 @@ fn consulting_counts_nothing_and_refuses_edits() {
     let mut m = agenda();
     m.status = MeetingStatus::Held;
     m.items[1].spent_seconds = Some(60);
-    let mut s = Seance::new(m, REVIEW_DAYS);
+    let mut s = Owned::new(m, REVIEW_DAYS);
     s.set_consulting(true);
     assert_eq!(s.tick(30), Change::Unchanged);
     assert_eq!(s.set_notes(1, "x"), Err(LiveError::Consulting));

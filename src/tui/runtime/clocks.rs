@@ -27,8 +27,11 @@ impl Clocks {
     /// held meeting is shown, until typed text is due to be written, else forever (`None`).
     pub fn timeout(&mut self, app: &App, now: Instant) -> Option<Duration> {
         // The help or an export menu over the séance does not stop the clock.
-        let ticking =
-            app.screen == Screen::Seance && app.seance.as_ref().is_some_and(|s| s.ticking());
+        let ticking = app.screen == Screen::Seance
+            && app
+                .seance_meeting()
+                .zip(app.seance.as_ref())
+                .is_some_and(|(m, s)| s.ticking(m));
         let mut wait: Option<Duration> = None;
         if ticking {
             let counted = *self.counted.get_or_insert(now);
@@ -185,7 +188,8 @@ mod tests {
         assert_eq!(c.timeout(&app, now), None, "dashboard: blocking read");
         open(&mut app);
         // Past the roll call (its time is counted apart): on the first item.
-        assert!(app.seance.as_mut().unwrap().live.next_item());
+        let meeting = app.seance_meeting().unwrap().clone();
+        assert!(app.seance.as_mut().unwrap().live.next_item(&meeting));
         let wait = c.timeout(&app, now).expect("a held séance wakes up");
         assert!(wait <= Duration::from_secs(1));
         // Two and a half seconds later: two whole seconds counted, the rest kept.
@@ -194,7 +198,7 @@ mod tests {
             effects.is_empty(),
             "time alone is written every few seconds"
         );
-        let spent = |app: &App| app.seance.as_ref().unwrap().meeting().items[0].spent_seconds;
+        let spent = |app: &App| app.seance_meeting().unwrap().items[0].spent_seconds;
         assert_eq!(spent(&app), Some(2));
         assert_eq!(
             c.timeout(&app, now + Duration::from_millis(2500)),

@@ -36,7 +36,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let meeting = st.meeting();
+    let Some(meeting) = st.meeting_in(&app.data.meetings) else {
+        return;
+    };
     let earlier = app.seance_earlier();
     let head_lines = head(app, st, area.width as usize);
     let head_height = u16::try_from(head_lines.len()).unwrap_or(2);
@@ -73,7 +75,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(ask) = &st.ask {
         let (text, answers) = match ask {
             Ask::Start { moves } => (
-                ask_start(st.meeting().date, app.today, st.clock, lang),
+                ask_start(meeting.date, app.today, st.clock, lang),
                 Some([answer_start(*moves, lang), S::AnswerCancel.get(lang)]),
             ),
             Ask::Resume => (
@@ -98,7 +100,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ),
             Ask::ChangeDecision { choice } => {
                 let word = |d: Option<crate::domain::Decision>| decision_word(d, lang).to_string();
-                let before = st.live.current_item().and_then(|i| i.decision);
+                let before = st.live.current_item(meeting).and_then(|i| i.decision);
                 (
                     app.keymap.fill(
                         Context::Confirm,
@@ -139,7 +141,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// (wrapped, never cut).
 fn head(app: &App, st: &SeanceState, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let meeting = st.meeting();
+    let Some(meeting) = st.meeting_in(&app.data.meetings) else {
+        return Vec::new();
+    };
     let t = &app.theme;
     let body = shown(&app.data.department.body_short(&meeting.body));
     let timer = meeting_timer(meeting);
@@ -161,7 +165,7 @@ fn head(app: &App, st: &SeanceState, width: usize) -> Vec<Line<'static>> {
             format!(" · {}", S::LockPending.get(lang)),
             t.muted,
         )),
-        _ if st.live.is_closed() => first.push(Span::styled(
+        _ if st.live.is_closed(meeting) => first.push(Span::styled(
             format!(" · {}", S::ReadOnly.get(lang)),
             t.warning,
         )),
@@ -282,7 +286,9 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
     let block = pane(app, S::Agenda.get(lang), false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let meeting = st.meeting();
+    let Some(meeting) = st.meeting_in(&app.data.meetings) else {
+        return;
+    };
     if meeting.items.is_empty() {
         frame.render_widget(
             Paragraph::new(S::EmptyAgenda.get(lang)).style(app.theme.muted),
@@ -336,12 +342,16 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
         .skip(first)
         .take(height)
         .map(|(i, item)| {
-            let (mark, style) = match st.live.progress(i) {
+            let (mark, mut style) = match st.live.progress(meeting, i) {
                 Progress::Done => ("✓", app.theme.muted),
                 Progress::Visited => ("○", app.theme.muted),
                 Progress::Current => ("▶", app.theme.selected),
                 Progress::ToCome => ("·", app.theme.base),
             };
+            if st.chosen == Some(i) {
+                // Chosen to be moved or postponed.
+                style = style.add_modifier(ratatui::style::Modifier::REVERSED);
+            }
             let timer = item_timer(item);
             let time = match timer.timebox_seconds {
                 Some(limit) => format!("{}/{}", timer.spent_seconds / 60, limit / 60),
@@ -400,7 +410,9 @@ fn render_item(
     with_context: bool,
 ) {
     let lang = app.lang;
-    let meeting = st.meeting();
+    let Some(meeting) = st.meeting_in(&app.data.meetings) else {
+        return;
+    };
     let index = st.live.current();
     let item = meeting.items.get(index);
     let title = match item {
@@ -464,11 +476,11 @@ fn render_item(
         }
         lines.push(Line::raw(""));
     }
-    let focused = st.focused(earlier.len());
+    let focused = st.focused(meeting, earlier.len());
     let mut focus_line = 0usize;
     // (the line of each field drawn, its index among the fields), for the mouse.
     let mut field_lines: Vec<(usize, usize)> = Vec::new();
-    for (n, field) in st.fields(earlier.len()).into_iter().enumerate() {
+    for (n, field) in st.fields(meeting, earlier.len()).into_iter().enumerate() {
         let is = Some(field) == focused;
         if is {
             focus_line = lines.len();
@@ -605,7 +617,7 @@ fn render_item(
     }
     let height = inner.height as usize;
     let first = focus_line.saturating_sub(height.saturating_sub(1));
-    let count = st.fields(earlier.len()).len();
+    let count = st.fields(meeting, earlier.len()).len();
     for (line, n) in field_lines {
         if let Some(y) = line.checked_sub(first).filter(|y| *y < height) {
             let y = inner.y.saturating_add(u16::try_from(y).unwrap_or(u16::MAX));
@@ -621,7 +633,7 @@ fn render_item(
 
 fn render_context(app: &App, meeting: &Meeting, st: &SeanceState, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let item = st.live.current_item();
+    let item = st.live.current_item(meeting);
     let title = match item.and_then(|i| i.case.as_deref()) {
         Some(id) => shown(id),
         None => S::Meeting.get(lang).to_string(),

@@ -27,7 +27,8 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             let on_case = app
                 .seance
                 .as_ref()
-                .and_then(|st| st.live.current_item())
+                .zip(app.seance_meeting())
+                .and_then(|(st, m)| st.live.current_item(m))
                 .is_some_and(|i| i.kind == crate::domain::ItemKind::Case);
             let readers = match field {
                 Field::DecisionText => Readers::Partners,
@@ -86,12 +87,14 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             let list = app
                 .seance
                 .as_ref()
-                .and_then(|st| app.data.department.body(&st.meeting().body))
+                .and_then(|st| st.meeting_in(&app.data.meetings))
+                .and_then(|m| app.data.department.body(&m.body))
                 .map_or(crate::domain::Decision::CPRAF, |b| b.decision_list());
             let current = app
                 .seance
                 .as_ref()
-                .and_then(|st| st.live.current_item())
+                .zip(app.seance_meeting())
+                .and_then(|(st, m)| st.live.current_item(m))
                 .and_then(|i| i.decision);
             let choices: Vec<String> = Editing::decision_choices(list, current)
                 .into_iter()

@@ -269,6 +269,8 @@ pub struct SeanceState {
     pub clock: Option<NaiveTime>,
     /// Resuming or reopening was chosen: done once the lock is ours.
     pub resuming: Option<Resuming>,
+    /// The agenda item chosen to be moved or postponed (`None`: the current item).
+    pub chosen: Option<usize>,
 }
 
 /// What is done once the lock asked for is ours.
@@ -281,7 +283,7 @@ pub enum Resuming {
 }
 
 impl SeanceState {
-    pub fn new(meeting: Meeting, review_every_days: u32) -> SeanceState {
+    pub fn new(meeting: &Meeting, review_every_days: u32) -> SeanceState {
         SeanceState {
             live: Seance::new(meeting, review_every_days),
             field: 0,
@@ -295,18 +297,25 @@ impl SeanceState {
             timed: false,
             clock: None,
             resuming: None,
+            chosen: None,
         }
     }
 
-    pub fn meeting(&self) -> &Meeting {
-        self.live.meeting()
+    /// The agenda item that moves or is postponed: the one chosen, else the current one.
+    pub fn chosen_item(&self) -> usize {
+        self.chosen.unwrap_or_else(|| self.live.current())
     }
 
-    /// The fields of the current item, then the meeting's. `earlier` is the number of
-    /// earlier actions listed (item `actions`).
-    pub fn fields(&self, earlier: usize) -> Vec<Field> {
+    /// The séance's meeting, where it lives: among the département's `meetings`.
+    pub fn meeting_in<'a>(&self, meetings: &'a [Meeting]) -> Option<&'a Meeting> {
+        meetings.iter().find(|m| m.id == self.live.id())
+    }
+
+    /// The fields of the current item of `meeting` (the séance's), then the meeting's.
+    /// `earlier` is the number of earlier actions listed (item `actions`).
+    pub fn fields(&self, meeting: &Meeting, earlier: usize) -> Vec<Field> {
         let mut out = Vec::new();
-        if let Some(item) = self.live.current_item() {
+        if let Some(item) = self.live.current_item(meeting) {
             match item.kind {
                 ItemKind::Case => {
                     out.push(Field::Decision);
@@ -335,8 +344,8 @@ impl SeanceState {
     }
 
     /// The field in focus.
-    pub fn focused(&self, earlier: usize) -> Option<Field> {
-        let fields = self.fields(earlier);
+    pub fn focused(&self, meeting: &Meeting, earlier: usize) -> Option<Field> {
+        let fields = self.fields(meeting, earlier);
         fields
             .get(self.field.min(fields.len().saturating_sub(1)))
             .copied()
@@ -373,10 +382,10 @@ impl SeanceState {
         })
     }
 
-    /// Time is counted now: a held meeting we may edit, nothing asked.
-    pub fn ticking(&self) -> bool {
-        self.live.meeting().status == crate::domain::MeetingStatus::Held
-            && self.live.is_editable()
+    /// Time is counted now: `meeting` (the séance's) is held, we may edit it, nothing asked.
+    pub fn ticking(&self, meeting: &Meeting) -> bool {
+        meeting.status == crate::domain::MeetingStatus::Held
+            && self.live.is_editable(meeting)
             && self.ask.is_none()
             && !self.live.is_paused()
     }

@@ -13,12 +13,12 @@ use seance_edit::{editing_key, start_editing};
 /// a held or closed one is opened to be read: no lock, no timer, nothing changed until the
 /// user resumes it ([`Action::ResumeSeance`], with a question).
 pub fn open_seance(app: &mut App, id: &str) -> Vec<Effect> {
-    if app.seance.as_ref().is_some_and(|s| s.meeting().id == id) {
+    if app.seance.as_ref().is_some_and(|s| s.live.id() == id) {
         app.screen = Screen::Seance;
         return Vec::new();
     }
     let mut effects = leave_seance(app);
-    let Some(meeting) = app.data.meetings.iter().find(|m| m.id == id).cloned() else {
+    let Some(meeting) = app.data.meetings.iter().find(|m| m.id == id) else {
         app.screen = Screen::Seance;
         return effects;
     };
@@ -64,7 +64,10 @@ fn ask_resume(app: &mut App) -> Vec<Effect> {
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
-    if !st.live.is_consulting() && !st.live.is_closed() {
+    let closed = st
+        .meeting_in(&app.data.meetings)
+        .is_some_and(|m| st.live.is_closed(m));
+    if !st.live.is_consulting() && !closed {
         return Vec::new();
     }
     if st.lock != LockView::None && st.lock != LockView::Ours {
@@ -73,11 +76,7 @@ fn ask_resume(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     st.answer = 0;
-    st.ask = Some(if st.live.is_closed() {
-        Ask::Reopen
-    } else {
-        Ask::Resume
-    });
+    st.ask = Some(if closed { Ask::Reopen } else { Ask::Resume });
     Vec::new()
 }
 
@@ -88,7 +87,10 @@ pub fn resume_seance(app: &mut App) -> Vec<Effect> {
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
-    st.resuming = Some(if st.live.is_closed() {
+    let closed = st
+        .meeting_in(&app.data.meetings)
+        .is_some_and(|m| st.live.is_closed(m));
+    st.resuming = Some(if closed {
         Resuming::Reopen
     } else {
         Resuming::Resume
@@ -97,7 +99,7 @@ pub fn resume_seance(app: &mut App) -> Vec<Effect> {
         after_lock(app)
     } else {
         st.lock = LockView::Pending;
-        vec![Effect::LockMeeting(st.meeting().id.clone())]
+        vec![Effect::LockMeeting(st.live.id().to_string())]
     }
 }
 
@@ -154,14 +156,18 @@ fn after_lock(app: &mut App) -> Vec<Effect> {
     match st.resuming.take() {
         Some(Resuming::Reopen) => {
             st.live.set_consulting(false);
-            let r = st.live.reopen(today);
+            let r = st
+                .live
+                .apply(&mut app.data.meetings, |l, _| l.reopen(today));
             return applied(app, r);
         }
         Some(Resuming::Resume) => st.live.set_consulting(false),
         None => {}
     }
-    if !st.meeting().status.is_held() {
-        let moves = st.meeting().date != today;
+    if let Some(m) = st.meeting_in(&app.data.meetings)
+        && !m.status.is_held()
+    {
+        let moves = m.date != today;
         st.answer = usize::from(moves);
         st.ask = Some(Ask::Start { moves });
     }
@@ -175,13 +181,15 @@ pub fn leave_seance(app: &mut App) -> Vec<Effect> {
     };
     st.live.seal();
     let mut effects = Vec::new();
-    if (st.typed || st.timed) && st.live.is_editable() {
-        effects.push(Effect::SaveMeeting(st.meeting().clone()));
+    if let Some(m) = st.meeting_in(&app.data.meetings)
+        && (st.typed || st.timed)
+        && st.live.is_editable(m)
+    {
+        effects.push(Effect::SaveMeeting(m.clone()));
     }
-    sync_meeting(app, st.meeting().clone());
     app.refresh();
     if st.lock == LockView::Ours {
-        effects.push(Effect::ReleaseMeeting(st.meeting().id.clone()));
+        effects.push(Effect::ReleaseMeeting(st.live.id().to_string()));
     }
     effects
 }
@@ -204,9 +212,9 @@ pub fn seance_flush(app: &mut App) -> Vec<Effect> {
     }
     st.typed = false;
     st.timed = false;
-    let meeting = st.meeting().clone();
-    sync_meeting(app, meeting.clone());
-    vec![Effect::SaveMeeting(meeting)]
+    st.meeting_in(&app.data.meetings)
+        .map(|m| vec![Effect::SaveMeeting(m.clone())])
+        .unwrap_or_default()
 }
 
 /// Counts elapsed seconds on the current item (the runtime calls it once a second while
@@ -218,10 +226,16 @@ pub fn seance_tick(app: &mut App, seconds: u64) -> bool {
     let Some(st) = app.seance.as_mut() else {
         return false;
     };
-    if !st.ticking() {
+    if !st
+        .meeting_in(&app.data.meetings)
+        .is_some_and(|m| st.ticking(m))
+    {
         return false;
     }
-    if st.live.tick(seconds).is_changed() {
+    let counted = st
+        .live
+        .apply(&mut app.data.meetings, |l, _| Ok(l.tick(seconds)));
+    if counted.is_ok_and(|c| c.is_changed()) {
         st.timed = true;
         true
     } else {
@@ -232,13 +246,17 @@ pub fn seance_tick(app: &mut App, seconds: u64) -> bool {
 /// The runtime read a meeting again from disk (the user chose their version).
 pub fn meeting_reloaded(app: &mut App, meeting: Meeting) {
     if let Some(st) = app.seance.as_mut()
-        && st.meeting().id == meeting.id
+        && st.live.id() == meeting.id
     {
-        st.live.reload(meeting.clone());
+        st.live.reload(&meeting);
         st.typed = false;
         st.editing = None;
+        st.chosen = None;
     }
-    sync_meeting(app, meeting);
+    match app.data.meetings.iter_mut().find(|m| m.id == meeting.id) {
+        Some(slot) => *slot = meeting,
+        None => app.data.meetings.push(meeting),
+    }
     app.refresh();
     app.info(S::Reloaded.get(app.lang));
 }
@@ -269,14 +287,6 @@ fn ask_conflict(st: &mut SeanceState, id: String) {
     st.ask = Some(Ask::Conflict { id });
 }
 
-/// Puts the meeting into the loaded data (for the other screens and the exports).
-fn sync_meeting(app: &mut App, meeting: Meeting) {
-    match app.data.meetings.iter_mut().find(|m| m.id == meeting.id) {
-        Some(slot) => *slot = meeting,
-        None => app.data.meetings.push(meeting),
-    }
-}
-
 /// What an edit returned: the files to write, or the reason shown.
 pub(super) fn applied(app: &mut App, result: Result<Change, LiveError>) -> Vec<Effect> {
     let lang = app.lang;
@@ -287,10 +297,15 @@ pub(super) fn applied(app: &mut App, result: Result<Change, LiveError>) -> Vec<E
             };
             st.typed = false;
             st.timed = false;
-            let meeting = st.meeting().clone();
-            sync_meeting(app, meeting.clone());
+            let save = st.meeting_in(&app.data.meetings).cloned();
             app.refresh();
-            vec![Effect::SaveMeeting(meeting)]
+            save.map(|m| vec![Effect::SaveMeeting(m)])
+                .unwrap_or_default()
+        }
+        Ok(Change::Also(id)) => {
+            let mut effects = applied(app, Ok(Change::This));
+            effects.extend(applied(app, Ok(Change::Other(id))));
+            effects
         }
         Ok(Change::Other(id)) => {
             app.refresh();
@@ -333,7 +348,7 @@ fn ask_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     let Some(ask) = st.ask.clone() else {
         return Vec::new();
     };
-    let id = st.meeting().id.clone();
+    let id = st.live.id().to_string();
     let yes = action == Some(Action::Yes);
     let no = action == Some(Action::No);
     let today = app.today;
@@ -347,7 +362,10 @@ fn ask_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
         }
         (Ask::Start { .. }, Some(Action::Accept)) if st.answer == 0 => {
             st.ask = None;
-            let r = st.live.start(today, st.clock);
+            let clock = st.clock;
+            let r = st
+                .live
+                .apply(&mut app.data.meetings, |l, _| l.start(today, clock));
             applied(app, r)
         }
         (Ask::Start { .. }, Some(Action::Accept | Action::Cancel)) => {
@@ -380,9 +398,11 @@ fn ask_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
         (Ask::Close { .. }, _) if yes => {
             st.ask = None;
             st.live.seal();
-            let r = st.live.close(&app.data.meetings);
+            let r = st
+                .live
+                .apply(&mut app.data.meetings, |l, others| l.close(others.iter()));
             let mut effects = applied(app, r);
-            if let Some(closed) = app.seance.as_ref().map(|st| st.meeting().clone())
+            if let Some(closed) = app.seance_meeting().cloned()
                 && closed.status == MeetingStatus::Closed
             {
                 // The later agendas: closed cases taken off, then what was not discussed
@@ -435,13 +455,11 @@ fn ask_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
         }
         (Ask::Conflict { id }, Some(Action::Accept)) => {
             st.ask = None;
-            let meeting = if st.meeting().id == id {
+            if st.live.id() == id {
                 st.typed = false;
                 st.timed = false;
-                Some(st.meeting().clone())
-            } else {
-                app.data.meetings.iter().find(|m| m.id == id).cloned()
-            };
+            }
+            let meeting = app.data.meetings.iter().find(|m| m.id == id).cloned();
             meeting
                 .map(|m| vec![Effect::OverwriteMeeting(m)])
                 .unwrap_or_default()
@@ -461,8 +479,12 @@ pub(super) fn go_to_item(app: &mut App, index: usize) -> Vec<Effect> {
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
-    if st.live.go_to(index) {
+    let Some(m) = st.meeting_in(&app.data.meetings) else {
+        return Vec::new();
+    };
+    if st.live.go_to(m, index) {
         st.field = 0;
+        st.chosen = None;
     }
     seance_flush(app)
 }
@@ -473,17 +495,21 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
-    let count = st.fields(earlier).len();
+    let Some(m) = st.meeting_in(&app.data.meetings) else {
+        return Vec::new();
+    };
+    let count = st.fields(m, earlier).len();
     match action {
         Action::NextItem | Action::PrevItem => {
             let moved = if action == Action::NextItem {
-                st.live.next_item()
+                st.live.next_item(m)
             } else {
-                st.live.previous_item()
+                st.live.previous_item(m)
             };
             if moved {
                 st.field = 0;
             }
+            st.chosen = None;
             seance_flush(app)
         }
         Action::Up
@@ -501,7 +527,7 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::AddAction => {
-            let fields = st.fields(earlier);
+            let fields = st.fields(m, earlier);
             match fields.iter().position(|f| *f == Field::NewAction) {
                 Some(i) => {
                     st.field = i;
@@ -515,35 +541,34 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Delete => {
-            if let Some(Field::Action(a)) = st.focused(earlier) {
+            if let Some(Field::Action(a)) = st.focused(m, earlier) {
                 let item = st.live.current();
-                let r = st.live.delete_action(item, a);
+                let r = st
+                    .live
+                    .apply(&mut app.data.meetings, |l, _| l.delete_action(item, a));
                 applied(app, r)
             } else {
                 Vec::new()
             }
         }
         Action::CloseMeeting => {
-            if let Err(e) = editable(st) {
+            if let Err(e) = editable(st, &app.data.meetings) {
                 app.error(e.text(app.lang));
                 return Vec::new();
             }
-            if st.meeting().status != MeetingStatus::Held {
+            if m.status != MeetingStatus::Held {
                 app.error(LiveError::NotHeld.text(app.lang));
                 return Vec::new();
             }
-            let undecided = undecided_cases(st.meeting()).len();
-            let nobody = st
-                .meeting()
+            let undecided = undecided_cases(m).len();
+            let nobody = m
                 .attendance
                 .iter()
                 .all(|a| a.status == crate::domain::AttendanceStatus::Invited)
-                && st
-                    .meeting()
-                    .guests
+                && m.guests
                     .iter()
                     .all(|g| g.status == crate::domain::AttendanceStatus::Invited);
-            let quorum = seance_quorum(st.meeting(), &app.data.department)
+            let quorum = seance_quorum(m, &app.data.department)
                 .filter(|q| !q.reached())
                 .map(|q| quorum_missing(&q, &app.data.department.members, app.lang));
             st.ask = Some(Ask::Close {
@@ -556,8 +581,16 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ResumeSeance => ask_resume(app),
         Action::AddCase => super::seance_agenda::add_to_agenda(app, true),
         Action::AddTopic => super::seance_agenda::add_to_agenda(app, false),
+        Action::ChooseItemDown | Action::ChooseItemUp => {
+            super::seance_agenda::choose(app, action == Action::ChooseItemUp);
+            Vec::new()
+        }
+        Action::MoveUp | Action::MoveDown => {
+            super::seance_agenda::move_chosen(app, action == Action::MoveUp)
+        }
+        Action::Postpone => super::seance_agenda::postpone_chosen(app),
         Action::Pause => {
-            if let Err(e) = editable(st) {
+            if let Err(e) = editable(st, &app.data.meetings) {
                 app.error(e.text(app.lang));
                 return Vec::new();
             }
@@ -575,13 +608,9 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
             effects
         }
         Action::Export => {
-            let id = st.meeting().id.clone();
-            // The exports read the loaded data: it gets the séance's meeting first.
+            let id = st.live.id().to_string();
+            // The exports read the loaded data, where the séance's meeting lives.
             let effects = seance_flush(app);
-            if let Some(st) = app.seance.as_ref() {
-                let meeting = st.meeting().clone();
-                sync_meeting(app, meeting);
-            }
             open_export_menu(app, &id);
             effects
         }
@@ -589,8 +618,13 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-pub(super) fn editable(st: &SeanceState) -> Result<(), LiveError> {
-    if st.live.is_closed() {
+/// Edits are accepted: the séance's meeting (among `meetings`) is neither closed, nor
+/// held by someone else, nor being read.
+pub(super) fn editable(st: &SeanceState, meetings: &[Meeting]) -> Result<(), LiveError> {
+    if st
+        .meeting_in(meetings)
+        .is_some_and(|m| st.live.is_closed(m))
+    {
         Err(LiveError::Closed)
     } else if st.live.is_read_only() {
         Err(LiveError::ReadOnly)
@@ -607,11 +641,10 @@ pub(super) fn seance_history(app: &mut App, undo: bool) -> Vec<Effect> {
         return Vec::new();
     };
     st.editing = None;
+    st.chosen = None;
     st.live.seal();
-    let r = if undo {
-        st.live.undo(&mut app.data.meetings)
-    } else {
-        st.live.redo(&mut app.data.meetings)
-    };
+    let r = st.live.apply(&mut app.data.meetings, |l, others| {
+        if undo { l.undo(others) } else { l.redo(others) }
+    });
     applied(app, r)
 }

@@ -1,8 +1,10 @@
 //! The agenda changed during the séance: an urgent case (the agenda's case picker) or a
-//! topic (« questions diverses »), added after the current item and taken next.
+//! topic (« questions diverses »), added after the current item and taken next; an item not
+//! taken yet moved, or postponed to the body's next meeting; what closing carries over.
 
 use super::*;
 use crate::domain::Item;
+use crate::domain::live::Change;
 use seance::{applied, editable};
 
 /// `C` / `A` in the séance: the case picker, or the prompt of a topic's title.
@@ -10,7 +12,7 @@ pub(super) fn add_to_agenda(app: &mut App, case: bool) -> Vec<Effect> {
     let Some(st) = app.seance.as_ref() else {
         return Vec::new();
     };
-    if let Err(e) = editable(st) {
+    if let Err(e) = editable(st, &app.data.meetings) {
         app.error(e.text(app.lang));
         return Vec::new();
     }
@@ -38,7 +40,11 @@ pub(super) fn add_item(app: &mut App, item: Item) -> Vec<Effect> {
         return Vec::new();
     };
     st.live.seal();
-    let r = st.live.add_item(item);
+    // The agenda shifts: the item chosen to move is the current one again.
+    st.chosen = None;
+    let r = st
+        .live
+        .apply(&mut app.data.meetings, |l, _| l.add_item(item));
     let added = r.as_ref().is_ok_and(|c| c.is_changed());
     let effects = applied(app, r);
     if added {
@@ -51,46 +57,140 @@ pub(super) fn add_item(app: &mut App, item: Item) -> Vec<Effect> {
     effects
 }
 
+/// `>` / `<`: chooses the agenda item below or above the one chosen (at first, the
+/// current item), to move or postpone it.
+pub(super) fn choose(app: &mut App, up: bool) {
+    let Some(st) = app.seance.as_mut() else {
+        return;
+    };
+    let len = st
+        .meeting_in(&app.data.meetings)
+        .map_or(0, |m| m.items.len());
+    let at = st.chosen_item();
+    let to = if up {
+        at.saturating_sub(1)
+    } else {
+        at.saturating_add(1).min(len.saturating_sub(1))
+    };
+    st.chosen = Some(to);
+}
+
+/// `K` / `J`: moves the chosen item (the current one when none is chosen) one place up or
+/// down among the items not taken yet; it stays chosen. The séance stays at its place, so
+/// an item moved up to it is the one taken now.
+pub(super) fn move_chosen(app: &mut App, up: bool) -> Vec<Effect> {
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    if let Err(e) = editable(st, &app.data.meetings) {
+        app.error(e.text(app.lang));
+        return Vec::new();
+    }
+    let index = st.chosen_item();
+    st.live.seal();
+    match st
+        .live
+        .apply(&mut app.data.meetings, |l, _| l.move_item(index, up))
+    {
+        Ok(Some(to)) => {
+            let current = st.live.current();
+            if index == current || to == current {
+                st.field = 0;
+            }
+            st.chosen = Some(to);
+            applied(app, Ok(Change::This))
+        }
+        Ok(None) => {
+            let text = if up {
+                app.lang.pick(
+                    "Ce point est déjà le premier de l'ordre du jour.",
+                    "This item is first on the agenda already.",
+                )
+            } else {
+                app.lang.pick(
+                    "Ce point est déjà le dernier de l'ordre du jour.",
+                    "This item is last on the agenda already.",
+                )
+            };
+            app.info(text);
+            Vec::new()
+        }
+        Err(e) => applied(app, Err(e)),
+    }
+}
+
+/// `R`: postpones the chosen item (the current one when none is chosen) to the body's next
+/// draft meeting, created when there is none; this meeting records it (« reporté à la
+/// prochaine séance »). Both files are written; `u` undoes both.
+pub(super) fn postpone_chosen(app: &mut App) -> Vec<Effect> {
+    use crate::domain::live::carry::next_draft;
+    let Some(st) = app.seance.as_mut() else {
+        return Vec::new();
+    };
+    if let Err(e) = editable(st, &app.data.meetings) {
+        app.error(e.text(app.lang));
+        return Vec::new();
+    }
+    let index = st.chosen_item();
+    let Some(m) = st.meeting_in(&app.data.meetings) else {
+        return Vec::new();
+    };
+    if let Err(e) = st.live.ensure_open(m, index) {
+        app.error(e.text(app.lang));
+        return Vec::new();
+    }
+    let Some((next, created)) = next_draft(&app.data, m) else {
+        return Vec::new();
+    };
+    let (next_id, next_date) = (next.id.clone(), next.date);
+    if created {
+        app.data.meetings.push(next);
+    }
+    st.live.seal();
+    let r = st.live.apply(&mut app.data.meetings, |l, others| {
+        l.postpone(index, others, &next_id)
+    });
+    st.chosen = None;
+    if r.is_err() && created {
+        app.data.meetings.retain(|m| m.id != next_id);
+    }
+    if r.is_ok() {
+        st.field = 0;
+    }
+    let done = r.is_ok();
+    let effects = applied(app, r);
+    if done {
+        let day = crate::tui::strings::date(next_date, app.lang);
+        let text = match (app.lang, created) {
+            (crate::i18n::Lang::Fr, false) => {
+                format!("Point reporté à la réunion du {day}, en préparation.")
+            }
+            (crate::i18n::Lang::Fr, true) => {
+                format!("Point reporté à la réunion du {day}, créée en préparation.")
+            }
+            (crate::i18n::Lang::En, false) => {
+                format!("Item postponed to the draft meeting of {day}.")
+            }
+            (crate::i18n::Lang::En, true) => {
+                format!("Item postponed to the meeting of {day}, created as a draft.")
+            }
+        };
+        app.info(text);
+    }
+    effects
+}
+
 /// Once the meeting is closed: what was not discussed, and the review of the open actions,
 /// go onto the body's next draft (created when there is none), said in a message.
 pub(super) fn carry_over(app: &mut App) -> Vec<Effect> {
-    use crate::domain::agenda::{DEFAULT_ACTIONS_MINUTES, default_start, new_meeting};
-    use crate::domain::live::carry::{carry_into, not_discussed};
-    let Some(closed) = app.seance.as_ref().map(|st| st.meeting().clone()) else {
+    use crate::domain::agenda::DEFAULT_ACTIONS_MINUTES;
+    use crate::domain::live::carry::{carry_into, next_draft, not_discussed};
+    let Some(closed) = app.seance_meeting().cloned() else {
         return Vec::new();
     };
     let items = not_discussed(&closed);
-    let next = app
-        .data
-        .meetings
-        .iter()
-        .filter(|m| {
-            m.body == closed.body
-                && m.id != closed.id
-                && m.status == crate::domain::MeetingStatus::Draft
-                && m.date >= closed.date
-        })
-        .min_by(|a, b| a.chronological_key().cmp(&b.chronological_key()))
-        .cloned();
-    let mut next = match next {
-        Some(next) => next,
-        None => {
-            let every = app
-                .data
-                .department
-                .body(&closed.body)
-                .map_or(28, |b| b.every_days);
-            let date = closed.next_meeting.unwrap_or_else(|| {
-                closed
-                    .date
-                    .checked_add_days(chrono::Days::new(u64::from(every)))
-                    .unwrap_or(closed.date)
-            });
-            match new_meeting(&app.data, &closed.body, date, default_start()) {
-                Some(m) => m,
-                None => return Vec::new(),
-            }
-        }
+    let Some((mut next, _)) = next_draft(&app.data, &closed) else {
+        return Vec::new();
     };
     let open = crate::tui::seance::earlier_actions(&app.data.meetings, &next)
         .iter()

@@ -2,8 +2,8 @@
 //! members of the directory who were not invited.
 
 use super::*;
+use crate::domain::AttendanceStatus;
 use crate::domain::live::NewGuest;
-use crate::domain::{AttendanceStatus, Member};
 use crate::i18n::Lang;
 use crate::tui::seance::*;
 use seance::{applied, editable};
@@ -17,22 +17,31 @@ pub(super) fn attendance_key(app: &mut App, key: Key, action: Option<Action>) ->
     let Some(mut panel) = st.attendance.take() else {
         return Vec::new();
     };
-    let invitees = st.meeting().attendance.len();
-    let rows = invitees + st.meeting().guests.len();
+    let Some(m) = st.meeting_in(&app.data.meetings) else {
+        return Vec::new();
+    };
+    let invitees = m.attendance.len();
+    let rows = invitees + m.guests.len();
     let mut effects = Vec::new();
     let mut keep = true;
-    let set = |st: &mut SeanceState, row: usize, status: AttendanceStatus, by: Option<&str>| {
-        if row < invitees {
-            let member = st
-                .meeting()
-                .attendance
-                .get(row)
-                .map(|a| a.member.clone())
-                .unwrap_or_default();
-            st.live.set_attendance(&member, status, by)
-        } else {
-            st.live.set_guest_status(row - invitees, status, by)
-        }
+    let set = |st: &mut SeanceState,
+               meetings: &mut [Meeting],
+               row: usize,
+               status: AttendanceStatus,
+               by: Option<&str>| {
+        st.live.apply(meetings, |l, _| {
+            if row < invitees {
+                let member = l
+                    .meeting()
+                    .attendance
+                    .get(row)
+                    .map(|a| a.member.clone())
+                    .unwrap_or_default();
+                l.set_attendance(&member, status, by)
+            } else {
+                l.set_guest_status(row - invitees, status, by)
+            }
+        })
     };
     if panel.member.is_some() {
         effects = member_key(app, &mut panel, key, action);
@@ -41,12 +50,14 @@ pub(super) fn attendance_key(app: &mut App, key: Key, action: Option<Action>) ->
             Some(Action::Cancel) => panel.guest = None,
             Some(Action::NextField | Action::PrevField) => form.field = 1 - form.field.min(1),
             Some(Action::Accept) => {
-                let r = st.live.add_guest(NewGuest {
-                    name: form.name.text(),
-                    title: None,
-                    organisation: form.organisation.text(),
-                    status: AttendanceStatus::Present,
-                    by: None,
+                let r = st.live.apply(&mut app.data.meetings, |l, _| {
+                    l.add_guest(NewGuest {
+                        name: form.name.text(),
+                        title: None,
+                        organisation: form.organisation.text(),
+                        status: AttendanceStatus::Present,
+                        by: None,
+                    })
                 });
                 match r {
                     Ok(change) => {
@@ -75,6 +86,7 @@ pub(super) fn attendance_key(app: &mut App, key: Key, action: Option<Action>) ->
                 let text = by.text().to_string();
                 match set(
                     st,
+                    &mut app.data.meetings,
                     panel.selected,
                     AttendanceStatus::Represented,
                     Some(&text),
@@ -106,9 +118,11 @@ pub(super) fn attendance_key(app: &mut App, key: Key, action: Option<Action>) ->
         match action {
             _ if status.is_some() && panel.selected < rows => {
                 if let Some(status) = status {
-                    let replaced = represented_by(st.meeting(), panel.selected)
+                    let replaced = st
+                        .meeting_in(&app.data.meetings)
+                        .and_then(|m| represented_by(m, panel.selected))
                         .filter(|_| status != AttendanceStatus::Represented);
-                    let r = set(st, panel.selected, status, None);
+                    let r = set(st, &mut app.data.meetings, panel.selected, status, None);
                     if r.as_ref().is_ok_and(|c| c.is_changed())
                         && let Some(by) = replaced
                     {
@@ -121,17 +135,19 @@ pub(super) fn attendance_key(app: &mut App, key: Key, action: Option<Action>) ->
             }
             Some(Action::Represented) if panel.selected < rows => {
                 // This person's representative, else the last one typed.
-                let current =
-                    represented_by(st.meeting(), panel.selected).or_else(|| panel.last_by.clone());
+                let current = st
+                    .meeting_in(&app.data.meetings)
+                    .and_then(|m| represented_by(m, panel.selected))
+                    .or_else(|| panel.last_by.clone());
                 panel.by = Some(LineInput::new(current.as_deref().unwrap_or("")));
             }
             Some(Action::AddGuest) => panel.guest = Some(GuestForm::default()),
-            Some(Action::AddMember) => {
-                open_member_picker(st, &app.data.department.members, &mut panel, lang)
-            }
+            Some(Action::AddMember) => open_member_picker(st, &app.data, &mut panel, lang),
             Some(Action::RemoveGuest) if panel.selected >= invitees && panel.selected < rows => {
                 // A guest added by mistake (invitees stay: mark them absent or excused).
-                let r = st.live.remove_guest(panel.selected - invitees);
+                let r = st.live.apply(&mut app.data.meetings, |l, _| {
+                    l.remove_guest(panel.selected - invitees)
+                });
                 effects = applied(app, r);
                 panel.selected = panel.selected.min(rows.saturating_sub(2));
             }
@@ -194,13 +210,17 @@ fn replaced_note(
 /// none, the reason when the meeting cannot be changed.
 fn open_member_picker(
     st: &SeanceState,
-    members: &[Member],
+    data: &crate::domain::DeptData,
     panel: &mut AttendancePanel,
     lang: Lang,
 ) {
-    if let Err(e) = editable(st) {
+    let members = &data.department.members;
+    if let Err(e) = editable(st, &data.meetings) {
         panel.error = Some(e.text(lang));
-    } else if uninvited_members(members, st.meeting(), "").is_empty() {
+    } else if st
+        .meeting_in(&data.meetings)
+        .is_some_and(|m| uninvited_members(members, m, "").is_empty())
+    {
         panel.note = Some(S::AllMembersListed.get(lang).to_string());
     } else {
         panel.error = None;
@@ -221,11 +241,11 @@ fn member_key(
     let (Some(st), Some(picker)) = (app.seance.as_mut(), panel.member.as_mut()) else {
         return Vec::new();
     };
-    let matches = uninvited_members(
-        &app.data.department.members,
-        st.meeting(),
-        picker.query.text(),
-    );
+    let Some(m) = st.meeting_in(&app.data.meetings) else {
+        return Vec::new();
+    };
+    let row = m.attendance.len();
+    let matches = uninvited_members(&app.data.department.members, m, picker.query.text());
     let last = matches.len().saturating_sub(1);
     match text_action(key, action) {
         Some(Action::Cancel) => panel.member = None,
@@ -241,9 +261,10 @@ fn member_key(
             let Some(id) = matches.get(picker.selected.min(last)).map(|m| m.id.clone()) else {
                 return Vec::new();
             };
-            let row = st.meeting().attendance.len();
             panel.member = None;
-            match st.live.add_member(&id, AttendanceStatus::Present, None) {
+            match st.live.apply(&mut app.data.meetings, |l, _| {
+                l.add_member(&id, AttendanceStatus::Present, None)
+            }) {
                 Ok(change) => {
                     panel.selected = row;
                     panel.error = None;

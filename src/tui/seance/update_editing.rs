@@ -47,16 +47,18 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
             .map(|d| crate::domain::holidays::next_working_day(app.data.code(), d))
     };
     let default_next = app
-        .seance
-        .as_ref()
-        .and_then(|st| next_meeting_default(st.meeting(), app));
+        .seance_meeting()
+        .and_then(|m| next_meeting_default(m, app));
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
-    let Some(field) = st.focused(earlier.len()) else {
+    let Some(m) = st.meeting_in(&app.data.meetings) else {
         return Vec::new();
     };
-    if let Err(e) = editable(st) {
+    let Some(field) = st.focused(m, earlier.len()) else {
+        return Vec::new();
+    };
+    if let Err(e) = editable(st, &app.data.meetings) {
         app.error(e.text(lang));
         return Vec::new();
     }
@@ -65,7 +67,9 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
         st.live.leave_roll_call();
     }
     let index = st.live.current();
-    let meeting = st.meeting();
+    let Some(meeting) = st.meeting_in(&app.data.meetings) else {
+        return Vec::new();
+    };
     let item = meeting.items.get(index);
     let editing = match field {
         Field::Decision => {
@@ -83,7 +87,7 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
         Field::NextReview => {
             let day = item
                 .and_then(|i| i.next_review)
-                .or_else(|| st.live.default_next_review());
+                .or_else(|| st.live.default_next_review(meeting));
             Editing::Date {
                 field,
                 input: LineInput::new(&day.map(|d| strings::date(d, lang)).unwrap_or_default()),
@@ -142,13 +146,9 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
             } else {
                 None
             };
-            let r = st.live.set_earlier_action_done(
-                &mut app.data.meetings,
-                &e.meeting,
-                e.item,
-                e.action,
-                done_on,
-            );
+            let r = st.live.apply(&mut app.data.meetings, |l, others| {
+                l.set_earlier_action_done(others, &e.meeting, e.item, e.action, done_on)
+            });
             return applied(app, r);
         }
         Field::Difficulties => Editing::Text {
@@ -217,7 +217,9 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
         return Vec::new();
     };
     let index = st.live.current();
-    let meeting_date = st.meeting().date;
+    let Some(meeting_date) = st.meeting_in(&app.data.meetings).map(|m| m.date) else {
+        return Vec::new();
+    };
     let mut effects = Vec::new();
     let mut keep = true;
     let page = app.page;
@@ -238,9 +240,15 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
             {
                 let text = area.lines().join("\n");
                 let r = match field {
-                    Field::DecisionText => st.live.set_decision_text(index, &text),
-                    Field::Notes => st.live.set_notes(index, &text),
-                    _ => st.live.set_difficulties(&text),
+                    Field::DecisionText => st.live.apply(&mut app.data.meetings, |l, _| {
+                        l.set_decision_text(index, &text)
+                    }),
+                    Field::Notes => st
+                        .live
+                        .apply(&mut app.data.meetings, |l, _| l.set_notes(index, &text)),
+                    _ => st
+                        .live
+                        .apply(&mut app.data.meetings, |l, _| l.set_difficulties(&text)),
                 };
                 match r {
                     Ok(Change::Unchanged) => {}
@@ -261,9 +269,11 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
             Some(Action::Accept) => match parse_date(input.text(), meeting_date) {
                 Ok(day) => {
                     let r = if *field == Field::NextMeeting {
-                        st.live.set_next_meeting(day)
+                        st.live
+                            .apply(&mut app.data.meetings, |l, _| l.set_next_meeting(day))
                     } else {
-                        st.live.set_next_review(index, day)
+                        st.live
+                            .apply(&mut app.data.meetings, |l, _| l.set_next_review(index, day))
                     };
                     match r {
                         Ok(change) => {
@@ -282,13 +292,16 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
             }
         },
         Editing::DecisionKind { selected } => {
-            let current = st.meeting().items.get(index).and_then(|i| i.decision);
+            let current = st
+                .meeting_in(&app.data.meetings)
+                .and_then(|m| m.items.get(index))
+                .and_then(|i| i.decision);
             let choices = Editing::decision_choices(&decisions, current);
             match action {
                 Some(Action::Cancel) => keep = false,
                 Some(Action::Accept) => {
                     let choice = choices.get(*selected).copied().flatten();
-                    let taken = st.meeting().items.get(index).and_then(|i| i.decision);
+                    let taken = current;
                     if taken.is_some() && taken != choice {
                         // A decision taken already is replaced only once confirmed.
                         keep = false;
@@ -313,9 +326,13 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
                 let reason = ClosureReason::ALL.get(*selected).copied();
                 let r = match (reason, *decide) {
                     (Some(reason), Some(decision)) => {
-                        st.live.set_decision(index, Some(decision), Some(reason))
+                        st.live.apply(&mut app.data.meetings, |l, _| {
+                            l.set_decision(index, Some(decision), Some(reason))
+                        })
                     }
-                    (Some(reason), None) => st.live.set_closure_reason(index, reason),
+                    (Some(reason), None) => st.live.apply(&mut app.data.meetings, |l, _| {
+                        l.set_closure_reason(index, reason)
+                    }),
                     (None, _) => Ok(Change::Unchanged),
                 };
                 effects = applied(app, r);
@@ -343,8 +360,12 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
                         due,
                     };
                     let r = match form.action {
-                        Some(a) => st.live.edit_action(index, a, input),
-                        None => st.live.add_action(index, input),
+                        Some(a) => st.live.apply(&mut app.data.meetings, |l, _| {
+                            l.edit_action(index, a, input)
+                        }),
+                        None => st
+                            .live
+                            .apply(&mut app.data.meetings, |l, _| l.add_action(index, input)),
                     };
                     match r {
                         Ok(change) => {
@@ -401,9 +422,15 @@ pub(super) fn paste_text(app: &mut App, text: &str) -> Vec<Effect> {
     }
     let text = area.lines().join("\n");
     let r = match field {
-        Field::DecisionText => st.live.set_decision_text(index, &text),
-        Field::Notes => st.live.set_notes(index, &text),
-        _ => st.live.set_difficulties(&text),
+        Field::DecisionText => st.live.apply(&mut app.data.meetings, |l, _| {
+            l.set_decision_text(index, &text)
+        }),
+        Field::Notes => st
+            .live
+            .apply(&mut app.data.meetings, |l, _| l.set_notes(index, &text)),
+        _ => st
+            .live
+            .apply(&mut app.data.meetings, |l, _| l.set_difficulties(&text)),
     };
     match r {
         Ok(Change::Unchanged) => {}

@@ -15,20 +15,20 @@ use seance::applied;
 
 /// The decision's list of the séance's body (the defaults of its kind when it lists none).
 pub(super) fn body_decisions(app: &App) -> Vec<Decision> {
-    let Some(st) = app.seance.as_ref() else {
+    let Some(meeting) = app.seance_meeting() else {
         return Vec::new();
     };
     app.data
         .department
-        .body(&st.meeting().body)
+        .body(&meeting.body)
         .map_or_else(|| Decision::CPRAF.to_vec(), |b| b.decision_list().to_vec())
 }
 
 /// The status of the current item's case before this meeting's decisions.
 fn status_before(app: &App) -> Option<CaseStatus> {
     let st = app.seance.as_ref()?;
-    let meeting = st.meeting();
-    let id = st.live.current_item()?.case.as_deref()?;
+    let meeting = app.seance_meeting()?;
+    let id = st.live.current_item(meeting)?.case.as_deref()?;
     let case = app.data.case(id)?;
     let others = app.data.meetings.iter().filter(|m| m.id != meeting.id);
     Some(Histories::of_meetings(others).current(case).status)
@@ -48,14 +48,18 @@ pub(super) fn choose(
             return (None, Vec::new());
         };
         let index = st.live.current();
-        let r = st.live.set_decision(index, None, None);
+        let r = st.live.apply(&mut app.data.meetings, |l, _| {
+            l.set_decision(index, None, None)
+        });
         return (None, applied(app, r));
     };
-    if !confirmed && let Some(st) = app.seance.as_ref() {
-        let meeting = st.meeting();
+    if !confirmed
+        && let Some(st) = app.seance.as_ref()
+        && let Some(meeting) = app.seance_meeting()
+    {
         let case = st
             .live
-            .current_item()
+            .current_item(meeting)
             .and_then(|i| i.case.as_deref())
             .and_then(|id| app.data.case(id));
         let body = app.data.department.body(&meeting.body);
@@ -81,9 +85,8 @@ pub(super) fn choose(
     let index = st.live.current();
     if decision.closes() {
         let selected = st
-            .meeting()
-            .items
-            .get(index)
+            .meeting_in(&app.data.meetings)
+            .and_then(|m| m.items.get(index))
             .and_then(|i| i.closure_reason)
             .and_then(|r| ClosureReason::ALL.iter().position(|x| *x == r))
             .unwrap_or(0);
@@ -97,7 +100,9 @@ pub(super) fn choose(
     let Some(st) = app.seance.as_mut() else {
         return (None, Vec::new());
     };
-    let r = st.live.set_decision(index, Some(decision), None);
+    let r = st.live.apply(&mut app.data.meetings, |l, _| {
+        l.set_decision(index, Some(decision), None)
+    });
     let effects = applied(app, r);
     if before.is_some_and(|s| offers_follow(s, decision)) {
         return (
@@ -111,7 +116,7 @@ pub(super) fn choose(
 /// The question that comes after the inscription au suivi: the référent or the measure.
 fn after_follow(app: &App, decision: Decision) -> Option<Editing> {
     let st = app.seance.as_ref()?;
-    let item = st.live.current_item()?;
+    let item = st.live.current_item(app.seance_meeting()?)?;
     match decision {
         Decision::ChangeReferent => {
             let mut referents: Vec<&Referent> = Vec::new();
@@ -186,7 +191,9 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
             let decision = *decision;
             match action {
                 Some(Action::Yes) => {
-                    let r = st.live.set_follow(index, true);
+                    let r = st
+                        .live
+                        .apply(&mut app.data.meetings, |l, _| l.set_follow(index, true));
                     effects = applied(app, r);
                     next = after_follow(app, decision);
                 }
@@ -205,7 +212,9 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                             kind: *kind,
                             provider: None,
                         });
-                    let r = st.live.set_measure(index, measure);
+                    let r = st
+                        .live
+                        .apply(&mut app.data.meetings, |l, _| l.set_measure(index, measure));
                     effects = applied(app, r);
                 }
                 Some(Action::Cancel) => {}
@@ -256,7 +265,9 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                             .unwrap_or(ReferentType::Association),
                         person: Some(form.person.text().to_string()),
                     };
-                    match st.live.set_referent(index, Some(referent)) {
+                    match st.live.apply(&mut app.data.meetings, |l, _| {
+                        l.set_referent(index, Some(referent))
+                    }) {
                         Ok(change) => {
                             effects = applied(app, Ok(change));
                             return effects;

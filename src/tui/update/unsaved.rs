@@ -112,7 +112,7 @@ pub(super) fn ask_before_leaving(app: &mut App, action: Action) -> bool {
             let Some(st) = app.seance.as_ref() else {
                 return false;
             };
-            let key = crate::workspace::WriteKey::Meeting(st.meeting().id.clone());
+            let key = crate::workspace::WriteKey::Meeting(st.live.id().to_string());
             if !app.unsaved.is_pending(&key) {
                 return false;
             }
