@@ -47,6 +47,20 @@ impl Msg {
                     "cancel_reason is only allowed with status cancelled",
                 )
                 .into(),
+            Msg::DecisionNotForBody { decision, body } => match lang {
+                Lang::Fr => format!(
+                    "remarque : la décision « {} » ({}) n'est pas dans la liste des décisions \
+                     de l'instance {body} (decisions: de department.yaml)",
+                    super::export::decision(lang, *decision),
+                    decision.as_str()
+                ),
+                Lang::En => format!(
+                    "notice: the decision “{}” ({}) is not in the list of decisions of the \
+                     body {body} (decisions: of department.yaml)",
+                    super::export::decision(lang, *decision),
+                    decision.as_str()
+                ),
+            },
             Msg::OnlyWithDecision { key, decisions } => match lang {
                 Lang::Fr => format!("{key} n'est permis qu'avec {}", decisions.0),
                 Lang::En => format!("{key} is only allowed with {}", decisions.1),

@@ -247,6 +247,13 @@ pub enum Msg {
     },
     /// `cancel_reason` on a meeting not cancelled.
     ReasonWithoutCancel,
+    /// A decision outside its body's list (a notice: it is read, and the séance asks
+    /// before taking one).
+    DecisionNotForBody {
+        decision: crate::domain::Decision,
+        /// The body's short name (`GTRDO`).
+        body: String,
+    },
 }
 
 impl Msg {
@@ -255,7 +262,10 @@ impl Msg {
     pub fn is_notice(&self) -> bool {
         matches!(
             self,
-            Msg::NotYaml { .. } | Msg::LeftoverTemp { .. } | Msg::StrayFile { .. }
+            Msg::NotYaml { .. }
+                | Msg::LeftoverTemp { .. }
+                | Msg::StrayFile { .. }
+                | Msg::DecisionNotForBody { .. }
         )
     }
 }

@@ -577,6 +577,7 @@ fn settle_dept(
             .collect();
         check_meetings(&mut meeting_docs, dept, &valid, &present);
     }
+    problems.extend(super::validate::decision_notices(&meeting_docs, dept));
 
     let mut cases: Vec<Case> = case_docs
         .into_iter()

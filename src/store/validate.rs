@@ -253,3 +253,48 @@ fn check_members(m: &Meeting, dept: &Department, sink: &mut Sink) {
         }
     }
 }
+
+/// The notices of the meetings that load: a decision outside its body's list
+/// (`decisions:` of the body, else the body's defaults). The meeting still loads (a
+/// body may take such a decision once confirmed in the séance); `validate` shows it
+/// with its place and exits 0.
+pub(crate) fn decision_notices(
+    docs: &[Doc<Meeting>],
+    dept: Option<&Department>,
+) -> Vec<super::problem::Problem> {
+    let Some(dept) = dept else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for doc in docs.iter().filter(|d| d.is_clean()) {
+        let Some(m) = &doc.value else { continue };
+        let Some(body) = dept.body(&m.body) else {
+            continue;
+        };
+        let list = body.decision_list();
+        let pending: Vec<super::problem::Pending> = m
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let d = item.decision.filter(|d| !list.contains(d))?;
+                Some(super::problem::Pending {
+                    path: path(&[
+                        Seg::Key("items".into()),
+                        Seg::Index(i),
+                        Seg::Key("decision".into()),
+                    ]),
+                    target: super::yaml::Target::Value,
+                    msg: Msg::DecisionNotForBody {
+                        decision: d,
+                        body: body.short_name(),
+                    },
+                })
+            })
+            .collect();
+        if !pending.is_empty() {
+            out.extend(super::problem::resolve(&doc.rel, &doc.src, pending));
+        }
+    }
+    out
+}

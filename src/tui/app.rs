@@ -303,6 +303,9 @@ pub struct App {
     pub data: DeptData,
     /// Problems found while loading, one rendered line each (`path:line:column: message`).
     pub problems: Vec<String>,
+    /// Notices found while loading (a decision outside its body's list…): listed after
+    /// the problems, not counted as problems (the file loaded).
+    pub notices: Vec<String>,
     pub lang: Lang,
     pub today: NaiveDate,
     /// Persons' full names are hidden on screen (a projector): `F2`, or `hide_names` in the config.
@@ -347,6 +350,7 @@ impl App {
                 .iter()
                 .map(|p| crate::text::visible(p).into_owned())
                 .collect(),
+            notices: Vec::new(),
             lang,
             today,
             hide_names: false,
@@ -383,6 +387,11 @@ impl App {
         self.currents = current_states(&self.data.cases, &self.data.meetings);
         self.alerts =
             alerts_with_problems(&self.data, &self.currents, self.today, self.problems.len());
+    }
+
+    /// The lines of the problems list: the problems, then the notices.
+    pub fn problem_lines(&self) -> impl Iterator<Item = &String> {
+        self.problems.iter().chain(&self.notices)
     }
 
     pub fn alerts(&self) -> &[Alert] {

@@ -89,6 +89,7 @@ texts! {
     PickCase => "Ajouter une situation", "Add a case";
     NoPick => "Aucune situation à ajouter", "No case to add";
     Problems => "Problèmes de chargement", "Loading problems";
+    Notices => "remarques", "notices";
     NoProblem => "Aucun problème", "No problem";
     Help => "Aide", "Help";
     HelpGlobal => "Partout", "Everywhere";
