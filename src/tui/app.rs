@@ -227,8 +227,7 @@ pub struct ReportForm {
 /// The layers drawn over the screen; the top one gets the keys first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    /// The keys of `context` (the screen, or the form, list or question it was opened
-    /// over), filtered by what is typed.
+    /// The keys of `context` (the screen, or what it was opened over), filtered by what is typed.
     Help {
         scroll: usize,
         query: LineInput,
@@ -303,8 +302,7 @@ pub struct App {
     pub data: DeptData,
     /// Problems found while loading, one rendered line each (`path:line:column: message`).
     pub problems: Vec<String>,
-    /// Notices found while loading (a decision outside its body's list…): listed after
-    /// the problems, not counted as problems (the file loaded).
+    /// Notices found while loading (the file loaded): listed after the problems, not counted.
     pub notices: Vec<String>,
     pub lang: Lang,
     pub today: NaiveDate,
@@ -387,11 +385,6 @@ impl App {
         self.currents = current_states(&self.data.cases, &self.data.meetings);
         self.alerts =
             alerts_with_problems(&self.data, &self.currents, self.today, self.problems.len());
-    }
-
-    /// The lines of the problems list: the problems, then the notices.
-    pub fn problem_lines(&self) -> impl Iterator<Item = &String> {
-        self.problems.iter().chain(&self.notices)
     }
 
     pub fn alerts(&self) -> &[Alert] {

@@ -36,7 +36,9 @@ pub fn problems(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         // Each problem wraps over as many lines as it needs (the allowed values stay
         // readable); the list scrolls by whole problems so that the selected one is shown.
         let wrapped: Vec<Vec<String>> = app
-            .problem_lines()
+            .problems
+            .iter()
+            .chain(&app.notices)
             .map(|p| super::wrap(&shown(p), width.max(8), "  "))
             .collect();
         let first = first_shown(&wrapped, selected, rows);
