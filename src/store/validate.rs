@@ -107,11 +107,21 @@ pub(crate) fn check_meetings(
     dept: Option<&Department>,
     cases: &HashMap<&str, &Case>,
     present: &HashSet<&str>,
+    others: &[Meeting],
 ) {
     check_identity(docs, |m| &m.id);
+    // What the approvals of minutes need of the meetings they name.
+    // (`others`: the meetings already loaded, when one file is read again alone.)
+    let minutes: HashMap<String, (String, crate::domain::MeetingStatus, chrono::NaiveDate)> =
+        others
+            .iter()
+            .chain(docs.iter().filter_map(|d| d.value.as_ref()))
+            .map(|m| (m.id.clone(), (m.body.clone(), m.status, m.date)))
+            .collect();
     for doc in docs.iter_mut() {
         let Some(m) = &doc.value else { continue };
         let sink = &mut doc.sink;
+        check_approvals(m, &minutes, sink);
         if let Some(dept) = dept {
             check_members(m, dept, sink);
         }
@@ -187,6 +197,46 @@ pub(crate) fn check_meetings(
                 Some(_) => {}
             }
         }
+    }
+}
+
+/// An item `approves:` a held meeting of the same body, before this one.
+fn check_approvals(
+    m: &Meeting,
+    minutes: &HashMap<String, (String, crate::domain::MeetingStatus, chrono::NaiveDate)>,
+    sink: &mut Sink,
+) {
+    use crate::i18n::problems::MinutesWhy;
+    for (i, item) in m.items.iter().enumerate() {
+        let Some(id) = item
+            .approves
+            .as_ref()
+            .filter(|_| item.kind == crate::domain::ItemKind::Topic)
+        else {
+            continue;
+        };
+        let at = path(&[
+            Seg::Key("items".into()),
+            Seg::Index(i),
+            Seg::Key("approves".into()),
+        ]);
+        let why = match minutes.get(id) {
+            None => {
+                sink.at_value(&at, Msg::UnknownMinutes { id: id.clone() });
+                continue;
+            }
+            Some((body, _, _)) if *body != m.body => MinutesWhy::OtherBody,
+            Some((_, _, date)) if id == &m.id || *date >= m.date => MinutesWhy::NotBefore,
+            Some((_, status, _)) if !status.is_held() => MinutesWhy::NotHeld,
+            Some(_) => continue,
+        };
+        sink.at_value(
+            &at,
+            Msg::MinutesNotApprovable {
+                id: id.clone(),
+                why,
+            },
+        );
     }
 }
 

@@ -201,7 +201,15 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     });
     pty.send("\x1b");
 
-    // The approval of the minutes: a note.
+    // The approval of the minutes of 16/11: « approuvé », then a note.
+    pty.wait_for("pas encore décidé");
+    pty.send("\r");
+    pty.wait_for("Approuvé avec modifications");
+    choose(&mut pty, 1);
+    pty.wait_until("the approval written", |_| {
+        folders.meeting(MEETING).items[0].approval == Some(cellule::domain::Approval::Approved)
+    });
+    pty.send("j");
     type_field(
         &mut pty,
         "Compte rendu du 16 novembre approuvé sans observation.",

@@ -621,3 +621,65 @@ fn an_overseas_calendar_has_its_one_offset_and_a_cancelled_one_says_so() {
     assert!(text.contains("SEQUENCE:2\r\n"));
     assert!(text.contains("STATUS:CANCELLED\r\n"));
 }
+
+/// The minutes of the meeting of 26/10 say, at every level and in every format, whether
+/// and when the séance of 30/11 approved them.
+#[test]
+fn the_minutes_say_in_every_format_and_level_whether_they_were_approved() {
+    let mut data = data();
+    let text = |data: &DeptData, level: Level, format: Format| {
+        let bytes = produce(
+            data,
+            &Request::Minutes {
+                meeting: "2026-10-26-cpraf".into(),
+                level,
+                format,
+            },
+        );
+        readable(&bytes, format)
+    };
+    let levels = [Level::Internal, Level::Partners, Level::Public];
+    for level in levels {
+        for format in Format::DOCUMENTS {
+            let t = text(&data, level, *format);
+            assert!(
+                t.contains("Compte rendu non encore approuvé"),
+                "{level:?} {format:?}:\n{t}"
+            );
+        }
+    }
+    let november = data
+        .meetings
+        .iter_mut()
+        .find(|m| m.id == "2026-11-30-cpraf")
+        .unwrap();
+    assert!(november.status.is_held());
+    november.items[0].approves = Some("2026-10-26-cpraf".into());
+    november.items[0].approval = Some(Approval::ApprovedWithChanges);
+    for level in levels {
+        for format in Format::DOCUMENTS {
+            let t = text(&data, level, *format);
+            assert!(
+                t.contains(
+                    "Compte rendu approuvé avec modifications le 30/11/2026 (séance du 30/11/2026)"
+                ),
+                "{level:?} {format:?}:\n{t}"
+            );
+            assert!(!t.contains("non encore approuvé"), "{level:?} {format:?}");
+        }
+    }
+    // The approving minutes record the decision on the item (internal and partners).
+    let bytes = produce(
+        &data,
+        &Request::Minutes {
+            meeting: "2026-11-30-cpraf".into(),
+            level: Level::Partners,
+            format: Format::Markdown,
+        },
+    );
+    assert!(
+        String::from_utf8(bytes)
+            .unwrap()
+            .contains("**Décision :** Approuvé avec modifications")
+    );
+}

@@ -1614,3 +1614,44 @@ fn closing_carries_what_was_not_discussed_onto_the_next_draft_and_says_so() {
     let message = &app.message.as_ref().unwrap().text;
     assert!(message.starts_with("Reportés à la réunion du"), "{message}");
 }
+
+/// The agenda's first item approves the minutes of 28/10: the séance records « approuvé
+/// avec modifications » on it, written at once and undone by `u`.
+#[test]
+fn the_approval_of_the_previous_minutes_is_recorded_in_the_seance() {
+    let mut app = seance_app(Lang::Fr);
+    let previous = app
+        .data
+        .meetings
+        .iter()
+        .find(|m| m.id == "2026-10-28-cpraf")
+        .unwrap();
+    assert!(previous.status.is_held());
+    let m = app.data.meetings.iter_mut().find(|m| m.id == ID).unwrap();
+    m.items[0].approves = Some("2026-10-28-cpraf".into());
+    let mut store = Fake::default();
+    run(&mut app, &mut store, "5");
+    run(&mut app, &mut store, "<Enter>");
+    run(&mut app, &mut store, "n");
+    assert_eq!(app.seance.as_ref().unwrap().live.current(), 0);
+    assert!(plain(&app, 80, 24).contains("pas encore décidé"));
+    // The choice list: not decided, approuvé, approuvé avec modifications, ajourné.
+    run(&mut app, &mut store, "<Enter>");
+    assert!(plain(&app, 80, 24).contains("Approuvé avec modifications"));
+    run(&mut app, &mut store, "jj<Enter>");
+    assert_eq!(
+        live(&app).items[0].approval,
+        Some(cellule::domain::Approval::ApprovedWithChanges)
+    );
+    assert_eq!(
+        last_saved(&store, ID).items[0].approval,
+        Some(cellule::domain::Approval::ApprovedWithChanges)
+    );
+    run(&mut app, &mut store, "u");
+    assert_eq!(live(&app).items[0].approval, None);
+    run(&mut app, &mut store, "<Enter>jjj<Enter>");
+    assert_eq!(
+        live(&app).items[0].approval,
+        Some(cellule::domain::Approval::Adjourned)
+    );
+}

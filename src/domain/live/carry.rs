@@ -3,7 +3,8 @@
 
 use crate::domain::{Item, ItemKind, Meeting};
 
-/// The items of `closed` not discussed: a case without a decision, a topic without notes.
+/// The items of `closed` not discussed: a case without a decision, a topic without notes,
+/// minutes whose approval was adjourned or not decided.
 pub fn not_discussed(closed: &Meeting) -> Vec<Item> {
     closed
         .items
@@ -12,6 +13,14 @@ pub fn not_discussed(closed: &Meeting) -> Vec<Item> {
             ItemKind::Case if i.decision.is_none() => {
                 i.case.as_deref().map(|c| Item::case(c, i.minutes))
             }
+            // Minutes not approved (adjourned, or not decided) come back to be approved.
+            ItemKind::Topic if i.approves.is_some() => match (&i.approves, i.approval) {
+                (Some(id), a) if !a.is_some_and(|a| a.approves()) => Some(Item::approval_of(
+                    i.title.clone().unwrap_or_default(),
+                    id.clone(),
+                )),
+                _ => None,
+            },
             ItemKind::Topic if i.notes.is_none() => {
                 i.title.as_deref().map(|t| Item::topic(t, i.minutes))
             }

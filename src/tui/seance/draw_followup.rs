@@ -40,6 +40,23 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                 inner,
             );
         }
+        Editing::Approval { selected } => {
+            let choices: Vec<String> = std::iter::once(W::NoApproval.get(lang).to_string())
+                .chain(
+                    crate::domain::Approval::ALL
+                        .iter()
+                        .map(|a| crate::i18n::export::approval(lang, *a).to_string()),
+                )
+                .collect();
+            choice_list(
+                app,
+                frame,
+                area,
+                W::ApprovalOf.get(lang),
+                &choices,
+                *selected,
+            );
+        }
         Editing::Measure { selected } => {
             let choices: Vec<String> = std::iter::once(W::NoMeasure.get(lang).to_string())
                 .chain(

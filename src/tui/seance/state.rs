@@ -26,6 +26,8 @@ pub enum Field {
     NextReview,
     /// The reason of a closure (case closed).
     ClosureReason,
+    /// What is decided on earlier minutes (the topic that approves them).
+    Approval,
     /// What was said (any item).
     Notes,
     /// An action of this item.
@@ -98,6 +100,10 @@ pub enum Editing {
     Referent(ReferentForm),
     /// The care measure an « orientation » adds: `None` first, then every type.
     Measure {
+        selected: usize,
+    },
+    /// The approval of earlier minutes: `None` first, then every `Approval`.
+    Approval {
         selected: usize,
     },
 }
@@ -318,7 +324,12 @@ impl SeanceState {
                     }
                     out.push(Field::Notes);
                 }
-                ItemKind::Topic => out.push(Field::Notes),
+                ItemKind::Topic => {
+                    if item.approves.is_some() {
+                        out.push(Field::Approval);
+                    }
+                    out.push(Field::Notes);
+                }
                 ItemKind::Actions => {
                     out.extend((0..earlier).map(Field::Earlier));
                     out.push(Field::Notes);
@@ -367,7 +378,8 @@ impl SeanceState {
             Editing::Date { .. } => Context::TextEntry,
             Editing::DecisionKind { .. }
             | Editing::ClosureReason { .. }
-            | Editing::Measure { .. } => Context::Choice,
+            | Editing::Measure { .. }
+            | Editing::Approval { .. } => Context::Choice,
             Editing::Action(_) | Editing::Referent(_) => Context::Form,
             Editing::Followup(_) => Context::Confirm,
         })
@@ -428,6 +440,7 @@ pub enum S {
     NoMeeting,
     EmptyAgenda,
     Decision,
+    Approval,
     DecisionText,
     NextReview,
     ClosureReason,
@@ -493,6 +506,7 @@ impl S {
             ),
             S::EmptyAgenda => ("L'ordre du jour est vide.", "The agenda is empty."),
             S::Decision => ("Décision", "Decision"),
+            S::Approval => ("Compte rendu", "Minutes"),
             S::DecisionText => ("Texte de la décision", "Decision text"),
             S::NextReview => ("Prochain examen", "Next review"),
             S::ClosureReason => ("Motif de clôture", "Closure reason"),

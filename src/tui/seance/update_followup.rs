@@ -194,6 +194,25 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                 _ => next = Some(editing),
             }
         }
+        Editing::Approval { selected } => {
+            let len = crate::domain::Approval::ALL.len() + 1;
+            match action {
+                Some(Action::Accept) => {
+                    let approval = selected
+                        .checked_sub(1)
+                        .and_then(|i| crate::domain::Approval::ALL.get(i))
+                        .copied();
+                    let r = st.live.set_approval(index, approval);
+                    effects = applied(app, r);
+                }
+                Some(Action::Cancel) => {}
+                Some(other) => {
+                    *selected = moved(*selected, len, other, page);
+                    next = Some(editing);
+                }
+                None => next = Some(editing),
+            }
+        }
         Editing::Measure { selected } => {
             let len = MeasureType::ALL.len() + 1;
             match action {
