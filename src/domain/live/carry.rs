@@ -105,4 +105,26 @@ mod tests {
         // Again: nothing twice.
         assert_eq!(carry_into(&mut next, carried, Some(review)), 0);
     }
+
+    #[test]
+    fn minutes_not_approved_come_back_to_be_approved() {
+        use crate::domain::Approval;
+        let mut closed = meeting(
+            "2026-11-30-cpraf",
+            "cpraf",
+            "2026-11-30",
+            MeetingStatus::Closed,
+        );
+        let mut adjourned = Item::approval_of("Approbation du 26/10", "2026-10-26-cpraf");
+        adjourned.approval = Some(Approval::Adjourned);
+        adjourned.notes = Some("Ajourné : corrections à faire.".into());
+        let mut approved = Item::approval_of("Approbation du 12/10", "2026-10-12-cpraf");
+        approved.approval = Some(Approval::Approved);
+        closed.items = vec![adjourned, approved];
+        let carried = not_discussed(&closed);
+        assert_eq!(carried.len(), 1);
+        assert_eq!(carried[0].approves.as_deref(), Some("2026-10-26-cpraf"));
+        assert_eq!(carried[0].approval, None);
+        assert_eq!(carried[0].title.as_deref(), Some("Approbation du 26/10"));
+    }
 }
