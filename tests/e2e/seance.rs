@@ -252,6 +252,17 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     // The orientation offers the care measure it orients to: mental health.
     pty.wait_for("Prise en charge vers laquelle orienter");
     choose(&mut pty, 1);
+    // Then its provider, typed.
+    pty.wait_for("Prestataire de la prise en charge");
+    pty.type_slowly("CMP d'Angers");
+    pty.send("\r");
+    pty.wait_until("the measure written with its provider", |_| {
+        folders.meeting(MEETING).items[3]
+            .measure
+            .as_ref()
+            .and_then(|m| m.provider.as_deref())
+            == Some("CMP d'Angers")
+    });
     pty.send("a");
     pty.type_slowly("Orienter vers la consultation jeunes consommateurs");
     pty.send("\t\t");

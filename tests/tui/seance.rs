@@ -1150,16 +1150,36 @@ fn a_first_decision_on_a_new_case_offers_the_follow_up_and_an_orientation_its_me
     assert!(live(&app).items[1].follow);
     // Then the measure it orients to.
     assert!(plain(&app, 80, 24).contains("Prise en charge vers laquelle orienter"));
+    let saves = store.saved.len();
     run(&mut app, &mut store, "j<Enter>");
-    let saved = last_saved(&store, ID);
+    // Then its provider: the known ones come with `→` (the fixture's measures), or typed.
+    assert!(plain(&app, 80, 24).contains("Prestataire de la prise en charge"));
+    assert!(plain(&app, 80, 24).contains("prestataires connus (2)"));
     assert_eq!(
-        saved.items[1].measure.as_ref().map(|m| m.kind),
-        Some(cellule::domain::MeasureType::ALL[0])
+        store.saved.len(),
+        saves,
+        "nothing written before the provider"
     );
+    run(&mut app, &mut store, "<Right>");
+    assert!(plain(&app, 80, 24).contains("CMP d'Angers"));
+    run(&mut app, &mut store, "<Right><Right>");
+    for _ in 0.."CMP d'Angers".chars().count() {
+        run(&mut app, &mut store, "<Backspace>");
+    }
+    type_keys(&mut app, &mut store, "Maison des adolescents");
+    run(&mut app, &mut store, "<Enter>");
+    let saved = last_saved(&store, ID);
+    let measure = saved.items[1].measure.as_ref().unwrap();
+    assert_eq!(measure.kind, cellule::domain::MeasureType::ALL[0]);
+    assert_eq!(measure.provider.as_deref(), Some("Maison des adolescents"));
     let index = app.data.cases.iter().position(|c| c.id == id).unwrap();
     let current = app.current(index).unwrap();
     assert_eq!(current.status, cellule::domain::CaseStatus::Followed);
     assert_eq!(current.added_measures.len(), 1);
+    assert_eq!(
+        current.added_measures[0].provider.as_deref(),
+        Some("Maison des adolescents")
+    );
 }
 
 #[test]

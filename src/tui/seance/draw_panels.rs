@@ -154,7 +154,8 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
         Editing::Followup(_)
         | Editing::Referent(_)
         | Editing::Measure { .. }
-        | Editing::Approval { .. } => {
+        | Editing::Approval { .. }
+        | Editing::Provider(_) => {
             super::seance_followup::render(app, editing, frame, area);
         }
     }

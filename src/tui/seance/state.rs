@@ -106,6 +106,19 @@ pub enum Editing {
     Approval {
         selected: usize,
     },
+    /// The provider of the care measure an « orientation » adds: typed, or picked among
+    /// the known ones with `←`/`→`.
+    Provider(ProviderForm),
+}
+
+/// The provider asked after the type of the measure an « orientation » adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderForm {
+    pub kind: crate::domain::MeasureType,
+    pub input: LineInput,
+    pub known: Vec<String>,
+    /// The known provider last picked (an index into `known`).
+    pub picked: Option<usize>,
 }
 
 /// A yes/no question asked after choosing a decision.
@@ -380,7 +393,7 @@ impl SeanceState {
             | Editing::ClosureReason { .. }
             | Editing::Measure { .. }
             | Editing::Approval { .. } => Context::Choice,
-            Editing::Action(_) | Editing::Referent(_) => Context::Form,
+            Editing::Action(_) | Editing::Referent(_) | Editing::Provider(_) => Context::Form,
             Editing::Followup(_) => Context::Confirm,
         })
     }

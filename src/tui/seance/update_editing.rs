@@ -221,6 +221,7 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
                 | Editing::Referent(_)
                 | Editing::Measure { .. }
                 | Editing::Approval { .. }
+                | Editing::Provider(_)
         )
     ) {
         return seance_followup::followup_key(app, key, action);
@@ -382,7 +383,8 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
         Editing::Followup(_)
         | Editing::Referent(_)
         | Editing::Measure { .. }
-        | Editing::Approval { .. } => {}
+        | Editing::Approval { .. }
+        | Editing::Provider(_) => {}
     }
     if keep && let Some(st) = app.seance.as_mut() {
         st.editing = Some(editing);
