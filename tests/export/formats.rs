@@ -683,3 +683,42 @@ fn the_minutes_say_in_every_format_and_level_whether_they_were_approved() {
             .contains("**Décision :** Approuvé avec modifications")
     );
 }
+
+/// The columns of a table are fitted to their content in Word and OpenDocument: in the
+/// programme, the « Action » column is wider than the amounts beside it, and the grid fills
+/// the text's width.
+#[test]
+fn table_columns_are_as_wide_as_their_content_in_word_and_opendocument() {
+    let loaded = cellule::store::load_root(std::path::Path::new("fixtures/demo")).unwrap();
+    let data = &loaded.dept("49").unwrap().data;
+    let request = |format| Request::Programme {
+        year: Some(2026),
+        format,
+    };
+    let docx = produce(data, &request(Format::Docx));
+    let document: String = parts(&docx)
+        .into_iter()
+        .filter(|(n, _)| n == "word/document.xml")
+        .map(|(_, x)| x)
+        .collect();
+    let grid = &document[document.find("<w:tblGrid>").unwrap()..];
+    let grid = &grid[..grid.find("</w:tblGrid>").unwrap()];
+    let widths: Vec<usize> = grid
+        .split("<w:gridCol w:w=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+        .collect();
+    // Action, structure, requested, granted, cost, status.
+    assert_eq!(widths.len(), 6, "{grid}");
+    assert!(widths[0] > widths[2] && widths[0] > widths[4], "{widths:?}");
+    let total: usize = widths.iter().sum();
+    assert!((8400..=8504).contains(&total), "{widths:?}");
+    let odt = produce(data, &request(Format::Odt));
+    let content: String = parts(&odt)
+        .into_iter()
+        .filter(|(n, _)| n == "content.xml")
+        .map(|(_, x)| x)
+        .collect();
+    assert!(content.contains(r#"<table:table-column table:style-name="Tableau1.C0"/>"#));
+    assert!(content.contains(r#"style:name="Tableau1.C0" style:family="table-column""#));
+}
