@@ -70,7 +70,8 @@ fn destination(ctx: &Context) -> Result<PathBuf, Failure> {
 
 /// One line per département and the problems found, on standard output.
 pub fn print_summary(ctx: &Context, loaded: &Loaded, dept: &LoadedDept) {
-    let problems = loaded.problems.len();
+    let notices = loaded.problems.iter().filter(|p| p.msg.is_notice()).count();
+    let problems = loaded.problems.len() - notices;
     let data = &dept.data;
     println!(
         "{}",
@@ -80,6 +81,7 @@ pub fn print_summary(ctx: &Context, loaded: &Loaded, dept: &LoadedDept) {
             cases: data.cases.len(),
             meetings: data.meetings.len(),
             problems,
+            notices,
         }
         .text(ctx.lang)
     );

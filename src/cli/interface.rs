@@ -28,15 +28,16 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
     // notices of those removed are not shown.
     let workspace = Workspace::new(data_root, dept);
     let cleaned = workspace.clean_leftovers();
-    let problems = loaded
+    let (notices, problems): (Vec<_>, Vec<_>) = loaded
         .problems
         .iter()
         .filter(|p| {
             !matches!(p.msg, crate::i18n::Msg::LeftoverTemp { .. })
                 || data_root.join(&p.file).exists()
         })
-        .map(|p| p.render(lang))
-        .collect();
+        .partition(|p| matches!(p.msg, crate::i18n::Msg::DecisionNotForBody { .. }));
+    let problems: Vec<String> = problems.iter().map(|p| p.render(lang)).collect();
+    let notices: Vec<String> = notices.iter().map(|p| p.render(lang)).collect();
     let options = Options {
         lang,
         high_contrast: ctx.config.theme.as_deref() == Some("high-contrast"),
@@ -69,6 +70,10 @@ pub fn open(ctx: &Context, data_root: &Path) -> Result<(), Failure> {
             exit: Exit::Usage,
             lines: vec![e.to_string()],
         })?;
+    app.notices = notices
+        .iter()
+        .map(|p| crate::text::visible(p).into_owned())
+        .collect();
     if cleaned > 0 {
         app.info(tui::unsaved::cleaned_temp(cleaned, lang));
     }

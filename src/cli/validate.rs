@@ -23,10 +23,13 @@ pub fn run(ctx: &Context) -> Result<(), Failure> {
     }
     let mut lines = capped_lines(&loaded.problems, ctx.lang);
     if !loaded.has_errors() {
-        // Only notices (a stray file that is not read): shown, but the data is sound.
+        // Only notices (a stray file that is not read, a decision outside its body's
+        // list): shown, but the data is sound.
         for line in lines {
             eprintln!("{line}");
         }
+        let files: usize = loaded.depts.iter().map(|d| d.stamps.len()).sum();
+        println!("{}", CliMsg::ValidateOk { files }.text(ctx.lang));
         super::validate_fipd::fund_lines(&loaded, ctx.lang)
             .iter()
             .for_each(|l| println!("{l}"));

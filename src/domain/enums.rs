@@ -206,6 +206,24 @@ closed_list!(
     }
 );
 
+closed_list!(
+    /// What a meeting decided on the minutes of an earlier one (the agenda's first item,
+    /// « Approbation du compte rendu »).
+    Approval {
+        Approved => "approved" ("approuvé") | "approuvée",
+        ApprovedWithChanges => "approved_with_changes" ("approuvé avec modifications")
+            | "approuvée avec modifications",
+        Adjourned => "adjourned" ("ajourné") | "ajournée",
+    }
+);
+
+impl Approval {
+    /// The minutes are approved (with or without changes).
+    pub fn approves(self) -> bool {
+        matches!(self, Approval::Approved | Approval::ApprovedWithChanges)
+    }
+}
+
 impl MeetingStatus {
     /// Held and closed meetings carry decisions that count.
     pub fn is_held(self) -> bool {
@@ -349,6 +367,11 @@ mod tests {
         );
         unique(ItemKind::ALL, ItemKind::parse, ItemKind::CHOICES);
         unique(Decision::ALL, Decision::parse, Decision::CHOICES);
+        unique(Approval::ALL, Approval::parse, Approval::CHOICES);
+        assert_eq!(
+            Approval::parse("Approuvée avec modifications"),
+            Some(Approval::ApprovedWithChanges)
+        );
     }
 
     #[test]

@@ -86,10 +86,54 @@ pub fn known_structures<'a>(
     out
 }
 
+/// The providers of care measures already known in the data (the cases' measures and the
+/// meetings' orientations), each once (case aside), sorted by name.
+pub fn known_providers<'a>(providers: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in providers {
+        let name = p.trim();
+        if !name.is_empty() && !out.iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
+            out.push(name.to_string());
+        }
+    }
+    out.sort_by_key(|n| n.to_lowercase());
+    out
+}
+
+/// The providers known in `data`: every case's measures, every meeting's orientations.
+pub fn providers_in(data: &super::DeptData) -> Vec<String> {
+    let cases = data
+        .cases
+        .iter()
+        .flat_map(|c| c.measures.iter().filter_map(|m| m.provider.as_deref()));
+    let meetings = data.meetings.iter().flat_map(|m| {
+        m.items
+            .iter()
+            .filter_map(|i| i.measure.as_ref().and_then(|o| o.provider.as_deref()))
+    });
+    known_providers(cases.chain(meetings))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::testing::{body, day};
+
+    #[test]
+    fn known_providers_are_listed_once_sorted_case_aside() {
+        let got = known_providers([
+            "CMP d'Angers",
+            " cmp d'angers ",
+            "",
+            "Association Horizons",
+            "  ",
+            "Éducateurs PJJ",
+        ]);
+        assert_eq!(
+            got,
+            ["Association Horizons", "CMP d'Angers", "Éducateurs PJJ"]
+        );
+    }
 
     fn person(birth_year: Option<i32>) -> Case {
         let mut c = Case::reported(

@@ -86,6 +86,11 @@ pub struct Item {
     /// The decision's number (`CPRAF-2026-D017`), given when its meeting is closed and
     /// kept for ever after (see `live::numbering`).
     pub number: Option<String>,
+    /// The earlier meeting whose minutes this topic approves (« Approbation du compte
+    /// rendu »): its id, a held meeting of the same body.
+    pub approves: Option<String>,
+    /// What was decided on those minutes (with `approves`).
+    pub approval: Option<Approval>,
 }
 
 impl Item {
@@ -106,6 +111,8 @@ impl Item {
             actions: Vec::new(),
             spent_seconds: None,
             number: None,
+            approves: None,
+            approval: None,
         }
     }
 
@@ -114,6 +121,16 @@ impl Item {
         Item {
             title: Some(title.into()),
             minutes,
+            ..Item::empty(ItemKind::Topic)
+        }
+    }
+
+    /// The approval of the minutes of `meeting` (an earlier meeting's id), titled `title`.
+    pub fn approval_of(title: impl Into<String>, meeting: impl Into<String>) -> Self {
+        Item {
+            title: Some(title.into()),
+            minutes: Some(super::approval::APPROVAL_MINUTES),
+            approves: Some(meeting.into()),
             ..Item::empty(ItemKind::Topic)
         }
     }

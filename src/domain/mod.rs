@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod agenda_check;
 pub mod alerts;
+pub mod approval;
 pub mod case;
 pub mod case_rules;
 pub mod current;

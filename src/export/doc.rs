@@ -126,3 +126,120 @@ impl Document {
         out
     }
 }
+
+/// The widths of a table's columns, in thousandths of the table's width, fitted to their
+/// content: a column gets at least room for its longest word and for its short cells whole
+/// (an amount, a date, a status stays on one line), and the room left goes to the columns
+/// by how much more their longest line wants, so that a long text (an action's title)
+/// takes it and wraps, not the short columns beside it.
+pub fn column_widths(header: &[String], rows: &[Vec<Cell>]) -> Vec<u32> {
+    /// About how many characters of the text's size a table's width holds.
+    const BUDGET: usize = 64;
+    /// A cell this short is kept on one line.
+    const SHORT: usize = 16;
+    /// Room for a cell's padding and borders, in characters.
+    const PAD: usize = 2;
+    let n = header.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let chars = |s: &str| s.chars().count();
+    let mut floor = vec![3usize; n];
+    let mut want = vec![3usize; n];
+    // The header is bold, so wider: its words are kept whole, with two characters more.
+    for (i, h) in header.iter().enumerate() {
+        for w in h.split_whitespace() {
+            floor[i] = floor[i].max(chars(w).min(24) + 2);
+            want[i] = want[i].max(chars(w).min(24) + 2);
+        }
+    }
+    let texts = std::iter::once(header.iter().map(String::as_str).collect::<Vec<_>>()).chain(
+        rows.iter()
+            .map(|r| r.iter().map(|c| c.text.as_str()).collect()),
+    );
+    for row in texts {
+        for (i, text) in row.iter().enumerate().take(n) {
+            for l in text.lines() {
+                let len = chars(l);
+                want[i] = want[i].max(len.min(60));
+                if len <= SHORT {
+                    floor[i] = floor[i].max(len);
+                }
+                for w in l.split_whitespace() {
+                    floor[i] = floor[i].max(chars(w).min(24));
+                }
+            }
+        }
+    }
+    let floor: Vec<usize> = floor.iter().map(|f| f + PAD).collect();
+    let want: Vec<usize> = want
+        .iter()
+        .zip(&floor)
+        .map(|(w, f)| (w + PAD).max(*f))
+        .collect();
+    // A short column keeps its whole line; the long ones share what is left by how long
+    // their lines are, each with room for its longest word at least.
+    let short = |i: usize| want[i] <= SHORT + PAD;
+    let fixed: usize = (0..n).filter(|&i| short(i)).map(|i| want[i]).sum();
+    let long_wants: usize = (0..n).filter(|&i| !short(i)).map(|i| want[i]).sum();
+    let left = BUDGET.saturating_sub(fixed);
+    let chars_of: Vec<usize> = (0..n)
+        .map(|i| {
+            if short(i) {
+                want[i]
+            } else {
+                (left * want[i] / long_wants.max(1)).max(floor[i])
+            }
+        })
+        .collect();
+    let total: usize = chars_of.iter().sum();
+    let mut out: Vec<u32> = chars_of
+        .iter()
+        .map(|c| u32::try_from(c * 1000 / total.max(1)).unwrap_or(0).max(1))
+        .collect();
+    // The rounding goes to the widest column: the widths add up to 1000.
+    let sum: u32 = out.iter().sum();
+    if let Some(widest) = (0..n).max_by_key(|&i| (out[i], std::cmp::Reverse(i))) {
+        out[widest] = (out[widest] + 1000).saturating_sub(sum).max(1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_column_takes_the_room_and_short_ones_keep_their_words() {
+        let header: Vec<String> = ["Action", "Structure", "Accordé", "Statut"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let rows = vec![
+            vec![
+                Cell::from(
+                    "Consultations de psychologues identifiés avec l'ARS pour les jeunes suivis",
+                ),
+                Cell::from("Association Horizons"),
+                Cell::from("12 000 €"),
+                Cell::from("accordée le 15/03/2026"),
+            ],
+            vec![
+                Cell::from("Groupe de parole"),
+                Cell::from("CAF"),
+                Cell::from("3 000 €"),
+                Cell::from("demandée"),
+            ],
+        ];
+        let w = column_widths(&header, &rows);
+        assert_eq!(w.iter().sum::<u32>(), 1000);
+        assert!(w[0] > w[1] && w[1] > w[2], "{w:?}");
+        assert!(w[0] >= 300, "{w:?}");
+        // An amount keeps its line: « 12 000 € » is 8 characters of some 80.
+        assert!(w[2] >= 1000 * 10 / 80, "{w:?}");
+        // Equal content, equal widths.
+        let even = column_widths(&header[..2], &[]);
+        assert!(even[0].abs_diff(even[1]) <= 300, "{even:?}");
+        assert!(column_widths(&[], &[]).is_empty());
+    }
+}

@@ -14,6 +14,9 @@ use std::io::Cursor;
 
 /// Half-points: 11 pt for the text.
 const TEXT_SIZE: usize = 22;
+/// The width of the text on the page, in twentieths of a point: A4 (11 906) less docx-rs's
+/// default margins (1 701 on each side).
+const TEXT_WIDTH: usize = 11906 - 2 * 1701;
 
 /// The document as a `.docx` package.
 pub fn write(doc: &Document) -> Result<Vec<u8>, String> {
@@ -131,11 +134,20 @@ fn lines(mut p: Paragraph, text: &str, bold: bool) -> Paragraph {
 
 fn table(header: &[String], rows: &[Vec<Cell>]) -> Table {
     let width = header.len();
+    // Columns fitted to their content (the grid and each cell say it: Word reads the
+    // cells', LibreOffice the grid's).
+    let grid: Vec<usize> = super::doc::column_widths(header, rows)
+        .iter()
+        .map(|w| TEXT_WIDTH * *w as usize / 1000)
+        .collect();
+    let at = |i: usize| grid.get(i).copied().unwrap_or(0);
     let head = TableRow::new(
         header
             .iter()
-            .map(|h| {
+            .enumerate()
+            .map(|(i, h)| {
                 TableCell::new()
+                    .width(at(i), WidthType::Dxa)
                     .shading(docx_rs::Shading::new().fill("D9D9D9"))
                     .add_paragraph(lines(Paragraph::new(), h, true))
             })
@@ -147,7 +159,9 @@ fn table(header: &[String], rows: &[Vec<Cell>]) -> Table {
             (0..width)
                 .map(|i| {
                     let cell = row.get(i).cloned().unwrap_or_default();
-                    TableCell::new().add_paragraph(lines(Paragraph::new(), &cell.text, cell.strong))
+                    TableCell::new()
+                        .width(at(i), WidthType::Dxa)
+                        .add_paragraph(lines(Paragraph::new(), &cell.text, cell.strong))
                 })
                 .collect(),
         ));
@@ -157,13 +171,16 @@ fn table(header: &[String], rows: &[Vec<Cell>]) -> Table {
             .border_type(BorderType::Single)
             .size(4)
     };
-    Table::new(all).width(5000, WidthType::Pct).set_borders(
-        TableBorders::new()
-            .set(border(TableBorderPosition::Top))
-            .set(border(TableBorderPosition::Bottom))
-            .set(border(TableBorderPosition::Left))
-            .set(border(TableBorderPosition::Right))
-            .set(border(TableBorderPosition::InsideH))
-            .set(border(TableBorderPosition::InsideV)),
-    )
+    Table::new(all)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .set_grid(grid.clone())
+        .set_borders(
+            TableBorders::new()
+                .set(border(TableBorderPosition::Top))
+                .set(border(TableBorderPosition::Bottom))
+                .set(border(TableBorderPosition::Left))
+                .set(border(TableBorderPosition::Right))
+                .set(border(TableBorderPosition::InsideH))
+                .set(border(TableBorderPosition::InsideV)),
+        )
 }

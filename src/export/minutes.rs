@@ -27,6 +27,7 @@ pub fn render<L: ShowsCases>(
         label(lang, Label::Level),
         words::level(lang, L::LEVEL.as_str()),
     );
+    doc.para(words::approval_state(lang, &meeting.approval()));
     attendance(&mut doc, lang, &meeting);
     let items = meeting.items();
     doc.heading(2, Label::AgendaItems.text(lang));
@@ -50,7 +51,12 @@ pub fn render<L: ShowsCases>(
         );
         match item.kind() {
             ItemKind::Case => case_item(&mut doc, lang, item, index + 1),
-            ItemKind::Topic => notes(&mut doc, lang, item.notes()),
+            ItemKind::Topic => {
+                if let Some(a) = item.approval() {
+                    doc.field(label(lang, Label::Decision), words::approval(lang, a));
+                }
+                notes(&mut doc, lang, item.notes());
+            }
             ItemKind::Actions => {
                 notes(&mut doc, lang, item.notes());
                 open_actions(&mut doc, lang, &meeting);

@@ -117,6 +117,8 @@ fn content(doc: &Document) -> String {
         xml(&doc.marking)
     ));
     let mut tables = 0;
+    // The width of each table's columns (automatic styles), fitted to their content.
+    let mut columns = String::new();
     for block in &doc.blocks {
         match block {
             Block::Heading(level, text) => body.push_str(&format!(
@@ -145,6 +147,15 @@ fn content(doc: &Document) -> String {
             Block::Table { header, rows } => {
                 tables += 1;
                 body.push_str(&table(tables, header, rows));
+                for (i, w) in super::doc::column_widths(header, rows).iter().enumerate() {
+                    // Thousandths of the 17 cm of the table, in hundredths of a millimetre.
+                    let hundredths = 17_000 * w / 1000;
+                    columns.push_str(&format!(
+                        r#"<style:style style:name="Tableau{tables}.C{i}" style:family="table-column"><style:table-column-properties style:column-width="{}.{:02}mm"/></style:style>"#,
+                        hundredths / 100,
+                        hundredths % 100
+                    ));
+                }
             }
         }
     }
@@ -157,7 +168,7 @@ fn content(doc: &Document) -> String {
 <style:style style:name="Grid" style:family="table"><style:table-properties style:width="17cm" table:align="margins" fo:margin-bottom="0.3cm"/></style:style>
 <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #000000"/></style:style>
 <style:style style:name="HeadCell" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #000000" fo:background-color="#d9d9d9"/></style:style>
-</office:automatic-styles>
+{columns}</office:automatic-styles>
 <office:body><office:text>{body}</office:text></office:body>
 </office:document-content>
 "##
@@ -165,10 +176,14 @@ fn content(doc: &Document) -> String {
 }
 
 fn table(n: usize, header: &[String], rows: &[Vec<Cell>]) -> String {
+    let mut out = format!(r#"<table:table table:name="Tableau{n}" table:style-name="Grid">"#);
+    for i in 0..header.len() {
+        out.push_str(&format!(
+            r#"<table:table-column table:style-name="Tableau{n}.C{i}"/>"#
+        ));
+    }
+    out.push_str("<table:table-header-rows><table:table-row>");
     let width = header.len();
-    let mut out = format!(
-        r#"<table:table table:name="Tableau{n}" table:style-name="Grid"><table:table-column table:number-columns-repeated="{width}"/><table:table-header-rows><table:table-row>"#
-    );
     for h in header {
         out.push_str(&format!(
             r#"<table:table-cell table:style-name="HeadCell" office:value-type="string"><text:p><text:span text:style-name="Strong">{}</text:span></text:p></table:table-cell>"#,

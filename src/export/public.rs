@@ -31,6 +31,7 @@ pub fn render(
         label(lang, Label::Level),
         words::level(lang, super::Level::Public.as_str()),
     );
+    doc.para(words::approval_state(lang, &meeting.approval()));
     attendance(&mut doc, lang, &meeting);
 
     let summary = meeting.summary();

@@ -418,6 +418,21 @@ impl<'a, L: Redaction> MeetingView<'a, L> {
         self.meeting.status
     }
 
+    /// Whether and when its minutes were approved by a later séance of its body.
+    pub fn approval(&self) -> crate::domain::approval::ApprovalState<'a> {
+        use crate::domain::approval::{ApprovalState, MinutesApproval, minutes_approval};
+        match minutes_approval(&self.dept.data.meetings, &self.meeting.id) {
+            MinutesApproval::Approved { at, with_changes } => ApprovalState::Approved {
+                on: at.date,
+                reference: at.details.reference.as_deref(),
+                with_changes,
+            },
+            MinutesApproval::NotYet { adjourned } => ApprovalState::NotYet {
+                adjourned_on: adjourned.map(|m| m.date),
+            },
+        }
+    }
+
     pub fn next_meeting(&self) -> Option<NaiveDate> {
         self.meeting.next_meeting
     }

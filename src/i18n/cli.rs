@@ -55,6 +55,9 @@ pub enum CliMsg {
         cases: usize,
         meetings: usize,
         problems: usize,
+        /// Notices: shown, not counted as problems (a stray file, a decision outside
+        /// its body's list).
+        notices: usize,
     },
     OpenWith {
         path: String,
@@ -186,9 +189,13 @@ impl CliMsg {
                 Lang::Fr => format!("Données de démonstration (fictives) copiées dans {path}"),
                 Lang::En => format!("Demo data (fictional) copied into {path}"),
             },
-            CliMsg::Loaded { code, name, cases, meetings, problems } => match lang {
+            CliMsg::Loaded { code, name, cases, meetings, problems, notices: 0 } => match lang {
                 Lang::Fr => format!("{code} {name} : {cases} situation(s), {meetings} réunion(s), {problems} problème(s)"),
                 Lang::En => format!("{code} {name}: {cases} case(s), {meetings} meeting(s), {problems} problem(s)"),
+            },
+            CliMsg::Loaded { code, name, cases, meetings, problems, notices } => match lang {
+                Lang::Fr => format!("{code} {name} : {cases} situation(s), {meetings} réunion(s), {problems} problème(s), {notices} remarque(s)"),
+                Lang::En => format!("{code} {name}: {cases} case(s), {meetings} meeting(s), {problems} problem(s), {notices} notice(s)"),
             },
             CliMsg::OpenWith { path } => match lang {
                 Lang::Fr => format!("Pour l'ouvrir : cellule --data {path}"),

@@ -483,6 +483,92 @@ pub fn signed(lang: Lang, chair: &str, on: NaiveDate) -> String {
     }
 }
 
+/// The title of the agenda's first item: « Approbation du compte rendu de la séance du
+/// 16/11/2026 ».
+pub fn approval_title(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Approbation du compte rendu de la séance du {}",
+            short_date(lang, date)
+        ),
+        Lang::En => format!(
+            "Approval of the minutes of the meeting of {}",
+            short_date(lang, date)
+        ),
+    }
+}
+
+/// What a séance decided on earlier minutes (`approval:`), as the minutes say it.
+pub fn approval(lang: Lang, a: crate::domain::Approval) -> &'static str {
+    use crate::domain::Approval as A;
+    match a {
+        A::Approved => lang.pick("Approuvé", "Approved"),
+        A::ApprovedWithChanges => lang.pick("Approuvé avec modifications", "Approved with changes"),
+        A::Adjourned => lang.pick("Ajourné", "Adjourned"),
+    }
+}
+
+/// Whether and when minutes were approved: « Compte rendu approuvé le 14/12/2026 (séance
+/// du 14/12/2026) », « … approuvé avec modifications le … », « Compte rendu non encore
+/// approuvé » (« …, approbation ajournée le … »).
+pub fn approval_state(lang: Lang, state: &crate::domain::approval::ApprovalState<'_>) -> String {
+    use crate::domain::approval::ApprovalState as S;
+    match (state, lang) {
+        (
+            S::Approved {
+                on,
+                reference,
+                with_changes,
+            },
+            _,
+        ) => {
+            let date = short_date(lang, *on);
+            let seance = match reference {
+                Some(r) => match lang {
+                    Lang::Fr => format!("séance du {date}, {r}"),
+                    Lang::En => format!("meeting of {date}, {r}"),
+                },
+                None => match lang {
+                    Lang::Fr => format!("séance du {date}"),
+                    Lang::En => format!("meeting of {date}"),
+                },
+            };
+            match (lang, with_changes) {
+                (Lang::Fr, false) => format!("Compte rendu approuvé le {date} ({seance})"),
+                (Lang::Fr, true) => {
+                    format!("Compte rendu approuvé avec modifications le {date} ({seance})")
+                }
+                (Lang::En, false) => format!("Minutes approved on {date} ({seance})"),
+                (Lang::En, true) => format!("Minutes approved with changes on {date} ({seance})"),
+            }
+        }
+        (S::NotYet { adjourned_on: None }, _) => lang
+            .pick(
+                "Compte rendu non encore approuvé",
+                "Minutes not yet approved",
+            )
+            .to_string(),
+        (
+            S::NotYet {
+                adjourned_on: Some(d),
+            },
+            Lang::Fr,
+        ) => format!(
+            "Compte rendu non encore approuvé (approbation ajournée le {})",
+            short_date(lang, *d)
+        ),
+        (
+            S::NotYet {
+                adjourned_on: Some(d),
+            },
+            Lang::En,
+        ) => format!(
+            "Minutes not yet approved (approval adjourned on {})",
+            short_date(lang, *d)
+        ),
+    }
+}
+
 /// The closing line of draft minutes.
 pub fn signed_draft(lang: Lang, chair: &str) -> String {
     match lang {

@@ -120,6 +120,12 @@ impl LiveError {
                     "this item is not a case: there is no decision to take",
                 )
                 .into(),
+            LiveError::NotAnApproval => lang
+                .pick(
+                    "ce point n'est pas l'approbation d'un compte rendu",
+                    "this item is not the approval of minutes",
+                )
+                .into(),
             LiveError::NoActionsHere => lang
                 .pick(
                     "le suivi des actions ne reçoit pas d'actions nouvelles : ajoutez-les à un sujet ou une situation",
@@ -295,6 +301,7 @@ mod tests {
             LiveError::Consulting,
             LiveError::NoSuchItem { index: 2 },
             LiveError::NotACase,
+            LiveError::NotAnApproval,
             LiveError::NoActionsHere,
             LiveError::NoSuchMember {
                 member: "ars".into(),

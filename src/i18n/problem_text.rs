@@ -47,6 +47,63 @@ impl Msg {
                     "cancel_reason is only allowed with status cancelled",
                 )
                 .into(),
+            Msg::ApprovalWithoutMinutes => lang
+                .pick(
+                    "approval n'est permis qu'avec approves (la réunion dont le compte rendu est approuvé)",
+                    "approval is only allowed with approves (the meeting whose minutes are approved)",
+                )
+                .into(),
+            Msg::UnknownMinutes { id } => match lang {
+                Lang::Fr => format!(
+                    "réunion « {id} » inconnue (aucun fichier meetings/{id}.yaml valide) : \
+                     approves nomme la réunion dont le compte rendu est approuvé"
+                ),
+                Lang::En => format!(
+                    "unknown meeting “{id}” (no valid meetings/{id}.yaml file): approves names \
+                     the meeting whose minutes are approved"
+                ),
+            },
+            Msg::MinutesNotApprovable { id, why } => {
+                use super::problems::MinutesWhy as W;
+                match (lang, why) {
+                    (Lang::Fr, W::OtherBody) => format!(
+                        "la réunion « {id} » est d'une autre instance : seule l'instance qui l'a \
+                         tenue en approuve le compte rendu"
+                    ),
+                    (Lang::Fr, W::NotHeld) => format!(
+                        "la réunion « {id} » n'est pas tenue : son compte rendu ne peut pas \
+                         encore être approuvé"
+                    ),
+                    (Lang::Fr, W::NotBefore) => format!(
+                        "la réunion « {id} » n'est pas antérieure à celle-ci : son compte rendu \
+                         ne peut pas y être approuvé"
+                    ),
+                    (Lang::En, W::OtherBody) => format!(
+                        "meeting “{id}” is of another body: only the body that held it approves \
+                         its minutes"
+                    ),
+                    (Lang::En, W::NotHeld) => format!(
+                        "meeting “{id}” is not held: its minutes cannot be approved yet"
+                    ),
+                    (Lang::En, W::NotBefore) => format!(
+                        "meeting “{id}” is not before this one: its minutes cannot be approved here"
+                    ),
+                }
+            }
+            Msg::DecisionNotForBody { decision, body } => match lang {
+                Lang::Fr => format!(
+                    "remarque : la décision « {} » ({}) n'est pas dans la liste des décisions \
+                     de l'instance {body} (decisions: de department.yaml)",
+                    super::export::decision(lang, *decision),
+                    decision.as_str()
+                ),
+                Lang::En => format!(
+                    "notice: the decision “{}” ({}) is not in the list of decisions of the \
+                     body {body} (decisions: of department.yaml)",
+                    super::export::decision(lang, *decision),
+                    decision.as_str()
+                ),
+            },
             Msg::OnlyWithDecision { key, decisions } => match lang {
                 Lang::Fr => format!("{key} n'est permis qu'avec {}", decisions.0),
                 Lang::En => format!("{key} is only allowed with {}", decisions.1),

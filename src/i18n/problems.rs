@@ -247,6 +247,33 @@ pub enum Msg {
     },
     /// `cancel_reason` on a meeting not cancelled.
     ReasonWithoutCancel,
+    /// `approval:` on a topic that approves no minutes (`approves:`).
+    ApprovalWithoutMinutes,
+    /// `approves:` names no meeting of the département.
+    UnknownMinutes {
+        id: String,
+    },
+    /// `approves:` names a meeting that cannot be approved here: of another body, not
+    /// held, or not before this one.
+    MinutesNotApprovable {
+        id: String,
+        why: MinutesWhy,
+    },
+    /// A decision outside its body's list (a notice: it is read, and the séance asks
+    /// before taking one).
+    DecisionNotForBody {
+        decision: crate::domain::Decision,
+        /// The body's short name (`GTRDO`).
+        body: String,
+    },
+}
+
+/// Why the minutes named by `approves:` cannot be approved by this meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinutesWhy {
+    OtherBody,
+    NotHeld,
+    NotBefore,
 }
 
 impl Msg {
@@ -255,7 +282,10 @@ impl Msg {
     pub fn is_notice(&self) -> bool {
         matches!(
             self,
-            Msg::NotYaml { .. } | Msg::LeftoverTemp { .. } | Msg::StrayFile { .. }
+            Msg::NotYaml { .. }
+                | Msg::LeftoverTemp { .. }
+                | Msg::StrayFile { .. }
+                | Msg::DecisionNotForBody { .. }
         )
     }
 }

@@ -59,7 +59,13 @@ pub fn read_meeting(
         value,
         sink,
     }];
-    check_meetings(&mut docs, Some(&data.department), &cases, &present);
+    check_meetings(
+        &mut docs,
+        Some(&data.department),
+        &cases,
+        &present,
+        &data.meetings,
+    );
     let mut problems = Vec::new();
     match docs.pop().and_then(|doc| settle(doc, &mut problems)) {
         Some(meeting) if problems.is_empty() => Ok((meeting, stamp)),

@@ -6,8 +6,8 @@ use super::node::Node;
 use super::problem::Sink;
 use crate::domain::meeting::Orientation;
 use crate::domain::{
-    Action, Attendance, AttendanceStatus, ClosureReason, Decision, Details, Guest, Item, ItemKind,
-    MeasureType, Meeting, MeetingStatus, Postponed,
+    Action, Approval, Attendance, AttendanceStatus, ClosureReason, Decision, Details, Guest, Item,
+    ItemKind, MeasureType, Meeting, MeetingStatus, Postponed,
 };
 use crate::i18n::Msg;
 use chrono::NaiveDate;
@@ -63,6 +63,8 @@ const ITEM_KEYS: &[&str] = &[
     "actions",
     "spent_seconds",
     "number",
+    "approves",
+    "approval",
 ];
 const MEASURE_KEYS: &[&str] = &["type", "provider"];
 const ACTION_KEYS: &[&str] = &["text", "owner", "due", "done_on"];
@@ -374,6 +376,8 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         .collect();
     let spent_seconds = o.number("spent_seconds", 0, sink);
     let number = o.text("number", sink);
+    let approves = o.text("approves", sink);
+    let approval = o.choice("approval", Approval::parse, Approval::CHOICES, sink);
 
     let kind = kind?;
     let kind_name = kind.as_str().to_string();
@@ -394,8 +398,21 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         ItemKind::Actions => {}
     }
     let forbidden: &[&str] = match kind {
-        ItemKind::Case => &["title"],
-        ItemKind::Topic | ItemKind::Actions => CASE_ONLY,
+        ItemKind::Case => &["title", "approves", "approval"],
+        ItemKind::Topic => CASE_ONLY,
+        ItemKind::Actions => &[
+            "case",
+            "decision",
+            "decision_text",
+            "next_review",
+            "closure_reason",
+            "follow",
+            "referent",
+            "measure",
+            "number",
+            "approves",
+            "approval",
+        ],
     };
     for key in forbidden {
         if o.has(key) {
@@ -417,6 +434,21 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
             Msg::BadFileId {
                 key: "case".into(),
                 value: case.clone(),
+            },
+        );
+    }
+    if kind == ItemKind::Topic && o.has("approval") && !o.has("approves") {
+        sink.at_key(&o.at("approval"), Msg::ApprovalWithoutMinutes);
+    }
+    if let Some(id) = &approves
+        && kind == ItemKind::Topic
+        && !crate::domain::ids::is_file_id(id)
+    {
+        sink.at_value(
+            &o.at("approves"),
+            Msg::BadFileId {
+                key: "approves".into(),
+                value: id.clone(),
             },
         );
     }
@@ -482,6 +514,8 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         actions: actions?,
         spent_seconds,
         number,
+        approves,
+        approval,
     })
 }
 

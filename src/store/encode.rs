@@ -111,6 +111,8 @@ fn item(i: &Item) -> Value {
         .opt_text("case", i.case.as_deref())
         .opt_num("minutes", i.minutes.map(u64::from))
         .opt_text("notes", i.notes.as_deref())
+        .opt_text("approves", i.approves.as_deref())
+        .opt_text("approval", i.approval.map(|a| a.as_str()))
         .opt_text("decision", i.decision.map(|d| d.as_str()))
         .opt_text("decision_text", i.decision_text.as_deref())
         .opt_date("next_review", i.next_review)

@@ -575,8 +575,9 @@ fn settle_dept(
             .filter_map(|d| d.value.as_ref())
             .map(|c| (c.id.as_str(), c))
             .collect();
-        check_meetings(&mut meeting_docs, dept, &valid, &present);
+        check_meetings(&mut meeting_docs, dept, &valid, &present, &[]);
     }
+    problems.extend(super::validate::decision_notices(&meeting_docs, dept));
 
     let mut cases: Vec<Case> = case_docs
         .into_iter()

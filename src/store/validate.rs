@@ -107,11 +107,21 @@ pub(crate) fn check_meetings(
     dept: Option<&Department>,
     cases: &HashMap<&str, &Case>,
     present: &HashSet<&str>,
+    others: &[Meeting],
 ) {
     check_identity(docs, |m| &m.id);
+    // What the approvals of minutes need of the meetings they name.
+    // (`others`: the meetings already loaded, when one file is read again alone.)
+    let minutes: HashMap<String, (String, crate::domain::MeetingStatus, chrono::NaiveDate)> =
+        others
+            .iter()
+            .chain(docs.iter().filter_map(|d| d.value.as_ref()))
+            .map(|m| (m.id.clone(), (m.body.clone(), m.status, m.date)))
+            .collect();
     for doc in docs.iter_mut() {
         let Some(m) = &doc.value else { continue };
         let sink = &mut doc.sink;
+        check_approvals(m, &minutes, sink);
         if let Some(dept) = dept {
             check_members(m, dept, sink);
         }
@@ -190,6 +200,46 @@ pub(crate) fn check_meetings(
     }
 }
 
+/// An item `approves:` a held meeting of the same body, before this one.
+fn check_approvals(
+    m: &Meeting,
+    minutes: &HashMap<String, (String, crate::domain::MeetingStatus, chrono::NaiveDate)>,
+    sink: &mut Sink,
+) {
+    use crate::i18n::problems::MinutesWhy;
+    for (i, item) in m.items.iter().enumerate() {
+        let Some(id) = item
+            .approves
+            .as_ref()
+            .filter(|_| item.kind == crate::domain::ItemKind::Topic)
+        else {
+            continue;
+        };
+        let at = path(&[
+            Seg::Key("items".into()),
+            Seg::Index(i),
+            Seg::Key("approves".into()),
+        ]);
+        let why = match minutes.get(id) {
+            None => {
+                sink.at_value(&at, Msg::UnknownMinutes { id: id.clone() });
+                continue;
+            }
+            Some((body, _, _)) if *body != m.body => MinutesWhy::OtherBody,
+            Some((_, _, date)) if id == &m.id || *date >= m.date => MinutesWhy::NotBefore,
+            Some((_, status, _)) if !status.is_held() => MinutesWhy::NotHeld,
+            Some(_) => continue,
+        };
+        sink.at_value(
+            &at,
+            Msg::MinutesNotApprovable {
+                id: id.clone(),
+                why,
+            },
+        );
+    }
+}
+
 /// The id begins with a date `YYYY-MM-DD-`, as the app names meetings (an id of another
 /// shape, written by hand, is left alone).
 fn names_a_date(id: &str) -> bool {
@@ -252,4 +302,49 @@ fn check_members(m: &Meeting, dept: &Department, sink: &mut Sink) {
             }
         }
     }
+}
+
+/// The notices of the meetings that load: a decision outside its body's list
+/// (`decisions:` of the body, else the body's defaults). The meeting still loads (a
+/// body may take such a decision once confirmed in the séance); `validate` shows it
+/// with its place and exits 0.
+pub(crate) fn decision_notices(
+    docs: &[Doc<Meeting>],
+    dept: Option<&Department>,
+) -> Vec<super::problem::Problem> {
+    let Some(dept) = dept else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for doc in docs.iter().filter(|d| d.is_clean()) {
+        let Some(m) = &doc.value else { continue };
+        let Some(body) = dept.body(&m.body) else {
+            continue;
+        };
+        let list = body.decision_list();
+        let pending: Vec<super::problem::Pending> = m
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let d = item.decision.filter(|d| !list.contains(d))?;
+                Some(super::problem::Pending {
+                    path: path(&[
+                        Seg::Key("items".into()),
+                        Seg::Index(i),
+                        Seg::Key("decision".into()),
+                    ]),
+                    target: super::yaml::Target::Value,
+                    msg: Msg::DecisionNotForBody {
+                        decision: d,
+                        body: body.short_name(),
+                    },
+                })
+            })
+            .collect();
+        if !pending.is_empty() {
+            out.extend(super::problem::resolve(&doc.rel, &doc.src, pending));
+        }
+    }
+    out
 }

@@ -227,8 +227,7 @@ pub struct ReportForm {
 /// The layers drawn over the screen; the top one gets the keys first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    /// The keys of `context` (the screen, or the form, list or question it was opened
-    /// over), filtered by what is typed.
+    /// The keys of `context` (the screen, or what it was opened over), filtered by what is typed.
     Help {
         scroll: usize,
         query: LineInput,
@@ -303,6 +302,8 @@ pub struct App {
     pub data: DeptData,
     /// Problems found while loading, one rendered line each (`path:line:column: message`).
     pub problems: Vec<String>,
+    /// Notices found while loading (the file loaded): listed after the problems, not counted.
+    pub notices: Vec<String>,
     pub lang: Lang,
     pub today: NaiveDate,
     /// Persons' full names are hidden on screen (a projector): `F2`, or `hide_names` in the config.
@@ -347,6 +348,7 @@ impl App {
                 .iter()
                 .map(|p| crate::text::visible(p).into_owned())
                 .collect(),
+            notices: Vec::new(),
             lang,
             today,
             hide_names: false,

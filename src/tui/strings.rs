@@ -88,7 +88,7 @@ texts! {
     PromptDate => "Date de la réunion (JJ/MM/AAAA)", "Meeting date (YYYY-MM-DD)";
     PickCase => "Ajouter une situation", "Add a case";
     NoPick => "Aucune situation à ajouter", "No case to add";
-    Problems => "Problèmes de chargement", "Loading problems";
+    Problems => "Problèmes de chargement", "Loading problems"; Notices => "remarques", "notices";
     NoProblem => "Aucun problème", "No problem";
     Help => "Aide", "Help";
     HelpGlobal => "Partout", "Everywhere";

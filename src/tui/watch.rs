@@ -132,6 +132,7 @@ pub fn apply(app: &mut App, changes: Vec<DiskChange>) {
 fn forget_problems(app: &mut App, rel: &str) {
     let head = format!("{}:", crate::text::visible(rel));
     app.problems.retain(|line| !line.starts_with(&head));
+    app.notices.retain(|line| !line.starts_with(&head));
 }
 
 /// The case list stays on the case it was on (or the nearest row if it went away).

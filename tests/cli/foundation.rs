@@ -41,7 +41,9 @@ fn the_demo_is_copied_and_validates_clean() {
             "Données de démonstration (fictives) copiées dans",
         ))
         .stdout(predicate::str::contains("49 Maine-et-Loire"))
-        .stdout(predicate::str::contains("0 problème(s)"));
+        .stdout(predicate::str::contains("0 problème(s)"))
+        // Every decision of the demo is in its body's list: no notice either.
+        .stdout(predicate::str::contains("remarque").not());
     assert!(dest.join("49/department.yaml").is_file());
     cellule(&config)
         .arg("validate")
@@ -50,6 +52,20 @@ fn the_demo_is_copied_and_validates_clean() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("aucun problème"));
+}
+
+#[test]
+fn validate_notes_a_decision_outside_its_bodys_list_and_exits_0() {
+    let config = TempDir::new().unwrap();
+    cellule(&config)
+        .args(["validate", "--data", "fixtures/invalid/decision-not-for-body"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("aucun problème"))
+        .stderr(predicate::str::contains(
+            "49/meetings/2026-03-10-gtrdo.yaml:16:15: remarque : la décision « Poursuite du suivi » \
+             (continue) n'est pas dans la liste des décisions de l'instance GTRDO",
+        ));
 }
 
 #[cfg(unix)]

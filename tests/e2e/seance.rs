@@ -201,7 +201,15 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     });
     pty.send("\x1b");
 
-    // The approval of the minutes: a note.
+    // The approval of the minutes of 16/11: « approuvé », then a note.
+    pty.wait_for("pas encore décidé");
+    pty.send("\r");
+    pty.wait_for("Approuvé avec modifications");
+    choose(&mut pty, 1);
+    pty.wait_until("the approval written", |_| {
+        folders.meeting(MEETING).items[0].approval == Some(cellule::domain::Approval::Approved)
+    });
+    pty.send("j");
     type_field(
         &mut pty,
         "Compte rendu du 16 novembre approuvé sans observation.",
@@ -244,6 +252,17 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     // The orientation offers the care measure it orients to: mental health.
     pty.wait_for("Prise en charge vers laquelle orienter");
     choose(&mut pty, 1);
+    // Then its provider, typed.
+    pty.wait_for("Prestataire de la prise en charge");
+    pty.type_slowly("CMP d'Angers");
+    pty.send("\r");
+    pty.wait_until("the measure written with its provider", |_| {
+        folders.meeting(MEETING).items[3]
+            .measure
+            .as_ref()
+            .and_then(|m| m.provider.as_deref())
+            == Some("CMP d'Angers")
+    });
     pty.send("a");
     pty.type_slowly("Orienter vers la consultation jeunes consommateurs");
     pty.send("\t\t");

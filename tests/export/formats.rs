@@ -621,3 +621,104 @@ fn an_overseas_calendar_has_its_one_offset_and_a_cancelled_one_says_so() {
     assert!(text.contains("SEQUENCE:2\r\n"));
     assert!(text.contains("STATUS:CANCELLED\r\n"));
 }
+
+/// The minutes of the meeting of 26/10 say, at every level and in every format, whether
+/// and when the séance of 30/11 approved them.
+#[test]
+fn the_minutes_say_in_every_format_and_level_whether_they_were_approved() {
+    let mut data = data();
+    let text = |data: &DeptData, level: Level, format: Format| {
+        let bytes = produce(
+            data,
+            &Request::Minutes {
+                meeting: "2026-10-26-cpraf".into(),
+                level,
+                format,
+            },
+        );
+        readable(&bytes, format)
+    };
+    let levels = [Level::Internal, Level::Partners, Level::Public];
+    for level in levels {
+        for format in Format::DOCUMENTS {
+            let t = text(&data, level, *format);
+            assert!(
+                t.contains("Compte rendu non encore approuvé"),
+                "{level:?} {format:?}:\n{t}"
+            );
+        }
+    }
+    let november = data
+        .meetings
+        .iter_mut()
+        .find(|m| m.id == "2026-11-30-cpraf")
+        .unwrap();
+    assert!(november.status.is_held());
+    november.items[0].approves = Some("2026-10-26-cpraf".into());
+    november.items[0].approval = Some(Approval::ApprovedWithChanges);
+    for level in levels {
+        for format in Format::DOCUMENTS {
+            let t = text(&data, level, *format);
+            assert!(
+                t.contains(
+                    "Compte rendu approuvé avec modifications le 30/11/2026 (séance du 30/11/2026)"
+                ),
+                "{level:?} {format:?}:\n{t}"
+            );
+            assert!(!t.contains("non encore approuvé"), "{level:?} {format:?}");
+        }
+    }
+    // The approving minutes record the decision on the item (internal and partners).
+    let bytes = produce(
+        &data,
+        &Request::Minutes {
+            meeting: "2026-11-30-cpraf".into(),
+            level: Level::Partners,
+            format: Format::Markdown,
+        },
+    );
+    assert!(
+        String::from_utf8(bytes)
+            .unwrap()
+            .contains("**Décision :** Approuvé avec modifications")
+    );
+}
+
+/// The columns of a table are fitted to their content in Word and OpenDocument: in the
+/// programme, the « Action » column is wider than the amounts beside it, and the grid fills
+/// the text's width.
+#[test]
+fn table_columns_are_as_wide_as_their_content_in_word_and_opendocument() {
+    let loaded = cellule::store::load_root(std::path::Path::new("fixtures/demo")).unwrap();
+    let data = &loaded.dept("49").unwrap().data;
+    let request = |format| Request::Programme {
+        year: Some(2026),
+        format,
+    };
+    let docx = produce(data, &request(Format::Docx));
+    let document: String = parts(&docx)
+        .into_iter()
+        .filter(|(n, _)| n == "word/document.xml")
+        .map(|(_, x)| x)
+        .collect();
+    let grid = &document[document.find("<w:tblGrid>").unwrap()..];
+    let grid = &grid[..grid.find("</w:tblGrid>").unwrap()];
+    let widths: Vec<usize> = grid
+        .split("<w:gridCol w:w=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+        .collect();
+    // Action, structure, requested, granted, cost, status.
+    assert_eq!(widths.len(), 6, "{grid}");
+    assert!(widths[0] > widths[2] && widths[0] > widths[4], "{widths:?}");
+    let total: usize = widths.iter().sum();
+    assert!((8400..=8504).contains(&total), "{widths:?}");
+    let odt = produce(data, &request(Format::Odt));
+    let content: String = parts(&odt)
+        .into_iter()
+        .filter(|(n, _)| n == "content.xml")
+        .map(|(_, x)| x)
+        .collect();
+    assert!(content.contains(r#"<table:table-column table:style-name="Tableau1.C0"/>"#));
+    assert!(content.contains(r#"style:name="Tableau1.C0" style:family="table-column""#));
+}

@@ -442,3 +442,24 @@ fn the_items_postponed_during_the_seance_read_back_equal() {
     assert!(store::decode_meeting(&value, &mut sink).is_none());
     assert!(!sink.is_empty());
 }
+
+/// The approval of earlier minutes is written and read back; its French spelling is read.
+#[test]
+fn an_approval_of_minutes_reads_back_equal() {
+    let mut m = sample_meeting();
+    m.items[0].approves = Some("2026-10-26-cpraf".into());
+    m.items[0].approval = Some(Approval::ApprovedWithChanges);
+    let text = store::meeting_to_yaml(&m);
+    assert!(
+        text.contains(
+            "    minutes: 5\n    approves: 2026-10-26-cpraf\n    approval: approved_with_changes\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(decode(&text), Some(m.clone()));
+    let french = text.replace(
+        "approval: approved_with_changes",
+        "approval: Approuvé avec modifications",
+    );
+    assert_eq!(decode(&french), Some(m));
+}

@@ -407,7 +407,10 @@ fn a_full_tmpfs_refuses_the_save_and_keeps_the_meeting_file() {
     )
     .unwrap();
     fs::create_dir_all(root.join("49/cases")).unwrap();
-    let meeting = fs::read_to_string(demo.join("meetings/2026-12-14-cpraf.yaml")).unwrap();
+    // Alone in its folder: without the meeting whose minutes it approves.
+    let meeting = fs::read_to_string(demo.join("meetings/2026-12-14-cpraf.yaml"))
+        .unwrap()
+        .replace("    approves: 2026-11-16-cpraf\n", "");
     // Only the cases this meeting names are needed for it to load.
     for entry in fs::read_dir(demo.join("cases")).unwrap() {
         let entry = entry.unwrap();

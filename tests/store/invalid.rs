@@ -96,6 +96,22 @@ fn valid_files_load_next_to_invalid_ones() {
     assert_eq!(dept.data.cases.len(), 1);
 }
 
+/// A decision outside its body's list is a notice: the meeting still loads, and the data
+/// has no error (`validate` exits 0).
+#[test]
+fn a_decision_outside_the_bodys_list_is_a_notice_and_the_meeting_loads() {
+    let loaded = load_root(Path::new("fixtures/invalid/decision-not-for-body")).unwrap();
+    let dept = loaded.dept("49").unwrap();
+    assert_eq!(dept.data.meetings.len(), 1);
+    assert_eq!(loaded.problems.len(), 1);
+    assert!(loaded.problems[0].msg.is_notice());
+    assert!(!loaded.has_errors());
+    assert_eq!(
+        (loaded.problems[0].line, loaded.problems[0].column),
+        (16, 15)
+    );
+}
+
 #[test]
 fn an_invalid_department_file_leaves_the_departement_out() {
     let loaded = load_root(Path::new("fixtures/invalid/invalid-department")).unwrap();

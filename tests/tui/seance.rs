@@ -1150,16 +1150,36 @@ fn a_first_decision_on_a_new_case_offers_the_follow_up_and_an_orientation_its_me
     assert!(live(&app).items[1].follow);
     // Then the measure it orients to.
     assert!(plain(&app, 80, 24).contains("Prise en charge vers laquelle orienter"));
+    let saves = store.saved.len();
     run(&mut app, &mut store, "j<Enter>");
-    let saved = last_saved(&store, ID);
+    // Then its provider: the known ones come with `→` (the fixture's measures), or typed.
+    assert!(plain(&app, 80, 24).contains("Prestataire de la prise en charge"));
+    assert!(plain(&app, 80, 24).contains("prestataires connus (2)"));
     assert_eq!(
-        saved.items[1].measure.as_ref().map(|m| m.kind),
-        Some(cellule::domain::MeasureType::ALL[0])
+        store.saved.len(),
+        saves,
+        "nothing written before the provider"
     );
+    run(&mut app, &mut store, "<Right>");
+    assert!(plain(&app, 80, 24).contains("CMP d'Angers"));
+    run(&mut app, &mut store, "<Right><Right>");
+    for _ in 0.."CMP d'Angers".chars().count() {
+        run(&mut app, &mut store, "<Backspace>");
+    }
+    type_keys(&mut app, &mut store, "Maison des adolescents");
+    run(&mut app, &mut store, "<Enter>");
+    let saved = last_saved(&store, ID);
+    let measure = saved.items[1].measure.as_ref().unwrap();
+    assert_eq!(measure.kind, cellule::domain::MeasureType::ALL[0]);
+    assert_eq!(measure.provider.as_deref(), Some("Maison des adolescents"));
     let index = app.data.cases.iter().position(|c| c.id == id).unwrap();
     let current = app.current(index).unwrap();
     assert_eq!(current.status, cellule::domain::CaseStatus::Followed);
     assert_eq!(current.added_measures.len(), 1);
+    assert_eq!(
+        current.added_measures[0].provider.as_deref(),
+        Some("Maison des adolescents")
+    );
 }
 
 #[test]
@@ -1726,5 +1746,46 @@ fn a_click_in_the_decision_list_chooses_then_takes_the_decision() {
         live(&app).items[2].decision,
         Some(Decision::Continue),
         "the second click takes it"
+    );
+}
+
+/// The agenda's first item approves the minutes of 28/10: the séance records « approuvé
+/// avec modifications » on it, written at once and undone by `u`.
+#[test]
+fn the_approval_of_the_previous_minutes_is_recorded_in_the_seance() {
+    let mut app = seance_app(Lang::Fr);
+    let previous = app
+        .data
+        .meetings
+        .iter()
+        .find(|m| m.id == "2026-10-28-cpraf")
+        .unwrap();
+    assert!(previous.status.is_held());
+    let m = app.data.meetings.iter_mut().find(|m| m.id == ID).unwrap();
+    m.items[0].approves = Some("2026-10-28-cpraf".into());
+    let mut store = Fake::default();
+    run(&mut app, &mut store, "5");
+    run(&mut app, &mut store, "<Enter>");
+    run(&mut app, &mut store, "n");
+    assert_eq!(app.seance.as_ref().unwrap().live.current(), 0);
+    assert!(plain(&app, 80, 24).contains("pas encore décidé"));
+    // The choice list: not decided, approuvé, approuvé avec modifications, ajourné.
+    run(&mut app, &mut store, "<Enter>");
+    assert!(plain(&app, 80, 24).contains("Approuvé avec modifications"));
+    run(&mut app, &mut store, "jj<Enter>");
+    assert_eq!(
+        live(&app).items[0].approval,
+        Some(cellule::domain::Approval::ApprovedWithChanges)
+    );
+    assert_eq!(
+        last_saved(&store, ID).items[0].approval,
+        Some(cellule::domain::Approval::ApprovedWithChanges)
+    );
+    run(&mut app, &mut store, "u");
+    assert_eq!(live(&app).items[0].approval, None);
+    run(&mut app, &mut store, "<Enter>jjj<Enter>");
+    assert_eq!(
+        live(&app).items[0].approval,
+        Some(cellule::domain::Approval::Adjourned)
     );
 }

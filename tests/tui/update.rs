@@ -506,6 +506,12 @@ fn a_new_meeting_invites_the_members_and_gets_a_suggested_agenda() {
     assert_eq!(m.status, MeetingStatus::Draft);
     assert_eq!(m.attendance.len(), 5);
     assert!(m.has_actions_review());
+    // The agenda opens on the approval of the minutes of the body's previous held meeting.
+    assert_eq!(m.items[0].approves.as_deref(), Some("2026-10-28-cpraf"));
+    assert_eq!(
+        m.items[0].title.as_deref(),
+        Some("Approbation du compte rendu de la séance du 28/10/2026")
+    );
     assert_eq!(app.screen, Screen::Agenda);
     assert_eq!(app.agenda.meeting.as_deref(), Some("2026-12-02-cpraf-2"));
     // Undo of a creation removes the file.

@@ -30,7 +30,8 @@ pub fn next_draft(data: &DeptData, of: &Meeting) -> Option<(Meeting, bool)> {
     new_meeting(data, &of.body, date, default_start()).map(|m| (m, true))
 }
 
-/// The items of `closed` not discussed: a case without a decision, a topic without notes.
+/// The items of `closed` not discussed: a case without a decision, a topic without notes,
+/// minutes whose approval was adjourned or not decided.
 pub fn not_discussed(closed: &Meeting) -> Vec<Item> {
     closed
         .items
@@ -39,6 +40,14 @@ pub fn not_discussed(closed: &Meeting) -> Vec<Item> {
             ItemKind::Case if i.decision.is_none() => {
                 i.case.as_deref().map(|c| Item::case(c, i.minutes))
             }
+            // Minutes not approved (adjourned, or not decided) come back to be approved.
+            ItemKind::Topic if i.approves.is_some() => match (&i.approves, i.approval) {
+                (Some(id), a) if !a.is_some_and(|a| a.approves()) => Some(Item::approval_of(
+                    i.title.clone().unwrap_or_default(),
+                    id.clone(),
+                )),
+                _ => None,
+            },
             ItemKind::Topic if i.notes.is_none() => {
                 i.title.as_deref().map(|t| Item::topic(t, i.minutes))
             }
@@ -159,5 +168,27 @@ mod tests {
         let (found, created) = next_draft(&data, &held).expect("a draft");
         assert!(!created);
         assert_eq!(found.id, "2026-12-14-cpraf");
+    }
+
+    #[test]
+    fn minutes_not_approved_come_back_to_be_approved() {
+        use crate::domain::Approval;
+        let mut closed = meeting(
+            "2026-11-30-cpraf",
+            "cpraf",
+            "2026-11-30",
+            MeetingStatus::Closed,
+        );
+        let mut adjourned = Item::approval_of("Approbation du 26/10", "2026-10-26-cpraf");
+        adjourned.approval = Some(Approval::Adjourned);
+        adjourned.notes = Some("Ajourné : corrections à faire.".into());
+        let mut approved = Item::approval_of("Approbation du 12/10", "2026-10-12-cpraf");
+        approved.approval = Some(Approval::Approved);
+        closed.items = vec![adjourned, approved];
+        let carried = not_discussed(&closed);
+        assert_eq!(carried.len(), 1);
+        assert_eq!(carried[0].approves.as_deref(), Some("2026-10-26-cpraf"));
+        assert_eq!(carried[0].approval, None);
+        assert_eq!(carried[0].title.as_deref(), Some("Approbation du 26/10"));
     }
 }

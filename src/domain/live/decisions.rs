@@ -1,7 +1,7 @@
 //! Decisions on cases, and the texts of items and of the meeting.
 
 use super::{LiveError, clean_text, ensure_editable, set_if_changed};
-use crate::domain::{ClosureReason, Decision, Item, ItemKind, Meeting};
+use crate::domain::{Approval, ClosureReason, Decision, Item, ItemKind, Meeting};
 use chrono::{Days, NaiveDate};
 
 /// The item at `index`.
@@ -54,6 +54,32 @@ pub fn undecided_cases(meeting: &Meeting) -> Vec<usize> {
         .filter(|(_, i)| i.kind == ItemKind::Case && i.decision.is_none())
         .map(|(n, _)| n)
         .collect()
+}
+
+/// Sets (or clears, with `None`) what the meeting decided on the minutes that item
+/// `index` approves (« approuvé », « approuvé avec modifications », « ajourné »).
+pub fn set_approval(
+    meeting: &mut Meeting,
+    index: usize,
+    approval: Option<Approval>,
+) -> Result<bool, LiveError> {
+    ensure_editable(meeting)?;
+    let item = item_mut(meeting, index)?;
+    if item.approves.is_none() {
+        return Err(LiveError::NotAnApproval);
+    }
+    Ok(set_if_changed(&mut item.approval, approval))
+}
+
+impl super::Live<'_> {
+    /// See [`set_approval`].
+    pub fn set_approval(
+        &mut self,
+        item: usize,
+        approval: Option<Approval>,
+    ) -> Result<super::Change, LiveError> {
+        self.edit(None, |m| set_approval(m, item, approval))
+    }
 }
 
 /// Sets (or clears, with `None`) the decision on a case item.

@@ -47,6 +47,8 @@ pub enum LiveError {
     },
     /// A decision, next review or closure reason on an item that is not a case.
     NotACase,
+    /// An approval of minutes on an item that approves no minutes.
+    NotAnApproval,
     /// Actions belong to topics and cases, not to the review of open actions.
     NoActionsHere,
     /// The member is not among the invitees.

@@ -57,6 +57,7 @@ edits! {
     fn set_follow(item: usize, follow: bool) -> Result<Change, LiveError>;
     fn set_referent(item: usize, referent: Option<Referent>) -> Result<Change, LiveError>;
     fn set_measure(item: usize, measure: Option<Orientation>) -> Result<Change, LiveError>;
+    fn set_approval(item: usize, approval: Option<crate::domain::Approval>) -> Result<Change, LiveError>;
 }
 
 impl Owned {

@@ -38,6 +38,11 @@ impl<'a, L: ShowsCases> ItemView<'a, L> {
         self.item.decision
     }
 
+    /// What was decided on the minutes this topic approves.
+    pub fn approval(&self) -> Option<crate::domain::Approval> {
+        self.item.approval
+    }
+
     pub fn decision_text(&self) -> Option<&'a str> {
         self.item.decision_text.as_deref()
     }

@@ -19,11 +19,18 @@ pub fn problems(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         area.width.saturating_sub(4),
         area.height.saturating_sub(2),
     );
-    let title = format!("{} ({})", T::Problems.get(app.lang), app.problems.len());
+    let mut title = format!("{} ({})", T::Problems.get(app.lang), app.problems.len());
+    if !app.notices.is_empty() {
+        title.push_str(&format!(
+            " · {} ({})",
+            T::Notices.get(app.lang),
+            app.notices.len()
+        ));
+    }
     let inner = popup(app, frame, rect, &title);
     let width = inner.width as usize;
     let rows = inner.height as usize;
-    let lines: Vec<Line> = if app.problems.is_empty() {
+    let lines: Vec<Line> = if app.problems.is_empty() && app.notices.is_empty() {
         vec![Line::styled(T::NoProblem.get(app.lang), app.theme.muted)]
     } else {
         // Each problem wraps over as many lines as it needs (the allowed values stay
@@ -31,6 +38,7 @@ pub fn problems(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         let wrapped: Vec<Vec<String>> = app
             .problems
             .iter()
+            .chain(&app.notices)
             .map(|p| super::wrap(&shown(p), width.max(8), "  "))
             .collect();
         let first = first_shown(&wrapped, selected, rows);

@@ -494,6 +494,20 @@ fn render_item(
                 };
                 field_line(app, is, S::Decision.get(lang), value, width)
             }
+            Field::Approval => field_line(
+                app,
+                is,
+                S::Approval.get(lang),
+                item.and_then(|i| i.approval).map_or_else(
+                    || {
+                        crate::tui::followup_words::W::NoApproval
+                            .get(lang)
+                            .to_string()
+                    },
+                    |a| crate::i18n::export::approval(lang, a).to_string(),
+                ),
+                width,
+            ),
             Field::DecisionText => field_line(
                 app,
                 is,

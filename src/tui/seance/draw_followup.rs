@@ -40,6 +40,23 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                 inner,
             );
         }
+        Editing::Approval { selected } => {
+            let choices: Vec<String> = std::iter::once(W::NoApproval.get(lang).to_string())
+                .chain(
+                    crate::domain::Approval::ALL
+                        .iter()
+                        .map(|a| crate::i18n::export::approval(lang, *a).to_string()),
+                )
+                .collect();
+            choice_list(
+                app,
+                frame,
+                area,
+                W::ApprovalOf.get(lang),
+                &choices,
+                *selected,
+            );
+        }
         Editing::Measure { selected } => {
             let choices: Vec<String> = std::iter::once(W::NoMeasure.get(lang).to_string())
                 .chain(
@@ -49,6 +66,34 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                 )
                 .collect();
             choice_list(app, frame, area, W::OrientTo.get(lang), &choices, *selected);
+        }
+        Editing::Provider(form) => {
+            let rect = centered(area, 70, 6);
+            let inner = popup(app, frame, rect, W::ProviderOf.get(lang));
+            let width = inner.width as usize;
+            let mut provider = shown(form.input.text());
+            if !form.known.is_empty() {
+                provider.push_str(&format!(
+                    "   ◀ ▶ {} ({})",
+                    W::KnownProviders.get(lang),
+                    form.known.len()
+                ));
+            }
+            let lines = vec![
+                field_line(
+                    app,
+                    false,
+                    W::Type.get(lang),
+                    strings::measure(form.kind, lang).to_string(),
+                    width,
+                ),
+                field_line(app, true, W::Provider.get(lang), provider, width),
+                Line::styled(
+                    fit(&app.keymap.hint_line(Context::Form, lang), width),
+                    app.theme.key,
+                ),
+            ];
+            frame.render_widget(Paragraph::new(lines), inner);
         }
         Editing::Referent(form) => {
             let rect = centered(area, 70, 8);

@@ -154,7 +154,11 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             ));
             frame.render_widget(Paragraph::new(lines), inner);
         }
-        Editing::Followup(_) | Editing::Referent(_) | Editing::Measure { .. } => {
+        Editing::Followup(_)
+        | Editing::Referent(_)
+        | Editing::Measure { .. }
+        | Editing::Approval { .. }
+        | Editing::Provider(_) => {
             super::seance_followup::render(app, editing, frame, area);
         }
     }

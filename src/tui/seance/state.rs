@@ -26,6 +26,8 @@ pub enum Field {
     NextReview,
     /// The reason of a closure (case closed).
     ClosureReason,
+    /// What is decided on earlier minutes (the topic that approves them).
+    Approval,
     /// What was said (any item).
     Notes,
     /// An action of this item.
@@ -100,6 +102,23 @@ pub enum Editing {
     Measure {
         selected: usize,
     },
+    /// The approval of earlier minutes: `None` first, then every `Approval`.
+    Approval {
+        selected: usize,
+    },
+    /// The provider of the care measure an « orientation » adds: typed, or picked among
+    /// the known ones with `←`/`→`.
+    Provider(ProviderForm),
+}
+
+/// The provider asked after the type of the measure an « orientation » adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderForm {
+    pub kind: crate::domain::MeasureType,
+    pub input: LineInput,
+    pub known: Vec<String>,
+    /// The known provider last picked (an index into `known`).
+    pub picked: Option<usize>,
 }
 
 /// A yes/no question asked after choosing a decision.
@@ -327,7 +346,12 @@ impl SeanceState {
                     }
                     out.push(Field::Notes);
                 }
-                ItemKind::Topic => out.push(Field::Notes),
+                ItemKind::Topic => {
+                    if item.approves.is_some() {
+                        out.push(Field::Approval);
+                    }
+                    out.push(Field::Notes);
+                }
                 ItemKind::Actions => {
                     out.extend((0..earlier).map(Field::Earlier));
                     out.push(Field::Notes);
@@ -376,8 +400,9 @@ impl SeanceState {
             Editing::Date { .. } => Context::TextEntry,
             Editing::DecisionKind { .. }
             | Editing::ClosureReason { .. }
-            | Editing::Measure { .. } => Context::Choice,
-            Editing::Action(_) | Editing::Referent(_) => Context::Form,
+            | Editing::Measure { .. }
+            | Editing::Approval { .. } => Context::Choice,
+            Editing::Action(_) | Editing::Referent(_) | Editing::Provider(_) => Context::Form,
             Editing::Followup(_) => Context::Confirm,
         })
     }
@@ -437,6 +462,7 @@ pub enum S {
     NoMeeting,
     EmptyAgenda,
     Decision,
+    Approval,
     DecisionText,
     NextReview,
     ClosureReason,
@@ -502,6 +528,7 @@ impl S {
             ),
             S::EmptyAgenda => ("L'ordre du jour est vide.", "The agenda is empty."),
             S::Decision => ("Décision", "Decision"),
+            S::Approval => ("Compte rendu", "Minutes"),
             S::DecisionText => ("Texte de la décision", "Decision text"),
             S::NextReview => ("Prochain examen", "Next review"),
             S::ClosureReason => ("Motif de clôture", "Closure reason"),

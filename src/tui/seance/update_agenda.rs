@@ -202,8 +202,17 @@ pub(super) fn carry_over(app: &mut App) -> Vec<Effect> {
             Some(DEFAULT_ACTIONS_MINUTES),
         )
     });
+    // The approval of the minutes of the meeting just closed opens the next agenda.
+    let lang = app.lang;
+    let approval =
+        crate::domain::approval::add_approval(&mut next, std::slice::from_ref(&closed), |d| {
+            crate::i18n::export::approval_title(lang, d)
+        });
     let carried = items.len();
-    if carry_into(&mut next, items, review) == 0 && app.data.meeting(&next.id).is_some() {
+    if carry_into(&mut next, items, review) == 0
+        && !approval
+        && app.data.meeting(&next.id).is_some()
+    {
         return Vec::new();
     }
     let text = carried_note(carried, open, next.date, app.lang);

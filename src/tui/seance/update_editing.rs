@@ -80,6 +80,13 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
                 .unwrap_or(0);
             Editing::DecisionKind { selected }
         }
+        Field::Approval => {
+            let current = item.and_then(|i| i.approval);
+            let selected = current
+                .and_then(|a| crate::domain::Approval::ALL.iter().position(|x| *x == a))
+                .map_or(0, |p| p + 1);
+            Editing::Approval { selected }
+        }
         Field::DecisionText => Editing::Text {
             field,
             area: text_area(item.and_then(|i| i.decision_text.as_deref())),
@@ -209,7 +216,13 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
     };
     if matches!(
         st.editing,
-        Some(Editing::Followup(_) | Editing::Referent(_) | Editing::Measure { .. })
+        Some(
+            Editing::Followup(_)
+                | Editing::Referent(_)
+                | Editing::Measure { .. }
+                | Editing::Approval { .. }
+                | Editing::Provider(_)
+        )
     ) {
         return seance_followup::followup_key(app, key, action);
     }
@@ -388,7 +401,11 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
             }
         },
         // Handled by `update_followup` before the editing is taken.
-        Editing::Followup(_) | Editing::Referent(_) | Editing::Measure { .. } => {}
+        Editing::Followup(_)
+        | Editing::Referent(_)
+        | Editing::Measure { .. }
+        | Editing::Approval { .. }
+        | Editing::Provider(_) => {}
     }
     if keep && let Some(st) = app.seance.as_mut() {
         st.editing = Some(editing);

@@ -175,8 +175,12 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
     let mut next: Option<Editing> = None;
     let action = match &editing {
         Editing::Referent(form) if form.field != 1 => text_action(key, action),
+        Editing::Provider(_) => text_action(key, action),
         _ => action,
     };
+    let providers = matches!(editing, Editing::Measure { .. })
+        .then(|| crate::domain::fit::providers_in(&app.data))
+        .unwrap_or_default();
     match &mut editing {
         Editing::Followup(Followup::Confirm { decision, .. }) => match action {
             Some(Action::Yes) => {
@@ -201,20 +205,17 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                 _ => next = Some(editing),
             }
         }
-        Editing::Measure { selected } => {
-            let len = MeasureType::ALL.len() + 1;
+        Editing::Approval { selected } => {
+            let len = crate::domain::Approval::ALL.len() + 1;
             match action {
                 Some(Action::Accept) => {
-                    let measure = selected
+                    let approval = selected
                         .checked_sub(1)
-                        .and_then(|i| MeasureType::ALL.get(i))
-                        .map(|kind| Orientation {
-                            kind: *kind,
-                            provider: None,
-                        });
-                    let r = st
-                        .live
-                        .apply(&mut app.data.meetings, |l, _| l.set_measure(index, measure));
+                        .and_then(|i| crate::domain::Approval::ALL.get(i))
+                        .copied();
+                    let r = st.live.apply(&mut app.data.meetings, |l, _| {
+                        l.set_approval(index, approval)
+                    });
                     effects = applied(app, r);
                 }
                 Some(Action::Cancel) => {}
@@ -225,6 +226,83 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                 None => next = Some(editing),
             }
         }
+        Editing::Measure { selected } => {
+            let len = MeasureType::ALL.len() + 1;
+            match action {
+                Some(Action::Accept) => {
+                    match selected
+                        .checked_sub(1)
+                        .and_then(|i| MeasureType::ALL.get(i))
+                    {
+                        // Then its provider, typed or picked among the known ones.
+                        Some(kind) => {
+                            let now = st
+                                .meeting_in(&app.data.meetings)
+                                .into_iter()
+                                .flat_map(|m| &m.items)
+                                .nth(index)
+                                .and_then(|i| i.measure.as_ref())
+                                .and_then(|m| m.provider.as_deref())
+                                .unwrap_or("");
+                            next = Some(Editing::Provider(ProviderForm {
+                                kind: *kind,
+                                input: LineInput::new(now),
+                                known: providers,
+                                picked: None,
+                            }));
+                        }
+                        None => {
+                            let r = st
+                                .live
+                                .apply(&mut app.data.meetings, |l, _| l.set_measure(index, None));
+                            effects = applied(app, r);
+                        }
+                    }
+                }
+                Some(Action::Cancel) => {}
+                Some(other) => {
+                    *selected = moved(*selected, len, other, page);
+                    next = Some(editing);
+                }
+                None => next = Some(editing),
+            }
+        }
+        Editing::Provider(form) => match action {
+            Some(Action::Cancel) => {}
+            Some(Action::Accept) => {
+                let provider = Some(form.input.text().to_string());
+                let measure = Orientation {
+                    kind: form.kind,
+                    provider,
+                };
+                let r = st.live.apply(&mut app.data.meetings, |l, _| {
+                    l.set_measure(index, Some(measure))
+                });
+                effects = applied(app, r);
+            }
+            Some(a @ (Action::ChoicePrev | Action::ChoiceNext)) => {
+                let n = form.known.len();
+                if n > 0 {
+                    let p = match (form.picked, a) {
+                        (None, Action::ChoicePrev) => n - 1,
+                        (None, _) => 0,
+                        (Some(p), Action::ChoicePrev) => (p + n - 1) % n,
+                        (Some(p), _) => (p + 1) % n,
+                    };
+                    form.picked = Some(p);
+                    if let Some(name) = form.known.get(p) {
+                        form.input = LineInput::new(name);
+                    }
+                }
+                next = Some(editing);
+            }
+            _ => {
+                if edit_line(&mut form.input, key) {
+                    form.picked = None;
+                }
+                next = Some(editing);
+            }
+        },
         Editing::Referent(form) => {
             match action {
                 Some(Action::Cancel) => {}

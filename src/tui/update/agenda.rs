@@ -200,6 +200,10 @@ pub(super) fn accept_prompt(app: &mut App, prompt: &Prompt) -> Result<Vec<Effect
                 return Err(T::NoBody);
             };
             meeting.items = suggest(&app.data, &meeting, T::ActionsItem.get(app.lang));
+            let lang = app.lang;
+            crate::domain::approval::add_approval(&mut meeting, &app.data.meetings, |d| {
+                crate::i18n::export::approval_title(lang, d)
+            });
             let id = meeting.id.clone();
             let effects = change_meeting(app, None, meeting);
             app.overlays.pop();

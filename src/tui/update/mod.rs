@@ -419,14 +419,19 @@ fn update_screen(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Some(Overlay::Problems { selected }) => {
-            let len = app.problems.len();
+            let len = app.problems.len() + app.notices.len();
             match action {
                 Action::Back | Action::Quit | Action::Problems => {
                     app.overlays.pop();
                 }
                 Action::Help => app.overlays.push(Overlay::help(app.screen.context())),
                 Action::Open => {
-                    let at = app.problems.get(*selected).and_then(|p| problem_at(p));
+                    let at = app
+                        .problems
+                        .iter()
+                        .chain(&app.notices)
+                        .nth(*selected)
+                        .and_then(|p| problem_at(p));
                     if let Some((rel, line)) = at {
                         return vec![Effect::EditFile { rel, line }];
                     }
