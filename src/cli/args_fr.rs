@@ -92,7 +92,7 @@ const FR: &[(&str, &str)] = &[
     ),
     (
         "actions",
-        "Les actions décidées à une réunion, porteur par porteur.",
+        "Les actions décidées à une réunion, pilote par pilote.",
     ),
     (
         "referent",

@@ -41,7 +41,7 @@ fn the_demo_is_copied_and_validates_clean() {
             "Données de démonstration (fictives) copiées dans",
         ))
         .stdout(predicate::str::contains("49 Maine-et-Loire"))
-        .stdout(predicate::str::contains("0 problème(s)"));
+        .stdout(predicate::str::contains(", 0 problème\n"));
     assert!(dest.join("49/department.yaml").is_file());
     cellule(&config)
         .arg("validate")

@@ -228,7 +228,7 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     pty.wait_for("3/12");
     pty.send("\r");
     choose(&mut pty, decision_index(Decision::Close));
-    pty.wait_for("Motif de clôture");
+    pty.wait_for("Motif de fin du suivi");
     choose(&mut pty, reason_index(ClosureReason::Moved));
     pty.send("j");
     type_field(
@@ -952,7 +952,7 @@ fn a_change_of_referent_in_a_seance_clears_the_dashboard_alert() {
     pty.send("q");
     pty.wait_exit();
     let mut again = folders.spawn(false, "cdm", 100, 30);
-    again.wait_for("Revues");
+    again.wait_for("Examens");
     assert!(!no_referent_alert(&again.screen()), "{}", again.screen());
 }
 
@@ -987,7 +987,7 @@ fn a_closure_in_a_seance_takes_the_case_off_the_next_draft() {
     pty.wait_for("Point en cours 2/12");
     pty.send("\r");
     choose(&mut pty, decision_index(Decision::Close));
-    pty.wait_for("Motif de clôture");
+    pty.wait_for("Motif de fin du suivi");
     choose(&mut pty, reason_index(ClosureReason::Moved));
     pty.wait_for("Fin du suivi");
     pty.send("c");

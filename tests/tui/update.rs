@@ -51,7 +51,7 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
     assert!(
         texts
             .iter()
-            .any(|t| t.contains("Revue en retard depuis le 20/11/2026 : A.B."))
+            .any(|t| t.contains("Examen en retard depuis le 20/11/2026 : A.B."))
     );
     assert!(texts.iter().any(|t| t.contains("Action en retard")));
     assert!(
@@ -72,7 +72,7 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
     assert!(
         texts
             .iter()
-            .any(|t| t.contains("À revoir le 03/12/2026 : Famille C."))
+            .any(|t| t.contains("Examen prévu le 03/12/2026 : Famille C."))
     );
     assert!(
         !texts.iter().any(|t| t.contains('\u{1b}')),

@@ -495,7 +495,7 @@ impl S {
             S::Decision => ("Décision", "Decision"),
             S::DecisionText => ("Texte de la décision", "Decision text"),
             S::NextReview => ("Prochain examen", "Next review"),
-            S::ClosureReason => ("Motif de clôture", "Closure reason"),
+            S::ClosureReason => ("Motif de fin du suivi", "Closure reason"),
             S::Notes => ("Notes", "Notes"),
             S::Actions => ("Actions", "Actions"),
             S::NewAction => ("+ nouvelle action", "+ new action"),
