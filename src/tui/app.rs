@@ -254,7 +254,9 @@ pub enum Overlay {
     /// What to export for a meeting.
     ExportMenu {
         requests: Vec<ExportRequest>,
+        /// A place among the rows the typed `query` keeps.
         selected: usize,
+        query: crate::tui::input::LineInput,
         /// The format chosen with ←/→ (among those of the selected export).
         format: ReportFormat,
     },

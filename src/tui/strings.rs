@@ -471,19 +471,15 @@ pub fn alert(
     crate::text::visible(&text).into_owned()
 }
 
-/// A member's name, or the id when the directory does not know it.
+/// A member's name and organisation, or the id when the directory does not know it.
 fn member_name(data: &crate::domain::DeptData, id: &str) -> String {
-    data.department
-        .member(id)
-        .map_or_else(|| id.to_string(), |m| m.name.clone())
+    let m = data.department.member(id);
+    m.map_or_else(
+        || id.to_string(),
+        |m| format!("{} ({})", m.name, m.organisation),
+    )
 }
 
-/// `3 points ajoutés à l'ordre du jour`.
-pub fn added_items(count: usize, lang: Lang) -> String {
-    let n = crate::i18n::count(lang, count, ("point ajouté", "points ajoutés"), ADDED);
-    format!("{n} {}", lang.pick("à l'ordre du jour", "to the agenda"))
-}
-const ADDED: (&str, &str) = ("item added", "items added");
 const PROBLEMS: (&str, &str) = ("problem", "problems");
 /// The message after an export.
 pub fn written(path: &str, lang: Lang) -> String {

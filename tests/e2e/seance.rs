@@ -126,9 +126,10 @@ fn local_today() -> chrono::NaiveDate {
         .date_naive()
 }
 
-/// Moves the selection of an open choice list down `n` times, then confirms.
+/// Moves the selection of an open choice list down `n` times (`↓`: letters filter it),
+/// then confirms.
 fn choose(pty: &mut Pty, n: usize) {
-    pty.send(&"j".repeat(n));
+    pty.send(&"\x1b[B".repeat(n));
     pty.send("\r");
 }
 
@@ -264,7 +265,7 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     pty.wait_for("Clore la réunion");
     pty.send("o");
     pty.wait_for("Compte rendu — partenaires");
-    pty.send("jj\r");
+    pty.send("\x1b[B\x1b[B\r");
     pty.wait_for("Aperçu");
     pty.send("w");
     pty.wait_for("2026-12-14-cpraf.partners.md");

@@ -5,6 +5,7 @@
 mod support;
 
 mod docs;
+mod lists;
 mod seance;
 mod snapshots;
 mod update;

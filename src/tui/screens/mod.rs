@@ -112,7 +112,8 @@ pub fn render(app: &App, frame: &mut Frame) {
                 requests,
                 selected,
                 format,
-            } => overlays::export_menu(app, frame, body, requests, *selected, *format),
+                query,
+            } => overlays::export_menu(app, frame, body, requests, *selected, *format, query),
             Overlay::ReportForm(f) => overlays::report_form(app, frame, body, f),
             Overlay::Preview {
                 request,

@@ -1,10 +1,9 @@
 //! The questions that follow a decision in the séance: confirm a decision that may not fit,
 //! « inscription au suivi », the new référent, the measure of an orientation.
 
-use super::seance_panels::choice_list;
-use super::seance_words::field_line;
+use super::seance_panels::{choice_list, form_lines};
 use super::{centered, fit, popup, shown};
-use crate::domain::{MeasureType, ReferentType};
+use crate::domain::ReferentType;
 use crate::tui::app::App;
 use crate::tui::followup_words::W;
 use crate::tui::keymap::Context;
@@ -40,15 +39,10 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                 inner,
             );
         }
-        Editing::Measure { selected } => {
-            let choices: Vec<String> = std::iter::once(W::NoMeasure.get(lang).to_string())
-                .chain(
-                    MeasureType::ALL
-                        .iter()
-                        .map(|m| strings::measure(*m, lang).to_string()),
-                )
-                .collect();
-            choice_list(app, frame, area, W::OrientTo.get(lang), &choices, *selected);
+        Editing::Measure { selected, query } => {
+            let choices = Editing::measure_labels(lang);
+            let title = W::OrientTo.get(lang);
+            choice_list(app, frame, area, title, &choices, *selected, query);
         }
         Editing::Referent(form) => {
             let rect = centered(area, 70, 8);
@@ -59,6 +53,9 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                 .map(|k| format!("◀ {} ▶", strings::referent_type(*k, lang)))
                 .unwrap_or_default();
             let mut structure = shown(form.structure.text());
+            if form.field == 0 {
+                structure.push('▏');
+            }
             if !form.known.is_empty() && form.field == 0 {
                 structure.push_str(&format!(
                     "   ◀ ▶ {} ({})",
@@ -66,23 +63,24 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                     form.known.len()
                 ));
             }
-            let mut lines = vec![
-                field_line(
+            let mut person = shown(form.person.text());
+            if form.field == 2 {
+                person.push('▏');
+            }
+            let mut lines = Vec::new();
+            for (i, label, value) in [
+                (0, W::Structure, structure),
+                (1, W::Type, kind),
+                (2, W::Person, person),
+            ] {
+                lines.extend(form_lines(
                     app,
-                    form.field == 0,
-                    W::Structure.get(lang),
-                    structure,
+                    form.field == i,
+                    label.get(lang),
+                    &value,
                     width,
-                ),
-                field_line(app, form.field == 1, W::Type.get(lang), kind, width),
-                field_line(
-                    app,
-                    form.field == 2,
-                    W::Person.get(lang),
-                    shown(form.person.text()),
-                    width,
-                ),
-            ];
+                ));
+            }
             if let Some(e) = &form.error {
                 lines.push(Line::styled(fit(e, width), app.theme.error));
             }

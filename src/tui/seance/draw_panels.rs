@@ -1,9 +1,9 @@
 //! What the séance draws over its screen: the field being edited and the attendance panel.
 
-use super::seance_words::{counts_line, decision_word, field_line, reason_word, status_word};
+use super::seance_words::{counts_line, status_word};
 use super::{centered, fit, popup, shown};
 use crate::domain::live::attendance_counts;
-use crate::domain::{AttendanceStatus, ClosureReason, Meeting, Member};
+use crate::domain::{AttendanceStatus, Meeting, Member};
 use crate::i18n::Lang;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
@@ -82,7 +82,7 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
             frame.set_cursor_position((inner.x + 2 + input.cursor_width() as u16, inner.y));
         }
-        Editing::DecisionKind { selected } => {
+        Editing::DecisionKind { selected, query } => {
             let list = app
                 .seance
                 .as_ref()
@@ -93,62 +93,60 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
                 .as_ref()
                 .and_then(|st| st.live.current_item())
                 .and_then(|i| i.decision);
-            let choices: Vec<String> = Editing::decision_choices(list, current)
-                .into_iter()
-                .map(|d| decision_word(d, lang))
-                .collect();
-            choice_list(app, frame, area, S::Decision.get(lang), &choices, *selected);
+            let choices = Editing::decision_labels(&Editing::decision_choices(list, current), lang);
+            let title = S::Decision.get(lang);
+            choice_list(app, frame, area, title, &choices, *selected, query);
         }
-        Editing::ClosureReason { selected, .. } => {
-            let choices: Vec<String> = ClosureReason::ALL
-                .iter()
-                .map(|r| reason_word(Some(*r), lang))
-                .collect();
-            choice_list(
-                app,
-                frame,
-                area,
-                S::ClosureReason.get(lang),
-                &choices,
-                *selected,
-            );
+        Editing::ClosureReason {
+            selected, query, ..
+        } => {
+            let choices = Editing::reason_labels(lang);
+            let title = S::ClosureReason.get(lang);
+            choice_list(app, frame, area, title, &choices, *selected, query);
         }
         Editing::Action(form) => {
-            let rect = centered(area, 70, 8);
             let title = format!("{} — {}", S::Actions.get(lang), Readers::Partners.get(lang));
-            let inner = popup(app, frame, rect, &title);
-            let owner = app
+            let width = area.width.saturating_sub(4).min(70);
+            let inner_width = width.saturating_sub(2) as usize;
+            // The pilote with their organisation, and the letters typed to find them.
+            let mut owner = app
                 .data
                 .department
                 .members
                 .get(form.owner)
-                .map(|m| format!("◀ {} ▶", shown(&m.name)))
+                .map(|m| format!("◀ {} ▶", member_label(m)))
                 .unwrap_or_default();
-            let width = inner.width as usize;
-            let mut lines = vec![
-                field_line(
+            if form.field == 1 && !form.owner_query.text().is_empty() {
+                owner.push_str(&format!("  [{}]", shown(form.owner_query.text())));
+            }
+            let cursor = |focused: bool, text: &str| {
+                let text = shown(text);
+                if focused { format!("{text}▏") } else { text }
+            };
+            let mut lines = Vec::new();
+            for (i, label, value) in [
+                (0, S::Text, cursor(form.field == 0, form.text.text())),
+                (1, S::Owner, owner),
+                (2, S::Due, cursor(form.field == 2, form.due.text())),
+            ] {
+                lines.extend(form_lines(
                     app,
-                    form.field == 0,
-                    S::Text.get(lang),
-                    form.text.text().to_string(),
-                    width,
-                ),
-                field_line(app, form.field == 1, S::Owner.get(lang), owner, width),
-                field_line(
-                    app,
-                    form.field == 2,
-                    S::Due.get(lang),
-                    form.due.text().to_string(),
-                    width,
-                ),
-            ];
+                    form.field == i,
+                    label.get(lang),
+                    &value,
+                    inner_width,
+                ));
+            }
             if let Some(e) = &form.error {
-                lines.push(Line::styled(fit(e, width), app.theme.error));
+                lines.push(Line::styled(fit(e, inner_width), app.theme.error));
             }
             lines.push(Line::styled(
-                fit(&app.keymap.hint_line(Context::Form, lang), width),
+                fit(&app.keymap.hint_line(Context::Form, lang), inner_width),
                 app.theme.key,
             ));
+            let height = (lines.len() as u16).saturating_add(2);
+            let rect = centered(area, width, height.min(area.height));
+            let inner = popup(app, frame, rect, &title);
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Editing::Followup(_) | Editing::Referent(_) | Editing::Measure { .. } => {
@@ -184,6 +182,8 @@ impl Readers {
     }
 }
 
+/// A list to choose from, filtered as you type: the typed text on its first line, the
+/// rows it keeps (the chosen one in view), the keys on the last line.
 pub(super) fn choice_list(
     app: &App,
     frame: &mut Frame,
@@ -191,36 +191,42 @@ pub(super) fn choice_list(
     title: &str,
     choices: &[String],
     selected: usize,
+    query: &crate::tui::input::LineInput,
 ) {
-    let height = (choices.len() as u16).saturating_add(3);
-    let rect = centered(area, 60, height);
-    let inner = popup(app, frame, rect, title);
-    let mut lines: Vec<Line> = choices
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let style: Style = if i == selected {
-                app.theme.selected
-            } else {
-                app.theme.base
-            };
-            Line::styled(
-                format!("{} {c}", if i == selected { "›" } else { " " }),
-                style,
-            )
-        })
-        .collect();
-    lines.push(Line::styled(
-        fit(
-            &app.keymap.hint_line(Context::Choice, app.lang),
-            inner.width as usize,
-        ),
-        app.theme.key,
-    ));
-    let first = super::scroll_offset(selected, inner.height.saturating_sub(1) as usize);
+    let height = (choices.len() as u16).saturating_add(4);
+    let rect = centered(area, 60, height.min(area.height));
+    let Some(list) = super::overlays::filter_popup(app, frame, rect, title, query) else {
+        return;
+    };
+    let [list, help] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(list);
+    let width = list.width as usize;
+    let kept = crate::tui::fuzzy::keep(query.text(), choices);
+    let rows = list.height as usize;
+    let lines: Vec<Line> = if kept.is_empty() {
+        vec![Line::styled(S::NoMatch.get(app.lang), app.theme.muted)]
+    } else {
+        kept.iter()
+            .enumerate()
+            .skip(super::scroll_offset(selected, rows))
+            .take(rows)
+            .map(|(i, c)| {
+                let (mark, style): (&str, Style) = if i == selected {
+                    ("›", app.theme.selected)
+                } else {
+                    (" ", app.theme.base)
+                };
+                Line::styled(fit(&format!("{mark} {}", choices[*c]), width), style)
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines), list);
     frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(first).collect::<Vec<_>>()),
-        inner,
+        Paragraph::new(fit(
+            &app.keymap.hint_line(Context::Choice, app.lang),
+            help.width as usize,
+        ))
+        .style(app.theme.key),
+        help,
     );
 }
 
@@ -345,6 +351,46 @@ pub(super) fn render_attendance(
     if let Some(picker) = &panel.member {
         render_member_picker(app, meeting, picker, frame, rect);
     }
+}
+
+/// A field of a form of the séance: its label marked when in focus (the value is not shown
+/// selected: what is typed goes at the cursor), its value wrapped under the label, never
+/// cut or scrolled sideways.
+pub(super) fn form_lines(
+    app: &App,
+    focused: bool,
+    label: &str,
+    value: &str,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let head = format!("{label}{}", crate::tui::seance::colon(app.lang));
+    let indent = " ".repeat(head.width().min(width / 3));
+    let text = format!("{head}{value}");
+    let pieces = super::wrap(&text, width.saturating_sub(2).max(8), &indent);
+    let (mark, label_style) = if focused {
+        ("› ", app.theme.selected)
+    } else {
+        ("  ", app.theme.base)
+    };
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(k, piece)| {
+            let mark = if k == 0 { mark } else { "  " };
+            let mut spans = vec![ratatui::text::Span::styled(mark, app.theme.key)];
+            match piece.strip_prefix(head.as_str()).filter(|_| k == 0) {
+                Some(rest) => {
+                    spans.push(ratatui::text::Span::styled(head.clone(), label_style));
+                    spans.push(ratatui::text::Span::styled(
+                        rest.to_string(),
+                        app.theme.base,
+                    ));
+                }
+                None => spans.push(ratatui::text::Span::styled(piece, app.theme.base)),
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// The keys of a help line spread over as many lines of `width` as they need, cut

@@ -63,6 +63,8 @@ pub struct ActionForm {
     pub field: usize,
     pub text: LineInput,
     pub owner: usize,
+    /// The letters typed on the pilote's field: the member they fit best is chosen.
+    pub owner_query: LineInput,
     pub due: LineInput,
     pub error: Option<String>,
 }
@@ -81,15 +83,18 @@ pub enum Editing {
         input: LineInput,
         error: Option<String>,
     },
-    /// The decision kind: `None` first, then every kind.
+    /// The decision kind: `None` first, then every kind; `selected` is a place among
+    /// those the typed `query` keeps.
     DecisionKind {
         selected: usize,
+        query: LineInput,
     },
     /// The closure reason; `decide` when it completes a decision that closes (`close`,
     /// `dismiss`).
     ClosureReason {
         selected: usize,
         decide: Option<Decision>,
+        query: LineInput,
     },
     Action(ActionForm),
     /// A yes/no question that follows a decision (update_followup.rs).
@@ -99,6 +104,7 @@ pub enum Editing {
     /// The care measure an « orientation » adds: `None` first, then every type.
     Measure {
         selected: usize,
+        query: LineInput,
     },
 }
 
@@ -141,6 +147,36 @@ impl Editing {
             out.push(current);
         }
         out
+    }
+
+    /// The rows of the decision list, as shown and filtered (`—`: no decision).
+    pub fn decision_labels(choices: &[Option<Decision>], lang: Lang) -> Vec<String> {
+        let word = |d: &Option<Decision>| {
+            d.map_or("—".into(), |d| {
+                crate::tui::strings::decision(d, lang).to_string()
+            })
+        };
+        choices.iter().map(word).collect()
+    }
+
+    /// The rows of the closure reasons, in the order of `ClosureReason::ALL`.
+    pub fn reason_labels(lang: Lang) -> Vec<String> {
+        let word = |r: &crate::domain::ClosureReason| {
+            crate::i18n::export::closure_reason(lang, *r).to_string()
+        };
+        crate::domain::ClosureReason::ALL.iter().map(word).collect()
+    }
+
+    /// The rows of the measures an orientation adds: none first, then every type.
+    pub fn measure_labels(lang: Lang) -> Vec<String> {
+        let none = crate::tui::followup_words::W::NoMeasure
+            .get(lang)
+            .to_string();
+        let word =
+            |m: &crate::domain::MeasureType| crate::tui::strings::measure(*m, lang).to_string();
+        std::iter::once(none)
+            .chain(crate::domain::MeasureType::ALL.iter().map(word))
+            .collect()
     }
 }
 
@@ -471,6 +507,7 @@ pub enum S {
     RepresentedBy,
     AddMember,
     NoMatchingMember,
+    NoMatch,
     AllMembersListed,
     Reloaded,
     Kept,
@@ -563,6 +600,7 @@ impl S {
                 "Add a member of the directory",
             ),
             S::NoMatchingMember => ("Aucun membre ne correspond.", "No member matches."),
+            S::NoMatch => ("Rien ne correspond.", "Nothing matches."),
             S::AllMembersListed => (
                 "Tous les membres de l'annuaire figurent déjà dans la liste.",
                 "Every member of the directory is on the list already.",

@@ -66,7 +66,8 @@ pub(super) fn choose(
                     .iter()
                     .position(|c| *c == Some(decision))
                     .unwrap_or(0);
-                return (Some(Editing::DecisionKind { selected }), Vec::new());
+                let query = LineInput::default();
+                return (Some(Editing::DecisionKind { selected, query }), Vec::new());
             }
             Some(Fit::Confirm(misfit)) => {
                 let ask = Followup::Confirm { decision, misfit };
@@ -90,6 +91,7 @@ pub(super) fn choose(
         let next = Editing::ClosureReason {
             selected,
             decide: Some(decision),
+            query: LineInput::default(),
         };
         return (Some(next), Vec::new());
     }
@@ -149,7 +151,10 @@ fn after_follow(app: &App, decision: Decision) -> Option<Editing> {
                 .as_ref()
                 .and_then(|m| MeasureType::ALL.iter().position(|k| *k == m.kind))
                 .map_or(0, |p| p + 1);
-            Some(Editing::Measure { selected })
+            Some(Editing::Measure {
+                selected,
+                query: LineInput::default(),
+            })
         }
         _ => None,
     }
@@ -194,11 +199,12 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                 _ => next = Some(editing),
             }
         }
-        Editing::Measure { selected } => {
-            let len = MeasureType::ALL.len() + 1;
-            match action {
-                Some(Action::Accept) => {
-                    let measure = selected
+        Editing::Measure { selected, query } => {
+            let labels = Editing::measure_labels(lang);
+            match filtered_key(query, selected, &labels, key, action, page) {
+                Chosen::Accept(None) => next = Some(editing),
+                Chosen::Accept(Some(chosen)) => {
+                    let measure = chosen
                         .checked_sub(1)
                         .and_then(|i| MeasureType::ALL.get(i))
                         .map(|kind| Orientation {
@@ -208,12 +214,8 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                     let r = st.live.set_measure(index, measure);
                     effects = applied(app, r);
                 }
-                Some(Action::Cancel) => {}
-                Some(other) => {
-                    *selected = moved(*selected, len, other, page);
-                    next = Some(editing);
-                }
-                None => next = Some(editing),
+                Chosen::Cancel => {}
+                Chosen::Other(_) | Chosen::Stay => next = Some(editing),
             }
         }
         Editing::Referent(form) => {
