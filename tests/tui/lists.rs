@@ -116,3 +116,25 @@ fn the_lists_of_the_screens_go_to_their_ends() {
     press(&mut app, "g");
     assert_eq!(app.meetings.selected, 0);
 }
+
+#[test]
+fn the_meetings_filter_as_you_type() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3");
+    let all = app.body_meetings().len();
+    assert!(all > 1);
+    let first = app.body_meetings()[all - 1].clone();
+    let day = first.date.format("%d/%m/%Y").to_string();
+    press(&mut app, "/");
+    press(&mut app, &day);
+    let kept: Vec<String> = app.body_meetings().iter().map(|m| m.id.clone()).collect();
+    assert_eq!(kept, [first.id]);
+    let screen = plain(&app, 80, 24);
+    assert!(screen.contains(&format!("Recherche : {day}")), "{screen}");
+    assert!(screen.contains("Réunions (1)"), "{screen}");
+    // Entrée keeps the filter, Échap while searching clears it.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.body_meetings().len(), 1);
+    press(&mut app, "/<Esc>");
+    assert_eq!(app.body_meetings().len(), all);
+}

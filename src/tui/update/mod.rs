@@ -152,6 +152,9 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     if app.screen == Screen::Situations && app.situations.searching && app.overlays.is_empty() {
         return search_key(app, key, action);
     }
+    if app.screen == Screen::Meetings && app.meetings.searching && app.overlays.is_empty() {
+        return meetings::meetings_search_key(app, key, action);
+    }
     match action {
         Some(action) => update(app, action),
         None => Vec::new(),
@@ -188,6 +191,9 @@ fn focused_line(app: &mut App) -> Option<&mut LineInput> {
     }
     if app.screen == Screen::Situations && app.situations.searching {
         return Some(&mut app.situations.search);
+    }
+    if app.screen == Screen::Meetings && app.meetings.searching {
+        return Some(&mut app.meetings.search);
     }
     if app.screen != Screen::Seance {
         return None;
