@@ -68,10 +68,8 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             };
             let rect = centered(area, 60, 6);
             let inner = popup(app, frame, rect, title.get(lang));
-            let mut lines = vec![Line::styled(
-                format!("> {}", input.text()),
-                app.theme.selected,
-            )];
+            // A pre-filled date is not shown selected: what is typed goes at the cursor.
+            let mut lines = vec![Line::styled(format!("> {}", input.text()), app.theme.base)];
             if let Some(e) = error {
                 lines.push(Line::styled(e.clone(), app.theme.error));
             }
@@ -311,10 +309,13 @@ pub(super) fn render_attendance(
         ));
     }
     if let Some(by) = &panel.by {
-        lines.push(Line::styled(
-            format!("{}{}{}", S::RepresentedBy.get(lang), colon(lang), by.text()),
-            app.theme.selected,
-        ));
+        lines.push(Line::from(vec![
+            ratatui::text::Span::styled(
+                format!("› {}{}", S::RepresentedBy.get(lang), colon(lang)),
+                app.theme.selected,
+            ),
+            ratatui::text::Span::styled(format!("{}▏", shown(by.text())), app.theme.base),
+        ]));
     }
     if let Some(g) = &panel.guest {
         lines.push(Line::styled(
@@ -324,15 +325,15 @@ pub(super) fn render_attendance(
                     if g.field == 0 { "› " } else { "" },
                     S::Name.get(lang),
                     colon(lang),
-                    g.name.text(),
+                    shown(g.name.text()) + if g.field == 0 { "▏" } else { "" },
                     if g.field == 1 { "› " } else { "" },
                     S::Organisation.get(lang),
                     colon(lang),
-                    g.organisation.text()
+                    shown(g.organisation.text()) + if g.field == 1 { "▏" } else { "" },
                 ),
                 width,
             ),
-            app.theme.selected,
+            app.theme.base,
         ));
         if let Some(e) = &g.error {
             lines.push(Line::styled(fit(e, width), app.theme.error));
@@ -422,11 +423,7 @@ fn render_member_picker(
     let lang = app.lang;
     let members = uninvited_members(&app.data.department.members, meeting, picker.query.text());
     let keys = key_lines(
-        &format!(
-            "{} · {}",
-            crate::tui::strings::T::PaletteFilter.get(lang),
-            app.keymap.hint_line(Context::Picker, lang)
-        ),
+        &app.keymap.hint_line(Context::Picker, lang),
         panel.width.saturating_sub(2) as usize,
     );
     let key_height = keys.len() as u16;
@@ -436,23 +433,14 @@ fn render_member_picker(
         panel.width,
         height.min(panel.height.saturating_sub(2)),
     );
-    let inner = popup(app, frame, rect, S::AddMember.get(lang));
-    if inner.height == 0 {
+    // The same filter line as every list filtered as you type.
+    let Some(inner) =
+        super::overlays::filter_popup(app, frame, rect, S::AddMember.get(lang), &picker.query)
+    else {
         return;
-    }
-    let width = inner.width as usize;
-    let [query, list, help] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(key_height),
-    ])
-    .areas(inner);
-    frame.render_widget(
-        Paragraph::new(fit(&format!("> {}", picker.query.text()), width)).style(app.theme.key),
-        query,
-    );
-    let cursor = (2 + picker.query.cursor_width() as u16).min(query.width.saturating_sub(1));
-    frame.set_cursor_position((query.x + cursor, query.y));
+    };
+    let [list, help] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(key_height)]).areas(inner);
     frame.render_widget(
         Paragraph::new(member_lines(app, &members, picker, list)),
         list,
