@@ -436,6 +436,9 @@ impl App {
             None if self.screen == Screen::Programme && self.programme.form.is_some() => {
                 return Context::Form;
             }
+            None if self.screen == Screen::Programme && self.programme.searching => {
+                return Context::TextEntry;
+            }
             None if self.screen == Screen::Agenda
                 && let Some(context) = self.agenda.details.context() =>
             {

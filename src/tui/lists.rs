@@ -44,6 +44,24 @@ impl App {
         scored.into_iter().map(|(_, c)| c).collect()
     }
 
+    /// The actions of the programme shown (places in its list): those the search keeps.
+    pub fn programme_rows(&self) -> Vec<usize> {
+        let Some(p) = self.data.programme(self.programme.year) else {
+            return Vec::new();
+        };
+        let query = self.programme.search.text();
+        let lang = self.lang;
+        let text = |a: &crate::domain::fipd::FundAction| {
+            let category = crate::i18n::fipd::category(a.category, lang);
+            let status = crate::i18n::fipd::status(a.status, lang);
+            format!("{} {} {category} {status}", a.title, a.structure.name)
+        };
+        (p.actions.iter().enumerate())
+            .filter(|(_, a)| query.is_empty() || fuzzy::contains_all(query, &text(a)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// What the Réunions screen's search looks in: date, number, status, place.
     fn meeting_text(&self, m: &Meeting) -> String {
         format!(

@@ -138,3 +138,31 @@ fn the_meetings_filter_as_you_type() {
     press(&mut app, "/<Esc>");
     assert_eq!(app.body_meetings().len(), all);
 }
+
+#[test]
+fn the_programme_filters_as_you_type_and_opens_the_action_kept() {
+    use cellule::domain::fipd::{Category, FundAction, Programme};
+    let mut app = app(Lang::Fr);
+    let mut p = Programme::empty(2026);
+    for (id, title) in [
+        ("a1", "Consultations de psychologue"),
+        ("a2", "Chantier éducatif"),
+        ("a3", "Groupe de parole des parents"),
+    ] {
+        p.actions
+            .push(FundAction::requested(id, title, Category::MentalHealth));
+    }
+    app.data.programmes.push(p);
+    cellule::tui::update::programme::open(&mut app, 2026);
+    assert_eq!(app.programme_rows(), [0, 1, 2]);
+    press(&mut app, "G");
+    assert_eq!(app.programme.selected, 2);
+    press(&mut app, "g/chantier");
+    assert_eq!(app.programme_rows(), [1]);
+    let screen = plain(&app, 80, 24);
+    assert!(screen.contains("Chantier éducatif"), "{screen}");
+    assert!(!screen.contains("Groupe de parole"), "{screen}");
+    // Entrée keeps the search; Entrée again opens the action kept, not the first one.
+    press(&mut app, "<Enter><Enter>");
+    assert_eq!(app.programme.form.as_ref().map(|(i, _)| *i), Some(Some(1)));
+}

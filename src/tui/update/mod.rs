@@ -155,6 +155,9 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     if app.screen == Screen::Meetings && app.meetings.searching && app.overlays.is_empty() {
         return meetings::meetings_search_key(app, key, action);
     }
+    if app.screen == Screen::Programme && app.programme.searching && app.overlays.is_empty() {
+        return programme::programme_search_key(app, key, action);
+    }
     match action {
         Some(action) => update(app, action),
         None => Vec::new(),
@@ -194,6 +197,9 @@ fn focused_line(app: &mut App) -> Option<&mut LineInput> {
     }
     if app.screen == Screen::Meetings && app.meetings.searching {
         return Some(&mut app.meetings.search);
+    }
+    if app.screen == Screen::Programme && app.programme.searching {
+        return Some(&mut app.programme.search);
     }
     if app.screen != Screen::Seance {
         return None;
