@@ -62,6 +62,26 @@ impl App {
             .collect()
     }
 
+    /// The actions of the key map that do nothing in the state shown, left off the bottom
+    /// line: `←`/`→` in a form with no list to choose from (a guest's form).
+    pub fn idle_actions(&self) -> &'static [crate::tui::action::Action] {
+        use crate::tui::action::Action;
+        const CHOICE: &[Action] = &[Action::ChoicePrev, Action::ChoiceNext];
+        let form = (self.agenda.details.form.as_ref())
+            .or(self.agenda.details.guest.as_ref())
+            .filter(|_| self.screen == super::app::Screen::Agenda && self.overlays.is_empty());
+        let guest_in_seance = self.screen == super::app::Screen::Seance
+            && self.overlays.is_empty()
+            && (self.seance.as_ref())
+                .and_then(|st| st.attendance.as_ref())
+                .is_some_and(|p| p.guest.is_some() && p.member.is_none());
+        match form {
+            Some(f) if !f.has_choices() => CHOICE,
+            _ if guest_in_seance => CHOICE,
+            _ => &[],
+        }
+    }
+
     /// What the Réunions screen's search looks in: date, number, status, place.
     fn meeting_text(&self, m: &Meeting) -> String {
         format!(

@@ -166,3 +166,19 @@ fn the_programme_filters_as_you_type_and_opens_the_action_kept() {
     press(&mut app, "<Enter><Enter>");
     assert_eq!(app.programme.form.as_ref().map(|(i, _)| *i), Some(Some(1)));
 }
+
+#[test]
+fn a_form_with_no_list_to_choose_from_does_not_promise_the_arrows() {
+    let mut app = app(Lang::Fr);
+    press(&mut app, "3<Enter><Tab>+");
+    assert!(app.agenda.details.guest.is_some());
+    let screen = plain(&app, 100, 30);
+    let bottom = screen.lines().last().unwrap();
+    assert!(bottom.contains("Entrée valider"), "{screen}");
+    assert!(!bottom.contains("←/→"), "{screen}");
+    // The case form has lists (type, statut…): there the arrows are promised.
+    let mut app = tui_support::app(Lang::Fr);
+    press(&mut app, "2n");
+    let screen = plain(&app, 100, 30);
+    assert!(screen.lines().last().unwrap().contains("←/→"), "{screen}");
+}

@@ -193,7 +193,9 @@ pub fn key_bar(app: &App, context: Context, width: usize) -> Line<'static> {
         used += note.width();
         spans.push(Span::styled(note, app.theme.muted));
     }
-    let items = app.keymap.bar_items(context, lang);
+    let items = app
+        .keymap
+        .bar_items_without(context, lang, app.idle_actions());
     let palette = context
         .is_screen()
         .then(|| {

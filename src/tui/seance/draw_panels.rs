@@ -246,7 +246,7 @@ pub(super) fn render_attendance(
     };
     let rect_width = area.width.saturating_sub(4).min(100);
     let keys = key_lines(
-        &app.keymap.hint_line(context, lang),
+        &(app.keymap).hint_line_without(context, lang, app.idle_actions()),
         rect_width.saturating_sub(2) as usize,
     );
     let key_height = keys.len() as u16;
