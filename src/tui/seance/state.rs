@@ -544,7 +544,7 @@ impl S {
             S::Difficulties => ("Difficultés rencontrées", "Difficulties met"),
             S::NextMeeting => ("Prochaine réunion", "Next meeting"),
             S::Referent => ("Référent", "Référent"),
-            S::Measures => ("Mesures", "Measures"),
+            S::Measures => ("Prises en charge", "Care measures"),
             S::LastDecisions => ("Dernières décisions", "Last decisions"),
             S::OpenActions => ("Actions ouvertes", "Open actions"),
             S::None => ("—", "—"),
