@@ -69,10 +69,7 @@ const FR: &[(&str, &str)] = &[
         "meeting",
         "L'identifiant de la réunion (par exemple 2026-11-30-cpraf).",
     ),
-    (
-        "level",
-        "Ce que le compte rendu peut montrer : internal (interne), partners (partenaires) ou public.",
-    ),
+    ("level", "Ce que le compte rendu peut montrer."),
     ("stdout", "Afficher au lieu d'écrire le fichier."),
     (
         "ics",
@@ -84,10 +81,7 @@ const FR: &[(&str, &str)] = &[
     ),
     ("month", "Le mois, AAAA-MM."),
     ("body", "L'instance."),
-    (
-        "format",
-        "Le format : md (Markdown), docx (Word), odt (OpenDocument) ; csv et xlsx (Excel) pour le rapport mensuel et le programme FIPD.",
-    ),
+    ("format", "Le format du fichier."),
     (
         "programme",
         "Le programme FIPD d'une année, pour le SG-CIPDR (Markdown, Word, OpenDocument, CSV, Excel).",
@@ -98,7 +92,7 @@ const FR: &[(&str, &str)] = &[
     ),
     (
         "actions",
-        "Les actions décidées à une réunion, porteur par porteur.",
+        "Les actions décidées à une réunion, pilote par pilote.",
     ),
     (
         "referent",
@@ -112,21 +106,105 @@ const FR: &[(&str, &str)] = &[
         "results",
         "« Résultats obtenus » : un texte écrit dans les résultats du rapport (aucun nom de personne).",
     ),
-    (
-        "diffusion",
-        "Les destinataires : restreinte (tous les effectifs) ou large (de 1 à 4, « < 5 »).",
-    ),
+    ("diffusion", "Les destinataires du rapport."),
 ];
 
-const TEMPLATE_FR: &str = "{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}";
+const TEMPLATE_FR: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
+
+/// The headings of the French help (clap adds the colon: the space is the French one before it).
+const OPTIONS_FR: &str = "Options ";
+const ARGUMENTS_FR: &str = "Arguments ";
+const COMMANDS_FR: &str = "Commandes ";
+
+/// A value as the French help names it.
+fn value_fr(value: &str) -> &str {
+    match value {
+        "internal" => "internal (interne)",
+        "partners" => "partners (partenaires)",
+        "fr" => "fr (français)",
+        "en" => "en (anglais)",
+        "md" => "md (Markdown)",
+        "docx" => "docx (Word)",
+        "odt" => "odt (OpenDocument)",
+        "csv" => "csv (Excel français : « ; », UTF-8 avec BOM)",
+        "xlsx" => "xlsx (Excel)",
+        "restreinte" => "restreinte (tous les effectifs)",
+        "large" => "large (les effectifs de 1 à 4 écrits « < 5 »)",
+        other => other,
+    }
+}
+
+/// The name of a value in the usage and the help, in French.
+fn value_name_fr(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "DIR" => "DOSSIER",
+        "LANG" => "LANGUE",
+        "YYYY-MM" => "AAAA-MM",
+        "YYYY" => "AAAA",
+        "LEVEL" => "NIVEAU",
+        "TEXT" => "TEXTE",
+        _ => return None,
+    })
+}
+
+/// One argument in French: its help (when known), its allowed values and its default
+/// written in French in the help text, not by clap's English « possible values » and
+/// « default ».
+fn french_arg(arg: Arg, help: Option<&str>) -> Arg {
+    let mut text = help
+        .map(str::to_string)
+        .or_else(|| arg.get_help().map(|h| h.to_string()))
+        .unwrap_or_default();
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| value_fr(v.get_name()).to_string())
+        .collect();
+    let takes_value = arg.get_action().takes_values();
+    if takes_value && !values.is_empty() {
+        text.push_str(&format!(" Valeurs : {}.", values.join(", ")));
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if takes_value && !defaults.is_empty() {
+        text.push_str(&format!(" Par défaut : {}.", defaults.join(", ")));
+    }
+    let heading = if arg.is_positional() {
+        ARGUMENTS_FR
+    } else {
+        OPTIONS_FR
+    };
+    let name = arg
+        .get_value_names()
+        .and_then(|n| n.first())
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| arg.get_id().to_string().to_uppercase());
+    let arg = arg.help(text).help_heading(heading);
+    let arg = match value_name_fr(&name) {
+        Some(fr) if takes_value => arg.value_name(fr),
+        _ => arg,
+    };
+    if takes_value {
+        arg.hide_possible_values(true).hide_default_value(true)
+    } else {
+        arg
+    }
+}
+
+/// The place of the help option, last in every list.
+const LAST: usize = 1000;
 
 /// One command (and its subcommands) in French.
 fn french(cmd: Command, top: bool) -> Command {
     let name = cmd.get_name().to_string();
     let mut cmd = cmd
         .help_template(TEMPLATE_FR)
-        .next_help_heading("Options")
-        .subcommand_help_heading("Commandes")
+        .next_help_heading(OPTIONS_FR)
+        .subcommand_help_heading(COMMANDS_FR)
         .subcommand_value_name("COMMANDE")
         .disable_help_flag(true)
         .disable_help_subcommand(true)
@@ -136,6 +214,7 @@ fn french(cmd: Command, top: bool) -> Command {
                 .long("help")
                 .action(ArgAction::Help)
                 .help("Afficher cette aide.")
+                .display_order(LAST)
                 .global(true),
         );
     if top {
@@ -147,7 +226,8 @@ fn french(cmd: Command, top: bool) -> Command {
                     .short('V')
                     .long("version")
                     .action(ArgAction::Version)
-                    .help("Afficher la version."),
+                    .help("Afficher la version.")
+                    .display_order(LAST + 1),
             );
     } else if let Some((_, fr)) = FR.iter().find(|(n, _)| *n == name) {
         cmd = cmd.about(*fr);
@@ -156,10 +236,14 @@ fn french(cmd: Command, top: bool) -> Command {
         .get_arguments()
         .map(|a| a.get_id().to_string())
         .collect();
-    for id in ids {
-        if let Some((_, fr)) = FR.iter().find(|(n, _)| *n == id) {
-            cmd = cmd.mut_arg(id, |a| a.help(*fr));
+    for (i, id) in ids.into_iter().enumerate() {
+        if id == "help" || id == "version" {
+            continue;
         }
+        let fr = FR.iter().find(|(n, _)| *n == id).map(|(_, fr)| *fr);
+        // The command's own options first, then those of every command, then the help.
+        let order = if top { LAST - 100 + i } else { i };
+        cmd = cmd.mut_arg(id, |a| french_arg(a, fr).display_order(order));
     }
     let subs: Vec<String> = cmd
         .get_subcommands()

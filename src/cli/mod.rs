@@ -4,7 +4,7 @@
 //! (1 data problems, 2 wrong usage, 3 input/output) and its lines for stderr.
 
 pub mod args;
-mod args_fr;
+pub mod args_fr;
 mod demo;
 mod export;
 mod init;

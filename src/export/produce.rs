@@ -338,7 +338,7 @@ fn excerpt_path_and_message(
             let m = super::meeting_of(data, request_meeting(request))?;
             Ok((
                 PathBuf::from("minutes").join(format!("{}.actions.{ext}", m.id)),
-                format!("Actions par porteur {} {} {}", m.body, data.code(), m.date),
+                format!("Actions par pilote {} {} {}", m.body, data.code(), m.date),
             ))
         }
     }

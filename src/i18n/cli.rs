@@ -189,26 +189,52 @@ impl CliMsg {
                 Lang::Fr => format!("Données de démonstration (fictives) copiées dans {path}"),
                 Lang::En => format!("Demo data (fictional) copied into {path}"),
             },
-            CliMsg::Loaded { code, name, cases, meetings, problems, notices: 0 } => match lang {
-                Lang::Fr => format!("{code} {name} : {cases} situation(s), {meetings} réunion(s), {problems} problème(s)"),
-                Lang::En => format!("{code} {name}: {cases} case(s), {meetings} meeting(s), {problems} problem(s)"),
-            },
-            CliMsg::Loaded { code, name, cases, meetings, problems, notices } => match lang {
-                Lang::Fr => format!("{code} {name} : {cases} situation(s), {meetings} réunion(s), {problems} problème(s), {notices} remarque(s)"),
-                Lang::En => format!("{code} {name}: {cases} case(s), {meetings} meeting(s), {problems} problem(s), {notices} notice(s)"),
-            },
+            CliMsg::Loaded { code, name, cases, meetings, problems, notices } => {
+                let mut text = match lang {
+                    Lang::Fr => format!(
+                        "{code} {name} : {}, {}, {}",
+                        super::count(lang, *cases, ("situation", "situations"), ("", "")),
+                        super::count(lang, *meetings, ("réunion", "réunions"), ("", "")),
+                        super::count(lang, *problems, ("problème", "problèmes"), ("", "")),
+                    ),
+                    Lang::En => format!(
+                        "{code} {name}: {}, {}, {}",
+                        super::count(lang, *cases, ("", ""), ("case", "cases")),
+                        super::count(lang, *meetings, ("", ""), ("meeting", "meetings")),
+                        super::count(lang, *problems, ("", ""), ("problem", "problems")),
+                    ),
+                };
+                if *notices > 0 {
+                    text.push_str(", ");
+                    text.push_str(&super::count(
+                        lang,
+                        *notices,
+                        ("remarque", "remarques"),
+                        ("notice", "notices"),
+                    ));
+                }
+                text
+            }
             CliMsg::OpenWith { path } => match lang {
                 Lang::Fr => format!("Pour l'ouvrir : cellule --data {path}"),
                 Lang::En => format!("To open it: cellule --data {path}"),
             },
             CliMsg::ValidateOk { files } => match lang {
-                Lang::Fr => format!("{files} fichier(s) vérifié(s) : aucun problème"),
-                Lang::En => format!("{files} file(s) checked: no problem"),
+                Lang::Fr => format!(
+                    "{} : aucun problème",
+                    super::count(lang, *files, ("fichier vérifié", "fichiers vérifiés"), ("", ""))
+                ),
+                Lang::En => format!(
+                    "{}: no problem",
+                    super::count(lang, *files, ("", ""), ("file checked", "files checked"))
+                ),
             },
-            CliMsg::ValidateProblems { count } => match lang {
-                Lang::Fr => format!("{count} problème(s) trouvé(s)"),
-                Lang::En => format!("{count} problem(s) found"),
-            },
+            CliMsg::ValidateProblems { count } => super::count(
+                lang,
+                *count,
+                ("problème trouvé", "problèmes trouvés"),
+                ("problem found", "problems found"),
+            ),
             CliMsg::MoreProblemsInFile { file, more } => match lang {
                 Lang::Fr if *more == 1 => format!(
                     "{file} : 1 autre problème dans ce fichier, non affiché (corrigez les premiers, puis relancez cellule validate)"

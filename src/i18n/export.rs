@@ -64,7 +64,7 @@ labels! {
     NextReview => "Prochain examen", "Next review";
     NewReferent => "Nouveau référent de parcours", "New référent de parcours";
     OrientedTo => "Prise en charge", "Care measure";
-    ClosureReason => "Motif de fin de suivi", "Reason for closure";
+    ClosureReason => "Motif de fin du suivi", "Reason for closure";
     Actions => "Actions", "Actions";
     ActionsDecided => "Actions décidées", "Actions decided";
     OpenActions => "Actions en cours des réunions précédentes", "Open actions of earlier meetings";
@@ -72,7 +72,7 @@ labels! {
     NoActionDecided => "Aucune action décidée.", "No action decided.";
     Postponed => "Points reportés à la prochaine séance", "Items postponed to the next meeting";
     Action => "Action", "Action";
-    Owner => "Porteur", "Owner";
+    Owner => "Pilote", "Owner";
     Due => "Échéance", "Due";
     DecidedOn => "Décidée le", "Decided on";
     Age => "Ancienneté", "Age";
@@ -151,7 +151,7 @@ labels! {
     Minute => "min", "min";
     Draft => "PROJET", "DRAFT";
     Excerpt => "Extrait du compte rendu", "Excerpt of the minutes";
-    ActionsByOwner => "Actions décidées, par porteur", "Actions decided, by owner";
+    ActionsByOwner => "Actions décidées, par pilote", "Actions decided, by owner";
     NoCaseOfReferent => "Aucune situation de ce référent à l'ordre du jour.", "No case of this référent on the agenda.";
     Value => "Valeur", "Value";
     Page => "Page", "Page";

@@ -203,7 +203,7 @@ pub fn finding_kind(k: &FindingKind, lang: Lang) -> String {
         ),
         (FindingKind::CustodyFinanced, _) => lang
             .pick(
-                "personne détenue dont une mesure est financée par le FIPD : la prévention en milieu fermé relève du ministère de la Justice",
+                "personne détenue dont une prise en charge est financée par le FIPD : la prévention en milieu fermé relève du ministère de la Justice",
                 "person in custody with a measure financed by the FIPD: prevention in prison belongs to the Ministry of Justice",
             )
             .into(),
@@ -214,7 +214,7 @@ pub fn finding_kind(k: &FindingKind, lang: Lang) -> String {
             )
             .into(),
         (FindingKind::UnknownAction { action }, Lang::Fr) => format!(
-            "mesure financée par l'action {}, absente des programmes FIPD",
+            "prise en charge financée par l'action {}, absente des programmes FIPD",
             quote(lang, action)
         ),
         (FindingKind::UnknownAction { action }, Lang::En) => format!(

@@ -168,7 +168,7 @@ impl LiveError {
                 .into(),
             LiveError::ClosureReasonRequired => lang
                 .pick(
-                    "une clôture demande un motif (désengagement, absence d'adhésion, judiciarisation, déménagement, autre)",
+                    "la fin du suivi demande un motif (désengagement, absence d'adhésion, prise en charge judiciaire, départ vers un autre département, autre motif)",
                     "a closure needs a reason (disengagement, no adherence, judicial, moved, other)",
                 )
                 .into(),
@@ -187,7 +187,7 @@ impl LiveError {
             LiveError::DoesNotFit(m) => super::followup::misfit(*m, lang),
             LiveError::NotAClosure => lang
                 .pick(
-                    "un motif de clôture ne s'applique qu'à la décision « clôture »",
+                    "un motif de fin du suivi ne s'applique qu'aux décisions « fin du suivi » et « classement sans suite »",
                     "a closure reason applies only to the decision \"close\"",
                 )
                 .into(),

@@ -48,6 +48,19 @@ impl Lang {
     }
 }
 
+/// `n` and its noun in agreement: French takes the singular for 0 and 1 (« 0 problème »,
+/// « 1 situation », « 2 situations »), English for 1 only. `fr` and `en` give the singular
+/// and the plural.
+pub fn count(lang: Lang, n: usize, fr: (&str, &str), en: (&str, &str)) -> String {
+    let word = match lang {
+        Lang::Fr if n <= 1 => fr.0,
+        Lang::Fr => fr.1,
+        Lang::En if n == 1 => en.0,
+        Lang::En => en.1,
+    };
+    format!("{n} {word}")
+}
+
 /// Joins values as `a, b, c`, each in French or English quotes.
 pub fn quoted_list(lang: Lang, values: &[&str]) -> String {
     values
@@ -84,5 +97,21 @@ pub fn quote(lang: Lang, value: &str) -> String {
     match lang {
         Lang::Fr => format!("« {shown} »"),
         Lang::En => format!("\"{shown}\""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_in_number() {
+        let fr = ("problème trouvé", "problèmes trouvés");
+        let en = ("problem found", "problems found");
+        assert_eq!(count(Lang::Fr, 0, fr, en), "0 problème trouvé");
+        assert_eq!(count(Lang::Fr, 1, fr, en), "1 problème trouvé");
+        assert_eq!(count(Lang::Fr, 2, fr, en), "2 problèmes trouvés");
+        assert_eq!(count(Lang::En, 0, fr, en), "0 problems found");
+        assert_eq!(count(Lang::En, 1, fr, en), "1 problem found");
     }
 }

@@ -397,13 +397,13 @@ impl Msg {
             },
             Msg::ClosedNeedsDate => lang
                 .pick(
-                    "status closed exige closed_on (date de clôture)",
+                    "status closed exige closed_on (date de fin du suivi)",
                     "status closed requires closed_on (closure date)",
                 )
                 .into(),
             Msg::ClosedNeedsReason => lang
                 .pick(
-                    "status closed exige closure_reason (motif de clôture)",
+                    "status closed exige closure_reason (motif de fin du suivi)",
                     "status closed requires closure_reason",
                 )
                 .into(),
@@ -448,7 +448,7 @@ impl Msg {
             },
             Msg::CloseNeedsReason => lang
                 .pick(
-                    "la décision close exige closure_reason (motif de clôture)",
+                    "la décision close exige closure_reason (motif de fin du suivi)",
                     "decision close requires closure_reason",
                 )
                 .into(),

@@ -172,6 +172,9 @@ pub struct MeetingsState {
     /// Index of the body in the département's list.
     pub body: usize,
     pub selected: usize,
+    /// `/`: the meetings kept are those whose date, number or status hold what is typed.
+    pub searching: bool,
+    pub search: LineInput,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -253,7 +256,9 @@ pub enum Overlay {
     /// What to export for a meeting.
     ExportMenu {
         requests: Vec<ExportRequest>,
+        /// A place among the rows the typed `query` keeps.
         selected: usize,
+        query: crate::tui::input::LineInput,
         /// The format chosen with ←/→ (among those of the selected export).
         format: ReportFormat,
     },
@@ -433,6 +438,9 @@ impl App {
             None if self.screen == Screen::Programme && self.programme.form.is_some() => {
                 return Context::Form;
             }
+            None if self.screen == Screen::Programme && self.programme.searching => {
+                return Context::TextEntry;
+            }
             None if self.screen == Screen::Agenda
                 && let Some(context) = self.agenda.details.context() =>
             {
@@ -446,7 +454,9 @@ impl App {
         {
             return context;
         }
-        if self.screen == Screen::Situations && self.situations.searching {
+        if (self.screen == Screen::Situations && self.situations.searching)
+            || (self.screen == Screen::Meetings && self.meetings.searching)
+        {
             return Context::TextEntry;
         }
         self.screen.context()
@@ -625,16 +635,6 @@ impl App {
         self.visible_cases().get(self.situations.selected).copied()
     }
 
-    /// The meetings of the body shown on the Réunions screen, newest first.
-    pub fn body_meetings(&self) -> Vec<&Meeting> {
-        let Some(body) = self.data.department.bodies.get(self.meetings.body) else {
-            return Vec::new();
-        };
-        let mut list: Vec<&Meeting> = self.data.meetings_of(&body.id).collect();
-        list.sort_by(|a, b| b.chronological_key().cmp(&a.chronological_key()));
-        list
-    }
-
     /// The meetings to come (today or later, not held), soonest first.
     pub fn upcoming_meetings(&self) -> Vec<&Meeting> {
         let mut list: Vec<&Meeting> = self
@@ -653,31 +653,6 @@ impl App {
             .meeting
             .as_deref()
             .and_then(|id| self.data.meeting(id))
-    }
-
-    /// The cases the picker offers: open cases of the body not on its agenda, best first.
-    pub fn picker_matches(&self, query: &str) -> Vec<&Case> {
-        let Some(meeting) = self.agenda_meeting() else {
-            return Vec::new();
-        };
-        let mut scored: Vec<(u32, &Case)> = self
-            .data
-            .cases
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| {
-                c.body == meeting.body
-                    && !meeting.has_case(&c.id)
-                    && self.currents.get(*i).is_some_and(CurrentCase::is_open)
-            })
-            .filter_map(|(_, c)| {
-                let by_label = fuzzy::score(query, &c.label);
-                let by_id = fuzzy::score(query, &c.id);
-                by_label.max(by_id).map(|s| (s, c))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        scored.into_iter().map(|(_, c)| c).collect()
     }
 }
 

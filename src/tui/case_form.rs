@@ -275,7 +275,7 @@ pub fn case_fields(
         ));
         f.push(Field::choice_of(
             "closure_reason",
-            t(lang, "Motif de fin de suivi", "Closure reason"),
+            t(lang, "Motif de fin du suivi", "Closure reason"),
             with_none(
                 lang,
                 list(

@@ -55,6 +55,19 @@ fn greedy(query: &[char], text: &[char], start: usize) -> Option<u32> {
     (qi == query.len()).then_some(score)
 }
 
+/// The places of the `labels` that `query` matches, the best first (as the case picker and
+/// the palette rank them), then in their order: a list to choose from filtered as you type
+/// (the decisions, the export menu…). An empty query keeps them all, in their order.
+pub fn keep<S: AsRef<str>>(query: &str, labels: &[S]) -> Vec<usize> {
+    let mut scored: Vec<(u32, usize)> = labels
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| score(query, l.as_ref()).map(|s| (s, i)))
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Plain search: every word of `query` is contained in `text` (case and accents aside).
 pub fn contains_all(query: &str, text: &str) -> bool {
     let text: String = text.chars().map(fold).collect();
@@ -99,6 +112,17 @@ mod tests {
         let tight = score("014", "75-2026-014").unwrap();
         let loose = score("014", "75-2026-0_1_4").unwrap();
         assert!(tight > loose);
+    }
+
+    #[test]
+    fn kept_labels_are_ranked_best_first() {
+        let labels = ["Poursuite du suivi", "Renvoi au GED", "Fin du suivi"];
+        assert_eq!(keep("", &labels), [0, 1, 2]);
+        assert_eq!(keep("suivi", &labels), [0, 2]);
+        assert_eq!(keep("ged", &labels), [1]);
+        // The best match first: « fin » starts a word of the third.
+        assert_eq!(keep("fin", &labels)[0], 2);
+        assert!(keep("zzz", &labels).is_empty());
     }
 
     #[test]

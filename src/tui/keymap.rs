@@ -360,15 +360,15 @@ fn unknown(lang: Lang, what: &str, value: &str, names: &[&str]) -> String {
         .filter(|(d, _)| *d <= 3)
         .min();
     let (what_fr, what_en) = match what {
-        "context" => ("écran", "context"),
-        "key" => ("touche", "key"),
-        _ => ("action", "action"),
+        "context" => ("écran inconnu", "context"),
+        "key" => ("touche inconnue", "key"),
+        _ => ("action inconnue", "action"),
     };
     match (lang, near) {
         (Lang::Fr, Some((_, n))) => {
-            format!("{what_fr} inconnu(e) « {shown} » ; vouliez-vous dire « {n} » ?")
+            format!("{what_fr} « {shown} » ; vouliez-vous dire « {n} » ?")
         }
-        (Lang::Fr, None) => format!("{what_fr} inconnu(e) « {shown} »"),
+        (Lang::Fr, None) => format!("{what_fr} « {shown} »"),
         (Lang::En, Some((_, n))) => format!("unknown {what_en} \"{shown}\"; did you mean \"{n}\"?"),
         (Lang::En, None) => format!("unknown {what_en} \"{shown}\""),
     }

@@ -36,12 +36,24 @@ impl Keymap {
     /// The bottom line of `context` as items `(keys, label, priority)`, by priority: the
     /// two halves of a pair (`↑`/`↓`, `←`/`→`, `Tab`/`Maj-Tab`) make one item.
     pub fn bar_items(&self, context: Context, lang: Lang) -> Vec<(String, String, u8)> {
+        self.bar_items_without(context, lang, &[])
+    }
+
+    /// The bottom line of `context` without the actions that do nothing in the state shown
+    /// (`←`/`→` in a form with no list to choose from): no hint promises a key in vain.
+    pub fn bar_items_without(
+        &self,
+        context: Context,
+        lang: Lang,
+        without: &[Action],
+    ) -> Vec<(String, String, u8)> {
         const PAIRS: &[(Action, Action, T)] = &[
             (Action::Up, Action::Down, T::PairChoose),
             (Action::ChoicePrev, Action::ChoiceNext, T::PairChoice),
             (Action::NextField, Action::PrevField, T::PairField),
         ];
-        let entries = self.bar(context);
+        let mut entries = self.bar(context);
+        entries.retain(|(_, a, _)| !without.contains(a));
         let mut out: Vec<(String, String, u8)> = Vec::new();
         let mut done: Vec<Action> = Vec::new();
         for (key, action, priority) in &entries {
@@ -89,13 +101,18 @@ impl Keymap {
     /// The keys of a modal state on one line, from the map: `↑/↓ choisir · Entrée valider
     /// · Échap annuler` (the way out last). A text of the séance begins with how it is saved.
     pub fn hint_line(&self, context: Context, lang: Lang) -> String {
+        self.hint_line_without(context, lang, &[])
+    }
+
+    /// [`Self::hint_line`] without `without` (see [`Self::bar_items_without`]).
+    pub fn hint_line_without(&self, context: Context, lang: Lang, without: &[Action]) -> String {
         let closing: Vec<String> = [Action::Back, Action::Cancel]
             .iter()
             .flat_map(|a| self.keys_of(context, *a))
             .map(|k| k.label(lang))
             .collect();
         let mut items: Vec<(bool, String)> = self
-            .bar_items(context, lang)
+            .bar_items_without(context, lang, without)
             .into_iter()
             .map(|(keys, label, _)| (closing.contains(&keys), format!("{keys} {label}")))
             .collect();

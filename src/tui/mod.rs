@@ -20,6 +20,7 @@ pub mod input;
 pub mod key;
 pub mod keymap;
 mod keymap_words;
+mod lists;
 pub mod meeting_form;
 pub mod programme;
 pub mod runtime;

@@ -9,7 +9,12 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProgrammeState {
     pub year: i32,
+    /// A place among the rows shown (those the search keeps).
     pub selected: usize,
+    /// `/`: the actions kept are those whose title, structure, category or status hold
+    /// what is typed.
+    pub searching: bool,
+    pub search: super::input::LineInput,
     /// The form open, with the index of the action it edits (`None`: a new one).
     pub form: Option<(Option<usize>, Form)>,
     /// The programme before each edit (`None`: there was no file), most recent last.

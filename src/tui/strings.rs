@@ -44,7 +44,7 @@ texts! {
     ColKind => "Type", "Kind";
     ColStatus => "Statut", "Status";
     ColReferent => "Référent", "Référent";
-    ColNextReview => "Revue", "Review";
+    ColNextReview => "Examen", "Review";
     ColLastDecision => "Dernière décision", "Last decision";
     ColDate => "Date", "Date";
     ColTime => "Heure", "Time";
@@ -59,7 +59,7 @@ texts! {
     DueOnly => "à revoir", "due";
     SortBy => "tri", "sort";
     SortId => "numéro", "id";
-    SortReview => "revue", "review";
+    SortReview => "examen", "review";
     SortLabel => "libellé", "label";
     SortStatus => "statut", "status";
     Search => "Recherche", "Search";
@@ -117,7 +117,7 @@ texts! {
     MinutesInternal => "Compte rendu — interne (noms, notes)", "Minutes — internal (names, notes)";
     MinutesPartners => "Compte rendu — partenaires (libellés)", "Minutes — partners (labels)";
     MinutesPublic => "Compte rendu — public (chiffres seulement)", "Minutes — public (figures only)";
-    ExportActions => "Actions décidées, par porteur", "Actions decided, by owner";
+    ExportActions => "Actions décidées, par pilote", "Actions decided, by owner";
     ExportExcerpt => "Extrait pour", "Excerpt for";
     ExportProgramme => "Programme FIPD", "FIPD programme";
     NameFixByHand => "Ce nom n'est pas celui d'une situation : corrigez le texte dans la séance ou l'ordre du jour, puis exportez à nouveau.", "This is not a case's name: correct the text in the séance or the agenda, then export again.";
@@ -361,7 +361,7 @@ pub fn alert_group(kind: crate::domain::AlertKind, count: usize, lang: Lang) -> 
         (LoadProblems, Lang::En) => "Problems in the files",
         (BodyNotMet, Lang::Fr) => "Instances à réunir",
         (BodyNotMet, Lang::En) => "Bodies due to meet",
-        (ReviewOverdue, Lang::Fr) => "Revues en retard",
+        (ReviewOverdue, Lang::Fr) => "Examens en retard",
         (ReviewOverdue, Lang::En) => "Overdue reviews",
         (ActionOverdue, Lang::Fr) => "Actions en retard",
         (ActionOverdue, Lang::En) => "Overdue actions",
@@ -369,7 +369,7 @@ pub fn alert_group(kind: crate::domain::AlertKind, count: usize, lang: Lang) -> 
         (NoFamilyContact, Lang::En) => "Families not contacted",
         (NoReferent, Lang::Fr) => "Sans référent de parcours",
         (NoReferent, Lang::En) => "Without référent de parcours",
-        (ReviewDue, Lang::Fr) => "Revues à venir",
+        (ReviewDue, Lang::Fr) => "Examens à venir",
         (ReviewDue, Lang::En) => "Reviews coming up",
         (Fund, Lang::Fr) => "Programme FIPD et publics particuliers",
         (Fund, Lang::En) => "FIPD programme and special publics",
@@ -398,15 +398,16 @@ pub fn alert(
                 None => text,
             }
         }
-        (LoadProblems { count }, Lang::Fr) => {
-            format!("{count} problème(s) dans les fichiers : {open_key} pour la liste")
-        }
-        (LoadProblems { count }, Lang::En) => {
-            format!("{count} problem(s) in the files: {open_key} for the list")
+        (LoadProblems { count }, _) => {
+            let n = crate::i18n::count(lang, *count, ("problème", "problèmes"), PROBLEMS);
+            match lang {
+                Lang::Fr => format!("{n} dans les fichiers : {open_key} pour la liste"),
+                Lang::En => format!("{n} in the files: {open_key} for the list"),
+            }
         }
         (ReviewOverdue { case, due }, Lang::Fr) => {
             format!(
-                "Revue en retard depuis le {} : {}",
+                "Examen en retard depuis le {} : {}",
                 date(*due, lang),
                 label(case)
             )
@@ -415,7 +416,7 @@ pub fn alert(
             format!("Review overdue since {}: {}", date(*due, lang), label(case))
         }
         (ReviewDue { case, due }, Lang::Fr) => {
-            format!("À revoir le {} : {}", date(*due, lang), label(case))
+            format!("Examen prévu le {} : {}", date(*due, lang), label(case))
         }
         (ReviewDue { case, due }, Lang::En) => {
             format!("Review due {}: {}", date(*due, lang), label(case))
@@ -476,21 +477,16 @@ pub fn alert(
     crate::text::visible(&text).into_owned()
 }
 
-/// A member's name, or the id when the directory does not know it.
+/// A member's name and organisation, or the id when the directory does not know it.
 fn member_name(data: &crate::domain::DeptData, id: &str) -> String {
-    data.department
-        .member(id)
-        .map_or_else(|| id.to_string(), |m| m.name.clone())
+    let m = data.department.member(id);
+    m.map_or_else(
+        || id.to_string(),
+        |m| format!("{} ({})", m.name, m.organisation),
+    )
 }
 
-/// `3 point(s) ajouté(s)`.
-pub fn added_items(count: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("{count} point(s) ajouté(s) à l'ordre du jour"),
-        Lang::En => format!("{count} item(s) added to the agenda"),
-    }
-}
-
+const PROBLEMS: (&str, &str) = ("problem", "problems");
 /// The message after an export.
 pub fn written(path: &str, lang: Lang) -> String {
     match lang {

@@ -41,7 +41,7 @@ fn the_demo_is_copied_and_validates_clean() {
             "Données de démonstration (fictives) copiées dans",
         ))
         .stdout(predicate::str::contains("49 Maine-et-Loire"))
-        .stdout(predicate::str::contains("0 problème(s)"))
+        .stdout(predicate::str::contains(", 0 problème\n"))
         // Every decision of the demo is in its body's list: no notice either.
         .stdout(predicate::str::contains("remarque").not());
     assert!(dest.join("49/department.yaml").is_file());
@@ -517,4 +517,73 @@ fn the_fipd_programme_is_exported_for_excel_and_the_report_says_what_is_engaged(
         assert!(xml.contains("supervision-equipes"), "{format}");
         assert!(xml.contains("Diffusion restreinte"), "{format}");
     }
+}
+
+/// The paths of every command and subcommand, from the parser itself.
+fn command_paths(cmd: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
+    out.push(prefix.to_vec());
+    for sub in cmd.get_subcommands() {
+        let mut path = prefix.to_vec();
+        path.push(sub.get_name().to_string());
+        command_paths(sub, &path, out);
+    }
+}
+
+#[test]
+fn the_help_of_every_command_is_french_by_default() {
+    let config = TempDir::new().unwrap();
+    let mut paths = Vec::new();
+    command_paths(
+        &cellule::cli::args_fr::command(cellule::i18n::Lang::Fr),
+        &[],
+        &mut paths,
+    );
+    assert!(paths.len() > 8, "{paths:?}");
+    for path in paths {
+        let out = cellule(&config)
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .args(&path)
+            .arg("--help")
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("Utilisation : cellule"), "{path:?}: {text}");
+        assert!(text.contains("Afficher cette aide."), "{path:?}: {text}");
+        for english in [
+            "Usage:",
+            "possible values",
+            "default:",
+            "Options:",
+            "Arguments:",
+            "Commands:",
+            "Print help",
+            "<DIR>",
+            "<LANG>",
+        ] {
+            assert!(
+                !text.contains(english),
+                "{path:?} shows « {english} »: {text}"
+            );
+        }
+    }
+    // The values and defaults are still said, in French.
+    let out = cellule(&config)
+        .args(["export", "minutes", "--help"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(
+            "Valeurs : internal (interne), partners (partenaires), public. Par défaut : partners."
+        ),
+        "{text}"
+    );
 }

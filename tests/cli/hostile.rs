@@ -713,7 +713,7 @@ fn thousands_of_problems_in_one_file_are_capped_and_counted() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("4000 problème(s) trouvé(s)"),
+        run.stderr.contains("4000 problèmes trouvés"),
         "{}",
         run.stderr
     );

@@ -85,7 +85,7 @@ fn trial(seed: u64) -> String {
     // the CPRAF's list (a closure asks a reason, a first decision on a new case whether to
     // follow it, a change of référent the new one).
     let choice = 1;
-    pty.send(&"j".repeat(choice));
+    pty.send(&"\x1b[B".repeat(choice));
     pty.send("\r");
     pty.send("j");
     pty.send("\r");

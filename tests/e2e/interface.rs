@@ -405,7 +405,7 @@ fn edit_time_place_and_invitees_then_export_the_agenda_and_its_calendar_file() {
     s.pty.send("x");
     s.pty.wait_for("Invitation d'agenda");
     // A draft offers its agenda, then the calendar file (no minutes before it is held).
-    s.pty.send("j\r");
+    s.pty.send("\x1b[B\r");
     s.pty.wait_for("VCALENDAR");
     s.pty.send("w");
     s.pty.wait_for("agendas/2026-12-14-cpraf.ics");

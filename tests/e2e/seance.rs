@@ -126,9 +126,10 @@ fn local_today() -> chrono::NaiveDate {
         .date_naive()
 }
 
-/// Moves the selection of an open choice list down `n` times, then confirms.
+/// Moves the selection of an open choice list down `n` times (`↓`: letters filter it),
+/// then confirms.
 fn choose(pty: &mut Pty, n: usize) {
-    pty.send(&"j".repeat(n));
+    pty.send(&"\x1b[B".repeat(n));
     pty.send("\r");
 }
 
@@ -236,7 +237,7 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     pty.wait_for("3/12");
     pty.send("\r");
     choose(&mut pty, decision_index(Decision::Close));
-    pty.wait_for("Motif de clôture");
+    pty.wait_for("Motif de fin du suivi");
     choose(&mut pty, reason_index(ClosureReason::Moved));
     pty.send("j");
     type_field(
@@ -283,7 +284,7 @@ fn run_a_whole_demo_meeting_and_export_the_partners_minutes() {
     pty.wait_for("Clore la réunion");
     pty.send("o");
     pty.wait_for("Compte rendu — partenaires");
-    pty.send("jj\r");
+    pty.send("\x1b[B\x1b[B\r");
     pty.wait_for("Aperçu");
     pty.send("w");
     pty.wait_for("2026-12-14-cpraf.partners.md");
@@ -971,7 +972,7 @@ fn a_change_of_referent_in_a_seance_clears_the_dashboard_alert() {
     pty.send("q");
     pty.wait_exit();
     let mut again = folders.spawn(false, "cdm", 100, 30);
-    again.wait_for("Revues");
+    again.wait_for("Examens");
     assert!(!no_referent_alert(&again.screen()), "{}", again.screen());
 }
 
@@ -1006,7 +1007,7 @@ fn a_closure_in_a_seance_takes_the_case_off_the_next_draft() {
     pty.wait_for("Point en cours 2/12");
     pty.send("\r");
     choose(&mut pty, decision_index(Decision::Close));
-    pty.wait_for("Motif de clôture");
+    pty.wait_for("Motif de fin du suivi");
     choose(&mut pty, reason_index(ClosureReason::Moved));
     pty.wait_for("Fin du suivi");
     pty.send("c");

@@ -5,6 +5,7 @@
 mod support;
 
 mod docs;
+mod lists;
 mod mouse;
 mod screens_demo;
 mod seance;

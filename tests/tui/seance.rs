@@ -283,7 +283,7 @@ fn a_decision_with_text_review_date_and_an_action() {
     run(
         &mut app,
         &mut store,
-        &format!("<Enter>{}<Enter>", "j".repeat(continue_at)),
+        &format!("<Enter>{}<Enter>", "<Down>".repeat(continue_at)),
     );
     let item = &live(&app).items[1];
     assert_eq!(item.decision, Some(Decision::Continue));
@@ -295,7 +295,7 @@ fn a_decision_with_text_review_date_and_an_action() {
     run(
         &mut app,
         &mut store,
-        "j<Enter>Maintien du suivi.<Enter>Point dans deux mois.",
+        "<Down><Enter>Maintien du suivi.<Enter>Point dans deux mois.",
     );
     assert_eq!(
         store.saved.len(),
@@ -309,7 +309,11 @@ fn a_decision_with_text_review_date_and_an_action() {
         Some("Maintien du suivi.\nPoint dans deux mois.")
     );
     // The next review, typed in every accepted form.
-    run(&mut app, &mut store, "j<Enter><Ctrl-u>15/01/2027<Enter>");
+    run(
+        &mut app,
+        &mut store,
+        "<Down><Enter><Ctrl-u>15/01/2027<Enter>",
+    );
     assert_eq!(live(&app).items[1].next_review, Some(day("2027-01-15")));
     run(&mut app, &mut store, "<Enter><Ctrl-u>+6w<Enter>");
     assert_eq!(live(&app).items[1].next_review, Some(day("2027-01-11")));
@@ -351,7 +355,7 @@ fn a_closure_needs_its_reason_and_drops_the_review() {
     run(
         &mut app,
         &mut store,
-        &format!("<Enter>{}<Enter>", "j".repeat(close_at)),
+        &format!("<Enter>{}<Enter>", "<Down>".repeat(close_at)),
     );
     // The reason is asked before anything is written.
     assert!(live(&app).items[2].decision.is_none());
@@ -362,7 +366,7 @@ fn a_closure_needs_its_reason_and_drops_the_review() {
     run(
         &mut app,
         &mut store,
-        &format!("{}<Enter>", "j".repeat(moved)),
+        &format!("{}<Enter>", "<Down>".repeat(moved)),
     );
     let item = &live(&app).items[2];
     assert_eq!(item.decision, Some(Decision::Close));
@@ -1012,7 +1016,7 @@ fn snapshot_decision_text_being_typed() {
     run(
         &mut app,
         &mut store,
-        "j<Enter>Maintien du suivi.<Enter>Revoir en janvier.",
+        "<Down><Enter>Maintien du suivi.<Enter>Revoir en janvier.",
     );
     insta::assert_snapshot!("seance_typing_Fr", draw(&app, 80, 24));
 }
@@ -1075,7 +1079,7 @@ fn the_case_card_names_a_minor_schooled_at_home() {
 /// The position of a decision in the séance's list (the CPRAF's, after « — »).
 fn at(d: Decision) -> String {
     let n = Decision::CPRAF.iter().position(|x| *x == d).unwrap() + 1;
-    "j".repeat(n)
+    "<Down>".repeat(n)
 }
 
 #[test]
@@ -1151,7 +1155,7 @@ fn a_first_decision_on_a_new_case_offers_the_follow_up_and_an_orientation_its_me
     // Then the measure it orients to.
     assert!(plain(&app, 80, 24).contains("Prise en charge vers laquelle orienter"));
     let saves = store.saved.len();
-    run(&mut app, &mut store, "j<Enter>");
+    run(&mut app, &mut store, "<Down><Enter>");
     // Then its provider: the known ones come with `→` (the fixture's measures), or typed.
     assert!(plain(&app, 80, 24).contains("Prestataire de la prise en charge"));
     assert!(plain(&app, 80, 24).contains("prestataires connus (2)"));
@@ -1438,10 +1442,10 @@ fn a_closed_meeting_is_reopened_only_deliberately_and_the_day_is_recorded() {
 #[test]
 fn changing_a_decision_taken_asks_first() {
     let (mut app, mut store) = started(Lang::Fr);
-    run(&mut app, &mut store, "n<Enter>j<Enter>");
+    run(&mut app, &mut store, "n<Enter><Down><Enter>");
     assert_eq!(live(&app).items[1].decision, Some(Decision::CPRAF[0]));
     // Another kind: asked, `n` keeps the first.
-    run(&mut app, &mut store, "<Enter>jj<Enter>");
+    run(&mut app, &mut store, "<Enter><Down><Down><Enter>");
     assert!(matches!(
         app.seance.as_ref().unwrap().ask,
         Some(Ask::ChangeDecision { .. })
@@ -1450,7 +1454,7 @@ fn changing_a_decision_taken_asks_first() {
     assert!(screen.contains("Remplacer la décision"), "{screen}");
     run(&mut app, &mut store, "n");
     assert_eq!(live(&app).items[1].decision, Some(Decision::CPRAF[0]));
-    run(&mut app, &mut store, "<Enter>jj<Enter>o");
+    run(&mut app, &mut store, "<Enter><Down><Down><Enter>o");
     assert_eq!(live(&app).items[1].decision, Some(Decision::CPRAF[2]));
     assert_eq!(
         last_saved(&store, ID).items[1].decision,
@@ -1474,7 +1478,7 @@ fn closing_numbers_the_decisions_after_those_of_the_body_and_year() {
             ..Item::case("49-2026-003", None)
         });
     }
-    run(&mut app, &mut store, "n<Enter>j<Enter>");
+    run(&mut app, &mut store, "n<Enter><Down><Enter>");
     run(&mut app, &mut store, "co");
     let m = last_saved(&store, ID);
     assert_eq!(m.status, MeetingStatus::Closed);
@@ -1511,7 +1515,7 @@ fn a_long_sentence_being_typed_wraps_and_stays_whole_on_screen() {
     let (mut app, mut store) = started(Lang::Fr);
     let text = "Maintien du suivi éducatif renforcé, point avec la famille en janvier, bilan scolaire attendu pour la prochaine cellule";
     run(&mut app, &mut store, "n");
-    run(&mut app, &mut store, "j<Enter>");
+    run(&mut app, &mut store, "<Down><Enter>");
     type_keys(&mut app, &mut store, text);
     for (cols, rows) in [(80, 24), (120, 36)] {
         let screen = draw(&app, cols, rows);
@@ -1620,7 +1624,7 @@ fn copy_demo(to: &std::path::Path) {
 fn closing_carries_what_was_not_discussed_onto_the_next_draft_and_says_so() {
     let (mut app, mut store) = started(Lang::Fr);
     // The first case decided; the second and the topic left.
-    run(&mut app, &mut store, "n<Enter>j<Enter>");
+    run(&mut app, &mut store, "n<Enter><Down><Enter>");
     run(&mut app, &mut store, "co");
     assert_eq!(last_saved(&store, ID).status, MeetingStatus::Closed);
     let next = store
@@ -1772,7 +1776,7 @@ fn the_approval_of_the_previous_minutes_is_recorded_in_the_seance() {
     // The choice list: not decided, approuvé, approuvé avec modifications, ajourné.
     run(&mut app, &mut store, "<Enter>");
     assert!(plain(&app, 80, 24).contains("Approuvé avec modifications"));
-    run(&mut app, &mut store, "jj<Enter>");
+    run(&mut app, &mut store, "<Down><Down><Enter>");
     assert_eq!(
         live(&app).items[0].approval,
         Some(cellule::domain::Approval::ApprovedWithChanges)
@@ -1783,9 +1787,105 @@ fn the_approval_of_the_previous_minutes_is_recorded_in_the_seance() {
     );
     run(&mut app, &mut store, "u");
     assert_eq!(live(&app).items[0].approval, None);
-    run(&mut app, &mut store, "<Enter>jjj<Enter>");
+    run(&mut app, &mut store, "<Enter><Down><Down><Down><Enter>");
     assert_eq!(
         live(&app).items[0].approval,
         Some(cellule::domain::Approval::Adjourned)
     );
+}
+
+fn editing(app: &App) -> cellule::tui::seance::Editing {
+    app.seance.as_ref().unwrap().editing.clone().unwrap()
+}
+
+#[test]
+fn the_decision_list_filters_as_you_type_and_goes_to_its_ends() {
+    use cellule::tui::seance::Editing;
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "nn<Enter>");
+    let all = match editing(&app) {
+        Editing::DecisionKind { .. } => Decision::CPRAF.len() + 1,
+        other => panic!("{other:?}"),
+    };
+    run(&mut app, &mut store, "<End>");
+    assert!(matches!(editing(&app), Editing::DecisionKind { selected, .. } if selected == all - 1));
+    run(&mut app, &mut store, "<Home>");
+    assert!(matches!(
+        editing(&app),
+        Editing::DecisionKind { selected: 0, .. }
+    ));
+    // Letters filter (`j`, `g` are letters here, not moves): only « Renvoi au GED » is kept.
+    type_keys(&mut app, &mut store, "ged");
+    let screen = plain(&app, 100, 24);
+    assert!(screen.contains("› Renvoi au GED"), "{screen}");
+    assert!(!screen.contains("Classement sans suite"), "{screen}");
+    assert!(!screen.contains("Évaluation complémentaire"), "{screen}");
+    // Nothing kept: nothing chosen.
+    type_keys(&mut app, &mut store, "zz<Enter>");
+    assert!(screen_has(&app, "Rien ne correspond"));
+    assert_eq!(live(&app).items[2].decision, None);
+    type_keys(&mut app, &mut store, "<Backspace><Backspace><Esc>");
+    // « poursuite » keeps « Poursuite du suivi » alone; Entrée takes it.
+    run(&mut app, &mut store, "<Enter>");
+    type_keys(&mut app, &mut store, "poursuite<Enter>");
+    assert_eq!(live(&app).items[2].decision, Some(Decision::Continue));
+}
+
+fn screen_has(app: &App, text: &str) -> bool {
+    plain(app, 100, 24).contains(text)
+}
+
+#[test]
+fn the_closure_reasons_filter_as_you_type() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "nn<Enter>");
+    type_keys(&mut app, &mut store, "fin du<Enter>");
+    assert!(screen_has(&app, "Motif de fin du suivi"));
+    type_keys(&mut app, &mut store, "départ<Enter>");
+    let item = &live(&app).items[2];
+    assert_eq!(item.decision, Some(Decision::Close));
+    assert_eq!(item.closure_reason, Some(ClosureReason::Moved));
+}
+
+#[test]
+fn the_pilote_is_found_by_typing_and_shown_with_the_organisation() {
+    use cellule::tui::seance::Editing;
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "nn");
+    run(&mut app, &mut store, "a");
+    type_keys(
+        &mut app,
+        &mut store,
+        "Organiser une consultation au centre médico-psychologique d'Angers avant la réunion<Tab>ars",
+    );
+    let Editing::Action(form) = editing(&app) else {
+        panic!("no action form");
+    };
+    let member = app.data.department.members[form.owner].clone();
+    assert!(member.organisation.contains("ARS"), "{member:?}");
+    let screen = plain(&app, 80, 24);
+    assert!(
+        screen.contains(&format!("{} — {}", member.name, member.organisation)),
+        "{screen}"
+    );
+    // The long text wraps: its end is on screen, not scrolled out of view.
+    assert!(screen.contains("avant la réunion"), "{screen}");
+    insta::assert_snapshot!("seance_action_pilote_80x24", draw(&app, 80, 24));
+    run(&mut app, &mut store, "<Enter>");
+    let action = live(&app).items[2].actions.last().unwrap().clone();
+    assert_eq!(action.owner, member.id);
+}
+
+#[test]
+fn the_attendance_list_goes_to_its_ends() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "pG");
+    let rows = live(&app).attendance.len() + live(&app).guests.len();
+    assert_eq!(panel(&app).selected, rows - 1);
+    run(&mut app, &mut store, "g");
+    assert_eq!(panel(&app).selected, 0);
+    run(&mut app, &mut store, "<End>");
+    assert_eq!(panel(&app).selected, rows - 1);
+    run(&mut app, &mut store, "<Home>");
+    assert_eq!(panel(&app).selected, 0);
 }

@@ -21,7 +21,7 @@ const SCREENS: &[(&str, &str)] = &[
     ("problems", "p"),
     ("seance", "5"),
     ("new_case", "2nA.B.C."),
-    ("export_menu", "3jxj"),
+    ("export_menu", "3jx<Down>"),
     ("monthly_report", "r"),
 ];
 

@@ -51,7 +51,7 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
     assert!(
         texts
             .iter()
-            .any(|t| t.contains("Revue en retard depuis le 20/11/2026 : A.B."))
+            .any(|t| t.contains("Examen en retard depuis le 20/11/2026 : A.B."))
     );
     assert!(texts.iter().any(|t| t.contains("Action en retard")));
     assert!(
@@ -72,7 +72,7 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
     assert!(
         texts
             .iter()
-            .any(|t| t.contains("À revoir le 03/12/2026 : Famille C."))
+            .any(|t| t.contains("Examen prévu le 03/12/2026 : Famille C."))
     );
     assert!(
         !texts.iter().any(|t| t.contains('\u{1b}')),
@@ -102,7 +102,7 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
     ));
 
     // The first alert: the problems list.
-    press(&mut app, "j<Enter>");
+    press(&mut app, "<Down><Enter>");
     assert!(matches!(
         app.overlays.last(),
         Some(Overlay::Problems { .. })
@@ -111,7 +111,7 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
     assert!(app.overlays.is_empty());
 
     // The GTRDO that did not meet opens its meetings.
-    press(&mut app, "jj<Enter>");
+    press(&mut app, "<Down><Down><Enter>");
     assert_eq!(app.screen, Screen::Meetings);
     assert_eq!(app.data.department.bodies[app.meetings.body].id, "gtrdo");
 
@@ -123,7 +123,7 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
         app.alert_rows()[4],
         AlertRow::Group { unfolded: true, .. }
     ));
-    press(&mut app, "j<Enter>");
+    press(&mut app, "<Down><Enter>");
     assert_eq!(app.screen, Screen::Situations);
     let selected = app.selected_case().map(|i| app.data.cases[i].id.clone());
     assert_eq!(selected.as_deref(), Some("49-2026-001"));
@@ -154,7 +154,7 @@ fn a_followed_alert_shows_the_case_even_when_filters_hide_it() {
             .iter()
             .all(|&i| app.data.cases[i].body == "gtrdo")
     );
-    press(&mut app, "1jjjj<Enter>j<Enter>");
+    press(&mut app, "1<Down><Down><Down><Down><Enter><Down><Enter>");
     let selected = app.selected_case().map(|i| app.data.cases[i].id.clone());
     assert_eq!(selected.as_deref(), Some("49-2026-001"));
 }
@@ -683,7 +683,7 @@ fn export_minutes_with_a_preview_then_write() {
     );
     assert!(matches!(requests[last], ExportRequest::Calendar { .. }));
     // ←/→ choose the format: Word.
-    let effects = press(&mut app, "jj<Right><Enter>");
+    let effects = press(&mut app, "<Down><Down><Right><Enter>");
     let partners = ExportRequest::Minutes {
         meeting: "2026-10-28-cpraf".into(),
         level: MinutesLevel::Partners,
@@ -1131,7 +1131,7 @@ fn a_meeting_is_cancelled_with_its_reason_and_a_draft_deleted_then_restored() {
     let effects = press(&mut app, "u");
     assert_eq!(saved(&effects)[0].id, "2026-12-02-cpraf");
     // Only a draft is deleted.
-    press(&mut app, "j<Enter>D");
+    press(&mut app, "<Down><Enter>D");
     assert!(app.message.as_ref().is_some_and(|m| m.is_error));
 }
 
@@ -1146,7 +1146,7 @@ fn a_known_name_in_a_free_text_is_marked_and_replaced_by_the_label() {
     app.data.meetings.push(m);
     press(&mut app, "3j");
     // The partners minutes: refused, the name marked, the fix offered.
-    assert!(press(&mut app, "xjj<Enter>").is_empty());
+    assert!(press(&mut app, "x<Down><Down><Enter>").is_empty());
     let Some(Overlay::Preview { text, name, .. }) = app.overlays.last() else {
         panic!("the refusal shows");
     };

@@ -89,7 +89,9 @@ fn field_lines<'a>(form: &Form, theme: &Theme, width: u16) -> (Vec<Line<'a>>, (u
             .map(|l| crate::text::visible(l).into_owned())
             .collect::<Vec<_>>()
             .join("\n");
-        let style = if focus { theme.selected } else { theme.base };
+        // The label is marked in focus, not the value: a pre-filled value is never shown
+        // selected, and what is typed goes at the cursor (`▏`), as in every field.
+        let label_style = if focus { theme.selected } else { theme.base };
         let pieces = match (&f.kind, focus) {
             (Kind::Choice { .. }, true) if !f.input.text().is_empty() => wrap(
                 &format!("◂ {shown} ▸  [{}]", crate::text::visible(f.input.text())),
@@ -108,9 +110,10 @@ fn field_lines<'a>(form: &Form, theme: &Theme, width: u16) -> (Vec<Line<'a>>, (u
             } else {
                 " ".repeat(label_width + 3)
             };
+            let head_style = if k == 0 { label_style } else { theme.base };
             lines.push(Line::from(vec![
-                Span::raw(head),
-                Span::styled(piece, style),
+                Span::styled(head, head_style),
+                Span::styled(piece, theme.base),
             ]));
         }
         if focus {

@@ -243,6 +243,13 @@ impl Form {
     }
 
     /// The field in focus.
+    /// Some field is a list to choose from (`←`/`→` do something in this form).
+    pub fn has_choices(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| matches!(f.kind, Kind::Choice { .. }))
+    }
+
     pub fn focused(&self) -> Option<&Field> {
         self.fields.get(self.focus)
     }

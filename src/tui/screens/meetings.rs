@@ -32,6 +32,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ));
         spans.push(Span::raw(" "));
     }
+    let m = &app.meetings;
+    let search_label = format!("   {} : ", T::Search.get(lang));
+    if m.searching || !m.search.text().is_empty() {
+        spans.push(Span::styled(search_label, app.theme.key));
+        spans.push(Span::styled(m.search.text().to_string(), app.theme.base));
+    }
+    if m.searching {
+        let before: usize = spans
+            .iter()
+            .map(|s| unicode_width::UnicodeWidthStr::width(s.content.as_ref()))
+            .sum::<usize>()
+            - unicode_width::UnicodeWidthStr::width(m.search.text());
+        let x = (tabs.x)
+            .saturating_add((before + m.search.cursor_width()) as u16)
+            .min(tabs.right().saturating_sub(1));
+        frame.set_cursor_position(ratatui::layout::Position::new(x, tabs.y));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
 
     let list = app.body_meetings();

@@ -117,7 +117,8 @@ pub fn render(app: &App, frame: &mut Frame) {
                 requests,
                 selected,
                 format,
-            } => overlays::export_menu(app, frame, body, requests, *selected, *format),
+                query,
+            } => overlays::export_menu(app, frame, body, requests, *selected, *format, query),
             Overlay::ReportForm(f) => overlays::report_form(app, frame, body, f),
             Overlay::Preview {
                 request,
@@ -212,7 +213,9 @@ pub fn key_bar(app: &App, context: Context, width: usize) -> Line<'static> {
         used += note.width();
         spans.push(Span::styled(note, app.theme.muted));
     }
-    let items = app.keymap.bar_items(context, lang);
+    let items = app
+        .keymap
+        .bar_items_without(context, lang, app.idle_actions());
     let palette = context
         .is_screen()
         .then(|| {

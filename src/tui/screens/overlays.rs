@@ -97,12 +97,17 @@ pub fn filter_popup(
     if inner.height == 0 {
         return None;
     }
-    let shown_query = format!("> {}", query.text());
+    // Empty, the line says what it is for.
+    let (shown_query, style) = if query.text().is_empty() {
+        (
+            format!("> {}", T::PaletteFilter.get(app.lang)),
+            app.theme.muted,
+        )
+    } else {
+        (format!("> {}", query.text()), app.theme.key)
+    };
     frame.render_widget(
-        Paragraph::new(Line::styled(
-            fit(&shown_query, inner.width as usize),
-            app.theme.key,
-        )),
+        Paragraph::new(Line::styled(fit(&shown_query, inner.width as usize), style)),
         Rect { height: 1, ..inner },
     );
     let cursor_x = inner
@@ -235,34 +240,50 @@ pub fn export_menu(
     requests: &[ExportRequest],
     selected: usize,
     format: crate::export::Format,
+    query: &LineInput,
 ) {
     let lang = app.lang;
-    let height = (requests.len() as u16).saturating_add(6);
-    let rect = centered(area, 60, height);
-    let inner = popup(app, frame, rect, T::ExportTitle.get(lang));
+    let height = (requests.len() as u16).saturating_add(7);
+    let rect = centered(area, 60, height.min(area.height.saturating_sub(2)));
+    let Some(inner) = filter_popup(app, frame, rect, T::ExportTitle.get(lang), query) else {
+        return;
+    };
     let width = inner.width as usize;
+    let labels: Vec<String> = requests
+        .iter()
+        .map(|r| strings::export_label(r, &app.data, lang))
+        .collect();
+    let kept = crate::tui::fuzzy::keep(query.text(), &labels);
+    // The rows scroll so that the chosen one stays in view above the format and the keys.
+    let rows = (inner.height as usize).saturating_sub(4).max(1);
+    let first = scroll_offset(selected, rows);
+    let shown = kept.len().saturating_sub(first).min(rows);
     let list = Rect {
-        height: inner
-            .height
-            .min(u16::try_from(requests.len()).unwrap_or(u16::MAX)),
+        height: u16::try_from(shown).unwrap_or(u16::MAX),
         ..inner
     };
-    crate::tui::hit::rows(list, crate::tui::hit::List::Overlay, 0, requests.len());
-    let mut lines: Vec<Line> = requests
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let style = if i == selected {
-                app.theme.selected
-            } else {
-                app.theme.base
-            };
-            Line::styled(
-                fit(&strings::export_label(r, &app.data, lang), width),
-                style,
-            )
-        })
-        .collect();
+    crate::tui::hit::rows(list, crate::tui::hit::List::Overlay, first, kept.len());
+    let mut lines: Vec<Line> = if kept.is_empty() {
+        vec![Line::styled(
+            crate::tui::seance::S::NoMatch.get(lang),
+            app.theme.muted,
+        )]
+    } else {
+        kept.iter()
+            .enumerate()
+            .skip(first)
+            .take(rows)
+            .map(|(i, r)| {
+                let style = if i == selected {
+                    app.theme.selected
+                } else {
+                    app.theme.base
+                };
+                Line::styled(fit(&labels[*r], width), style)
+            })
+            .collect()
+    };
+    lines.resize(rows, Line::raw(""));
     lines.push(Line::raw(""));
     let keys = format!(
         "{}/{}",

@@ -15,14 +15,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let st = &app.programme;
     let programme = app.data.programme(st.year);
     let [list, bottom] = Layout::vertical([Constraint::Min(4), Constraint::Length(12)]).areas(area);
-    let title = format!(
+    let mut title = format!(
         "{} {}",
         lang.pick("Programme FIPD", "FIPD programme"),
         st.year
     );
+    if st.searching || !st.search.text().is_empty() {
+        let label = crate::tui::strings::T::Search.get(lang);
+        let cursor = if st.searching { "▏" } else { "" };
+        title.push_str(&format!(" · {label} : {}{cursor}", shown(st.search.text())));
+    }
     let block = pane(app, &title, true);
-    let actions = programme.map_or(&[][..], |p| &p.actions[..]);
-    if actions.is_empty() {
+    let all = programme.map_or(&[][..], |p| &p.actions[..]);
+    let actions: Vec<&crate::domain::fipd::FundAction> = (app.programme_rows().into_iter())
+        .filter_map(|i| all.get(i))
+        .collect();
+    if all.is_empty() {
         let inner = block.inner(list);
         frame.render_widget(block, list);
         frame.render_widget(
@@ -48,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .style(app.theme.header);
         let rows: Vec<Row> = actions
             .iter()
-            .map(|a| {
+            .map(|&a| {
                 Row::new(vec![
                     Cell::from(shown(&a.title)),
                     Cell::from(words::category(a.category, lang)),

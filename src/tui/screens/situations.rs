@@ -67,14 +67,8 @@ fn render_filters(app: &App, frame: &mut Frame, area: Rect) {
     let search_label = format!("   {} : ", T::Search.get(lang));
     if s.searching || !s.search.text().is_empty() {
         spans.push(Span::styled(search_label.clone(), app.theme.key));
-        spans.push(Span::styled(
-            s.search.text().to_string(),
-            if s.searching {
-                app.theme.selected
-            } else {
-                app.theme.base
-            },
-        ));
+        // Not shown selected: what is typed goes at the cursor.
+        spans.push(Span::styled(s.search.text().to_string(), app.theme.base));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if s.searching {

@@ -393,11 +393,12 @@ pub(super) fn first_line(text: Option<&str>) -> String {
     }
 }
 
+/// A member as a row shows them: name (organisation).
 pub(super) fn member_name(app: &App, id: &str) -> String {
     app.data
         .department
         .member(id)
-        .map(|m| shown(&m.name))
+        .map(|m| format!("{} ({})", shown(&m.name), shown(&m.organisation)))
         .unwrap_or_else(|| shown(id))
 }
 

@@ -1,10 +1,9 @@
 //! The questions that follow a decision in the séance: confirm a decision that may not fit,
 //! « inscription au suivi », the new référent, the measure of an orientation.
 
-use super::seance_panels::choice_list;
-use super::seance_words::field_line;
+use super::seance_panels::{choice_list, form_lines};
 use super::{centered, fit, popup, shown};
-use crate::domain::{MeasureType, ReferentType};
+use crate::domain::ReferentType;
 use crate::tui::app::App;
 use crate::tui::followup_words::W;
 use crate::tui::keymap::Context;
@@ -40,38 +39,22 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                 inner,
             );
         }
-        Editing::Approval { selected } => {
-            let choices: Vec<String> = std::iter::once(W::NoApproval.get(lang).to_string())
-                .chain(
-                    crate::domain::Approval::ALL
-                        .iter()
-                        .map(|a| crate::i18n::export::approval(lang, *a).to_string()),
-                )
-                .collect();
-            choice_list(
-                app,
-                frame,
-                area,
-                W::ApprovalOf.get(lang),
-                &choices,
-                *selected,
-            );
+        Editing::Approval { selected, query } => {
+            let choices = Editing::approval_labels(lang);
+            let title = W::ApprovalOf.get(lang);
+            choice_list(app, frame, area, title, &choices, *selected, query);
         }
-        Editing::Measure { selected } => {
-            let choices: Vec<String> = std::iter::once(W::NoMeasure.get(lang).to_string())
-                .chain(
-                    MeasureType::ALL
-                        .iter()
-                        .map(|m| strings::measure(*m, lang).to_string()),
-                )
-                .collect();
-            choice_list(app, frame, area, W::OrientTo.get(lang), &choices, *selected);
+        Editing::Measure { selected, query } => {
+            let choices = Editing::measure_labels(lang);
+            let title = W::OrientTo.get(lang);
+            choice_list(app, frame, area, title, &choices, *selected, query);
         }
         Editing::Provider(form) => {
-            let rect = centered(area, 70, 6);
+            let rect = centered(area, 70, 7);
             let inner = popup(app, frame, rect, W::ProviderOf.get(lang));
             let width = inner.width as usize;
             let mut provider = shown(form.input.text());
+            provider.push('▏');
             if !form.known.is_empty() {
                 provider.push_str(&format!(
                     "   ◀ ▶ {} ({})",
@@ -79,20 +62,24 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                     form.known.len()
                 ));
             }
-            let lines = vec![
-                field_line(
-                    app,
-                    false,
-                    W::Type.get(lang),
-                    strings::measure(form.kind, lang).to_string(),
-                    width,
-                ),
-                field_line(app, true, W::Provider.get(lang), provider, width),
-                Line::styled(
-                    fit(&app.keymap.hint_line(Context::Form, lang), width),
-                    app.theme.key,
-                ),
-            ];
+            let mut lines = form_lines(
+                app,
+                false,
+                W::Type.get(lang),
+                strings::measure(form.kind, lang),
+                width,
+            );
+            lines.extend(form_lines(
+                app,
+                true,
+                W::Provider.get(lang),
+                &provider,
+                width,
+            ));
+            lines.push(Line::styled(
+                fit(&app.keymap.hint_line(Context::Form, lang), width),
+                app.theme.key,
+            ));
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Editing::Referent(form) => {
@@ -104,6 +91,9 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                 .map(|k| format!("◀ {} ▶", strings::referent_type(*k, lang)))
                 .unwrap_or_default();
             let mut structure = shown(form.structure.text());
+            if form.field == 0 {
+                structure.push('▏');
+            }
             if !form.known.is_empty() && form.field == 0 {
                 structure.push_str(&format!(
                     "   ◀ ▶ {} ({})",
@@ -111,23 +101,24 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                     form.known.len()
                 ));
             }
-            let mut lines = vec![
-                field_line(
+            let mut person = shown(form.person.text());
+            if form.field == 2 {
+                person.push('▏');
+            }
+            let mut lines = Vec::new();
+            for (i, label, value) in [
+                (0, W::Structure, structure),
+                (1, W::Type, kind),
+                (2, W::Person, person),
+            ] {
+                lines.extend(form_lines(
                     app,
-                    form.field == 0,
-                    W::Structure.get(lang),
-                    structure,
+                    form.field == i,
+                    label.get(lang),
+                    &value,
                     width,
-                ),
-                field_line(app, form.field == 1, W::Type.get(lang), kind, width),
-                field_line(
-                    app,
-                    form.field == 2,
-                    W::Person.get(lang),
-                    shown(form.person.text()),
-                    width,
-                ),
-            ];
+                ));
+            }
             if let Some(e) = &form.error {
                 lines.push(Line::styled(fit(e, width), app.theme.error));
             }

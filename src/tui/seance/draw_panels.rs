@@ -1,9 +1,9 @@
 //! What the séance draws over its screen: the field being edited and the attendance panel.
 
-use super::seance_words::{counts_line, decision_word, field_line, reason_word, status_word};
+use super::seance_words::{counts_line, status_word};
 use super::{centered, fit, popup, shown};
 use crate::domain::live::attendance_counts;
-use crate::domain::{AttendanceStatus, ClosureReason, Meeting, Member};
+use crate::domain::{AttendanceStatus, Meeting, Member};
 use crate::i18n::Lang;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
@@ -69,10 +69,8 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             };
             let rect = centered(area, 60, 6);
             let inner = popup(app, frame, rect, title.get(lang));
-            let mut lines = vec![Line::styled(
-                format!("> {}", input.text()),
-                app.theme.selected,
-            )];
+            // A pre-filled date is not shown selected: what is typed goes at the cursor.
+            let mut lines = vec![Line::styled(format!("> {}", input.text()), app.theme.base)];
             if let Some(e) = error {
                 lines.push(Line::styled(e.clone(), app.theme.error));
             }
@@ -83,7 +81,7 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
             frame.set_cursor_position((inner.x + 2 + input.cursor_width() as u16, inner.y));
         }
-        Editing::DecisionKind { selected } => {
+        Editing::DecisionKind { selected, query } => {
             let list = app
                 .seance
                 .as_ref()
@@ -96,62 +94,60 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
                 .zip(app.seance_meeting())
                 .and_then(|(st, m)| st.live.current_item(m))
                 .and_then(|i| i.decision);
-            let choices: Vec<String> = Editing::decision_choices(list, current)
-                .into_iter()
-                .map(|d| decision_word(d, lang))
-                .collect();
-            choice_list(app, frame, area, S::Decision.get(lang), &choices, *selected);
+            let choices = Editing::decision_labels(&Editing::decision_choices(list, current), lang);
+            let title = S::Decision.get(lang);
+            choice_list(app, frame, area, title, &choices, *selected, query);
         }
-        Editing::ClosureReason { selected, .. } => {
-            let choices: Vec<String> = ClosureReason::ALL
-                .iter()
-                .map(|r| reason_word(Some(*r), lang))
-                .collect();
-            choice_list(
-                app,
-                frame,
-                area,
-                S::ClosureReason.get(lang),
-                &choices,
-                *selected,
-            );
+        Editing::ClosureReason {
+            selected, query, ..
+        } => {
+            let choices = Editing::reason_labels(lang);
+            let title = S::ClosureReason.get(lang);
+            choice_list(app, frame, area, title, &choices, *selected, query);
         }
         Editing::Action(form) => {
-            let rect = centered(area, 70, 8);
             let title = format!("{} — {}", S::Actions.get(lang), Readers::Partners.get(lang));
-            let inner = popup(app, frame, rect, &title);
-            let owner = app
+            let width = area.width.saturating_sub(4).min(70);
+            let inner_width = width.saturating_sub(2) as usize;
+            // The pilote with their organisation, and the letters typed to find them.
+            let mut owner = app
                 .data
                 .department
                 .members
                 .get(form.owner)
-                .map(|m| format!("◀ {} ▶", shown(&m.name)))
+                .map(|m| format!("◀ {} ▶", member_label(m)))
                 .unwrap_or_default();
-            let width = inner.width as usize;
-            let mut lines = vec![
-                field_line(
+            if form.field == 1 && !form.owner_query.text().is_empty() {
+                owner.push_str(&format!("  [{}]", shown(form.owner_query.text())));
+            }
+            let cursor = |focused: bool, text: &str| {
+                let text = shown(text);
+                if focused { format!("{text}▏") } else { text }
+            };
+            let mut lines = Vec::new();
+            for (i, label, value) in [
+                (0, S::Text, cursor(form.field == 0, form.text.text())),
+                (1, S::Owner, owner),
+                (2, S::Due, cursor(form.field == 2, form.due.text())),
+            ] {
+                lines.extend(form_lines(
                     app,
-                    form.field == 0,
-                    S::Text.get(lang),
-                    form.text.text().to_string(),
-                    width,
-                ),
-                field_line(app, form.field == 1, S::Owner.get(lang), owner, width),
-                field_line(
-                    app,
-                    form.field == 2,
-                    S::Due.get(lang),
-                    form.due.text().to_string(),
-                    width,
-                ),
-            ];
+                    form.field == i,
+                    label.get(lang),
+                    &value,
+                    inner_width,
+                ));
+            }
             if let Some(e) = &form.error {
-                lines.push(Line::styled(fit(e, width), app.theme.error));
+                lines.push(Line::styled(fit(e, inner_width), app.theme.error));
             }
             lines.push(Line::styled(
-                fit(&app.keymap.hint_line(Context::Form, lang), width),
+                fit(&app.keymap.hint_line(Context::Form, lang), inner_width),
                 app.theme.key,
             ));
+            let height = (lines.len() as u16).saturating_add(2);
+            let rect = centered(area, width, height.min(area.height));
+            let inner = popup(app, frame, rect, &title);
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Editing::Followup(_)
@@ -191,6 +187,8 @@ impl Readers {
     }
 }
 
+/// A list to choose from, filtered as you type: the typed text on its first line, the
+/// rows it keeps (the chosen one in view), the keys on the last line.
 pub(super) fn choice_list(
     app: &App,
     frame: &mut Frame,
@@ -198,49 +196,53 @@ pub(super) fn choice_list(
     title: &str,
     choices: &[String],
     selected: usize,
+    query: &crate::tui::input::LineInput,
 ) {
-    let height = (choices.len() as u16).saturating_add(3);
-    let rect = centered(area, 60, height);
-    let inner = popup(app, frame, rect, title);
-    let mut lines: Vec<Line> = choices
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let style: Style = if i == selected {
-                app.theme.selected
-            } else {
-                app.theme.base
-            };
-            Line::styled(
-                format!("{} {c}", if i == selected { "›" } else { " " }),
-                style,
-            )
-        })
-        .collect();
-    lines.push(Line::styled(
-        fit(
-            &app.keymap.hint_line(Context::Choice, app.lang),
-            inner.width as usize,
-        ),
-        app.theme.key,
-    ));
-    let first = super::scroll_offset(selected, inner.height.saturating_sub(1) as usize);
-    let rows = Rect {
-        height: inner
-            .height
-            .saturating_sub(1)
-            .min(u16::try_from(choices.len().saturating_sub(first)).unwrap_or(u16::MAX)),
-        ..inner
+    let height = (choices.len() as u16).saturating_add(4);
+    let rect = centered(area, 60, height.min(area.height));
+    let Some(list) = super::overlays::filter_popup(app, frame, rect, title, query) else {
+        return;
     };
+    let [list, help] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(list);
+    let width = list.width as usize;
+    let kept = crate::tui::fuzzy::keep(query.text(), choices);
+    let rows = list.height as usize;
+    let first = super::scroll_offset(selected, rows);
+    let shown = kept.len().saturating_sub(first).min(rows);
     crate::tui::hit::rows(
-        rows,
+        Rect {
+            height: u16::try_from(shown).unwrap_or(u16::MAX),
+            ..list
+        },
         crate::tui::hit::List::SeanceChoice,
         first,
-        choices.len(),
+        kept.len(),
     );
+    let lines: Vec<Line> = if kept.is_empty() {
+        vec![Line::styled(S::NoMatch.get(app.lang), app.theme.muted)]
+    } else {
+        kept.iter()
+            .enumerate()
+            .skip(first)
+            .take(rows)
+            .map(|(i, c)| {
+                let (mark, style): (&str, Style) = if i == selected {
+                    ("›", app.theme.selected)
+                } else {
+                    (" ", app.theme.base)
+                };
+                Line::styled(fit(&format!("{mark} {}", choices[*c]), width), style)
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines), list);
     frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(first).collect::<Vec<_>>()),
-        inner,
+        Paragraph::new(fit(
+            &app.keymap.hint_line(Context::Choice, app.lang),
+            help.width as usize,
+        ))
+        .style(app.theme.key),
+        help,
     );
 }
 
@@ -262,7 +264,7 @@ pub(super) fn render_attendance(
     };
     let rect_width = area.width.saturating_sub(4).min(100);
     let keys = key_lines(
-        &app.keymap.hint_line(context, lang),
+        &(app.keymap).hint_line_without(context, lang, app.idle_actions()),
         rect_width.saturating_sub(2) as usize,
     );
     let key_height = keys.len() as u16;
@@ -332,10 +334,13 @@ pub(super) fn render_attendance(
         ));
     }
     if let Some(by) = &panel.by {
-        lines.push(Line::styled(
-            format!("{}{}{}", S::RepresentedBy.get(lang), colon(lang), by.text()),
-            app.theme.selected,
-        ));
+        lines.push(Line::from(vec![
+            ratatui::text::Span::styled(
+                format!("› {}{}", S::RepresentedBy.get(lang), colon(lang)),
+                app.theme.selected,
+            ),
+            ratatui::text::Span::styled(format!("{}▏", shown(by.text())), app.theme.base),
+        ]));
     }
     if let Some(g) = &panel.guest {
         lines.push(Line::styled(
@@ -345,15 +350,15 @@ pub(super) fn render_attendance(
                     if g.field == 0 { "› " } else { "" },
                     S::Name.get(lang),
                     colon(lang),
-                    g.name.text(),
+                    shown(g.name.text()) + if g.field == 0 { "▏" } else { "" },
                     if g.field == 1 { "› " } else { "" },
                     S::Organisation.get(lang),
                     colon(lang),
-                    g.organisation.text()
+                    shown(g.organisation.text()) + if g.field == 1 { "▏" } else { "" },
                 ),
                 width,
             ),
-            app.theme.selected,
+            app.theme.base,
         ));
         if let Some(e) = &g.error {
             lines.push(Line::styled(fit(e, width), app.theme.error));
@@ -372,6 +377,46 @@ pub(super) fn render_attendance(
     if let Some(picker) = &panel.member {
         render_member_picker(app, meeting, picker, frame, rect);
     }
+}
+
+/// A field of a form of the séance: its label marked when in focus (the value is not shown
+/// selected: what is typed goes at the cursor), its value wrapped under the label, never
+/// cut or scrolled sideways.
+pub(super) fn form_lines(
+    app: &App,
+    focused: bool,
+    label: &str,
+    value: &str,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let head = format!("{label}{}", crate::tui::seance::colon(app.lang));
+    let indent = " ".repeat(head.width().min(width / 3));
+    let text = format!("{head}{value}");
+    let pieces = super::wrap(&text, width.saturating_sub(2).max(8), &indent);
+    let (mark, label_style) = if focused {
+        ("› ", app.theme.selected)
+    } else {
+        ("  ", app.theme.base)
+    };
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(k, piece)| {
+            let mark = if k == 0 { mark } else { "  " };
+            let mut spans = vec![ratatui::text::Span::styled(mark, app.theme.key)];
+            match piece.strip_prefix(head.as_str()).filter(|_| k == 0) {
+                Some(rest) => {
+                    spans.push(ratatui::text::Span::styled(head.clone(), label_style));
+                    spans.push(ratatui::text::Span::styled(
+                        rest.to_string(),
+                        app.theme.base,
+                    ));
+                }
+                None => spans.push(ratatui::text::Span::styled(piece, app.theme.base)),
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// The keys of a help line spread over as many lines of `width` as they need, cut
@@ -403,11 +448,7 @@ fn render_member_picker(
     let lang = app.lang;
     let members = uninvited_members(&app.data.department.members, meeting, picker.query.text());
     let keys = key_lines(
-        &format!(
-            "{} · {}",
-            crate::tui::strings::T::PaletteFilter.get(lang),
-            app.keymap.hint_line(Context::Picker, lang)
-        ),
+        &app.keymap.hint_line(Context::Picker, lang),
         panel.width.saturating_sub(2) as usize,
     );
     let key_height = keys.len() as u16;
@@ -417,23 +458,14 @@ fn render_member_picker(
         panel.width,
         height.min(panel.height.saturating_sub(2)),
     );
-    let inner = popup(app, frame, rect, S::AddMember.get(lang));
-    if inner.height == 0 {
+    // The same filter line as every list filtered as you type.
+    let Some(inner) =
+        super::overlays::filter_popup(app, frame, rect, S::AddMember.get(lang), &picker.query)
+    else {
         return;
-    }
-    let width = inner.width as usize;
-    let [query, list, help] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(key_height),
-    ])
-    .areas(inner);
-    frame.render_widget(
-        Paragraph::new(fit(&format!("> {}", picker.query.text()), width)).style(app.theme.key),
-        query,
-    );
-    let cursor = (2 + picker.query.cursor_width() as u16).min(query.width.saturating_sub(1));
-    frame.set_cursor_position((query.x + cursor, query.y));
+    };
+    let [list, help] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(key_height)]).areas(inner);
     frame.render_widget(
         Paragraph::new(member_lines(app, &members, picker, list)),
         list,

@@ -121,8 +121,12 @@ pub fn later_agendas_notice(
             .map(|(c, d)| format!("{} ({})", crate::text::visible(c), date(d)))
             .collect();
         parts.push(match lang {
+            Lang::Fr if list.len() == 1 => format!(
+                "Situation close retirée de l'ordre du jour suivant : {}",
+                list.join(", ")
+            ),
             Lang::Fr => format!(
-                "Situation(s) close(s) retirée(s) de l'ordre du jour suivant : {}",
+                "Situations closes retirées de l'ordre du jour suivant : {}",
                 list.join(", ")
             ),
             Lang::En => format!(

@@ -65,6 +65,8 @@ pub struct ActionForm {
     pub field: usize,
     pub text: LineInput,
     pub owner: usize,
+    /// The letters typed on the pilote's field: the member they fit best is chosen.
+    pub owner_query: LineInput,
     pub due: LineInput,
     pub error: Option<String>,
 }
@@ -83,15 +85,18 @@ pub enum Editing {
         input: LineInput,
         error: Option<String>,
     },
-    /// The decision kind: `None` first, then every kind.
+    /// The decision kind: `None` first, then every kind; `selected` is a place among
+    /// those the typed `query` keeps.
     DecisionKind {
         selected: usize,
+        query: LineInput,
     },
     /// The closure reason; `decide` when it completes a decision that closes (`close`,
     /// `dismiss`).
     ClosureReason {
         selected: usize,
         decide: Option<Decision>,
+        query: LineInput,
     },
     Action(ActionForm),
     /// A yes/no question that follows a decision (update_followup.rs).
@@ -101,10 +106,12 @@ pub enum Editing {
     /// The care measure an « orientation » adds: `None` first, then every type.
     Measure {
         selected: usize,
+        query: LineInput,
     },
     /// The approval of earlier minutes: `None` first, then every `Approval`.
     Approval {
         selected: usize,
+        query: LineInput,
     },
     /// The provider of the care measure an « orientation » adds: typed, or picked among
     /// the known ones with `←`/`→`.
@@ -160,6 +167,48 @@ impl Editing {
             out.push(current);
         }
         out
+    }
+
+    /// The rows of the decision list, as shown and filtered (`—`: no decision).
+    pub fn decision_labels(choices: &[Option<Decision>], lang: Lang) -> Vec<String> {
+        let word = |d: &Option<Decision>| {
+            d.map_or("—".into(), |d| {
+                crate::tui::strings::decision(d, lang).to_string()
+            })
+        };
+        choices.iter().map(word).collect()
+    }
+
+    /// The rows of the closure reasons, in the order of `ClosureReason::ALL`.
+    pub fn reason_labels(lang: Lang) -> Vec<String> {
+        let word = |r: &crate::domain::ClosureReason| {
+            crate::i18n::export::closure_reason(lang, *r).to_string()
+        };
+        crate::domain::ClosureReason::ALL.iter().map(word).collect()
+    }
+
+    /// The rows of the measures an orientation adds: none first, then every type.
+    /// The choices of an approval of minutes: « pas encore décidé » first, then each one.
+    pub fn approval_labels(lang: Lang) -> Vec<String> {
+        let none = crate::tui::followup_words::W::NoApproval
+            .get(lang)
+            .to_string();
+        let word =
+            |a: &crate::domain::Approval| crate::i18n::export::approval(lang, *a).to_string();
+        std::iter::once(none)
+            .chain(crate::domain::Approval::ALL.iter().map(word))
+            .collect()
+    }
+
+    pub fn measure_labels(lang: Lang) -> Vec<String> {
+        let none = crate::tui::followup_words::W::NoMeasure
+            .get(lang)
+            .to_string();
+        let word =
+            |m: &crate::domain::MeasureType| crate::tui::strings::measure(*m, lang).to_string();
+        std::iter::once(none)
+            .chain(crate::domain::MeasureType::ALL.iter().map(word))
+            .collect()
     }
 }
 
@@ -506,6 +555,7 @@ pub enum S {
     RepresentedBy,
     AddMember,
     NoMatchingMember,
+    NoMatch,
     AllMembersListed,
     Reloaded,
     Kept,
@@ -531,7 +581,7 @@ impl S {
             S::Approval => ("Compte rendu", "Minutes"),
             S::DecisionText => ("Texte de la décision", "Decision text"),
             S::NextReview => ("Prochain examen", "Next review"),
-            S::ClosureReason => ("Motif de clôture", "Closure reason"),
+            S::ClosureReason => ("Motif de fin du suivi", "Closure reason"),
             S::Notes => ("Notes", "Notes"),
             S::Actions => ("Actions", "Actions"),
             S::NewAction => ("+ nouvelle action", "+ new action"),
@@ -543,7 +593,7 @@ impl S {
             S::Difficulties => ("Difficultés rencontrées", "Difficulties met"),
             S::NextMeeting => ("Prochaine réunion", "Next meeting"),
             S::Referent => ("Référent", "Référent"),
-            S::Measures => ("Mesures", "Measures"),
+            S::Measures => ("Prises en charge", "Care measures"),
             S::LastDecisions => ("Dernières décisions", "Last decisions"),
             S::OpenActions => ("Actions ouvertes", "Open actions"),
             S::None => ("—", "—"),
@@ -599,6 +649,7 @@ impl S {
                 "Add a member of the directory",
             ),
             S::NoMatchingMember => ("Aucun membre ne correspond.", "No member matches."),
+            S::NoMatch => ("Rien ne correspond.", "Nothing matches."),
             S::AllMembersListed => (
                 "Tous les membres de l'annuaire figurent déjà dans la liste.",
                 "Every member of the directory is on the list already.",

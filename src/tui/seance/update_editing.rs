@@ -78,14 +78,20 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
                 .iter()
                 .position(|c| *c == current)
                 .unwrap_or(0);
-            Editing::DecisionKind { selected }
+            Editing::DecisionKind {
+                selected,
+                query: LineInput::default(),
+            }
         }
         Field::Approval => {
             let current = item.and_then(|i| i.approval);
             let selected = current
                 .and_then(|a| crate::domain::Approval::ALL.iter().position(|x| *x == a))
                 .map_or(0, |p| p + 1);
-            Editing::Approval { selected }
+            Editing::Approval {
+                selected,
+                query: LineInput::default(),
+            }
         }
         Field::DecisionText => Editing::Text {
             field,
@@ -109,6 +115,7 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
             Editing::ClosureReason {
                 selected,
                 decide: None,
+                query: LineInput::default(),
             }
         }
         Field::Notes => Editing::Text {
@@ -124,6 +131,7 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
                 field: 0,
                 text: LineInput::new(&action.text),
                 owner: members.iter().position(|m| *m == action.owner).unwrap_or(0),
+                owner_query: LineInput::default(),
                 due: LineInput::new(
                     &action
                         .due
@@ -141,6 +149,7 @@ pub(super) fn start_editing(app: &mut App) -> Vec<Effect> {
                 .iter()
                 .position(|m| *m == meeting.chair)
                 .unwrap_or(0),
+            owner_query: LineInput::default(),
             due: LineInput::default(),
             error: None,
         }),
@@ -210,6 +219,10 @@ fn ta_input(key: Key) -> Option<TaInput> {
 pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let lang = app.lang;
     let members = member_ids(app);
+    // What the pilote's field searches: name and organisation.
+    let member_texts: Vec<String> = (app.data.department.members.iter())
+        .map(|m| format!("{} {}", m.name, m.organisation))
+        .collect();
     let decisions = seance_followup::body_decisions(app);
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
@@ -304,16 +317,18 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
                 }
             }
         },
-        Editing::DecisionKind { selected } => {
+        Editing::DecisionKind { selected, query } => {
             let current = st
                 .meeting_in(&app.data.meetings)
                 .and_then(|m| m.items.get(index))
                 .and_then(|i| i.decision);
             let choices = Editing::decision_choices(&decisions, current);
-            match action {
-                Some(Action::Cancel) => keep = false,
-                Some(Action::Accept) => {
-                    let choice = choices.get(*selected).copied().flatten();
+            let labels = Editing::decision_labels(&choices, lang);
+            match filtered_key(query, selected, &labels, key, action, page) {
+                Chosen::Cancel => keep = false,
+                Chosen::Accept(None) => {}
+                Chosen::Accept(Some(chosen)) => {
+                    let choice = choices.get(chosen).copied().flatten();
                     let taken = current;
                     if taken.is_some() && taken != choice {
                         // A decision taken already is replaced only once confirmed.
@@ -328,15 +343,26 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
                         }
                     }
                 }
-                Some(other) => *selected = moved(*selected, choices.len(), other, page),
-                None => {}
+                Chosen::Other(_) | Chosen::Stay => {}
             }
         }
-        Editing::ClosureReason { selected, decide } => match action {
-            Some(Action::Cancel) => keep = false,
-            Some(Action::Accept) => {
+        Editing::ClosureReason {
+            selected,
+            decide,
+            query,
+        } => match filtered_key(
+            query,
+            selected,
+            &Editing::reason_labels(lang),
+            key,
+            action,
+            page,
+        ) {
+            Chosen::Cancel => keep = false,
+            Chosen::Accept(None) => {}
+            Chosen::Accept(Some(chosen)) => {
                 keep = false;
-                let reason = ClosureReason::ALL.get(*selected).copied();
+                let reason = ClosureReason::ALL.get(chosen).copied();
                 let r = match (reason, *decide) {
                     (Some(reason), Some(decision)) => {
                         st.live.apply(&mut app.data.meetings, |l, _| {
@@ -350,17 +376,18 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
                 };
                 effects = applied(app, r);
             }
-            Some(other) => *selected = moved(*selected, ClosureReason::ALL.len(), other, page),
-            None => {}
+            Chosen::Other(_) | Chosen::Stay => {}
         },
         Editing::Action(form) => match action {
             Some(Action::Cancel) => keep = false,
             Some(Action::NextField) => form.field = (form.field + 1) % 3,
             Some(Action::PrevField) => form.field = (form.field + 2) % 3,
             Some(Action::ChoicePrev) if form.field == 1 => {
+                form.owner_query = LineInput::default();
                 form.owner = (form.owner + members.len().max(1) - 1) % members.len().max(1)
             }
             Some(Action::ChoiceNext) if form.field == 1 => {
+                form.owner_query = LineInput::default();
                 form.owner = (form.owner + 1) % members.len().max(1)
             }
             Some(Action::Accept) => match parse_date(form.due.text(), meeting_date) {
@@ -389,6 +416,18 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
                     }
                 }
             },
+            _ if form.field == 1 => {
+                // Letters typed choose the member they fit best, as in the other lists.
+                if edit_line(&mut form.owner_query, key) {
+                    let query = form.owner_query.text();
+                    let best = (member_texts.iter().enumerate())
+                        .filter_map(|(i, t)| crate::tui::fuzzy::score(query, t).map(|s| (s, i)))
+                        .max_by_key(|(s, i)| (*s, std::cmp::Reverse(*i)));
+                    if let Some((_, i)) = best {
+                        form.owner = i;
+                    }
+                }
+            }
             _ => {
                 let input = match form.field {
                     0 => Some(&mut form.text),

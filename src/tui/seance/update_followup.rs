@@ -70,7 +70,8 @@ pub(super) fn choose(
                     .iter()
                     .position(|c| *c == Some(decision))
                     .unwrap_or(0);
-                return (Some(Editing::DecisionKind { selected }), Vec::new());
+                let query = LineInput::default();
+                return (Some(Editing::DecisionKind { selected, query }), Vec::new());
             }
             Some(Fit::Confirm(misfit)) => {
                 let ask = Followup::Confirm { decision, misfit };
@@ -93,6 +94,7 @@ pub(super) fn choose(
         let next = Editing::ClosureReason {
             selected,
             decide: Some(decision),
+            query: LineInput::default(),
         };
         return (Some(next), Vec::new());
     }
@@ -154,7 +156,10 @@ fn after_follow(app: &App, decision: Decision) -> Option<Editing> {
                 .as_ref()
                 .and_then(|m| MeasureType::ALL.iter().position(|k| *k == m.kind))
                 .map_or(0, |p| p + 1);
-            Some(Editing::Measure { selected })
+            Some(Editing::Measure {
+                selected,
+                query: LineInput::default(),
+            })
         }
         _ => None,
     }
@@ -205,11 +210,12 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                 _ => next = Some(editing),
             }
         }
-        Editing::Approval { selected } => {
-            let len = crate::domain::Approval::ALL.len() + 1;
-            match action {
-                Some(Action::Accept) => {
-                    let approval = selected
+        Editing::Approval { selected, query } => {
+            let labels = Editing::approval_labels(lang);
+            match filtered_key(query, selected, &labels, key, action, page) {
+                Chosen::Accept(None) => next = Some(editing),
+                Chosen::Accept(Some(chosen)) => {
+                    let approval = chosen
                         .checked_sub(1)
                         .and_then(|i| crate::domain::Approval::ALL.get(i))
                         .copied();
@@ -218,22 +224,16 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                     });
                     effects = applied(app, r);
                 }
-                Some(Action::Cancel) => {}
-                Some(other) => {
-                    *selected = moved(*selected, len, other, page);
-                    next = Some(editing);
-                }
-                None => next = Some(editing),
+                Chosen::Cancel => {}
+                Chosen::Other(_) | Chosen::Stay => next = Some(editing),
             }
         }
-        Editing::Measure { selected } => {
-            let len = MeasureType::ALL.len() + 1;
-            match action {
-                Some(Action::Accept) => {
-                    match selected
-                        .checked_sub(1)
-                        .and_then(|i| MeasureType::ALL.get(i))
-                    {
+        Editing::Measure { selected, query } => {
+            let labels = Editing::measure_labels(lang);
+            match filtered_key(query, selected, &labels, key, action, page) {
+                Chosen::Accept(None) => next = Some(editing),
+                Chosen::Accept(Some(chosen)) => {
+                    match chosen.checked_sub(1).and_then(|i| MeasureType::ALL.get(i)) {
                         // Then its provider, typed or picked among the known ones.
                         Some(kind) => {
                             let now = st
@@ -259,12 +259,8 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                         }
                     }
                 }
-                Some(Action::Cancel) => {}
-                Some(other) => {
-                    *selected = moved(*selected, len, other, page);
-                    next = Some(editing);
-                }
-                None => next = Some(editing),
+                Chosen::Cancel => {}
+                Chosen::Other(_) | Chosen::Stay => next = Some(editing),
             }
         }
         Editing::Provider(form) => match action {

@@ -72,7 +72,7 @@ pub(super) fn agenda(app: &mut App, action: Action) -> Vec<Effect> {
             let mut after = meeting.clone();
             after.items.extend(items);
             let effects = change_meeting(app, Some(meeting), after);
-            app.info(with_why(strings::added_items(count, app.lang)));
+            app.info(with_why(added_items(count, app.lang)));
             effects
         }
         Action::MoveUp | Action::MoveDown if len > 1 => {
@@ -273,4 +273,11 @@ pub(super) fn picker_key(app: &mut App, key: Key, action: Option<Action>) -> Vec
             Vec::new()
         }
     }
+}
+
+/// `3 points ajoutés à l'ordre du jour`.
+fn added_items(count: usize, lang: crate::i18n::Lang) -> String {
+    let added = ("item added", "items added");
+    let n = crate::i18n::count(lang, count, ("point ajouté", "points ajoutés"), added);
+    format!("{n} {}", lang.pick("à l'ordre du jour", "to the agenda"))
 }

@@ -138,7 +138,7 @@ fn settle(
                 )
             } else {
                 lang.pick(
-                    "Indiquez la date et le motif de fin de suivi : la clôture sera enregistrée avec eux.",
+                    "Indiquez la date et le motif de fin du suivi : la fin du suivi sera enregistrée avec eux.",
                     "Give the closing date and reason: the closure is saved with them.",
                 )
             };

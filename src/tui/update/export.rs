@@ -43,6 +43,7 @@ pub(super) fn open_export_menu(app: &mut App, meeting: &str) {
         requests,
         selected: 0,
         format,
+        query: Default::default(),
     });
 }
 
@@ -55,6 +56,7 @@ pub(super) fn open_programme_export(app: &mut App, year: i32) {
         }],
         selected: 0,
         format: ReportFormat::Markdown,
+        query: Default::default(),
     });
 }
 
@@ -81,26 +83,35 @@ fn meeting_referents(data: &crate::domain::DeptData, meeting: &str) -> Vec<Strin
     out
 }
 
-pub(super) fn export_menu_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
+pub(super) fn export_menu_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let page = app.page;
+    let lang = app.lang;
     let Some(Overlay::ExportMenu {
         requests,
         selected,
         format,
+        query,
     }) = app.overlays.last_mut()
     else {
         return Vec::new();
     };
-    let formats = requests
+    let labels: Vec<String> = requests
+        .iter()
+        .map(|r| strings::export_label(r, &app.data, lang))
+        .collect();
+    let kept = crate::tui::fuzzy::keep(query.text(), &labels);
+    let formats = kept
         .get(*selected)
+        .and_then(|i| requests.get(*i))
         .map_or(ReportFormat::DOCUMENTS, ExportRequest::formats);
-    match action {
-        Some(Action::Cancel) => {
+    match filtered_key(query, selected, &labels, key, action, page) {
+        Chosen::Cancel => {
             app.overlays.pop();
         }
-        Some(Action::Accept) => {
+        Chosen::Accept(None) => {}
+        Chosen::Accept(Some(chosen)) => {
             let request = requests
-                .get(*selected)
+                .get(chosen)
                 .cloned()
                 .map(|r| r.with_format(*format));
             app.overlays.pop();
@@ -108,11 +119,10 @@ pub(super) fn export_menu_key(app: &mut App, action: Option<Action>) -> Vec<Effe
                 preview(app, request);
             }
         }
-        Some(a @ (Action::ChoicePrev | Action::ChoiceNext)) => {
+        Chosen::Other(a @ (Action::ChoicePrev | Action::ChoiceNext)) => {
             *format = format.step_in(formats, a == Action::ChoiceNext);
         }
-        Some(other) => *selected = moved(*selected, requests.len(), other, page),
-        None => {}
+        Chosen::Other(_) | Chosen::Stay => {}
     }
     Vec::new()
 }

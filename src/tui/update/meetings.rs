@@ -20,6 +20,7 @@ pub(super) fn meetings(app: &mut App, action: Action) -> Vec<Effect> {
                 open_agenda(app, &id, 0);
             }
         }
+        Action::Search => app.meetings.searching = true,
         Action::Export => {
             if let Some(id) = selected_meeting_id(app) {
                 open_export_menu(app, &id);
@@ -49,6 +50,28 @@ pub(super) fn meetings(app: &mut App, action: Action) -> Vec<Effect> {
             }));
         }
         other => app.meetings.selected = moved(app.meetings.selected, count, other, app.page),
+    }
+    Vec::new()
+}
+
+/// A key while searching the meetings (`/`): typed text filters the list as you type,
+/// `Entrée` keeps the search, `Échap` clears it.
+pub(super) fn meetings_search_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
+    let m = &mut app.meetings;
+    match text_action(key, action) {
+        Some(Action::Cancel) => {
+            m.search = LineInput::default();
+            m.searching = false;
+        }
+        Some(Action::Accept) => m.searching = false,
+        Some(action @ (Action::Up | Action::Down)) => {
+            let count = app.body_meetings().len();
+            app.meetings.selected = moved(app.meetings.selected, count, action, 1);
+        }
+        _ => {
+            edit_line(&mut m.search, key);
+            m.selected = 0;
+        }
     }
     Vec::new()
 }

@@ -126,7 +126,7 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
         Some(Overlay::Prompt(_)) => return prompt_key(app, key, action),
         Some(Overlay::Picker(_)) => return picker_key(app, key, action),
         Some(Overlay::CaseForm(_)) => return case_form::case_form_key(app, key),
-        Some(Overlay::ExportMenu { .. }) => return export_menu_key(app, action),
+        Some(Overlay::ExportMenu { .. }) => return export_menu_key(app, key, action),
         Some(Overlay::ReportForm(_)) => return report_form_key(app, key, action),
         Some(Overlay::Preview { .. }) => return preview_key(app, action),
         Some(Overlay::EditFailed { .. }) => return edit_failed_key(app, action),
@@ -152,6 +152,12 @@ pub fn handle_key(app: &mut App, key: Key) -> Vec<Effect> {
     }
     if app.screen == Screen::Situations && app.situations.searching && app.overlays.is_empty() {
         return search_key(app, key, action);
+    }
+    if app.screen == Screen::Meetings && app.meetings.searching && app.overlays.is_empty() {
+        return meetings::meetings_search_key(app, key, action);
+    }
+    if app.screen == Screen::Programme && app.programme.searching && app.overlays.is_empty() {
+        return programme::programme_search_key(app, key, action);
     }
     match action {
         Some(action) => update(app, action),
@@ -189,6 +195,12 @@ fn focused_line(app: &mut App) -> Option<&mut LineInput> {
     }
     if app.screen == Screen::Situations && app.situations.searching {
         return Some(&mut app.situations.search);
+    }
+    if app.screen == Screen::Meetings && app.meetings.searching {
+        return Some(&mut app.meetings.search);
+    }
+    if app.screen == Screen::Programme && app.programme.searching {
+        return Some(&mut app.programme.search);
     }
     if app.screen != Screen::Seance {
         return None;
@@ -527,6 +539,54 @@ fn moved(selected: usize, len: usize, action: Action, page: usize) -> usize {
         _ => selected,
     };
     next.min(last)
+}
+
+/// What a key does in a list to choose from that filters as you type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Chosen {
+    Cancel,
+    /// The row chosen, as a place in the whole list (`None`: nothing is kept).
+    Accept(Option<usize>),
+    /// An action of the list's own (the export menu's format).
+    Other(Action),
+    /// Moved, typed, or nothing.
+    Stay,
+}
+
+/// A key in a list filtered as you type (the decisions, the closure reasons, the measures,
+/// the export menu): a character typed goes to the filter, the arrows, `Home`/`End` and the
+/// pages move among the rows it keeps (`selected` is a place among them).
+pub(super) fn filtered_key(
+    query: &mut LineInput,
+    selected: &mut usize,
+    labels: &[String],
+    key: Key,
+    action: Option<Action>,
+    page: usize,
+) -> Chosen {
+    let kept = crate::tui::fuzzy::keep(query.text(), labels);
+    match text_action(key, action) {
+        Some(Action::Cancel) => Chosen::Cancel,
+        Some(Action::Accept) => Chosen::Accept(kept.get(*selected).copied()),
+        Some(
+            a @ (Action::Up
+            | Action::Down
+            | Action::First
+            | Action::Last
+            | Action::PageUp
+            | Action::PageDown),
+        ) => {
+            *selected = moved(*selected, kept.len(), a, page);
+            Chosen::Stay
+        }
+        Some(other) => Chosen::Other(other),
+        None => {
+            if edit_line(query, key) {
+                *selected = 0;
+            }
+            Chosen::Stay
+        }
+    }
 }
 
 /// Applies a key to a text field. Returns `false` when the key is not for text.

@@ -91,9 +91,10 @@ fn selection(app: &App, list: List) -> Option<(usize, bool)> {
         List::SeanceItems => (seance?.live.current(), true),
         List::SeanceFields => (seance?.field, true),
         List::SeanceChoice => match seance?.editing.as_ref()? {
-            Editing::DecisionKind { selected }
+            Editing::DecisionKind { selected, .. }
             | Editing::ClosureReason { selected, .. }
-            | Editing::Measure { selected } => (*selected, true),
+            | Editing::Measure { selected, .. }
+            | Editing::Approval { selected, .. } => (*selected, true),
             _ => return None,
         },
         List::Attendance => (seance?.attendance.as_ref()?.selected, true),
@@ -153,9 +154,10 @@ fn select(app: &mut App, list: List, index: usize) {
         }
         List::SeanceChoice => {
             if let Some(
-                Editing::DecisionKind { selected }
+                Editing::DecisionKind { selected, .. }
                 | Editing::ClosureReason { selected, .. }
-                | Editing::Measure { selected },
+                | Editing::Measure { selected, .. }
+                | Editing::Approval { selected, .. },
             ) = app.seance.as_mut().and_then(|st| st.editing.as_mut())
             {
                 *selected = index;

@@ -43,6 +43,8 @@ pub fn programme_key(app: &mut App, key: Key) -> Option<Vec<Effect>> {
                 None => {
                     let blank = FundAction::requested(p.free_id(), "", Category::MentalHealth);
                     p.actions.push(apply_form(&form, &blank));
+                    // The new action is shown: the search is let go.
+                    app.programme.search = LineInput::default();
                     app.programme.selected = p.actions.len() - 1;
                 }
             }
@@ -69,7 +71,7 @@ fn put(app: &mut App, year: i32, p: Option<Programme>) {
         app.data.programmes.push(p);
         app.data.programmes.sort_by_key(|q| q.year);
     }
-    let len = current(app).map_or(0, |p| p.actions.len());
+    let len = app.programme_rows().len();
     app.programme.selected = app.programme.selected.min(len.saturating_sub(1));
     app.refresh();
 }
@@ -107,11 +109,19 @@ pub fn history(app: &mut App, undo: bool) -> Vec<Effect> {
 
 /// The actions of the programme screen.
 pub fn programme(app: &mut App, action: Action) -> Vec<Effect> {
-    let len = current(app).map_or(0, |p| p.actions.len());
+    let rows = app.programme_rows();
+    let len = rows.len();
+    // The place in the programme of the row chosen.
+    let chosen = rows.get(app.programme.selected).copied();
     match action {
+        Action::Search => {
+            app.programme.searching = true;
+            Vec::new()
+        }
         Action::Open => {
-            let i = app.programme.selected;
-            if let Some(a) = current(app).and_then(|p| p.actions.get(i)) {
+            if let Some(i) = chosen
+                && let Some(a) = current(app).and_then(|p| p.actions.get(i))
+            {
                 let form = action_form(a, app.lang, app.today);
                 app.programme.form = Some((Some(i), form));
             }
@@ -136,10 +146,10 @@ pub fn programme(app: &mut App, action: Action) -> Vec<Effect> {
             let Some(mut p) = current(app).cloned() else {
                 return Vec::new();
             };
-            if app.programme.selected >= p.actions.len() {
+            let Some(i) = chosen.filter(|i| *i < p.actions.len()) else {
                 return Vec::new();
-            }
-            p.actions.remove(app.programme.selected);
+            };
+            p.actions.remove(i);
             change(app, p)
         }
         other => {
@@ -147,4 +157,26 @@ pub fn programme(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// A key while searching the programme (`/`): typed text filters the actions as you type,
+/// `Entrée` keeps the search, `Échap` clears it.
+pub(super) fn programme_search_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
+    let count = app.programme_rows().len();
+    let p = &mut app.programme;
+    match text_action(key, action) {
+        Some(Action::Cancel) => {
+            p.search = LineInput::default();
+            p.searching = false;
+        }
+        Some(Action::Accept) => p.searching = false,
+        Some(action @ (Action::Up | Action::Down)) => {
+            p.selected = moved(p.selected, count, action, 1);
+        }
+        _ => {
+            edit_line(&mut p.search, key);
+            p.selected = 0;
+        }
+    }
+    Vec::new()
 }

@@ -1,0 +1,95 @@
+//! What the lists keep: the cases the picker offers, the meetings of the Réunions screen
+//! (filtered by its search), each ranked or filtered with [`fuzzy`].
+
+use super::app::App;
+use super::fuzzy;
+use crate::domain::{Case, CurrentCase, Meeting};
+
+impl App {
+    /// The meetings of the body shown on the Réunions screen, newest first.
+    pub fn body_meetings(&self) -> Vec<&Meeting> {
+        let Some(body) = self.data.department.bodies.get(self.meetings.body) else {
+            return Vec::new();
+        };
+        let query = self.meetings.search.text();
+        let mut list: Vec<&Meeting> = (self.data.meetings_of(&body.id))
+            .filter(|m| query.is_empty() || fuzzy::contains_all(query, &self.meeting_text(m)))
+            .collect();
+        list.sort_by(|a, b| b.chronological_key().cmp(&a.chronological_key()));
+        list
+    }
+
+    /// The cases the picker offers: open cases of the body not on its agenda, best first.
+    pub fn picker_matches(&self, query: &str) -> Vec<&Case> {
+        let Some(meeting) = self.agenda_meeting() else {
+            return Vec::new();
+        };
+        let mut scored: Vec<(u32, &Case)> = self
+            .data
+            .cases
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| {
+                c.body == meeting.body
+                    && !meeting.has_case(&c.id)
+                    && self.current(*i).is_some_and(CurrentCase::is_open)
+            })
+            .filter_map(|(_, c)| {
+                let by_label = fuzzy::score(query, &c.label);
+                let by_id = fuzzy::score(query, &c.id);
+                by_label.max(by_id).map(|s| (s, c))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        scored.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// The actions of the programme shown (places in its list): those the search keeps.
+    pub fn programme_rows(&self) -> Vec<usize> {
+        let Some(p) = self.data.programme(self.programme.year) else {
+            return Vec::new();
+        };
+        let query = self.programme.search.text();
+        let lang = self.lang;
+        let text = |a: &crate::domain::fipd::FundAction| {
+            let category = crate::i18n::fipd::category(a.category, lang);
+            let status = crate::i18n::fipd::status(a.status, lang);
+            format!("{} {} {category} {status}", a.title, a.structure.name)
+        };
+        (p.actions.iter().enumerate())
+            .filter(|(_, a)| query.is_empty() || fuzzy::contains_all(query, &text(a)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The actions of the key map that do nothing in the state shown, left off the bottom
+    /// line: `←`/`→` in a form with no list to choose from (a guest's form).
+    pub fn idle_actions(&self) -> &'static [crate::tui::action::Action] {
+        use crate::tui::action::Action;
+        const CHOICE: &[Action] = &[Action::ChoicePrev, Action::ChoiceNext];
+        let form = (self.agenda.details.form.as_ref())
+            .or(self.agenda.details.guest.as_ref())
+            .filter(|_| self.screen == super::app::Screen::Agenda && self.overlays.is_empty());
+        let guest_in_seance = self.screen == super::app::Screen::Seance
+            && self.overlays.is_empty()
+            && (self.seance.as_ref())
+                .and_then(|st| st.attendance.as_ref())
+                .is_some_and(|p| p.guest.is_some() && p.member.is_none());
+        match form {
+            Some(f) if !f.has_choices() => CHOICE,
+            _ if guest_in_seance => CHOICE,
+            _ => &[],
+        }
+    }
+
+    /// What the Réunions screen's search looks in: date, number, status, place.
+    fn meeting_text(&self, m: &Meeting) -> String {
+        format!(
+            "{} {} {} {}",
+            super::strings::date(m.date, self.lang),
+            m.id,
+            super::strings::meeting_status(m.status, self.lang),
+            m.place.as_deref().unwrap_or("")
+        )
+    }
+}
