@@ -40,7 +40,7 @@ pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
     let timezone = o.text("timezone", sink).and_then(|tz| {
         let parsed = tz.trim().parse::<chrono_tz::Tz>().ok();
         if parsed.is_none() {
-            sink.at_value(&o.at("timezone"), Msg::BadTimezone { value: tz });
+            sink.at_value(o.at("timezone"), Msg::BadTimezone { value: tz });
         }
         parsed
     });
@@ -56,7 +56,7 @@ pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
         };
         if !seen.insert(m.id.clone()) {
             sink.at_value(
-                &entry.key("id").path(),
+                entry.key("id").path(),
                 Msg::DuplicateEntry {
                     key: "members".into(),
                     value: m.id,
@@ -74,7 +74,7 @@ pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
             let bodies_at = o.under("bodies");
             if !crate::domain::ids::is_short_id(&id) {
                 sink.at_key(
-                    &bodies_at.key(&id).path(),
+                    bodies_at.key(&id).path(),
                     Msg::BadShortId {
                         key: "bodies".into(),
                         value: id,
@@ -130,7 +130,7 @@ fn decode_body(
         && !directory.contains(chair)
     {
         sink.at_value(
-            &o.at("chair"),
+            o.at("chair"),
             Msg::UnknownMember {
                 key: "chair".into(),
                 id: chair.clone(),
@@ -145,7 +145,7 @@ fn decode_body(
         let entry = members_at.index(i);
         let Some(mid) = super::fields::scalar_text(m).map(Cow::into_owned) else {
             sink.at_value(
-                &entry.path(),
+                entry.path(),
                 Msg::WrongType {
                     key: "members".into(),
                     expected: crate::i18n::Expected::Text,
@@ -155,7 +155,7 @@ fn decode_body(
         };
         if !directory.contains(&mid) {
             sink.at_value(
-                &entry.path(),
+                entry.path(),
                 Msg::UnknownMember {
                     key: "members".into(),
                     id: mid,
@@ -163,7 +163,7 @@ fn decode_body(
             );
         } else if members.contains(&mid) {
             sink.at_value(
-                &entry.path(),
+                entry.path(),
                 Msg::DuplicateEntry {
                     key: "members".into(),
                     value: mid,
@@ -184,14 +184,14 @@ fn decode_body(
         {
             Some((_, Some(d))) if !decisions.contains(&d) => decisions.push(d),
             Some((t, Some(_))) => sink.at_value(
-                &entry.path(),
+                entry.path(),
                 Msg::DuplicateEntry {
                     key: "decisions".into(),
                     value: t.to_string(),
                 },
             ),
             Some((t, None)) => sink.at_value(
-                &entry.path(),
+                entry.path(),
                 Msg::BadEnum {
                     key: "decisions".into(),
                     value: t.to_string(),
@@ -199,7 +199,7 @@ fn decode_body(
                 },
             ),
             None => sink.at_value(
-                &entry.path(),
+                entry.path(),
                 Msg::WrongType {
                     key: "decisions".into(),
                     expected: crate::i18n::Expected::Text,
@@ -238,7 +238,7 @@ fn decode_quorum(body: &Obj, directory: &HashSet<String>, sink: &mut Sink) -> Op
         let entry = at.index(i);
         let Some(mid) = super::fields::scalar_text(m).map(Cow::into_owned) else {
             sink.at_value(
-                &entry.path(),
+                entry.path(),
                 Msg::WrongType {
                     key: "required".into(),
                     expected: crate::i18n::Expected::Text,
@@ -248,7 +248,7 @@ fn decode_quorum(body: &Obj, directory: &HashSet<String>, sink: &mut Sink) -> Op
         };
         if !directory.contains(&mid) {
             sink.at_value(
-                &entry.path(),
+                entry.path(),
                 Msg::UnknownMember {
                     key: "required".into(),
                     id: mid,
@@ -297,6 +297,7 @@ pub fn locate_placeholders(
                         .and_then(|i| dept.members.get(i))
                         .map(|m| m.id.clone()),
                 },
+                at: None,
             }
         })
         .collect();

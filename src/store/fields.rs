@@ -127,7 +127,7 @@ impl<'v, 'p> Obj<'v, 'p> {
     ) -> Option<Obj<'v, 'p>> {
         let Node::Map(map) = value else {
             sink.at_value(
-                &at.path(),
+                at.path(),
                 Msg::WrongType {
                     key: name.to_string(),
                     expected: Expected::Mapping,
@@ -149,7 +149,7 @@ impl<'v, 'p> Obj<'v, 'p> {
                     None
                 };
                 sink.at_key(
-                    &at.key(&text).path(),
+                    at.key(&text).path(),
                     Msg::UnknownKey {
                         key: text,
                         suggestion,
@@ -192,7 +192,7 @@ impl<'v, 'p> Obj<'v, 'p> {
     fn missing(&self, key: &str, sink: &mut Sink) {
         if lookup(self.map, key).is_some() {
             sink.at_key(
-                &self.at(key),
+                self.at(key),
                 Msg::EmptyValue {
                     key: key.to_string(),
                 },
@@ -203,15 +203,15 @@ impl<'v, 'p> Obj<'v, 'p> {
             };
             // Point at `referent:` rather than at its first line; at `- ` for a list item.
             match self.at {
-                At::Key(..) => sink.at_key(&self.path(), msg),
-                _ => sink.at_value(&self.path(), msg),
+                At::Key(..) => sink.at_key(self.path(), msg),
+                _ => sink.at_value(self.path(), msg),
             }
         }
     }
 
     fn wrong(&self, key: &str, expected: Expected, sink: &mut Sink) {
         sink.at_value(
-            &self.at(key),
+            self.at(key),
             Msg::WrongType {
                 key: key.to_string(),
                 expected,
@@ -270,7 +270,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         let id = self.req_text(key, sink)?;
         if !crate::domain::ids::is_short_id(&id) {
             sink.at_value(
-                &self.at(key),
+                self.at(key),
                 Msg::BadShortId {
                     key: key.to_string(),
                     value: id,
@@ -291,7 +291,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         let id = self.required(key, sink, |o, s| o.req_text(key, s))?;
         if !crate::domain::ids::is_file_id(&id) {
             sink.at_value(
-                &self.at(key),
+                self.at(key),
                 Msg::BadFileId {
                     key: key.to_string(),
                     value: id,
@@ -318,7 +318,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         let found = parse(&text);
         if found.is_none() {
             sink.at_value(
-                &self.at(key),
+                self.at(key),
                 Msg::BadEnum {
                     key: key.to_string(),
                     value: text.into_owned(),
@@ -357,7 +357,7 @@ impl<'v, 'p> Obj<'v, 'p> {
                     DateFault::Shape => Msg::BadDate { key, value },
                     DateFault::Impossible => Msg::ImpossibleDate { key, value },
                 };
-                sink.at_value(&path, msg);
+                sink.at_value(path, msg);
                 None
             }
         }
@@ -378,7 +378,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         let found = parse_time(text.trim());
         if found.is_none() {
             sink.at_value(
-                &self.at(key),
+                self.at(key),
                 Msg::BadTime {
                     key: key.to_string(),
                     value: text.into_owned(),
