@@ -42,16 +42,28 @@ impl<'p> At<'p> {
         At::Index(self, index)
     }
 
-    /// The path from the document's root.
+    /// The path from the document's root (allocated once, at its length).
     pub fn path(&self) -> YamlPath {
+        let mut path = Vec::with_capacity(self.depth());
+        self.push_to(&mut path);
+        path
+    }
+
+    fn depth(&self) -> usize {
+        match self {
+            At::Root => 0,
+            At::Key(parent, _) | At::Index(parent, _) => parent.depth() + 1,
+        }
+    }
+
+    fn push_to(&self, path: &mut YamlPath) {
         let (parent, seg) = match self {
-            At::Root => return Vec::new(),
+            At::Root => return,
             At::Key(parent, key) => (parent, Seg::Key(key.to_string())),
             At::Index(parent, index) => (parent, Seg::Index(*index)),
         };
-        let mut path = parent.path();
+        parent.push_to(path);
         path.push(seg);
-        path
     }
 }
 
