@@ -15,7 +15,8 @@
 #     this one's (the YAML reader's decision in docs/performance.md: <= 1.3x CPU)
 #
 # Usage: benches/compare.sh            (the national profile: 101 x 500 cases x 24 months)
-#   ONLY=hostile benches/compare.sh     (the four hostile files only: no profile, no Python)
+#   ONLY=hostile benches/compare.sh     (the four hostile files only: no profile, no Python;
+#                                        BIN=path/to/cellule measures that binary, unbuilt)
 #   RUNS=5 DATA=/tmp/cellule-national DEPTS=101 CASES=500 MONTHS=24 SEED=1 benches/compare.sh
 # The profile is generated once into $DATA and reused while its parameters are unchanged.
 # Times are medians of $RUNS runs with a warm page cache (each command runs once before).
@@ -35,11 +36,11 @@ export BIN DATA
 echo "== build (release)"
 ONLY=${ONLY:-}
 if [ "$ONLY" = hostile ]; then
-  cargo build --release --quiet --bin cellule
+  [ -n "${BIN:-}" ] || cargo build --release --quiet --bin cellule
 else
   cargo build --release --quiet --example generate --example probe --bin cellule
 fi
-BIN=target/release/cellule
+BIN=${BIN:-target/release/cellule}
 GEN=target/release/examples/generate
 PROBE=target/release/examples/probe
 LIST=$(mktemp)

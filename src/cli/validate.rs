@@ -80,25 +80,30 @@ fn warn_placeholders(ctx: &Context, loaded: &Loaded) {
 /// The lines of `problems`, at most [`MAX_PROBLEMS_PER_FILE`] for each file, each file's
 /// count of the others after its last line.
 fn capped_lines(problems: &[Problem], lang: crate::i18n::Lang) -> Vec<String> {
+    // The problems of a file mostly follow each other: each run is counted at once.
+    let runs = || problems.chunk_by(|a, b| a.file == b.file);
     let mut per_file: HashMap<&str, usize> = HashMap::new();
-    for p in problems {
-        *per_file.entry(p.file.as_str()).or_default() += 1;
+    for run in runs() {
+        *per_file.entry(run[0].file.as_str()).or_default() += run.len();
     }
     let mut shown: HashMap<&str, usize> = HashMap::new();
     let mut lines = Vec::new();
-    for p in problems {
-        let n = shown.entry(p.file.as_str()).or_default();
-        *n += 1;
-        if *n <= MAX_PROBLEMS_PER_FILE {
-            lines.push(p.render(lang));
-        }
-        let total = per_file[p.file.as_str()];
-        if *n == total && total > MAX_PROBLEMS_PER_FILE {
-            let msg = CliMsg::MoreProblemsInFile {
-                file: crate::text::visible(&p.file).into_owned(),
-                more: total - MAX_PROBLEMS_PER_FILE,
-            };
-            lines.push(msg.text(lang));
+    for run in runs() {
+        let file = run[0].file.as_str();
+        let total = per_file[file];
+        let n = shown.entry(file).or_default();
+        for p in run {
+            *n += 1;
+            if *n <= MAX_PROBLEMS_PER_FILE {
+                lines.push(p.render(lang));
+            }
+            if *n == total && total > MAX_PROBLEMS_PER_FILE {
+                let msg = CliMsg::MoreProblemsInFile {
+                    file: crate::text::visible(&p.file).into_owned(),
+                    more: total - MAX_PROBLEMS_PER_FILE,
+                };
+                lines.push(msg.text(lang));
+            }
         }
     }
     lines

@@ -39,7 +39,7 @@ macro_rules! closed_list {
                     _ => {}
                 }
                 let folded = $crate::domain::enums::fold(text);
-                let same = |s: &str| $crate::domain::enums::fold(s) == folded;
+                let same = |s: &str| $crate::domain::enums::fold_chars(s).eq(folded.chars());
                 $(
                     if same($text) || same($label) $(|| same($alias))* {
                         return Some($name::$variant);
@@ -61,6 +61,11 @@ pub(crate) use closed_list;
 /// Lower case, no accents, `_` for spaces, hyphens and apostrophes: how a typed value
 /// is compared with the spellings of a closed list.
 pub fn fold(text: &str) -> String {
+    fold_chars(text).collect()
+}
+
+/// The characters of [`fold`]`(text)`, without building it.
+pub fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.trim()
         .chars()
         .flat_map(char::to_lowercase)
@@ -74,7 +79,6 @@ pub fn fold(text: &str) -> String {
             ' ' | '-' | '\'' | '’' => '_',
             c => c,
         })
-        .collect()
 }
 
 closed_list!(

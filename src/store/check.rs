@@ -6,7 +6,7 @@
 use super::Stamp;
 use super::decode_case::decode_case;
 use super::decode_meeting::decode_meeting;
-use super::load::{MAX_FILE_BYTES, parse_text, read_text, settle};
+use super::load::{MAX_FILE_BYTES, parse_marked, read_text, settle};
 use super::problem::{Problem, Sink};
 use super::validate::{Doc, check_cases, check_meetings};
 use crate::domain::{Case, Department, DeptData, Meeting};
@@ -28,8 +28,10 @@ pub fn read_meeting(
     let (src, stamp) = read_text(&root.join(&rel), &rel, false).map_err(|p| vec![*p])?;
     let mut sink = Sink::default();
     let value = {
-        let node = parse_text(&src, &rel).map_err(|p| vec![*p])?;
-        decode_meeting(&node, &mut sink)
+        let (node, marks) = parse_marked(&src, &rel).map_err(|p| vec![*p])?;
+        let value = decode_meeting(&node, &mut sink);
+        sink.place(&src, &node, &marks);
+        value
     };
     let cases: HashMap<&str, &Case> = data.cases.iter().map(|c| (c.id.as_str(), c)).collect();
     let unloaded: Vec<String> = value
@@ -99,9 +101,10 @@ pub fn check_case_text(dept: &Department, id: &str, bytes: &[u8]) -> Result<Case
         return Err(vec![Problem::whole(rel, Msg::NotUtf8)]);
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value = parse_text(text, &rel).map_err(|p| vec![*p])?;
+    let (node, marks) = parse_marked(text, &rel).map_err(|p| vec![*p])?;
     let mut sink = Sink::default();
-    let value = decode_case(&value, &mut sink);
+    let value = decode_case(&node, &mut sink);
+    sink.place(text, &node, &marks);
     let mut docs = vec![Doc {
         rel,
         stem: id.to_string(),

@@ -82,37 +82,37 @@ pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
 
     // A birth year after the signalement, or too far back, is a typo.
     if let Some(fault) = birth_year.and_then(|y| rules::birth_year_fault(y, reported_on)) {
-        sink.at_value(&o.at("birth_year"), fault.into());
+        sink.at_value(o.at("birth_year"), fault.into());
     }
 
     // Closure fields go with status closed, and only with it.
     if let Some(status) = status {
         if status == CaseStatus::Closed {
             if !o.has("closed_on") {
-                sink.at_value(&o.at("status"), Msg::ClosedNeedsDate);
+                sink.at_value(o.at("status"), Msg::ClosedNeedsDate);
             }
             if !o.has("closure_reason") {
-                sink.at_value(&o.at("status"), Msg::ClosedNeedsReason);
+                sink.at_value(o.at("status"), Msg::ClosedNeedsReason);
             }
         } else {
             let status = status.as_str().to_string();
             if o.has("closed_on") {
                 sink.at_key(
-                    &o.at("closed_on"),
+                    o.at("closed_on"),
                     Msg::NotClosedButDate {
                         status: status.clone(),
                     },
                 );
             }
             if o.has("closure_reason") {
-                sink.at_key(&o.at("closure_reason"), Msg::NotClosedButReason { status });
+                sink.at_key(o.at("closure_reason"), Msg::NotClosedButReason { status });
             }
         }
     }
     if let (Some(closed), Some(reported)) = (closed_on, reported_on)
         && let Some(fault) = rules::order_fault("closed_on", closed, "reported_on", reported)
     {
-        sink.at_value(&o.at("closed_on"), fault.into());
+        sink.at_value(o.at("closed_on"), fault.into());
     }
 
     Some(Case {
@@ -172,7 +172,7 @@ fn decode_measure(v: &Node, at: At, sink: &mut Sink) -> Option<Measure> {
     if let (Some(from), Some(to)) = (from, to)
         && let Some(fault) = rules::order_fault("to", to, "from", from)
     {
-        sink.at_value(&o.at("to"), fault.into());
+        sink.at_value(o.at("to"), fault.into());
     }
     Some(Measure {
         kind: kind?,

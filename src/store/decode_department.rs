@@ -5,7 +5,6 @@ use super::node::{Node, key_text};
 use super::problem::Sink;
 use crate::domain::{Body, Department, Member, Quorum};
 use crate::i18n::Msg;
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 const KEYS: &[&str] = &[
@@ -40,7 +39,7 @@ pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
     let timezone = o.text("timezone", sink).and_then(|tz| {
         let parsed = tz.trim().parse::<chrono_tz::Tz>().ok();
         if parsed.is_none() {
-            sink.at_value(&o.at("timezone"), Msg::BadTimezone { value: tz });
+            sink.at_value(o.at("timezone"), Msg::BadTimezone { value: tz });
         }
         parsed
     });
@@ -56,7 +55,7 @@ pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
         };
         if !seen.insert(m.id.clone()) {
             sink.at_value(
-                &entry.key("id").path(),
+                entry.key("id").path(),
                 Msg::DuplicateEntry {
                     key: "members".into(),
                     value: m.id,
@@ -74,7 +73,7 @@ pub fn decode_department(root: &Node, sink: &mut Sink) -> Option<Department> {
             let bodies_at = o.under("bodies");
             if !crate::domain::ids::is_short_id(&id) {
                 sink.at_key(
-                    &bodies_at.key(&id).path(),
+                    bodies_at.key(&id).path(),
                     Msg::BadShortId {
                         key: "bodies".into(),
                         value: id,
@@ -130,7 +129,7 @@ fn decode_body(
         && !directory.contains(chair)
     {
         sink.at_value(
-            &o.at("chair"),
+            o.at("chair"),
             Msg::UnknownMember {
                 key: "chair".into(),
                 id: chair.clone(),
@@ -139,74 +138,23 @@ fn decode_body(
     }
     let every_days = o.required("every_days", sink, |o, s| o.number32("every_days", 1, s));
     let review_every_days = o.number32("review_every_days", 1, sink);
-    let mut members = Vec::new();
-    let members_at = o.under("members");
-    for (i, m) in o.need_list("members", sink).iter().enumerate() {
-        let entry = members_at.index(i);
-        let Some(mid) = super::fields::scalar_text(m).map(Cow::into_owned) else {
-            sink.at_value(
-                &entry.path(),
-                Msg::WrongType {
-                    key: "members".into(),
-                    expected: crate::i18n::Expected::Text,
-                },
-            );
-            continue;
-        };
-        if !directory.contains(&mid) {
-            sink.at_value(
-                &entry.path(),
-                Msg::UnknownMember {
-                    key: "members".into(),
-                    id: mid,
-                },
-            );
-        } else if members.contains(&mid) {
-            sink.at_value(
-                &entry.path(),
-                Msg::DuplicateEntry {
-                    key: "members".into(),
-                    value: mid,
-                },
-            );
-        } else {
-            members.push(mid);
-        }
-    }
-    let mut decisions = Vec::new();
-    let decisions_at = o.under("decisions");
-    for (i, d) in o.list("decisions", sink).iter().enumerate() {
-        let entry = decisions_at.index(i);
-        let text = super::fields::scalar_text(d).map(Cow::into_owned);
-        match text
-            .as_deref()
-            .map(|t| (t, crate::domain::Decision::parse(t)))
-        {
-            Some((_, Some(d))) if !decisions.contains(&d) => decisions.push(d),
-            Some((t, Some(_))) => sink.at_value(
-                &entry.path(),
-                Msg::DuplicateEntry {
-                    key: "decisions".into(),
-                    value: t.to_string(),
-                },
-            ),
-            Some((t, None)) => sink.at_value(
-                &entry.path(),
-                Msg::BadEnum {
-                    key: "decisions".into(),
-                    value: t.to_string(),
-                    allowed: crate::domain::Decision::CHOICES,
-                },
-            ),
-            None => sink.at_value(
-                &entry.path(),
-                Msg::WrongType {
-                    key: "decisions".into(),
-                    expected: crate::i18n::Expected::Text,
-                },
-            ),
-        }
-    }
+    let items = o.need_list("members", sink);
+    let members = distinct_texts(
+        &o,
+        "members",
+        items,
+        true,
+        sink,
+        member(directory, "members"),
+    );
+    let items = o.list("decisions", sink);
+    let decisions = distinct_texts(&o, "decisions", items, true, sink, |t| {
+        crate::domain::Decision::parse(t).ok_or_else(|| Msg::BadEnum {
+            key: "decisions".into(),
+            value: t.to_string(),
+            allowed: crate::domain::Decision::CHOICES,
+        })
+    });
     let quorum = decode_quorum(&o, directory, sink);
     Some(Body {
         id: id.to_string(),
@@ -232,37 +180,75 @@ fn decode_quorum(body: &Obj, directory: &HashSet<String>, sink: &mut Sink) -> Op
         QUORUM_KEYS,
         sink,
     )?;
-    let mut required = Vec::new();
-    let at = o.under("required");
-    for (i, m) in o.list("required", sink).iter().enumerate() {
-        let entry = at.index(i);
-        let Some(mid) = super::fields::scalar_text(m).map(Cow::into_owned) else {
-            sink.at_value(
-                &entry.path(),
-                Msg::WrongType {
-                    key: "required".into(),
-                    expected: crate::i18n::Expected::Text,
-                },
-            );
-            continue;
-        };
-        if !directory.contains(&mid) {
-            sink.at_value(
-                &entry.path(),
-                Msg::UnknownMember {
-                    key: "required".into(),
-                    id: mid,
-                },
-            );
-        } else if !required.contains(&mid) {
-            required.push(mid);
-        }
-    }
+    let items = o.list("required", sink);
+    let required = distinct_texts(
+        &o,
+        "required",
+        items,
+        false,
+        sink,
+        member(directory, "required"),
+    );
     let min_organisations = o.number32("min_organisations", 0, sink).unwrap_or(0);
     Some(Quorum {
         required,
         min_organisations,
     })
+}
+
+/// Reads a member id of the list at `key`: one of the directory's.
+fn member<'d>(
+    directory: &'d HashSet<String>,
+    key: &'static str,
+) -> impl Fn(&str) -> Result<String, Msg> + 'd {
+    move |id| match directory.contains(id) {
+        true => Ok(id.to_string()),
+        false => Err(Msg::UnknownMember {
+            key: key.into(),
+            id: id.to_string(),
+        }),
+    }
+}
+
+/// The items of a list of texts (`items`, the list at `key` of `o`), each read by `read`
+/// (its problem reported at the item), each value kept once; a repeated one is reported
+/// when `report_repeats`, else left out silently.
+fn distinct_texts<T: PartialEq>(
+    o: &Obj,
+    key: &str,
+    items: &[Node],
+    report_repeats: bool,
+    sink: &mut Sink,
+    read: impl Fn(&str) -> Result<T, Msg>,
+) -> Vec<T> {
+    let at = o.under(key);
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let entry = at.index(i);
+        let Some(text) = super::fields::scalar_text(item) else {
+            sink.at_value(
+                entry.path(),
+                Msg::WrongType {
+                    key: key.into(),
+                    expected: crate::i18n::Expected::Text,
+                },
+            );
+            continue;
+        };
+        match read(&text) {
+            Err(msg) => sink.at_value(entry.path(), msg),
+            Ok(value) if !out.contains(&value) => out.push(value),
+            Ok(_) if report_repeats => sink.at_value(
+                entry.path(),
+                Msg::DuplicateEntry {
+                    key: key.into(),
+                    value: text.into_owned(),
+                },
+            ),
+            Ok(_) => {}
+        }
+    }
+    out
 }
 
 /// The placeholders `cellule init` left in a département's file (« À renseigner »), as
@@ -297,6 +283,7 @@ pub fn locate_placeholders(
                         .and_then(|i| dept.members.get(i))
                         .map(|m| m.id.clone()),
                 },
+                at: None,
             }
         })
         .collect();

@@ -2,7 +2,7 @@
 //! positions of the fund's findings for `cellule validate`.
 
 use super::fields::{At, Obj, scalar_text};
-use super::load::{LoadedDept, list_yaml, parse_text, read_text};
+use super::load::{LoadedDept, list_yaml, parse_marked, read_text};
 use super::node::Node;
 use super::problem::{Pending, Problem, Sink, resolve};
 use super::yaml::{Seg, Target};
@@ -80,7 +80,7 @@ pub fn decode_programme(root: &Node, sink: &mut Sink) -> Option<Programme> {
                         key: "actions".into(),
                         value: a.id.clone(),
                     };
-                    sink.at_value(&item.key("id").path(), msg);
+                    sink.at_value(item.key("id").path(), msg);
                 }
                 if let Some(list) = actions.as_mut() {
                     list.push(a);
@@ -106,7 +106,7 @@ fn decode_rules(v: &Node, parent: &Obj, sink: &mut Sink) -> Option<FundRules> {
     for (key, value) in [("training_share", share), ("primary_rate", rate)] {
         if value.is_some_and(|v| v > 100) {
             sink.at_value(
-                &o.at(key),
+                o.at(key),
                 Msg::WrongType {
                     key: key.into(),
                     expected: Expected::PositiveInteger,
@@ -145,7 +145,7 @@ fn decode_action(v: &Node, at: At, sink: &mut Sink) -> Option<FundAction> {
         match Theme::parse(&text) {
             Some(theme) => themes.push(theme),
             None => sink.at_value(
-                &themes_at.index(j).path(),
+                themes_at.index(j).path(),
                 Msg::BadEnum {
                     key: "themes".into(),
                     value: text.into_owned(),
@@ -256,8 +256,8 @@ pub(super) fn load_programmes(root: &Path, depts: &mut [LoadedDept], problems: &
                 }
             };
             dept.stamps.insert(listed.rel.clone(), stamp);
-            let node = match parse_text(&src, &listed.rel) {
-                Ok(node) => node,
+            let (node, marks) = match parse_marked(&src, &listed.rel) {
+                Ok(read) => read,
                 Err(p) => {
                     problems.push(*p);
                     continue;
@@ -265,6 +265,7 @@ pub(super) fn load_programmes(root: &Path, depts: &mut [LoadedDept], problems: &
             };
             let mut sink = Sink::default();
             let programme = decode_programme(&node, &mut sink);
+            sink.place(&src, &node, &marks);
             if !sink.is_empty() {
                 problems.extend(resolve(&listed.rel, &src, sink.pending));
                 continue;
@@ -313,6 +314,7 @@ pub fn locate_findings(root: &Path, folder: &str, findings: &[Finding]) -> Vec<P
             path,
             target: Target::Value,
             msg: Msg::Fund(f.clone()),
+            at: None,
         });
     }
     let mut out = Vec::new();

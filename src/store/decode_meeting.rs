@@ -102,7 +102,7 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         && end <= start
     {
         sink.at_value(
-            &o.at("end"),
+            o.at("end"),
             Msg::EndNotAfterStart {
                 end: end.format("%H:%M").to_string(),
                 start: start.format("%H:%M").to_string(),
@@ -110,7 +110,7 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         );
     }
     if cancel_reason.is_some() && status.is_some_and(|s| s != MeetingStatus::Cancelled) {
-        sink.at_key(&o.at("cancel_reason"), Msg::ReasonWithoutCancel);
+        sink.at_key(o.at("cancel_reason"), Msg::ReasonWithoutCancel);
     }
 
     // Every list keeps one entry per element (`None` when it failed), so that
@@ -125,7 +125,7 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
             && !invited.insert(a.member.clone())
         {
             sink.at_value(
-                &entry.key("member").path(),
+                entry.key("member").path(),
                 Msg::DuplicateEntry {
                     key: "attendance".into(),
                     value: a.member.clone(),
@@ -161,7 +161,7 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         && next < date
     {
         sink.at_value(
-            &o.at("next_meeting"),
+            o.at("next_meeting"),
             before("next_meeting", next, "date", date),
         );
     }
@@ -290,11 +290,11 @@ fn status_and_by(o: &Obj, sink: &mut Sink) -> (Option<AttendanceStatus>, Option<
 fn check_by(o: &Obj, status: Option<AttendanceStatus>, has_by: bool, sink: &mut Sink) {
     match status {
         Some(AttendanceStatus::Represented) if !has_by => {
-            sink.at_value(&o.at("status"), Msg::RepresentedNeedsBy);
+            sink.at_value(o.at("status"), Msg::RepresentedNeedsBy);
         }
         Some(s) if s != AttendanceStatus::Represented && has_by => {
             sink.at_key(
-                &o.at("by"),
+                o.at("by"),
                 Msg::ByWithoutRepresented {
                     status: s.as_str().to_string(),
                 },
@@ -384,7 +384,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
     let needs = |key: &str, sink: &mut Sink| {
         if !o.has(key) {
             sink.at_value(
-                &o.path(),
+                o.path(),
                 Msg::NeedsKey {
                     key: key.to_string(),
                     kind: kind_name.clone(),
@@ -417,7 +417,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
     for key in forbidden {
         if o.has(key) {
             sink.at_key(
-                &o.at(key),
+                o.at(key),
                 Msg::NotForKind {
                     key: key.to_string(),
                     kind: kind_name.clone(),
@@ -430,7 +430,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         && !crate::domain::ids::is_file_id(case)
     {
         sink.at_value(
-            &o.at("case"),
+            o.at("case"),
             Msg::BadFileId {
                 key: "case".into(),
                 value: case.clone(),
@@ -457,7 +457,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
             |key: &str, decisions: (&'static str, &'static str), fits: bool, sink: &mut Sink| {
                 if o.has(key) && !fits {
                     sink.at_key(
-                        &o.at(key),
+                        o.at(key),
                         Msg::OnlyWithDecision {
                             key: key.to_string(),
                             decisions,
@@ -488,13 +488,13 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         );
         if decision.is_some_and(Decision::closes) {
             if !o.has("closure_reason") {
-                sink.at_value(&o.at("decision"), Msg::CloseNeedsReason);
+                sink.at_value(o.at("decision"), Msg::CloseNeedsReason);
             }
             if o.has("next_review") {
-                sink.at_key(&o.at("next_review"), Msg::CloseForbidsReview);
+                sink.at_key(o.at("next_review"), Msg::CloseForbidsReview);
             }
         } else if o.has("closure_reason") {
-            sink.at_key(&o.at("closure_reason"), Msg::ReasonWithoutClose);
+            sink.at_key(o.at("closure_reason"), Msg::ReasonWithoutClose);
         }
     }
 

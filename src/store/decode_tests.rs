@@ -284,3 +284,34 @@ fn a_body_states_its_quorum_with_members_of_the_directory() {
         ]
     );
 }
+
+#[test]
+fn a_body_lists_each_decision_once_and_each_required_member_once() {
+    let src = DEPT.to_string()
+        + "    decisions: [continue, close, continue, nope, [x]]\n    quorum: {required: [dircab, dircab]}\n";
+    let (d, problems) = run(&src, decode_department);
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert_eq!(
+        problems[0],
+        "13:34: « decisions » : « continue » figure deux fois"
+    );
+    assert!(
+        problems[1].starts_with("13:44: valeur « nope » non permise pour « decisions »"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[2].starts_with("13:50: « decisions »"),
+        "{problems:?}"
+    );
+    assert!(d.is_some());
+    let src = DEPT.to_string()
+        + "    decisions: [continue, close]\n    quorum: {required: [dircab, dircab]}\n";
+    let (d, problems) = run(&src, decode_department);
+    assert!(problems.is_empty(), "{problems:?}");
+    let body = &d.unwrap().bodies[0];
+    assert_eq!(body.decisions, vec![Decision::Continue, Decision::Close]);
+    assert_eq!(
+        body.quorum.as_ref().unwrap().required,
+        vec!["dircab".to_string()]
+    );
+}

@@ -42,16 +42,28 @@ impl<'p> At<'p> {
         At::Index(self, index)
     }
 
-    /// The path from the document's root.
+    /// The path from the document's root (allocated once, at its length).
     pub fn path(&self) -> YamlPath {
+        let mut path = Vec::with_capacity(self.depth());
+        self.push_to(&mut path);
+        path
+    }
+
+    fn depth(&self) -> usize {
+        match self {
+            At::Root => 0,
+            At::Key(parent, _) | At::Index(parent, _) => parent.depth() + 1,
+        }
+    }
+
+    fn push_to(&self, path: &mut YamlPath) {
         let (parent, seg) = match self {
-            At::Root => return Vec::new(),
+            At::Root => return,
             At::Key(parent, key) => (parent, Seg::Key(key.to_string())),
             At::Index(parent, index) => (parent, Seg::Index(*index)),
         };
-        let mut path = parent.path();
+        parent.push_to(path);
         path.push(seg);
-        path
     }
 }
 
@@ -127,7 +139,7 @@ impl<'v, 'p> Obj<'v, 'p> {
     ) -> Option<Obj<'v, 'p>> {
         let Node::Map(map) = value else {
             sink.at_value(
-                &at.path(),
+                at.path(),
                 Msg::WrongType {
                     key: name.to_string(),
                     expected: Expected::Mapping,
@@ -149,7 +161,7 @@ impl<'v, 'p> Obj<'v, 'p> {
                     None
                 };
                 sink.at_key(
-                    &at.key(&text).path(),
+                    at.key(&text).path(),
                     Msg::UnknownKey {
                         key: text,
                         suggestion,
@@ -192,7 +204,7 @@ impl<'v, 'p> Obj<'v, 'p> {
     fn missing(&self, key: &str, sink: &mut Sink) {
         if lookup(self.map, key).is_some() {
             sink.at_key(
-                &self.at(key),
+                self.at(key),
                 Msg::EmptyValue {
                     key: key.to_string(),
                 },
@@ -203,15 +215,15 @@ impl<'v, 'p> Obj<'v, 'p> {
             };
             // Point at `referent:` rather than at its first line; at `- ` for a list item.
             match self.at {
-                At::Key(..) => sink.at_key(&self.path(), msg),
-                _ => sink.at_value(&self.path(), msg),
+                At::Key(..) => sink.at_key(self.path(), msg),
+                _ => sink.at_value(self.path(), msg),
             }
         }
     }
 
     fn wrong(&self, key: &str, expected: Expected, sink: &mut Sink) {
         sink.at_value(
-            &self.at(key),
+            self.at(key),
             Msg::WrongType {
                 key: key.to_string(),
                 expected,
@@ -270,7 +282,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         let id = self.req_text(key, sink)?;
         if !crate::domain::ids::is_short_id(&id) {
             sink.at_value(
-                &self.at(key),
+                self.at(key),
                 Msg::BadShortId {
                     key: key.to_string(),
                     value: id,
@@ -291,7 +303,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         let id = self.required(key, sink, |o, s| o.req_text(key, s))?;
         if !crate::domain::ids::is_file_id(&id) {
             sink.at_value(
-                &self.at(key),
+                self.at(key),
                 Msg::BadFileId {
                     key: key.to_string(),
                     value: id,
@@ -318,7 +330,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         let found = parse(&text);
         if found.is_none() {
             sink.at_value(
-                &self.at(key),
+                self.at(key),
                 Msg::BadEnum {
                     key: key.to_string(),
                     value: text.into_owned(),
@@ -357,7 +369,7 @@ impl<'v, 'p> Obj<'v, 'p> {
                     DateFault::Shape => Msg::BadDate { key, value },
                     DateFault::Impossible => Msg::ImpossibleDate { key, value },
                 };
-                sink.at_value(&path, msg);
+                sink.at_value(path, msg);
                 None
             }
         }
@@ -378,7 +390,7 @@ impl<'v, 'p> Obj<'v, 'p> {
         let found = parse_time(text.trim());
         if found.is_none() {
             sink.at_value(
-                &self.at(key),
+                self.at(key),
                 Msg::BadTime {
                     key: key.to_string(),
                     value: text.into_owned(),

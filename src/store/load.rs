@@ -252,9 +252,12 @@ fn read_doc<T>(root: &Path, job: &Job, decode: fn(&Node, &mut Sink) -> Option<T>
             };
         }
     };
-    let decoded = parse_text(&src, &job.rel).map(|node| {
+    let decoded = parse_marked(&src, &job.rel).map(|(node, marks)| {
         let mut sink = Sink::default();
-        (decode(&node, &mut sink), sink)
+        let value = decode(&node, &mut sink);
+        // The problems get their positions now, from the marks of this one reading.
+        sink.place(&src, &node, &marks);
+        (value, sink)
     });
     let doc = decoded.map(|(value, sink)| Doc {
         rel: job.rel.clone(),
@@ -354,12 +357,17 @@ fn load_plan(root: &Path, plan: &DeptPlan, share: Share) -> (Option<LoadedDept>,
     (dept, problems)
 }
 
-pub(super) fn parse_text<'a>(src: &'a str, rel: &str) -> Result<Node<'a>, Box<Problem>> {
+/// One file's text read into a tree, with where its nodes begin (for [`Sink::place`]);
+/// an empty document or a syntax error is the file's one problem.
+pub(super) fn parse_marked<'a>(
+    src: &'a str,
+    rel: &str,
+) -> Result<(Node<'a>, yaml::Marks), Box<Problem>> {
     if src.trim().is_empty() {
         return Err(Box::new(Problem::whole(rel, Msg::Empty)));
     }
-    match yaml::read(src) {
-        Ok(Node::Null) => Err(Box::new(Problem::whole(rel, Msg::Empty))),
+    match yaml::read_marked(src) {
+        Ok((Node::Null, _)) => Err(Box::new(Problem::whole(rel, Msg::Empty))),
         Ok(v) => Ok(v),
         Err(e) => {
             let msg = match e.failure {

@@ -36,6 +36,7 @@ mod validate;
 mod write;
 pub mod yaml;
 mod yaml_fast;
+mod yaml_marks;
 mod yaml_read;
 
 pub use check::{check_case_text, read_case, read_meeting};

@@ -1,7 +1,9 @@
 //! A problem found in the data, with where it is.
 
-use super::yaml::{self, Seg, Target, YamlPath};
+use super::yaml::{self, Marks, Node, Seg, Target, YamlPath};
+use super::yaml_marks::Found;
 use crate::i18n::{Lang, Msg};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// One problem: `path:line:column: message`.
@@ -47,6 +49,8 @@ pub struct Pending {
     pub path: YamlPath,
     pub target: Target,
     pub msg: Msg,
+    /// Its position, once found (by [`Sink::place`], from the reading's own marks).
+    pub at: Option<(usize, usize)>,
 }
 
 /// Collects the problems of one file while it is decoded.
@@ -56,20 +60,43 @@ pub struct Sink {
 }
 
 impl Sink {
-    pub fn at_key(&mut self, path: &[Seg], msg: Msg) {
+    pub fn at_key<'p>(&mut self, path: impl Into<Cow<'p, [Seg]>>, msg: Msg) {
         self.pending.push(Pending {
-            path: path.to_vec(),
+            path: path.into().into_owned(),
             target: Target::Key,
             msg,
+            at: None,
         });
     }
 
-    pub fn at_value(&mut self, path: &[Seg], msg: Msg) {
+    pub fn at_value<'p>(&mut self, path: impl Into<Cow<'p, [Seg]>>, msg: Msg) {
         self.pending.push(Pending {
-            path: path.to_vec(),
+            path: path.into().into_owned(),
             target: Target::Value,
             msg,
+            at: None,
         });
+    }
+
+    /// Gives the problems found so far their positions from the marks of the reading
+    /// (`src` read into `tree`), while the tree is there: no second pass over the text.
+    /// Those the marks cannot place (an empty value, a tree the full reader read) are
+    /// left to [`resolve`].
+    pub fn place(&mut self, src: &str, tree: &Node, marks: &Marks) {
+        if self.pending.iter().all(|p| p.at.is_some()) {
+            return;
+        }
+        let Some(mut located) = marks.located(src, tree) else {
+            return;
+        };
+        for p in self.pending.iter_mut().filter(|p| p.at.is_none()) {
+            // The nearest place of its chain that is in the tree; (1, 1) when none is.
+            p.at = match located.find(&p.path, p.target) {
+                Found::At(line, column) => Some((line, column)),
+                Found::Unmarked => None,
+                Found::Absent => Some((1, 1)),
+            };
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -89,17 +116,27 @@ fn chain(p: &Pending) -> impl Iterator<Item = (YamlPath, Target)> + '_ {
 /// Gives each pending problem of `file` its position in `src`.
 ///
 /// A path that is not in the document (a missing key) falls back to its nearest
-/// parent that is. Every position is found in one pass over the document, however many
-/// problems there are.
+/// parent that is. The problems placed already (by [`Sink::place`]) keep their place; the
+/// others' positions are found in one pass over the document, however many there are.
 pub fn resolve(file: &str, src: &str, pending: Vec<Pending>) -> Vec<Problem> {
-    let wanted: HashSet<(YamlPath, Target)> = pending.iter().flat_map(chain).collect();
-    let found = yaml::locate_all(src, &wanted);
+    let wanted: HashSet<(YamlPath, Target)> = pending
+        .iter()
+        .filter(|p| p.at.is_none())
+        .flat_map(chain)
+        .collect();
+    let found = if wanted.is_empty() {
+        Default::default()
+    } else {
+        yaml::locate_all(src, &wanted)
+    };
     pending
         .into_iter()
         .map(|p| {
-            let (line, column) = chain(&p)
-                .find_map(|place| found.get(&place).copied())
-                .unwrap_or((1, 1));
+            let (line, column) = p.at.unwrap_or_else(|| {
+                chain(&p)
+                    .find_map(|place| found.get(&place).copied())
+                    .unwrap_or((1, 1))
+            });
             Problem {
                 file: file.to_string(),
                 line,

@@ -45,7 +45,7 @@ pub(crate) fn check_department(doc: &mut Doc<Department>, folder: &str) {
         && d.code != folder
     {
         doc.sink.at_value(
-            &key("code"),
+            key("code"),
             Msg::CodeMismatch {
                 code: d.code.clone(),
                 folder: folder.to_string(),
@@ -65,7 +65,7 @@ fn check_identity<T>(docs: &mut [Doc<T>], id_of: fn(&T) -> &str) {
         };
         match folded.get(&id.to_lowercase()) {
             Some(other) if other != id => doc.sink.at_value(
-                &key("id"),
+                key("id"),
                 Msg::IdsDifferByCase {
                     id: id.to_string(),
                     other: other.clone(),
@@ -81,7 +81,7 @@ fn check_identity<T>(docs: &mut [Doc<T>], id_of: fn(&T) -> &str) {
                 id: id.to_string(),
                 stem: doc.stem.clone(),
             };
-            doc.sink.at_value(&key("id"), msg);
+            doc.sink.at_value(key("id"), msg);
         }
     }
 }
@@ -95,7 +95,7 @@ pub(crate) fn check_cases(docs: &mut [Doc<Case>], dept: Option<&Department>) {
             && dept.body(&c.body).is_none()
         {
             doc.sink
-                .at_value(&key("body"), Msg::UnknownBody { id: c.body.clone() });
+                .at_value(key("body"), Msg::UnknownBody { id: c.body.clone() });
         }
     }
 }
@@ -128,7 +128,7 @@ pub(crate) fn check_meetings(
         // A moved meeting keeps the id of its first date (`rescheduled_from`).
         if names_a_date(&m.id) && !meeting_id_fits(&m.id, &m.id_date().to_string(), &m.body) {
             sink.at_value(
-                &key("id"),
+                key("id"),
                 Msg::MeetingIdMismatch {
                     id: m.id.clone(),
                     expected: format!("{}-{}", m.id_date(), m.body),
@@ -141,7 +141,7 @@ pub(crate) fn check_meetings(
             let Some(case_id) = &item.case else { continue };
             if !seen.insert(case_id.as_str()) {
                 sink.at_value(
-                    &path(&[
+                    path(&[
                         Seg::Key("items".into()),
                         Seg::Index(i),
                         Seg::Key("case".into()),
@@ -161,13 +161,13 @@ pub(crate) fn check_meetings(
             match cases.get(case_id.as_str()) {
                 None if present.contains(case_id.as_str()) => {}
                 None => sink.at_value(
-                    &at(),
+                    at(),
                     Msg::UnknownCase {
                         id: case_id.clone(),
                     },
                 ),
                 Some(c) if body_known && c.body != m.body => sink.at_value(
-                    &at(),
+                    at(),
                     Msg::CaseOfOtherBody {
                         id: case_id.clone(),
                         case_body: c.body.clone(),
@@ -183,7 +183,7 @@ pub(crate) fn check_meetings(
                         && c.closed_on.is_some_and(|d| d < m.date) =>
                 {
                     sink.at_value(
-                        &path(&[
+                        path(&[
                             Seg::Key("items".into()),
                             Seg::Index(i),
                             Seg::Key("decision".into()),
@@ -264,19 +264,19 @@ fn meeting_id_fits(id: &str, date: &str, body: &str) -> bool {
 
 fn check_members(m: &Meeting, dept: &Department, sink: &mut Sink) {
     if dept.body(&m.body).is_none() {
-        sink.at_value(&key("body"), Msg::UnknownBody { id: m.body.clone() });
+        sink.at_value(key("body"), Msg::UnknownBody { id: m.body.clone() });
     }
     let unknown = |key: &str, id: &str| Msg::UnknownMember {
         key: key.to_string(),
         id: id.to_string(),
     };
     if dept.member(&m.chair).is_none() {
-        sink.at_value(&key("chair"), unknown("chair", &m.chair));
+        sink.at_value(key("chair"), unknown("chair", &m.chair));
     }
     if let Some(secretary) = &m.details.secretary
         && dept.member(secretary).is_none()
     {
-        sink.at_value(&key("secretary"), unknown("secretary", secretary));
+        sink.at_value(key("secretary"), unknown("secretary", secretary));
     }
     for (i, a) in m.attendance.iter().enumerate() {
         if dept.member(&a.member).is_none() {
@@ -285,7 +285,7 @@ fn check_members(m: &Meeting, dept: &Department, sink: &mut Sink) {
                 Seg::Index(i),
                 Seg::Key("member".into()),
             ]);
-            sink.at_value(&at, unknown("member", &a.member));
+            sink.at_value(at, unknown("member", &a.member));
         }
     }
     for (i, item) in m.items.iter().enumerate() {
@@ -298,7 +298,7 @@ fn check_members(m: &Meeting, dept: &Department, sink: &mut Sink) {
                     Seg::Index(j),
                     Seg::Key("owner".into()),
                 ]);
-                sink.at_value(&at, unknown("owner", &action.owner));
+                sink.at_value(at, unknown("owner", &action.owner));
             }
         }
     }

@@ -3,10 +3,10 @@
 //! Files are read into a [`Node`] tree with [`read`]: by the quick reader
 //! (`store::yaml_fast`) for the usual block YAML, else by the full reader
 //! (`store::yaml_read`, on `saphyr-parser`'s events: syntax errors carry their position;
-//! alias bombs and deep nesting are refused). Positions of keys and values are found with [`locate_all`], in
-//! one pass over the document for all the places asked for: nothing is paid for
-//! positions of files that have no problem, and a file with many problems costs one more
-//! pass, not one per problem. Files are written by the emitter below ([`to_block_string`]),
+//! alias bombs and deep nesting are refused). The quick reader notes where each node
+//! begins as it reads ([`read_marked`], [`Marks`]): the problems of a file it read take their
+//! positions from that one reading. Other positions are found with [`locate_all`], in one
+//! pass over the document for all the places asked for, not one per problem. Files are written by the emitter below ([`to_block_string`]),
 //! which decides quoting from the scalar rules alone (`store::scalar`).
 
 use super::scalar::{self, Plain};
@@ -29,6 +29,32 @@ pub fn read(src: &str) -> Result<Node<'_>, ParseError> {
     match super::yaml_fast::parse(src) {
         Some(node) => Ok(node),
         None => super::yaml_read::read(src),
+    }
+}
+
+/// Where the nodes of a tree begin, when the quick reader read it (its one pass noted
+/// them); the full reader's trees have none, their positions take one more pass.
+#[derive(Debug, Default)]
+pub struct Marks(Option<Vec<u32>>);
+
+/// Reads one document as [`read`] does, with where its nodes begin.
+pub fn read_marked(src: &str) -> Result<(Node<'_>, Marks), ParseError> {
+    match super::yaml_fast::parse_marked(src) {
+        Some((node, marks)) => Ok((node, Marks(Some(marks)))),
+        None => super::yaml_read::read(src).map(|node| (node, Marks(None))),
+    }
+}
+
+impl Marks {
+    /// The tree read from `src` with these marks, ready to be asked where its places are;
+    /// `None` when there are no marks (the full reader read it).
+    pub(super) fn located<'t, 'a>(
+        &'t self,
+        src: &'t str,
+        tree: &'t Node<'a>,
+    ) -> Option<super::yaml_marks::Located<'t, 'a>> {
+        let marks = self.0.as_deref()?;
+        Some(super::yaml_marks::Located::new(src, tree, marks))
     }
 }
 

@@ -7,23 +7,41 @@
 //! text for keys and scalars; lines may end with LF or CR LF. On anything else —
 //! anchors, tags, folded or multi-line scalars, flow mappings, several documents, a tab,
 //! a carriage return that does not end a line, a character the library refuses, a key
-//! that is not a text, a duplicate key, a mapping of more than [`MAX_KEYS`] keys, any
-//! error — it answers `None` and the caller uses the library, which also gives errors
-//! their position. So it never decides alone what a file means when there is any doubt.
+//! that is not a text, a duplicate key, any error — it answers `None` and the caller uses
+//! the library, which also gives errors their position. So it never decides alone what a
+//! file means when there is any doubt.
+//!
+//! While it reads, it notes where each node begins ([`parse_marked`]: one byte offset per
+//! node, in the tree's order), where the full reader's events would place it, so that the
+//! problems of a file it read get their positions from this one pass.
 
 use super::node::Node;
 use super::scalar::{leading_zero_digits, never_a_number, radix_body};
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// Nesting deeper than this is left to the library (which refuses very deep documents).
 const MAX_DEPTH: usize = 48;
 
-/// Mappings with more keys are left to the library (duplicate keys are looked for
-/// key by key, which only pays for the short mappings of the format).
-const MAX_KEYS: usize = 64;
+/// From this many keys, a mapping's keys are checked for duplicates with a hash set
+/// (below, one by one: cheaper for the short mappings of the format).
+const HASHED_FROM: usize = 16;
+
+/// A node whose beginning the reader does not tell (an empty value): its position is
+/// left to the full reader.
+pub(super) const UNMARKED: u32 = u32::MAX;
 
 /// The document's value, or `None` when the full parser must read it.
 pub(super) fn parse(src: &str) -> Option<Node<'_>> {
+    parse_marked(src).map(|(node, _)| node)
+}
+
+/// The document's value and where each of its nodes begins: byte offsets in `src`, one
+/// per node in pre-order (a mapping, then each key and its value; a list, then each
+/// item), [`UNMARKED`] for an empty value. A node begins where the full reader's event
+/// does: a key or a scalar at its first character (a quote, a `|`), a flow list at its
+/// `[`, a block mapping at its first key, a block list at its first `-`.
+pub(super) fn parse_marked(src: &str) -> Option<(Node<'_>, Vec<u32>)> {
     if !src.ends_with('\n') || !characters_ok(src) {
         return None;
     }
@@ -40,6 +58,8 @@ pub(super) fn parse(src: &str) -> Option<Node<'_>> {
         lines,
         pos: 0,
         depth: 0,
+        base: src.as_ptr() as usize,
+        marks: Vec::with_capacity(body.len() / 16 + 1),
     };
     p.skip_void();
     let (indent, _) = p.peek()?;
@@ -48,7 +68,7 @@ pub(super) fn parse(src: &str) -> Option<Node<'_>> {
     if p.pos < p.lines.len() {
         return None;
     }
-    Some(value)
+    Some((value, p.marks))
 }
 
 /// Only line feeds (alone or after a carriage return), printable ASCII and the printable
@@ -137,9 +157,21 @@ struct Reader<'a> {
     lines: Vec<&'a str>,
     pos: usize,
     depth: usize,
+    /// The address of the document's first byte: a slice's offset is its address minus it.
+    base: usize,
+    marks: Vec<u32>,
+}
+
+/// The offset in the document (whose first byte is at `base`) where `s` begins.
+fn offset(base: usize, s: &str) -> u32 {
+    u32::try_from((s.as_ptr() as usize).wrapping_sub(base)).unwrap_or(UNMARKED)
 }
 
 impl<'a> Reader<'a> {
+    /// Notes that the next node begins where `s` does.
+    fn mark(&mut self, s: &str) {
+        self.marks.push(offset(self.base, s));
+    }
     fn skip_void(&mut self) {
         while self.pos < self.lines.len() && is_void(self.lines[self.pos]) {
             self.pos += 1;
@@ -170,7 +202,7 @@ impl<'a> Reader<'a> {
         }
         let (_, content) = self.peek()?;
         let value = if is_item(content) {
-            self.sequence(indent)
+            self.sequence(indent, false)
         } else {
             self.pos += 1;
             self.mapping(indent, content)
@@ -182,20 +214,35 @@ impl<'a> Reader<'a> {
     /// A block mapping at `indent`, whose first entry `first` was just consumed.
     fn mapping(&mut self, indent: usize, first: &'a str) -> Option<Node<'a>> {
         let mut map: Vec<(Node<'a>, Node<'a>)> = Vec::with_capacity(8);
+        let mut hashed: Option<HashSet<&'a str>> = None;
         let mut entry = first;
+        self.mark(first);
         loop {
             let (key, rest) = split_entry(entry)?;
-            let Some(Node::Str(key)) = resolve_plain(key) else {
+            let Some(Node::Str(Cow::Borrowed(key))) = resolve_plain(key) else {
                 return None;
             };
-            let duplicate = map
-                .iter()
-                .any(|(k, _)| matches!(k, Node::Str(k) if *k == key));
-            if duplicate || map.len() == MAX_KEYS {
+            let duplicate = match &mut hashed {
+                Some(set) => !set.insert(key),
+                None => map
+                    .iter()
+                    .any(|(k, _)| matches!(k, Node::Str(k) if *k == key)),
+            };
+            if duplicate {
                 return None;
             }
+            if hashed.is_none() && map.len() + 1 >= HASHED_FROM {
+                let mut set: HashSet<&'a str> = HashSet::with_capacity(2 * HASHED_FROM);
+                set.extend(map.iter().filter_map(|(k, _)| match k {
+                    Node::Str(Cow::Borrowed(k)) => Some(*k),
+                    _ => None,
+                }));
+                set.insert(key);
+                hashed = Some(set);
+            }
+            self.mark(key);
             let value = self.value(rest, indent, true)?;
-            map.push((Node::Str(key), value));
+            map.push((Node::Str(Cow::Borrowed(key)), value));
             self.skip_void();
             match self.peek() {
                 Some((i, content)) if i == indent && !is_item(content) => {
@@ -209,9 +256,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A block sequence whose entries are at `indent`.
-    fn sequence(&mut self, indent: usize) -> Option<Node<'a>> {
+    /// A block sequence whose entries are at `indent` (`indentless`: at its key's own
+    /// indentation).
+    fn sequence(&mut self, indent: usize, indentless: bool) -> Option<Node<'a>> {
         let mut items = Vec::new();
+        self.skip_void();
+        let (_, first) = self.peek()?;
+        // The full reader places a list at its first `-`, but a list at its key's own
+        // indentation at its first item (noted once that item is read).
+        let mark = self.marks.len();
+        self.mark(first);
         loop {
             self.skip_void();
             let Some((i, content)) = self.peek() else {
@@ -243,6 +297,9 @@ impl<'a> Reader<'a> {
             } else {
                 self.value(rest, indent, false)?
             };
+            if indentless && items.is_empty() {
+                self.marks[mark] = self.marks.get(mark + 1).copied().unwrap_or(UNMARKED);
+            }
             items.push(value);
         }
         Some(Node::Seq(items))
@@ -258,15 +315,21 @@ impl<'a> Reader<'a> {
                 Some((i, _)) if i > indent => self.node(i),
                 Some((i, content)) if i == indent && same_indent_list && is_item(content) => {
                     self.depth += 1;
-                    let seq = self.sequence(indent);
+                    let seq = self.sequence(indent, true);
                     self.depth -= 1;
                     seq
                 }
-                _ => Some(Node::Null),
+                _ => {
+                    self.marks.push(UNMARKED);
+                    Some(Node::Null)
+                }
             };
         }
+        if rest.starts_with('|') {
+            return self.literal(rest, indent);
+        }
+        self.mark(rest);
         let value = match rest.as_bytes()[0] {
-            b'|' => return self.literal(rest, indent),
             b'"' => {
                 let (text, after) = double_quoted(&rest[1..])?;
                 trailer_ok(after).then_some(Node::Str(text))?
@@ -275,15 +338,12 @@ impl<'a> Reader<'a> {
                 let (text, after) = single_quoted(&rest[1..])?;
                 trailer_ok(after).then_some(Node::Str(text))?
             }
-            b'[' => flow_list(&rest[1..])?,
+            b'[' => flow_list(&rest[1..], self.base, &mut self.marks)?,
             b'{' => {
                 let after = rest.strip_prefix("{}")?;
                 trailer_ok(after).then(|| Node::Map(Vec::new()))?
             }
-            _ => {
-                let text = plain_text(rest)?;
-                resolve_plain(text)?
-            }
+            _ => resolve_plain(plain_text(rest)?)?,
         };
         if self.goes_on_deeper(indent) {
             return None;
@@ -313,6 +373,8 @@ impl<'a> Reader<'a> {
         if first.trim_start_matches(' ').is_empty() || column <= indent {
             return None;
         }
+        // The full reader places a `|` text at its first character, not at the `|`.
+        self.mark(&first[column..]);
         let mut parts: Vec<&str> = Vec::new();
         while let Some(&line) = self.lines.get(self.pos) {
             if line.trim_start_matches(' ').is_empty() {
@@ -458,8 +520,9 @@ fn single_quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
     }
 }
 
-/// `a, b, c]` (after the `[`) on one line, plain items only.
-fn flow_list(s: &str) -> Option<Node<'_>> {
+/// `a, b, c]` (after the `[`) on one line, plain items only; each item's offset is noted
+/// in `marks`.
+fn flow_list<'a>(s: &'a str, base: usize, marks: &mut Vec<u32>) -> Option<Node<'a>> {
     let end = s.find(']')?;
     if !trailer_ok(&s[end + 1..]) {
         return None;
@@ -477,6 +540,7 @@ fn flow_list(s: &str) -> Option<Node<'_>> {
         {
             return None;
         }
+        marks.push(offset(base, item));
         items.push(resolve_plain(item)?);
     }
     Some(Node::Seq(items))

@@ -1,15 +1,88 @@
 //! The quick reader gives the full reader's tree (`store::yaml_read`, on `saphyr-parser`)
 //! whenever it gives one.
 
-use super::parse;
-use crate::store::node::Node;
+use super::{parse, parse_marked};
+use crate::store::node::{Node, Seg, Target, key_text};
+use crate::store::yaml_marks::{Found, Located};
+use crate::store::yaml_read::Wanted;
 use crate::store::yaml_read::read as parse_full;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-/// The quick reader, when it answers, agrees with the library; it declines what the
-/// library refuses.
+/// Every place of a tree: each node as a value, each key as a key.
+fn places(node: &Node, path: &mut Vec<Seg>, out: &mut HashSet<Wanted>) {
+    out.insert((path.clone(), Target::Value));
+    match node {
+        Node::Map(entries) => {
+            for (k, v) in entries {
+                path.push(Seg::Key(key_text(k).unwrap_or_default()));
+                out.insert((path.clone(), Target::Key));
+                places(v, path, out);
+                path.pop();
+            }
+        }
+        Node::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(Seg::Index(i));
+                places(item, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The positions the quick reader noted are the full reader's, for every key and value
+/// it marked (an empty value it leaves unmarked, to the full reader), and for places not
+/// in the tree (their nearest parent's).
+fn marks_agree(src: &str, tree: &Node, marks: &[u32]) {
+    let mut wanted = HashSet::new();
+    places(tree, &mut Vec::new(), &mut wanted);
+    let absent: Vec<Wanted> = wanted
+        .iter()
+        .map(|(path, _)| {
+            let mut path = path.clone();
+            path.push(Seg::Key("absente".into()));
+            path.push(Seg::Index(3));
+            (path, Target::Key)
+        })
+        .collect();
+    let full = crate::store::yaml_read::positions(src, &wanted);
+    let mut located = Located::new(src, tree, marks);
+    for (path, target) in wanted.iter().chain(&absent) {
+        // The place, else its nearest parent, as `problem::resolve` looks for them.
+        let expected = (1..=path.len())
+            .rev()
+            .map(|n| {
+                (
+                    path[..n].to_vec(),
+                    if n == path.len() {
+                        *target
+                    } else {
+                        Target::Value
+                    },
+                )
+            })
+            .find_map(|place| full.get(&place).copied());
+        match located.find(path, *target) {
+            Found::At(line, column) => assert_eq!(
+                Some((line, column)),
+                expected,
+                "position of {path:?} {target:?} differs in {src:?}"
+            ),
+            Found::Unmarked => {}
+            Found::Absent => assert_eq!(expected, None, "{path:?} {target:?} in {src:?}"),
+        }
+    }
+}
+
+/// The quick reader, when it answers, agrees with the library (its tree and the positions
+/// it noted); it declines what the library refuses.
 fn agrees(src: &str) -> Option<Node<'_>> {
     let fast = parse(src);
+    if let Some((tree, marks)) = parse_marked(src) {
+        marks_agree(src, &tree, &marks);
+    }
     let full = parse_full(src);
     match (&fast, &full) {
         (Some(f), Ok(v)) => assert_eq!(
@@ -345,4 +418,48 @@ fn mutated_files_are_read_alike_or_left_to_the_library() {
     }
     // Most mutations leave a document the quick reader still reads.
     assert!(quick > 300, "{quick}");
+}
+
+#[test]
+fn long_mappings_and_lists_are_read_quickly_with_their_positions() {
+    // More keys than a short mapping's check (a table finds them), accents before the
+    // values, a list at its key's indentation, a `|` text, empty values.
+    let mut doc = String::from("# été\n");
+    for n in 0..40 {
+        doc.push_str(&format!("clé_{n}: « valeur {n} » [{n}]\n"));
+    }
+    doc.push_str("liste:\n- é: [à, b]\n  vide:\n- |\n  texte\n-\n- 'x'\n");
+    for n in 0..30 {
+        doc.push_str(&format!("autre_{n}:\n  - ça: {n}\n    là: \"é\"\n"));
+    }
+    let tree = agrees(&doc).expect("read quickly");
+    let Node::Map(entries) = &tree else {
+        panic!("a mapping");
+    };
+    assert_eq!(entries.len(), 71);
+    let (_, marks) = parse_marked(&doc).expect("read quickly");
+    let mut located = Located::new(&doc, &tree, &marks);
+    let key = |k: &str| Seg::Key(k.to_string());
+    assert_eq!(
+        located.find(&[key("clé_39")], Target::Key),
+        Found::At(41, 1)
+    );
+    assert_eq!(
+        located.find(&[key("clé_39")], Target::Value),
+        Found::At(41, 9)
+    );
+    assert_eq!(
+        located.find(&[key("autre_29"), Seg::Index(0), key("là")], Target::Value),
+        Found::At(49 + 3 * 29 + 2, 9)
+    );
+    // A key written nowhere: its nearest parent.
+    assert_eq!(
+        located.find(&[key("liste"), Seg::Index(0), key("nulle")], Target::Key),
+        Found::At(43, 3)
+    );
+    assert_eq!(located.find(&[key("nulle")], Target::Key), Found::Absent);
+    assert_eq!(
+        located.find(&[key("liste"), Seg::Index(0), key("vide")], Target::Value),
+        Found::Unmarked
+    );
 }

@@ -18,7 +18,11 @@ pub enum Write {
         overwrite: bool,
     },
     Programme(Programme),
+    /// A new case.
     Case(Case),
+    /// A case edited in the case form (its file edited with the fewest changed lines,
+    /// hash-checked).
+    CaseEdit(Case),
     Export {
         request: ExportRequest,
         commit: bool,
@@ -30,7 +34,7 @@ impl Write {
         match self {
             Write::Meeting { meeting, .. } => WriteKey::Meeting(meeting.id.clone()),
             Write::Programme(p) => WriteKey::Programme(p.year),
-            Write::Case(c) => WriteKey::Case(c.id.clone()),
+            Write::Case(c) | Write::CaseEdit(c) => WriteKey::Case(c.id.clone()),
             Write::Export { request, .. } => WriteKey::Export(request.clone()),
         }
     }
@@ -41,6 +45,7 @@ impl Write {
             Write::Meeting { meeting, .. } => Unsaved::Meeting(meeting),
             Write::Programme(p) => Unsaved::Programme(p),
             Write::Case(c) => Unsaved::Case(c),
+            Write::CaseEdit(c) => Unsaved::CaseEdit(c),
             Write::Export { request, .. } => Unsaved::Export {
                 request,
                 data,
@@ -99,11 +104,15 @@ pub struct UnsavedState {
 }
 
 impl UnsavedState {
-    /// A new write of a file: it becomes the content a retry writes.
+    /// A new write of a file: it becomes the content a retry writes (a case whose
+    /// creation failed is still created, with the form's latest content).
     pub fn issued(&mut self, write: &Write) {
         let key = write.key();
         if let Some(p) = self.pending.iter_mut().find(|p| p.write.key() == key) {
-            p.write = write.clone();
+            p.write = match (&p.write, write) {
+                (Write::Case(_), Write::CaseEdit(c)) => Write::Case(c.clone()),
+                _ => write.clone(),
+            };
         }
     }
 

@@ -33,7 +33,7 @@ impl Unsaved<'_> {
         match self {
             Unsaved::Meeting(m) => WriteKey::Meeting(m.id.clone()),
             Unsaved::Programme(p) => WriteKey::Programme(p.year),
-            Unsaved::Case(c) => WriteKey::Case(c.id.clone()),
+            Unsaved::Case(c) | Unsaved::CaseEdit(c) => WriteKey::Case(c.id.clone()),
             Unsaved::Export { request, .. } => WriteKey::Export((*request).clone()),
         }
     }
@@ -61,7 +61,11 @@ impl WriteKey {
 pub enum Unsaved<'a> {
     Meeting(&'a Meeting),
     Programme(&'a crate::domain::fipd::Programme),
+    /// A new case.
     Case(&'a Case),
+    /// A case file edited by the case form: its copy is the file as the form would have
+    /// left it (the fewest changed lines), to be written back only over the file it was made on.
+    CaseEdit(&'a Case),
     /// An export: its bytes and path are made from the data.
     Export {
         request: &'a ExportRequest,

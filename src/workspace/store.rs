@@ -191,6 +191,16 @@ impl Workspace {
                 None,
                 store::new_case_yaml(c).into_bytes(),
             ),
+            Unsaved::CaseEdit(c) => {
+                let (base, bytes) = self.case_edit_bytes(c);
+                (
+                    RescueKind::Case,
+                    c.id.clone(),
+                    code.join("cases").join(format!("{}.yaml", c.id)),
+                    base,
+                    bytes,
+                )
+            }
             Unsaved::Export {
                 request,
                 data,
@@ -206,6 +216,29 @@ impl Workspace {
                 (RescueKind::Export, name, target, None, file.bytes)
             }
         })
+    }
+
+    /// What the case form's save of `case` would have written, and the stamp of the file it
+    /// edits: the file read now and edited with the fewest changed lines, else (unreadable)
+    /// the case written anew over the file last read.
+    fn case_edit_bytes(&self, case: &Case) -> (Option<Stamp>, Vec<u8>) {
+        let known = self.stamps.get(&format!("cases/{}", case.id)).cloned();
+        let current = read_safely(&self.case_file(&case.id)).ok();
+        let text = current.as_deref().and_then(|b| std::str::from_utf8(b).ok());
+        match (current.as_deref(), text) {
+            (Some(bytes), Some(text)) => {
+                let bom = text.starts_with('\u{feff}');
+                let edited =
+                    store::encode_case::edit_case(text.trim_start_matches('\u{feff}'), case);
+                let edited = if bom {
+                    format!("\u{feff}{edited}")
+                } else {
+                    edited
+                };
+                (Some(Stamp::of(bytes)), edited.into_bytes())
+            }
+            _ => (known, store::new_case_yaml(case).into_bytes()),
+        }
     }
 
     /// Writes a rescue copy's bytes to its target, checked as `expect` says.

@@ -1405,6 +1405,87 @@ fn every_failed_write_is_kept_in_a_rescue_copy_marked_and_written_by_a_retry() {
     }
 }
 
+/// A save of the case form that the system refuses (`store::inject`): the edit is not
+/// taken back, a private rescue copy of the file as the form would have left it is kept at
+/// once, the marker says why; a retry writes it once the cause is gone. Without a retry,
+/// the next start finds the copy and restores it over the file it was made on, every other
+/// line of the file kept.
+#[cfg(unix)]
+#[test]
+fn a_failed_save_of_the_case_form_is_kept_marked_retried_and_restored() {
+    use cellule::store::inject;
+    use cellule::tui::unsaved::marker;
+    use cellule::workspace::{Restored, Workspace};
+    use std::os::unix::fs::PermissionsExt;
+    const ID: &str = "49-2025-003";
+    for retried in [true, false] {
+        let holder = tempfile::TempDir::new().unwrap();
+        let root = holder.path().join("donnees");
+        copy_demo(&root);
+        let loaded = cellule::store::load_root(&root).unwrap();
+        let dept = loaded.dept("49").unwrap();
+        let mut ws = Workspace::new(&root, dept);
+        let state = holder.path().join("state");
+        ws.set_rescue_folder(Some(state.clone()));
+        let mut app = App::new(dept.data.clone(), Vec::new(), Lang::Fr, day("2026-12-14"));
+        let file = root.join(format!("49/cases/{ID}.yaml"));
+        let before = std::fs::read_to_string(&file).unwrap();
+        let mut case = dept.data.cases.iter().find(|c| c.id == ID).unwrap().clone();
+        case.label = "Y.B. (libellé saisi pendant la panne)".into();
+        // The form shows its edit everywhere before the save is answered.
+        app.case_edited(case.clone());
+        inject::fail_writes_with(28);
+        let rest = apply_effects(&mut app, &mut ws, vec![Effect::SaveCase(case.clone())]);
+        inject::clear();
+        assert!(rest.is_empty());
+        assert_eq!(app.unsaved.pending.len(), 1, "{:?}", app.unsaved.pending);
+        let line = marker(&app.unsaved, Lang::Fr).unwrap();
+        assert!(line.starts_with("⚠ non enregistré : "), "{line}");
+        assert!(line.contains("plus de place sur le disque"), "{line}");
+        assert!(line.contains("nouvel essai automatique"), "{line}");
+        assert!(line.contains("copie de secours gardée"), "{line}");
+        let shown = app.data.cases.iter().find(|c| c.id == ID).unwrap();
+        assert_eq!(shown.label, case.label, "the edit is not taken back");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+        let copy = state.join(format!("case-{ID}"));
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let kept = std::fs::read_to_string(&copy).unwrap();
+        assert!(
+            kept.contains("label: Y.B. (libellé saisi pendant la panne)"),
+            "{kept}"
+        );
+        assert!(
+            kept.contains("# Données fictives de démonstration"),
+            "{kept}"
+        );
+        let expected = before.replace(
+            "label: Y.B.\n",
+            "label: Y.B. (libellé saisi pendant la panne)\n",
+        );
+        if retried {
+            apply_effects(&mut app, &mut ws, vec![Effect::RetryUnsaved]);
+            assert!(app.unsaved.pending.is_empty(), "{:?}", app.unsaved.pending);
+            assert_eq!(marker(&app.unsaved, Lang::Fr), None);
+            assert!(!copy.exists());
+        } else {
+            // The next start: another workspace on the same folders finds the copy.
+            drop(ws);
+            let loaded = cellule::store::load_root(&root).unwrap();
+            let dept = loaded.dept("49").unwrap();
+            let mut ws = Workspace::new(&root, dept);
+            ws.set_rescue_folder(Some(state.clone()));
+            let found = ws.rescued();
+            assert_eq!(found.len(), 1);
+            match ws.restore(&found[0], false, &dept.data) {
+                Ok(Restored::Case(c)) => assert_eq!(c.label, case.label),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), expected);
+    }
+}
+
 #[test]
 fn a_closed_meeting_is_reopened_only_deliberately_and_the_day_is_recorded() {
     let mut app = seance_app(Lang::Fr);

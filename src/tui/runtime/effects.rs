@@ -95,11 +95,13 @@ pub(crate) enum Done {
     DataFile(Option<PathBuf>),
     /// The watcher told of changed files: to be read, with the data.
     ChangesPending(bool),
-    /// A case saved from the form: the case as written, or why not and the file as it is
-    /// on disk now.
+    /// A case saved from the form (`case`): the case as written, or why not and the file
+    /// as it is on disk now (`rescued`: the system refused, the edit is kept in a rescue copy).
     CaseSaved {
+        case: crate::domain::Case,
         result: Result<crate::domain::Case, WorkError>,
         on_disk: Option<crate::domain::Case>,
+        rescued: bool,
     },
     Nothing,
 }
@@ -125,6 +127,9 @@ pub(crate) fn perform(persist: &mut dyn Persist, job: Job) -> Done {
             return Done::DiskChanges(changes);
         }
     };
+    if let Effect::SaveCase(case) = effect {
+        return save_case(persist, case);
+    }
     if let Some(write) = effect.write() {
         return perform_write(persist, write, data, lang);
     }
@@ -146,14 +151,6 @@ pub(crate) fn perform(persist: &mut dyn Persist, job: Job) -> Done {
             Done::Nothing
         }
         Effect::DeleteMeeting(id) => Done::Deleted(persist.delete_meeting(&id)),
-        Effect::SaveCase(case) => {
-            let result = persist.save_case(&case);
-            let on_disk = match result {
-                Ok(_) => None,
-                Err(_) => persist.reload_case(&case.id).ok(),
-            };
-            Done::CaseSaved { result, on_disk }
-        }
         Effect::DiscardCaseEdit(id) => Done::EditDiscarded(persist.discard_case_edit(&id)),
         Effect::Restore { rescued, overwrite } => {
             let result = data
@@ -166,6 +163,27 @@ pub(crate) fn perform(persist: &mut dyn Persist, job: Job) -> Done {
             Done::Nothing
         }
         _ => Done::Nothing,
+    }
+}
+
+/// A save of the case form. When the system refuses it (a full disk, a read-only file),
+/// the edit is kept in a rescue copy before anything else, and retried; when the file
+/// changed elsewhere or the edit is refused, the file as it is on disk comes back.
+fn save_case(persist: &mut dyn Persist, case: crate::domain::Case) -> Done {
+    let result = persist.save_case(&case);
+    let (on_disk, rescued) = match &result {
+        Ok(_) => {
+            persist.drop_rescue(&WriteKey::Case(case.id.clone()));
+            (None, false)
+        }
+        Err(WorkError::Io { .. }) => (None, persist.keep_rescue(Unsaved::CaseEdit(&case)).is_ok()),
+        Err(_) => (persist.reload_case(&case.id).ok(), false),
+    };
+    Done::CaseSaved {
+        case,
+        result,
+        on_disk,
+        rescued,
     }
 }
 
@@ -184,6 +202,7 @@ fn perform_write(
         Write::Meeting { meeting, .. } => persist.overwrite_meeting(meeting).map(|()| None),
         Write::Programme(p) => persist.save_programme(p).map(|()| None),
         Write::Case(c) => persist.create_case(c).map(|()| None),
+        Write::CaseEdit(c) => persist.save_case(c).map(|_| None),
         Write::Export { request, commit } => match data {
             Some(d) => persist.export(request, d, lang, *commit).map(Some),
             None => Err(WorkError::Unavailable),
@@ -209,6 +228,7 @@ fn unsaved<'a>(write: &'a Write, data: Option<&'a DeptData>, lang: Lang) -> Opti
         Write::Meeting { meeting, .. } => Unsaved::Meeting(meeting),
         Write::Programme(p) => Unsaved::Programme(p),
         Write::Case(c) => Unsaved::Case(c),
+        Write::CaseEdit(c) => Unsaved::CaseEdit(c),
         Write::Export { request, .. } => Unsaved::Export {
             request,
             data: data?,
@@ -276,11 +296,30 @@ pub(crate) fn answer(app: &mut App, done: Done) -> Vec<Effect> {
         Done::DataFile(_) | Done::ChangesPending(_) => {}
         Done::CaseSaved {
             result: Ok(saved), ..
-        } => update::case_saved(app, saved),
+        } => {
+            let key = WriteKey::Case(saved.id.clone());
+            let was_pending = app.unsaved.is_pending(&key);
+            app.unsaved.saved(&key);
+            update::case_saved(app, saved);
+            if was_pending {
+                app.info(super::super::unsaved::U::Saved.get(lang));
+            }
+        }
         Done::CaseSaved {
+            case,
+            result: Err(e @ WorkError::Io { .. }),
+            rescued,
+            ..
+        } => update::wrote(app, Write::CaseEdit(case), Err(e), rescued),
+        Done::CaseSaved {
+            case,
             result: Err(e),
             on_disk,
+            ..
         } => {
+            // The file on disk wins: the edit waits no more (its rescue copy, if an earlier
+            // try kept one, stays for the next start).
+            app.unsaved.saved(&WriteKey::Case(case.id.clone()));
             let reason = match &e {
                 WorkError::Invalid { problems, .. } if !problems.is_empty() => problems
                     .iter()

@@ -21,6 +21,7 @@ impl Effect {
             },
             Effect::SaveProgramme(p) => Write::Programme(p.clone()),
             Effect::CreateCase(c) => Write::Case(c.clone()),
+            Effect::SaveCase(c) => Write::CaseEdit(c.clone()),
             Effect::Export { request, commit } => Write::Export {
                 request: request.clone(),
                 commit: *commit,
@@ -40,6 +41,7 @@ impl From<Write> for Effect {
             Write::Meeting { meeting, .. } => Effect::OverwriteMeeting(meeting),
             Write::Programme(p) => Effect::SaveProgramme(p),
             Write::Case(c) => Effect::CreateCase(c),
+            Write::CaseEdit(c) => Effect::SaveCase(c),
             Write::Export { request, commit } => Effect::Export { request, commit },
         }
     }
