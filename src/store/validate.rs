@@ -339,6 +339,7 @@ pub(crate) fn decision_notices(
                         decision: d,
                         body: body.short_name(),
                     },
+                    at: None,
                 })
             })
             .collect();
