@@ -229,7 +229,7 @@ fn decode_postponed(v: &Node, at: At, sink: &mut Sink) -> Option<Postponed> {
         ItemKind::Case => {
             let Some(case) = case else {
                 sink.at_value(
-                    &o.path(),
+                    o.path(),
                     Msg::NeedsKey {
                         key: "case".into(),
                         kind: kind.as_str().to_string(),
@@ -239,7 +239,7 @@ fn decode_postponed(v: &Node, at: At, sink: &mut Sink) -> Option<Postponed> {
             };
             if !crate::domain::ids::is_file_id(&case) {
                 sink.at_value(
-                    &o.at("case"),
+                    o.at("case"),
                     Msg::BadFileId {
                         key: "case".into(),
                         value: case,
@@ -252,7 +252,7 @@ fn decode_postponed(v: &Node, at: At, sink: &mut Sink) -> Option<Postponed> {
         ItemKind::Topic => {
             let Some(title) = title else {
                 sink.at_value(
-                    &o.path(),
+                    o.path(),
                     Msg::NeedsKey {
                         key: "title".into(),
                         kind: kind.as_str().to_string(),
@@ -438,14 +438,14 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
         );
     }
     if kind == ItemKind::Topic && o.has("approval") && !o.has("approves") {
-        sink.at_key(&o.at("approval"), Msg::ApprovalWithoutMinutes);
+        sink.at_key(o.at("approval"), Msg::ApprovalWithoutMinutes);
     }
     if let Some(id) = &approves
         && kind == ItemKind::Topic
         && !crate::domain::ids::is_file_id(id)
     {
         sink.at_value(
-            &o.at("approves"),
+            o.at("approves"),
             Msg::BadFileId {
                 key: "approves".into(),
                 value: id.clone(),

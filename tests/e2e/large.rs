@@ -34,7 +34,7 @@ fn the_gtrdo_alert_is_on_the_first_screen_at_80x24() {
         .unwrap_or_else(|| panic!("the GTRDO alert is not on the first screen:\n{screen}"));
     let overdue = lines
         .iter()
-        .position(|l| l.contains("Revues en retard (40)"))
+        .position(|l| l.contains("Examens en retard (40)"))
         .unwrap_or_else(|| panic!("no group of overdue reviews:\n{screen}"));
     assert!(gtrdo < overdue, "the body's alert comes first:\n{screen}");
     assert!(lines.len() <= 24);
