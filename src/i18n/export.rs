@@ -508,9 +508,10 @@ pub fn approval(lang: Lang, a: crate::domain::Approval) -> &'static str {
     }
 }
 
-/// Whether and when minutes were approved: « Compte rendu approuvé le 14/12/2026 (séance
-/// du 14/12/2026) », « … approuvé avec modifications le … », « Compte rendu non encore
-/// approuvé » (« …, approbation ajournée le … »).
+/// Whether and when minutes were approved: « Compte rendu approuvé en séance du
+/// 14/12/2026 » (the approving meeting's reference after it, when it has one), « … approuvé
+/// avec modifications en séance du … », « Compte rendu non encore approuvé » (« …,
+/// approbation ajournée le … »).
 pub fn approval_state(lang: Lang, state: &crate::domain::approval::ApprovalState<'_>) -> String {
     use crate::domain::approval::ApprovalState as S;
     match (state, lang) {
@@ -523,23 +524,20 @@ pub fn approval_state(lang: Lang, state: &crate::domain::approval::ApprovalState
             _,
         ) => {
             let date = short_date(lang, *on);
-            let seance = match reference {
-                Some(r) => match lang {
-                    Lang::Fr => format!("séance du {date}, {r}"),
-                    Lang::En => format!("meeting of {date}, {r}"),
-                },
-                None => match lang {
-                    Lang::Fr => format!("séance du {date}"),
-                    Lang::En => format!("meeting of {date}"),
-                },
-            };
+            let reference = reference.map(|r| format!(" ({r})")).unwrap_or_default();
             match (lang, with_changes) {
-                (Lang::Fr, false) => format!("Compte rendu approuvé le {date} ({seance})"),
-                (Lang::Fr, true) => {
-                    format!("Compte rendu approuvé avec modifications le {date} ({seance})")
+                (Lang::Fr, false) => {
+                    format!("Compte rendu approuvé en séance du {date}{reference}")
                 }
-                (Lang::En, false) => format!("Minutes approved on {date} ({seance})"),
-                (Lang::En, true) => format!("Minutes approved with changes on {date} ({seance})"),
+                (Lang::Fr, true) => format!(
+                    "Compte rendu approuvé avec modifications en séance du {date}{reference}"
+                ),
+                (Lang::En, false) => {
+                    format!("Minutes approved at the meeting of {date}{reference}")
+                }
+                (Lang::En, true) => {
+                    format!("Minutes approved with changes at the meeting of {date}{reference}")
+                }
             }
         }
         (S::NotYet { adjourned_on: None }, _) => lang

@@ -660,9 +660,7 @@ fn the_minutes_say_in_every_format_and_level_whether_they_were_approved() {
         for format in Format::DOCUMENTS {
             let t = text(&data, level, *format);
             assert!(
-                t.contains(
-                    "Compte rendu approuvé avec modifications le 30/11/2026 (séance du 30/11/2026)"
-                ),
+                t.contains("Compte rendu approuvé avec modifications en séance du 30/11/2026"),
                 "{level:?} {format:?}:\n{t}"
             );
             assert!(!t.contains("non encore approuvé"), "{level:?} {format:?}");
