@@ -20,6 +20,22 @@ fn text_area(text: Option<&str>) -> Box<TextArea<'static>> {
 }
 
 /// The ids of the directory, in its order (copied: the séance is changed meanwhile).
+/// The text of `field` (a decision's text, an item's notes, the séance's difficulties) set
+/// to `text` in the séance's meeting.
+fn set_text(
+    live: &mut crate::domain::live::Seance,
+    meetings: &mut [crate::domain::Meeting],
+    field: Field,
+    index: usize,
+    text: &str,
+) -> Result<Change, crate::domain::live::LiveError> {
+    live.apply(meetings, |l, _| match field {
+        Field::DecisionText => l.set_decision_text(index, text),
+        Field::Notes => l.set_notes(index, text),
+        _ => l.set_difficulties(text),
+    })
+}
+
 fn member_ids(app: &App) -> Vec<String> {
     app.data
         .department
@@ -265,17 +281,7 @@ pub(super) fn editing_key(app: &mut App, key: Key, action: Option<Action>) -> Ve
                 && area.input(input)
             {
                 let text = area.lines().join("\n");
-                let r = match field {
-                    Field::DecisionText => st.live.apply(&mut app.data.meetings, |l, _| {
-                        l.set_decision_text(index, &text)
-                    }),
-                    Field::Notes => st
-                        .live
-                        .apply(&mut app.data.meetings, |l, _| l.set_notes(index, &text)),
-                    _ => st
-                        .live
-                        .apply(&mut app.data.meetings, |l, _| l.set_difficulties(&text)),
-                };
+                let r = set_text(&mut st.live, &mut app.data.meetings, *field, index, &text);
                 match r {
                     Ok(Change::Unchanged) => {}
                     Ok(_) => st.typed = true,
@@ -477,17 +483,7 @@ pub(super) fn paste_text(app: &mut App, text: &str) -> Vec<Effect> {
         return Vec::new();
     }
     let text = area.lines().join("\n");
-    let r = match field {
-        Field::DecisionText => st.live.apply(&mut app.data.meetings, |l, _| {
-            l.set_decision_text(index, &text)
-        }),
-        Field::Notes => st
-            .live
-            .apply(&mut app.data.meetings, |l, _| l.set_notes(index, &text)),
-        _ => st
-            .live
-            .apply(&mut app.data.meetings, |l, _| l.set_difficulties(&text)),
-    };
+    let r = set_text(&mut st.live, &mut app.data.meetings, *field, index, &text);
     match r {
         Ok(Change::Unchanged) => {}
         Ok(_) => st.typed = true,

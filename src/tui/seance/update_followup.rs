@@ -165,6 +165,18 @@ fn after_follow(app: &App, decision: Decision) -> Option<Editing> {
     }
 }
 
+/// The next known value picked by `←`/`→` among `n` (from the last one with `←` when none is
+/// picked yet, from the first with `→`), round; `None` when there is none to pick.
+fn cycle(picked: Option<usize>, n: usize, action: Action) -> Option<usize> {
+    let back = action == Action::ChoicePrev;
+    (n > 0).then(|| match (picked, back) {
+        (None, true) => n - 1,
+        (None, false) => 0,
+        (Some(p), true) => (p + n - 1) % n,
+        (Some(p), false) => (p + 1) % n,
+    })
+}
+
 /// The keys of the questions that follow a decision.
 pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
     let page = app.page;
@@ -277,14 +289,7 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                 effects = applied(app, r);
             }
             Some(a @ (Action::ChoicePrev | Action::ChoiceNext)) => {
-                let n = form.known.len();
-                if n > 0 {
-                    let p = match (form.picked, a) {
-                        (None, Action::ChoicePrev) => n - 1,
-                        (None, _) => 0,
-                        (Some(p), Action::ChoicePrev) => (p + n - 1) % n,
-                        (Some(p), _) => (p + 1) % n,
-                    };
+                if let Some(p) = cycle(form.picked, form.known.len(), a) {
                     form.picked = Some(p);
                     if let Some(name) = form.known.get(p) {
                         form.input = LineInput::new(name);
@@ -305,14 +310,7 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                 Some(Action::NextField) => form.field = (form.field + 1) % 3,
                 Some(Action::PrevField) => form.field = (form.field + 2) % 3,
                 Some(a @ (Action::ChoicePrev | Action::ChoiceNext)) if form.field == 0 => {
-                    let n = form.known.len();
-                    if n > 0 {
-                        let p = match (form.picked, a) {
-                            (None, Action::ChoicePrev) => n - 1,
-                            (None, _) => 0,
-                            (Some(p), Action::ChoicePrev) => (p + n - 1) % n,
-                            (Some(p), _) => (p + 1) % n,
-                        };
+                    if let Some(p) = cycle(form.picked, form.known.len(), a) {
                         form.picked = Some(p);
                         if let Some((name, kind)) = form.known.get(p) {
                             form.structure = LineInput::new(name);
