@@ -7,8 +7,7 @@ use super::enums::Approval;
 use super::meeting::{Item, Meeting};
 use chrono::NaiveDate;
 
-/// The timebox of the approval item, in minutes.
-pub const APPROVAL_MINUTES: u32 = 5;
+pub use super::meeting::APPROVAL_MINUTES;
 
 /// The latest held (or closed) meeting of `body` before `date`, other than `except`.
 pub fn previous_held<'a>(

@@ -4,6 +4,9 @@ use super::case::Referent;
 use super::enums::*;
 use chrono::{NaiveDate, NaiveTime};
 
+/// The timebox of the approval item, in minutes.
+pub const APPROVAL_MINUTES: u32 = 5;
+
 /// How one invited member attended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attendance {
@@ -129,7 +132,7 @@ impl Item {
     pub fn approval_of(title: impl Into<String>, meeting: impl Into<String>) -> Self {
         Item {
             title: Some(title.into()),
-            minutes: Some(super::approval::APPROVAL_MINUTES),
+            minutes: Some(APPROVAL_MINUTES),
             approves: Some(meeting.into()),
             ..Item::empty(ItemKind::Topic)
         }

@@ -1,5 +1,7 @@
 //! A one-line text field: the search, the prompts, the picker's query.
 
+use crate::tui::key::Key;
+use ratatui::crossterm::event::KeyCode;
 use unicode_width::UnicodeWidthStr;
 
 /// A line of text being typed, with the cursor as a char index.
@@ -100,6 +102,34 @@ impl LineInput {
     pub fn end(&mut self) {
         self.cursor = self.text.chars().count();
     }
+}
+
+/// Applies a key to a text field. Returns `false` when the key is not for text.
+pub fn edit_line(input: &mut LineInput, key: Key) -> bool {
+    if key.ctrl && !key.alt {
+        // The usual line-editing keys of a shell: Ctrl-u clears, Ctrl-a / Ctrl-e go to the ends.
+        match key.code {
+            KeyCode::Char('u') => *input = LineInput::new(""),
+            KeyCode::Char('a') => input.home(),
+            KeyCode::Char('e') => input.end(),
+            _ => return false,
+        }
+        return true;
+    }
+    if key.alt {
+        return false;
+    }
+    match key.code {
+        KeyCode::Char(c) => input.insert(c),
+        KeyCode::Backspace => input.backspace(),
+        KeyCode::Delete => input.delete(),
+        KeyCode::Left => input.left(),
+        KeyCode::Right => input.right(),
+        KeyCode::Home => input.home(),
+        KeyCode::End => input.end(),
+        _ => return false,
+    }
+    true
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Actions decided at the meeting, and actions of earlier meetings reported done.
 
-use super::decisions::item_mut;
+use super::item_mut;
 use super::{LiveError, clean_text, ensure_editable, set_if_changed};
 use crate::domain::{Action, Item, ItemKind, Meeting};
 use chrono::NaiveDate;

@@ -1,16 +1,8 @@
 //! Decisions on cases, and the texts of items and of the meeting.
 
-use super::{LiveError, clean_text, ensure_editable, set_if_changed};
+use super::{LiveError, clean_text, ensure_editable, item_mut, set_if_changed};
 use crate::domain::{Approval, ClosureReason, Decision, Item, ItemKind, Meeting};
 use chrono::{Days, NaiveDate};
-
-/// The item at `index`.
-pub(super) fn item_mut(meeting: &mut Meeting, index: usize) -> Result<&mut Item, LiveError> {
-    meeting
-        .items
-        .get_mut(index)
-        .ok_or(LiveError::NoSuchItem { index })
-}
 
 /// The case item at `index`.
 fn case_item_mut(meeting: &mut Meeting, index: usize) -> Result<&mut Item, LiveError> {
@@ -129,7 +121,7 @@ pub fn set_decision_in(
     let mut changed = set_if_changed(&mut item.decision, decision);
     changed |= set_if_changed(&mut item.closure_reason, reason);
     changed |= set_if_changed(&mut item.next_review, review);
-    changed |= super::followup::keep_fitting(item);
+    changed |= keep_fitting(item);
     Ok(changed)
 }
 
@@ -202,4 +194,22 @@ pub fn set_next_meeting(meeting: &mut Meeting, day: Option<NaiveDate>) -> Result
         });
     }
     Ok(set_if_changed(&mut meeting.next_meeting, day))
+}
+
+/// What a new decision keeps of the follow-up fields: a référent only with
+/// `change_referent`, a measure only with `orient`, an inscription only when it does not
+/// close. Called by [`set_decision`].
+fn keep_fitting(item: &mut Item) -> bool {
+    let d = item.decision;
+    let mut changed = false;
+    if d != Some(Decision::ChangeReferent) {
+        changed |= set_if_changed(&mut item.referent, None);
+    }
+    if d != Some(Decision::Orient) {
+        changed |= set_if_changed(&mut item.measure, None);
+    }
+    if d.is_none_or(|d| d.closes()) {
+        changed |= set_if_changed(&mut item.follow, false);
+    }
+    changed
 }

@@ -11,7 +11,7 @@ use crate::domain::meeting::Orientation;
 use crate::domain::{Decision, Item, ItemKind, Meeting, Referent};
 
 fn decided_item(meeting: &mut Meeting, index: usize) -> Result<&mut Item, LiveError> {
-    let item = super::decisions::item_mut(meeting, index)?;
+    let item = super::item_mut(meeting, index)?;
     if item.kind != ItemKind::Case {
         return Err(LiveError::NotACase);
     }
@@ -67,24 +67,6 @@ pub fn set_measure(
         provider: m.provider.as_deref().and_then(clean_text),
     });
     Ok(set_if_changed(&mut item.measure, measure))
-}
-
-/// What a new decision keeps of the follow-up fields: a référent only with
-/// `change_referent`, a measure only with `orient`, an inscription only when it does not
-/// close. Called by `decisions::set_decision`.
-pub(super) fn keep_fitting(item: &mut Item) -> bool {
-    let d = item.decision;
-    let mut changed = false;
-    if d != Some(Decision::ChangeReferent) {
-        changed |= set_if_changed(&mut item.referent, None);
-    }
-    if d != Some(Decision::Orient) {
-        changed |= set_if_changed(&mut item.measure, None);
-    }
-    if d.is_none_or(|d| d.closes()) {
-        changed |= set_if_changed(&mut item.follow, false);
-    }
-    changed
 }
 
 impl Live<'_> {

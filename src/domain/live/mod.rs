@@ -37,7 +37,7 @@ pub use timers::{Timer, item_timer, meeting_timer};
 #[cfg(test)]
 mod tests;
 
-use super::{Meeting, MeetingStatus};
+use super::{Item, Meeting, MeetingStatus};
 
 /// Refuses edits of a closed meeting.
 pub fn ensure_editable(meeting: &Meeting) -> Result<(), LiveError> {
@@ -62,4 +62,12 @@ fn set_if_changed<T: PartialEq>(slot: &mut T, value: T) -> bool {
         *slot = value;
         true
     }
+}
+
+/// The item at `index`.
+fn item_mut(meeting: &mut Meeting, index: usize) -> Result<&mut Item, LiveError> {
+    meeting
+        .items
+        .get_mut(index)
+        .ok_or(LiveError::NoSuchItem { index })
 }

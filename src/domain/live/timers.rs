@@ -2,7 +2,7 @@
 //!
 //! No clock here: the caller measures elapsed time and adds it.
 
-use super::decisions::item_mut;
+use super::item_mut;
 use super::{LiveError, ensure_editable};
 use crate::domain::{Item, Meeting};
 

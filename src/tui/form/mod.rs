@@ -429,7 +429,7 @@ impl Form {
         if field.kind == Kind::Button {
             return;
         }
-        super::update::edit_line(&mut field.input, key);
+        super::input::edit_line(&mut field.input, key);
         if self.fault.as_ref().is_some_and(|(i, _)| *i == self.focus) {
             self.fault = None;
         }

@@ -33,6 +33,7 @@ mod seance_followup;
 mod situations;
 mod unsaved;
 
+pub(super) use crate::tui::input::edit_line;
 use agenda::{agenda, picker_key, prompt_key};
 pub use case_form::{case_not_saved, case_saved};
 use dashboard::{dashboard, open_agenda};
@@ -587,32 +588,4 @@ pub(super) fn filtered_key(
             Chosen::Stay
         }
     }
-}
-
-/// Applies a key to a text field. Returns `false` when the key is not for text.
-pub(super) fn edit_line(input: &mut LineInput, key: Key) -> bool {
-    if key.ctrl && !key.alt {
-        // The usual line-editing keys of a shell: Ctrl-u clears, Ctrl-a / Ctrl-e go to the ends.
-        match key.code {
-            KeyCode::Char('u') => *input = LineInput::new(""),
-            KeyCode::Char('a') => input.home(),
-            KeyCode::Char('e') => input.end(),
-            _ => return false,
-        }
-        return true;
-    }
-    if key.alt {
-        return false;
-    }
-    match key.code {
-        KeyCode::Char(c) => input.insert(c),
-        KeyCode::Backspace => input.backspace(),
-        KeyCode::Delete => input.delete(),
-        KeyCode::Left => input.left(),
-        KeyCode::Right => input.right(),
-        KeyCode::Home => input.home(),
-        KeyCode::End => input.end(),
-        _ => return false,
-    }
-    true
 }
