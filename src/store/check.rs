@@ -6,8 +6,9 @@
 use super::Stamp;
 use super::decode_case::decode_case;
 use super::decode_meeting::decode_meeting;
-use super::load::{MAX_FILE_BYTES, parse_marked, read_text, settle};
+use super::load::{MAX_FILE_BYTES, settle};
 use super::problem::{Problem, Sink};
+use super::source::{parse_marked, read_text};
 use super::validate::{Doc, check_cases, check_meetings};
 use crate::domain::{Case, Department, DeptData, Meeting};
 use crate::i18n::Msg;

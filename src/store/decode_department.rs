@@ -287,7 +287,7 @@ pub fn locate_placeholders(
             }
         })
         .collect();
-    let src = super::load::read_text(&root.join(&rel), &rel, false)
+    let src = super::source::read_text(&root.join(&rel), &rel, false)
         .map(|(s, _)| s)
         .unwrap_or_default();
     super::problem::resolve(&rel, &src, pending)

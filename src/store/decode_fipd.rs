@@ -2,9 +2,9 @@
 //! positions of the fund's findings for `cellule validate`.
 
 use super::fields::{At, Obj, scalar_text};
-use super::load::{LoadedDept, list_yaml, parse_marked, read_text};
 use super::node::Node;
 use super::problem::{Pending, Problem, Sink, resolve};
+use super::source::read_text;
 use super::yaml::{Seg, Target};
 use crate::domain::fipd::{
     CapReading, Category, Evaluation, Finding, FundAction, FundRules, FundStatus, Indicator,
@@ -235,48 +235,6 @@ pub fn year_of(stem: &str) -> Option<i32> {
         .then(|| stem.parse::<i32>().ok())
         .flatten()
         .filter(|y| (2000..=2100).contains(y))
-}
-
-/// Reads the programmes of every loaded département (`<code>/fipd/<year>.yaml`): a
-/// valid one goes into its data, a file with problems is listed and left out.
-pub(super) fn load_programmes(root: &Path, depts: &mut [LoadedDept], problems: &mut Vec<Problem>) {
-    for dept in depts.iter_mut() {
-        for listed in list_yaml(root, &dept.folder, FOLDER, problems) {
-            let Some(year) = year_of(&listed.stem) else {
-                let name = format!("{}.yaml", listed.stem);
-                problems.push(Problem::whole(listed.rel, Msg::ProgrammeName { name }));
-                continue;
-            };
-            let (src, stamp) = match read_text(&root.join(&listed.rel), &listed.rel, listed.regular)
-            {
-                Ok(read) => read,
-                Err(p) => {
-                    problems.push(*p);
-                    continue;
-                }
-            };
-            dept.stamps.insert(listed.rel.clone(), stamp);
-            let (node, marks) = match parse_marked(&src, &listed.rel) {
-                Ok(read) => read,
-                Err(p) => {
-                    problems.push(*p);
-                    continue;
-                }
-            };
-            let mut sink = Sink::default();
-            let programme = decode_programme(&node, &mut sink);
-            sink.place(&src, &node, &marks);
-            if !sink.is_empty() {
-                problems.extend(resolve(&listed.rel, &src, sink.pending));
-                continue;
-            }
-            if let Some(mut p) = programme {
-                p.year = year;
-                dept.data.programmes.push(p);
-            }
-        }
-        dept.data.programmes.sort_by_key(|p| p.year);
-    }
 }
 
 /// The file (relative to the data root) and the YAML path a finding points at.

@@ -31,6 +31,8 @@ mod parallel;
 pub mod problem;
 pub mod read;
 mod scalar;
+mod source;
+mod stamp;
 pub mod temp;
 mod validate;
 mod write;

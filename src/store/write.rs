@@ -7,42 +7,13 @@
 //! not lost.
 
 use super::read::{MAX_FILE_BYTES, ReadError, read_file};
+pub use super::stamp::Stamp;
 use super::temp::{Mode, Temp, new_file_mode};
 use crate::domain::Meeting;
 use crate::i18n::{Lang, Msg};
-use sha2::{Digest, Sha256};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-
-/// The SHA-256 of a file's bytes, taken when it was read or written.
-#[derive(Clone, PartialEq, Eq, Debug, Hash)]
-pub struct Stamp([u8; 32]);
-
-impl Stamp {
-    /// The stamp of these bytes.
-    pub fn of(bytes: &[u8]) -> Stamp {
-        Stamp(Sha256::digest(bytes).into())
-    }
-
-    /// The stamp as 64 hexadecimal digits (kept in a rescue copy).
-    pub fn to_hex(&self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
-    /// The stamp of [`Self::to_hex`]'s text, if it is one.
-    pub fn from_hex(text: &str) -> Option<Stamp> {
-        let text = text.trim();
-        if text.len() != 64 || !text.is_ascii() {
-            return None;
-        }
-        let mut out = [0u8; 32];
-        for (i, byte) in out.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
-        }
-        Some(Stamp(out))
-    }
-}
 
 /// What the target must be like for the write to go ahead.
 #[derive(Clone, PartialEq, Eq, Debug)]
