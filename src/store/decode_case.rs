@@ -61,15 +61,7 @@ pub fn decode_case(root: &Node, sink: &mut Sink) -> Option<Case> {
     let justice = o.choice("justice", Justice::parse, Justice::CHOICES, sink);
     let schooling = o.choice("schooling", Schooling::parse, Schooling::CHOICES, sink);
     let returnee_minor = o.boolean("returnee_minor", sink);
-    let measures_at = o.under("measures");
-    let measures: Option<Vec<Measure>> = o
-        .list("measures", sink)
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decode_measure(v, measures_at.index(i), sink))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
+    let measures: Option<Vec<Measure>> = o.each("measures", sink, decode_measure);
     let next_review = o.date("next_review", sink);
     let closed_on = o.date("closed_on", sink);
     let closure_reason = o.choice(

@@ -135,25 +135,9 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         attendance.push(a);
     }
 
-    let guests_at = o.under("guests");
-    let guests: Option<Vec<Guest>> = o
-        .list("guests", sink)
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decode_guest(v, guests_at.index(i), sink))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
+    let guests: Option<Vec<Guest>> = o.each("guests", sink, decode_guest);
 
-    let items_at = o.under("items");
-    let items: Option<Vec<Item>> = o
-        .need_list("items", sink)
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decode_item(v, items_at.index(i), sink))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
+    let items: Option<Vec<Item>> = o.need_each("items", sink, decode_item);
 
     let difficulties = o.text("difficulties", sink);
     let next_meeting = o.date("next_meeting", sink);
@@ -166,28 +150,11 @@ pub fn decode_meeting(root: &Node, sink: &mut Sink) -> Option<Meeting> {
         );
     }
 
-    let reopened_at = o.under("reopened");
-    let reopened: Option<Vec<NaiveDate>> = o
-        .list("reopened", sink)
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let r = Obj::open(v, reopened_at.index(i), "reopened", REOPENED_KEYS, sink)?;
-            r.need_date("on", sink)
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
+    let reopened: Option<Vec<NaiveDate>> = o.each("reopened", sink, |v, at, sink| {
+        Obj::open(v, at, "reopened", REOPENED_KEYS, sink)?.need_date("on", sink)
+    });
     let roll_call_seconds = o.number("roll_call_seconds", 0, sink);
-    let postponed_at = o.under("postponed");
-    let postponed: Option<Vec<Postponed>> = o
-        .list("postponed", sink)
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decode_postponed(v, postponed_at.index(i), sink))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
+    let postponed: Option<Vec<Postponed>> = o.each("postponed", sink, decode_postponed);
 
     Some(Meeting {
         id: id?,
@@ -365,15 +332,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
             provider,
         })
     });
-    let actions_at = o.under("actions");
-    let actions: Option<Vec<Action>> = o
-        .list("actions", sink)
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decode_action(v, actions_at.index(i), sink))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
+    let actions: Option<Vec<Action>> = o.each("actions", sink, decode_action);
     let spent_seconds = o.number("spent_seconds", 0, sink);
     let number = o.text("number", sink);
     let approves = o.text("approves", sink);

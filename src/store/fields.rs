@@ -484,6 +484,46 @@ impl<'v, 'p> Obj<'v, 'p> {
         self.list(key, sink)
     }
 
+    /// Each element of the optional list `key` decoded at its own place; `None` when one
+    /// of them could not be (every element is decoded, so that each one's problems are
+    /// recorded).
+    pub fn each<T>(
+        &self,
+        key: &str,
+        sink: &mut Sink,
+        decode: impl FnMut(&'v Node<'v>, At<'_>, &mut Sink) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let items = self.list(key, sink);
+        self.decode_all(key, items, sink, decode)
+    }
+
+    /// [`Self::each`] for a required list.
+    pub fn need_each<T>(
+        &self,
+        key: &str,
+        sink: &mut Sink,
+        decode: impl FnMut(&'v Node<'v>, At<'_>, &mut Sink) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let items = self.need_list(key, sink);
+        self.decode_all(key, items, sink, decode)
+    }
+
+    fn decode_all<T>(
+        &self,
+        key: &str,
+        items: &'v [Node<'v>],
+        sink: &mut Sink,
+        mut decode: impl FnMut(&'v Node<'v>, At<'_>, &mut Sink) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let at = self.under(key);
+        let decoded: Vec<Option<T>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| decode(v, at.index(i), sink))
+            .collect();
+        decoded.into_iter().collect()
+    }
+
     /// An optional mapping.
     pub fn mapping(&self, key: &str, sink: &mut Sink) -> Option<&'v Entries<'v>> {
         match self.get(key)? {
