@@ -2020,3 +2020,27 @@ fn the_action_form_promises_left_and_right_on_the_pilote_only() {
     let screen = plain(&app, 80, 24);
     assert!(!screen.contains("←/→"), "due date: {screen}");
 }
+
+#[test]
+fn the_agenda_pane_lists_the_items_postponed_muted_with_their_day() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "nR");
+    let m = live(&app);
+    assert_eq!(m.postponed.len(), 1, "{:?}", app.message);
+    let to = app
+        .data
+        .meetings
+        .iter()
+        .find(|x| x.id == m.postponed[0].to)
+        .unwrap()
+        .date
+        .format("%d/%m")
+        .to_string();
+    let screen = plain(&app, 100, 30);
+    let line = screen
+        .lines()
+        .find(|l| l.contains('↷'))
+        .unwrap_or_else(|| panic!("no postponed line: {screen}"));
+    assert!(line.contains(&format!("reporté au {to}")), "{line}");
+    assert!(line.contains("↷ A.B"), "{line}");
+}
