@@ -63,6 +63,34 @@ impl Msg {
                      the meeting whose minutes are approved"
                 ),
             },
+            Msg::UnknownPostponedTo { id } => match lang {
+                Lang::Fr => format!(
+                    "réunion « {id} » inconnue (aucun fichier meetings/{id}.yaml valide) : to \
+                     nomme la réunion où le point a été reporté"
+                ),
+                Lang::En => format!(
+                    "unknown meeting “{id}” (no valid meetings/{id}.yaml file): to names the \
+                     meeting the item was postponed to"
+                ),
+            },
+            Msg::PostponedToOtherMeeting { id, its_body, body } => match (lang, its_body.is_empty()) {
+                (Lang::Fr, true) => format!(
+                    "« {id} » est cette réunion même : un point se reporte à une autre réunion \
+                     de l'instance"
+                ),
+                (Lang::Fr, false) => format!(
+                    "la réunion « {id} » relève de « {its_body} », pas de « {body} » : un point \
+                     se reporte à une réunion de la même instance"
+                ),
+                (Lang::En, true) => format!(
+                    "“{id}” is this very meeting: an item is postponed to another meeting of \
+                     the body"
+                ),
+                (Lang::En, false) => format!(
+                    "meeting “{id}” belongs to “{its_body}”, not “{body}”: an item is postponed \
+                     to a meeting of the same body"
+                ),
+            },
             Msg::MinutesNotApprovable { id, why } => {
                 use super::problems::MinutesWhy as W;
                 match (lang, why) {

@@ -259,6 +259,17 @@ pub enum Msg {
         id: String,
         why: MinutesWhy,
     },
+    /// A `postponed:` entry's `to:` names no meeting of the département.
+    UnknownPostponedTo {
+        id: String,
+    },
+    /// A `postponed:` entry's `to:` names a meeting of another body (`its_body`), or this
+    /// meeting itself (`its_body` empty).
+    PostponedToOtherMeeting {
+        id: String,
+        its_body: String,
+        body: String,
+    },
     /// A decision outside its body's list (a notice: it is read, and the séance asks
     /// before taking one).
     DecisionNotForBody {

@@ -122,6 +122,7 @@ pub(crate) fn check_meetings(
         let Some(m) = &doc.value else { continue };
         let sink = &mut doc.sink;
         check_approvals(m, &minutes, sink);
+        check_postponed(m, &minutes, cases, present, sink);
         if let Some(dept) = dept {
             check_members(m, dept, sink);
         }
@@ -237,6 +238,47 @@ fn check_approvals(
                 why,
             },
         );
+    }
+}
+
+/// A `postponed:` entry went to another meeting of the same body, and its case exists.
+fn check_postponed(
+    m: &Meeting,
+    minutes: &HashMap<String, (String, crate::domain::MeetingStatus, chrono::NaiveDate)>,
+    cases: &HashMap<&str, &Case>,
+    present: &HashSet<&str>,
+    sink: &mut Sink,
+) {
+    for (i, p) in m.postponed.iter().enumerate() {
+        let at = |k: &str| {
+            path(&[
+                Seg::Key("postponed".into()),
+                Seg::Index(i),
+                Seg::Key(k.into()),
+            ])
+        };
+        let other = |its_body: &str| Msg::PostponedToOtherMeeting {
+            id: p.to.clone(),
+            its_body: its_body.to_string(),
+            body: m.body.clone(),
+        };
+        match minutes.get(&p.to) {
+            None => sink.at_value(at("to"), Msg::UnknownPostponedTo { id: p.to.clone() }),
+            Some(_) if p.to == m.id => sink.at_value(at("to"), other("")),
+            Some((body, _, _)) if *body != m.body => sink.at_value(at("to"), other(body)),
+            Some(_) => {}
+        }
+        if let Some(case_id) = &p.item.case
+            && !cases.contains_key(case_id.as_str())
+            && !present.contains(case_id.as_str())
+        {
+            sink.at_value(
+                at("case"),
+                Msg::UnknownCase {
+                    id: case_id.clone(),
+                },
+            );
+        }
     }
 }
 

@@ -159,7 +159,8 @@ pub struct Binding {
     pub key: Key,
     pub action: Action,
     /// Shown on the bottom line of its screen, by priority: 1 for the screen's main actions
-    /// (never left out at 80 columns), then 2, 3... (`None`: only in the help and the palette).
+    /// (never left out at 80 columns), 2 for `q` and `?`, then 3, 4... (`None`: only in the
+    /// help and the palette).
     pub priority: Option<u8>,
 }
 
@@ -445,7 +446,7 @@ mod tests {
         );
         assert!(
             map.bar(Context::Agenda)
-                .contains(&(Key::ctrl('j'), Action::MoveDown, 3))
+                .contains(&(Key::ctrl('j'), Action::MoveDown, 4))
         );
     }
 

@@ -63,23 +63,21 @@ impl App {
     }
 
     /// The actions of the key map that do nothing in the state shown, left off the bottom
-    /// line: `←`/`→` in a form with no list to choose from (a guest's form).
+    /// line: `←`/`→` in a form with no list to choose from (a guest's form, the text or the
+    /// due date of a séance's action), the editing keys of a séance opened to be read.
     pub fn idle_actions(&self) -> &'static [crate::tui::action::Action] {
         use crate::tui::action::Action;
         const CHOICE: &[Action] = &[Action::ChoicePrev, Action::ChoiceNext];
         let form = (self.agenda.details.form.as_ref())
             .or(self.agenda.details.guest.as_ref())
             .filter(|_| self.screen == super::app::Screen::Agenda && self.overlays.is_empty());
-        let guest_in_seance = self.screen == super::app::Screen::Seance
-            && self.overlays.is_empty()
-            && (self.seance.as_ref())
-                .and_then(|st| st.attendance.as_ref())
-                .is_some_and(|p| p.guest.is_some() && p.member.is_none());
-        match form {
-            Some(f) if !f.has_choices() => CHOICE,
-            _ if guest_in_seance => CHOICE,
-            _ => &[],
+        if let Some(f) = form {
+            return if f.has_choices() { &[] } else { CHOICE };
         }
+        if self.screen != super::app::Screen::Seance || !self.overlays.is_empty() {
+            return &[];
+        }
+        seance_idle(self.seance.as_deref(), self.seance_meeting())
     }
 
     /// What the Réunions screen's search looks in: date, number, status, place.
@@ -91,5 +89,98 @@ impl App {
             super::strings::meeting_status(m.status, self.lang),
             m.place.as_deref().unwrap_or("")
         )
+    }
+}
+
+/// What does nothing in the séance as shown (see [`App::idle_actions`]).
+fn seance_idle(
+    st: Option<&super::seance::SeanceState>,
+    meeting: Option<&Meeting>,
+) -> &'static [crate::tui::action::Action] {
+    use super::seance::{Editing, LockView};
+    use crate::tui::action::Action;
+    const CHOICE: &[Action] = &[Action::ChoicePrev, Action::ChoiceNext];
+    // Read-only: nothing is edited; `r` resumes (or reopens) unless another instance holds it.
+    const READING: &[Action] = &[
+        Action::Edit,
+        Action::AddAction,
+        Action::Delete,
+        Action::CloseMeeting,
+        Action::Pause,
+        Action::AddCase,
+        Action::AddTopic,
+        Action::ChooseItemDown,
+        Action::ChooseItemUp,
+        Action::MoveUp,
+        Action::MoveDown,
+        Action::Postpone,
+    ];
+    const HELD_ELSEWHERE: &[Action] = &[
+        Action::Edit,
+        Action::AddAction,
+        Action::Delete,
+        Action::CloseMeeting,
+        Action::Pause,
+        Action::AddCase,
+        Action::AddTopic,
+        Action::ChooseItemDown,
+        Action::ChooseItemUp,
+        Action::MoveUp,
+        Action::MoveDown,
+        Action::Postpone,
+        Action::ResumeSeance,
+    ];
+    // A séance going on: `r` has nothing to resume.
+    const LIVE: &[Action] = &[Action::ResumeSeance];
+    // No meeting chosen: none of the séance's keys.
+    const NONE: &[Action] = &[
+        Action::NextItem,
+        Action::PrevItem,
+        Action::Attendance,
+        Action::Export,
+        Action::Edit,
+        Action::AddAction,
+        Action::Delete,
+        Action::CloseMeeting,
+        Action::Pause,
+        Action::AddCase,
+        Action::AddTopic,
+        Action::ChooseItemDown,
+        Action::ChooseItemUp,
+        Action::MoveUp,
+        Action::MoveDown,
+        Action::Postpone,
+        Action::ResumeSeance,
+    ];
+    let (Some(st), Some(m)) = (st, meeting) else {
+        return NONE;
+    };
+    if let Some(panel) = &st.attendance {
+        return if panel.guest.is_some() && panel.member.is_none() {
+            CHOICE
+        } else {
+            &[]
+        };
+    }
+    match &st.editing {
+        // `←`/`→` choose the pilote only.
+        Some(Editing::Action(form)) => return if form.field == 1 { &[] } else { CHOICE },
+        // The type, or a known structure on the structure's field.
+        Some(Editing::Referent(form)) => {
+            let choices = form.field == 1 || (form.field == 0 && !form.known.is_empty());
+            return if choices { &[] } else { CHOICE };
+        }
+        Some(Editing::Provider(form)) => return if form.known.is_empty() { CHOICE } else { &[] },
+        _ => {}
+    }
+    // As `r` decides (see `ask_resume`): a meeting being read or closed, a lock free or ours.
+    let resumable = (st.live.is_consulting() || st.live.is_closed(m))
+        && matches!(st.lock, LockView::None | LockView::Ours);
+    if st.live.is_editable(m) {
+        LIVE
+    } else if resumable {
+        READING
+    } else {
+        HELD_ELSEWHERE
     }
 }

@@ -1970,3 +1970,77 @@ fn the_attendance_list_goes_to_its_ends() {
     run(&mut app, &mut store, "<Home>");
     assert_eq!(panel(&app).selected, 0);
 }
+
+/// The bottom line of the screen at 80 columns.
+fn bottom_line(app: &App) -> String {
+    plain(app, 80, 24).lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn a_seance_being_read_offers_only_the_keys_that_work_there() {
+    let (mut app, mut store) = started(Lang::Fr);
+    let line = bottom_line(&app);
+    assert!(
+        line.contains("a action") && line.contains("c clore"),
+        "{line}"
+    );
+    assert!(!line.contains("r reprendre"), "nothing to resume: {line}");
+    // Opened again, the held meeting is read: no editing key, `r` to resume it.
+    run(&mut app, &mut store, "15");
+    assert!(app.seance.as_ref().unwrap().live.is_consulting());
+    let line = bottom_line(&app);
+    assert!(line.contains("n point suivant"), "{line}");
+    assert!(line.contains("r reprendre/rouvrir"), "{line}");
+    for editing in ["a action", "c clore", "Entrée modifier", "s suspendre"] {
+        assert!(!line.contains(editing), "{editing} in {line}");
+    }
+    // Another instance holds the meeting: not even `r`.
+    let mut app = seance_app(Lang::Fr);
+    let mut store = held_by_someone_else();
+    run(&mut app, &mut store, "5");
+    let line = bottom_line(&app);
+    assert!(line.contains("n point suivant"), "{line}");
+    for editing in ["a action", "c clore", "r reprendre"] {
+        assert!(!line.contains(editing), "{editing} in {line}");
+    }
+}
+
+#[test]
+fn the_action_form_promises_left_and_right_on_the_pilote_only() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "nna");
+    type_keys(&mut app, &mut store, "Appeler la famille");
+    let screen = plain(&app, 80, 24);
+    assert!(!screen.contains("←/→"), "text field: {screen}");
+    run(&mut app, &mut store, "<Tab>");
+    let screen = plain(&app, 80, 24);
+    assert!(screen.contains("· ←/→ choix ·"), "pilote: {screen}");
+    assert!(bottom_line(&app).contains("←/→ choix"), "pilote: {screen}");
+    run(&mut app, &mut store, "<Tab>");
+    let screen = plain(&app, 80, 24);
+    assert!(!screen.contains("←/→"), "due date: {screen}");
+}
+
+#[test]
+fn the_agenda_pane_lists_the_items_postponed_muted_with_their_day() {
+    let (mut app, mut store) = started(Lang::Fr);
+    run(&mut app, &mut store, "nR");
+    let m = live(&app);
+    assert_eq!(m.postponed.len(), 1, "{:?}", app.message);
+    let to = app
+        .data
+        .meetings
+        .iter()
+        .find(|x| x.id == m.postponed[0].to)
+        .unwrap()
+        .date
+        .format("%d/%m")
+        .to_string();
+    let screen = plain(&app, 100, 30);
+    let line = screen
+        .lines()
+        .find(|l| l.contains('↷'))
+        .unwrap_or_else(|| panic!("no postponed line: {screen}"));
+    assert!(line.contains(&format!("reporté au {to}")), "{line}");
+    assert!(line.contains("↷ A.B"), "{line}");
+}

@@ -374,6 +374,18 @@ fn render_agenda(app: &App, st: &SeanceState, frame: &mut Frame, area: Rect) {
         })
         .collect();
     lines.extend(items);
+    // The items postponed during the séance, muted, under the agenda.
+    let room = (inner.height as usize).saturating_sub(lines.len());
+    for p in meeting.postponed.iter().take(room) {
+        let day = (app.data.meetings.iter().find(|m| m.id == p.to))
+            .map_or_else(|| shown(&p.to), |m| m.date.format("%d/%m").to_string());
+        let when = format!(" {} {day}", lang.pick("reporté au", "postponed to"));
+        let title = fit(
+            &item_title(app, &p.item),
+            width.saturating_sub(when.width() + 2),
+        );
+        lines.push(Line::styled(format!("↷ {title}{when}"), app.theme.muted));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -77,7 +77,11 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                 width,
             ));
             lines.push(Line::styled(
-                fit(&app.keymap.hint_line(Context::Form, lang), width),
+                fit(
+                    &app.keymap
+                        .hint_line_without(Context::Form, lang, app.idle_actions()),
+                    width,
+                ),
                 app.theme.key,
             ));
             frame.render_widget(Paragraph::new(lines), inner);
@@ -123,7 +127,11 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                 lines.push(Line::styled(fit(e, width), app.theme.error));
             }
             lines.push(Line::styled(
-                fit(&app.keymap.hint_line(Context::Form, lang), width),
+                fit(
+                    &app.keymap
+                        .hint_line_without(Context::Form, lang, app.idle_actions()),
+                    width,
+                ),
                 app.theme.key,
             ));
             frame.render_widget(Paragraph::new(lines), inner);

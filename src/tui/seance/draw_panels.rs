@@ -142,7 +142,11 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
                 lines.push(Line::styled(fit(e, inner_width), app.theme.error));
             }
             lines.push(Line::styled(
-                fit(&app.keymap.hint_line(Context::Form, lang), inner_width),
+                fit(
+                    &app.keymap
+                        .hint_line_without(Context::Form, lang, app.idle_actions()),
+                    inner_width,
+                ),
                 app.theme.key,
             ));
             let height = (lines.len() as u16).saturating_add(2);

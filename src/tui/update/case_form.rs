@@ -12,12 +12,7 @@ fn bodies(app: &App) -> Vec<(String, String)> {
         .department
         .bodies
         .iter()
-        .map(|b| {
-            (
-                b.id.clone(),
-                b.short.clone().unwrap_or_else(|| b.name.clone()),
-            )
-        })
+        .map(|b| (b.id.clone(), b.short_name()))
         .collect()
 }
 
