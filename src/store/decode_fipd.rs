@@ -267,7 +267,7 @@ pub(super) fn load_programmes(root: &Path, depts: &mut [LoadedDept], problems: &
             let programme = decode_programme(&node, &mut sink);
             sink.place(&src, &node, &marks);
             if !sink.is_empty() {
-                problems.extend(resolve(&listed.rel, &src, sink.pending));
+                problems.extend(sink.into_problems(&listed.rel, &src));
                 continue;
             }
             if let Some(mut p) = programme {
