@@ -71,7 +71,12 @@ fn destination(ctx: &Context) -> Result<PathBuf, Failure> {
 /// One line per département and the problems found, on standard output.
 pub fn print_summary(ctx: &Context, loaded: &Loaded, dept: &LoadedDept) {
     let notices = loaded.problems.iter().filter(|p| p.msg.is_notice()).count();
-    let problems = loaded.problems.len() - notices;
+    let all: usize = loaded
+        .problems
+        .iter()
+        .map(crate::store::Problem::weight)
+        .sum();
+    let problems = all - notices;
     let data = &dept.data;
     println!(
         "{}",

@@ -1,12 +1,10 @@
 //! `cellule validate`: check every file, print each problem, exit 1 when there is one.
 
 use super::{Context, Exit, Failure, root};
+use crate::i18n::Msg;
 use crate::i18n::cli::CliMsg;
-use crate::store::{Loaded, Problem, exposure};
+use crate::store::{Loaded, MAX_PROBLEMS_PER_FILE, Problem, exposure};
 use std::collections::HashMap;
-
-/// At most this many problems are printed for one file; the rest are counted.
-pub const MAX_PROBLEMS_PER_FILE: usize = 50;
 
 pub fn run(ctx: &Context) -> Result<(), Failure> {
     let data_root = root::data_root(ctx)?;
@@ -42,7 +40,7 @@ pub fn run(ctx: &Context) -> Result<(), Failure> {
         .for_each(|l| println!("{l}"));
     lines.push(
         CliMsg::ValidateProblems {
-            count: loaded.problems.len(),
+            count: loaded.problems.iter().map(Problem::weight).sum(),
         }
         .text(ctx.lang),
     );
@@ -78,29 +76,41 @@ fn warn_placeholders(ctx: &Context, loaded: &Loaded) {
 }
 
 /// The lines of `problems`, at most [`MAX_PROBLEMS_PER_FILE`] for each file, each file's
-/// count of the others after its last line.
+/// count of the others after its last line. The store records no more than that many of
+/// a file's problems and counts the others ([`Msg::MoreInFile`]); the few found outside
+/// its sink are capped here alike.
 fn capped_lines(problems: &[Problem], lang: crate::i18n::Lang) -> Vec<String> {
     // The problems of a file mostly follow each other: each run is counted at once.
     let runs = || problems.chunk_by(|a, b| a.file == b.file);
-    let mut per_file: HashMap<&str, usize> = HashMap::new();
+    let mut per_file: HashMap<&str, (usize, usize)> = HashMap::new();
     for run in runs() {
-        *per_file.entry(run[0].file.as_str()).or_default() += run.len();
+        let (recorded, counted) = per_file.entry(run[0].file.as_str()).or_default();
+        for p in run {
+            match p.msg {
+                Msg::MoreInFile { more } => *counted += more,
+                _ => *recorded += 1,
+            }
+        }
     }
     let mut shown: HashMap<&str, usize> = HashMap::new();
     let mut lines = Vec::new();
     for run in runs() {
         let file = run[0].file.as_str();
-        let total = per_file[file];
+        let (recorded, counted) = per_file[file];
         let n = shown.entry(file).or_default();
-        for p in run {
+        for p in run
+            .iter()
+            .filter(|p| !matches!(p.msg, Msg::MoreInFile { .. }))
+        {
             *n += 1;
             if *n <= MAX_PROBLEMS_PER_FILE {
                 lines.push(p.render(lang));
             }
-            if *n == total && total > MAX_PROBLEMS_PER_FILE {
+            let more = recorded.saturating_sub(MAX_PROBLEMS_PER_FILE) + counted;
+            if *n == recorded && more > 0 {
                 let msg = CliMsg::MoreProblemsInFile {
                     file: crate::text::visible(&p.file).into_owned(),
-                    more: total - MAX_PROBLEMS_PER_FILE,
+                    more,
                 };
                 lines.push(msg.text(lang));
             }

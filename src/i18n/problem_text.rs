@@ -200,6 +200,20 @@ impl Msg {
                     "nesting too deep (more than 64 levels): file refused",
                 )
                 .into(),
+            Msg::MoreInFile { more } => match lang {
+                Lang::Fr if *more == 1 => {
+                    "… et 1 autre problème dans ce fichier, non affiché".into()
+                }
+                Lang::Fr => format!(
+                    "… et {more} autres problèmes dans ce fichier, non affichés"
+                ),
+                Lang::En if *more == 1 => {
+                    "… and 1 more problem in this file, not shown".into()
+                }
+                Lang::En => format!(
+                    "… and {more} more problems in this file, not shown"
+                ),
+            },
             Msg::AliasBomb => lang
                 .pick(
                     "trop de renvois (alias YAML) : fichier refusé",

@@ -47,6 +47,11 @@ pub enum Msg {
     TooDeep,
     /// Aliases that expand too much (an "alias bomb").
     AliasBomb,
+    /// The problems of a file past the first ones recorded (the store keeps 50 per file),
+    /// only counted (nothing else was built for them).
+    MoreInFile {
+        more: usize,
+    },
     UnknownKey {
         key: String,
         suggestion: Option<String>,

@@ -3,17 +3,18 @@
 use super::decode_case::decode_case;
 use super::decode_department::decode_department;
 use super::decode_meeting::decode_meeting;
-use super::problem::{Sink, resolve};
+use super::problem::{MAX_PROBLEMS_PER_FILE, Sink};
 use super::yaml;
 use crate::domain::*;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// Decodes `src` and renders its problems as `line:column: message` (French).
 fn run<T>(src: &str, decode: fn(&yaml::Node, &mut Sink) -> Option<T>) -> (Option<T>, Vec<String>) {
     let value = yaml::read(src).expect("test YAML parses");
     let mut sink = Sink::default();
     let decoded = decode(&value, &mut sink);
-    let lines = resolve("f", src, sink.pending)
+    let lines = sink
+        .into_problems("f", src)
         .into_iter()
         .map(|p| format!("{}:{}: {}", p.line, p.column, p.msg.text(Lang::Fr)))
         .collect();
@@ -313,5 +314,43 @@ fn a_body_lists_each_decision_once_and_each_required_member_once() {
     assert_eq!(
         body.quorum.as_ref().unwrap().required,
         vec!["dircab".to_string()]
+    );
+}
+
+#[test]
+fn thousands_of_unknown_keys_give_the_first_ones_whole_and_a_count_of_the_others() {
+    let keys: String = (0..8000)
+        .map(|n| format!("cle_inconnue_{n}: x\n"))
+        .collect();
+    // A typo among the recorded ones still gets its suggestion.
+    let src = format!("{CASE}labell: x\n{keys}");
+    let (node, marks) = yaml::read_marked(&src).expect("test YAML parses");
+    let mut sink = Sink::default();
+    assert!(decode_case(&node, &mut sink).is_some());
+    assert_eq!(sink.pending.len(), MAX_PROBLEMS_PER_FILE);
+    assert_eq!(sink.omitted, 8001 - MAX_PROBLEMS_PER_FILE);
+    sink.place(&src, &node, &marks);
+    let problems = sink.into_problems("49/cases/c1.yaml", &src);
+    assert_eq!(problems.len(), MAX_PROBLEMS_PER_FILE + 1);
+    assert_eq!(
+        problems[0].render(Lang::Fr),
+        "49/cases/c1.yaml:8:1: clé inconnue « labell » (vouliez-vous dire « label » ?)"
+    );
+    for (n, p) in problems[1..MAX_PROBLEMS_PER_FILE].iter().enumerate() {
+        assert_eq!((p.line, p.column), (9 + n, 1), "{p:?}");
+        assert_eq!(
+            p.msg,
+            Msg::UnknownKey {
+                key: format!("cle_inconnue_{n}"),
+                suggestion: None
+            }
+        );
+    }
+    let rest = &problems[MAX_PROBLEMS_PER_FILE];
+    assert_eq!(rest.msg, Msg::MoreInFile { more: 7951 });
+    assert_eq!(rest.weight(), 7951);
+    assert_eq!(
+        rest.render(Lang::Fr),
+        "49/cases/c1.yaml: … et 7951 autres problèmes dans ce fichier, non affichés"
     );
 }

@@ -67,16 +67,20 @@ impl<'p> At<'p> {
     }
 }
 
-/// Unknown keys of one mapping past this many get no suggestion.
-const MAX_SUGGESTIONS: usize = 64;
-
 /// The nearest known key to a misspelt one, if it is close enough to be a likely typo.
 pub(crate) fn suggest(key: &str, known: &[&str]) -> Option<String> {
     let lower = key.to_lowercase();
+    let len = lower.chars().count();
     known
         .iter()
-        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
-        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
+        .filter_map(|k| {
+            let most = (k.chars().count() / 3).max(2);
+            // The distance is at least the difference of the lengths: a key too long or
+            // too short to be a typo costs no distance (each builds a table).
+            (len.abs_diff(k.chars().count()) <= most)
+                .then(|| (strsim::damerau_levenshtein(&lower, k), *k))
+                .filter(|(d, _)| *d <= most)
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k.to_string())
 }
@@ -147,19 +151,17 @@ impl<'v, 'p> Obj<'v, 'p> {
             );
             return None;
         };
-        let mut unknown = 0;
         for (key, _) in map {
             let is_known = matches!(key, Node::Str(s) if known.iter().any(|k| same_key(k, s)));
             if !is_known {
+                // Past the file's recorded problems, an unknown key is only counted: no
+                // text, path or suggestion is built for it.
+                if sink.full() {
+                    sink.count_omitted();
+                    continue;
+                }
                 let text = key_text(key).unwrap_or_else(|| "?".to_string());
-                // A suggestion for the first ones only: thousands of unknown keys are not
-                // typos, and each suggestion costs a distance to every known key.
-                unknown += 1;
-                let suggestion = if unknown <= MAX_SUGGESTIONS {
-                    suggest(&text, known)
-                } else {
-                    None
-                };
+                let suggestion = suggest(&text, known);
                 sink.at_key(
                     at.key(&text).path(),
                     Msg::UnknownKey {

@@ -15,7 +15,7 @@ use super::decode_fipd::{FOLDER, decode_programme, year_of};
 use super::decode_meeting::decode_meeting;
 use super::node::Node;
 use super::parallel::{DEPARTEMENTS, FILES, MANY_DEPARTEMENTS, ONE_THREAD, Share, par_map};
-use super::problem::{Problem, Sink, resolve};
+use super::problem::{Problem, Sink};
 use super::source::{Listed, leftover, list_yaml, parse_marked, read_text};
 use super::stamp::Stamp;
 use super::validate::{Doc, check_cases, check_department, check_meetings};
@@ -36,7 +36,9 @@ pub struct Loaded {
     pub root: PathBuf,
     /// The départements whose `department.yaml` is valid, in the order of the code table.
     pub depts: Vec<LoadedDept>,
-    /// Every problem found, sorted by file, line and column.
+    /// Every problem found, sorted by file, line and column; a file with more than
+    /// [`MAX_PROBLEMS_PER_FILE`](super::MAX_PROBLEMS_PER_FILE) has its first ones, then
+    /// one [`Msg::MoreInFile`] counting the others.
     pub problems: Vec<Problem>,
 }
 
@@ -201,7 +203,9 @@ pub fn load_root_dept(root: &Path, code: Option<&str>) -> Result<Loaded, StoreEr
         depts.extend(dept);
     }
     load_programmes(root, &mut depts, &mut problems);
-    problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    // A file's count of the problems not recorded comes after its recorded ones.
+    let key = |p: &Problem| (matches!(p.msg, Msg::MoreInFile { .. }), p.line, p.column);
+    problems.sort_by(|a, b| (&a.file, key(a)).cmp(&(&b.file, key(b))));
     Ok(Loaded {
         root: root.to_path_buf(),
         depts,
@@ -354,7 +358,7 @@ pub(super) fn load_programmes(root: &Path, depts: &mut [LoadedDept], problems: &
             let programme = decode_programme(&node, &mut sink);
             sink.place(&src, &node, &marks);
             if !sink.is_empty() {
-                problems.extend(resolve(&listed.rel, &src, sink.pending));
+                problems.extend(sink.into_problems(&listed.rel, &src));
                 continue;
             }
             if let Some(mut p) = programme {
@@ -371,7 +375,7 @@ pub(super) fn settle<T>(doc: Doc<T>, problems: &mut Vec<Problem>) -> Option<T> {
     if doc.sink.is_empty() {
         return doc.value;
     }
-    problems.extend(resolve(&doc.rel, &doc.src, doc.sink.pending));
+    problems.extend(doc.sink.into_problems(&doc.rel, &doc.src));
     None
 }
 

@@ -48,7 +48,7 @@ pub use decode_meeting::decode_meeting;
 pub use encode::{meeting_to_yaml, new_case_yaml};
 pub use git::{CommitError, CommitOutcome, git_commit};
 pub use load::{Loaded, LoadedDept, MAX_FILE_BYTES, StoreError, load_root, load_root_dept};
-pub use problem::Problem;
+pub use problem::{MAX_PROBLEMS_PER_FILE, Problem};
 pub use write::inject;
 pub use write::{
     Expect, Stamp, WriteError, create_private_dir, folder_in_root, meeting_path, save_meeting,

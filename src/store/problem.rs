@@ -6,6 +6,10 @@ use crate::i18n::{Lang, Msg};
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+/// At most this many problems are recorded for one file (and printed by `validate`);
+/// past them, the file's sink only counts (see [`Sink`]).
+pub const MAX_PROBLEMS_PER_FILE: usize = 50;
+
 /// One problem: `path:line:column: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -33,6 +37,15 @@ impl Problem {
     /// the file name and the whole message (the parser's own words included) go
     /// through [`visible`](crate::text::visible).
     pub fn render(&self, lang: Lang) -> String {
+        if let Msg::MoreInFile { .. } = self.msg {
+            // A count has no place in the file (`file: …`, so that a list of these lines
+            // still finds the file's own by its `file:`).
+            return format!(
+                "{}: {}",
+                crate::text::visible(&self.file),
+                self.msg.text(lang)
+            );
+        }
         format!(
             "{}:{}:{}: {}",
             crate::text::visible(&self.file),
@@ -40,6 +53,15 @@ impl Problem {
             self.column,
             crate::text::visible(&self.msg.text(lang))
         )
+    }
+
+    /// How many problems this one stands for: the count of those not recorded, for
+    /// [`Msg::MoreInFile`]; 1 for any other.
+    pub fn weight(&self) -> usize {
+        match self.msg {
+            Msg::MoreInFile { more } => more,
+            _ => 1,
+        }
     }
 }
 
@@ -53,14 +75,34 @@ pub struct Pending {
     pub at: Option<(usize, usize)>,
 }
 
-/// Collects the problems of one file while it is decoded.
+/// Collects the problems of one file while it is decoded (and checked against the other
+/// files). The first [`MAX_PROBLEMS_PER_FILE`] are recorded whole; past them the sink
+/// only counts (`omitted`): the callers that can find many problems ask [`Sink::full`]
+/// before building a path, a message or a suggestion, and no position is looked for.
 #[derive(Debug, Default)]
 pub struct Sink {
     pub pending: Vec<Pending>,
+    /// The problems found past the first [`MAX_PROBLEMS_PER_FILE`], only counted.
+    pub omitted: usize,
 }
 
 impl Sink {
+    /// [`MAX_PROBLEMS_PER_FILE`] problems are recorded: a further one is only counted.
+    pub fn full(&self) -> bool {
+        self.pending.len() >= MAX_PROBLEMS_PER_FILE
+    }
+
+    /// Counts one more problem past the recorded ones (for a caller that asked
+    /// [`Sink::full`] and built nothing).
+    pub fn count_omitted(&mut self) {
+        self.omitted += 1;
+    }
+
     pub fn at_key<'p>(&mut self, path: impl Into<Cow<'p, [Seg]>>, msg: Msg) {
+        if self.full() {
+            self.omitted += 1;
+            return;
+        }
         self.pending.push(Pending {
             path: path.into().into_owned(),
             target: Target::Key,
@@ -70,6 +112,10 @@ impl Sink {
     }
 
     pub fn at_value<'p>(&mut self, path: impl Into<Cow<'p, [Seg]>>, msg: Msg) {
+        if self.full() {
+            self.omitted += 1;
+            return;
+        }
         self.pending.push(Pending {
             path: path.into().into_owned(),
             target: Target::Value,
@@ -100,7 +146,17 @@ impl Sink {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pending.is_empty()
+        self.pending.is_empty() && self.omitted == 0
+    }
+
+    /// The problems of `file` (its text `src`), positioned, then the count of the others
+    /// when some were only counted.
+    pub fn into_problems(self, file: &str, src: &str) -> Vec<Problem> {
+        let mut out = resolve(file, src, self.pending);
+        if self.omitted > 0 {
+            out.push(Problem::whole(file, Msg::MoreInFile { more: self.omitted }));
+        }
+        out
     }
 }
 

@@ -1,18 +1,17 @@
 //! Positions from the quick reader's marks: a place asked for is found by going down the
 //! tree the quick reader built, at the offset it noted for that node while reading
 //! (`yaml_fast::parse_marked`). No second pass over the text, and no path hashed: each
-//! list or mapping gone through gets, once, where its children's marks are (and, when
-//! long, its keys in a table), so that a file with thousands of problems costs a walk of
-//! its tree, not one per problem.
+//! list or mapping gone through gets, once, where its children's marks are, so that the
+//! problems of a file cost a walk of its tree, not one per problem. A key is looked for
+//! along its mapping: a file's sink records at most
+//! [`MAX_PROBLEMS_PER_FILE`](super::problem::MAX_PROBLEMS_PER_FILE) problems, so even a
+//! mapping of thousands of keys is searched that many times at most (a table of its keys
+//! cost more than the searches: every key hashed for fifty problems).
 
 use super::node::{Node, Seg, Target, key_text, same_key};
 use super::yaml_fast::UNMARKED;
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-
-/// From this many entries, a mapping's keys are found through a table.
-const TABLE_FROM: usize = 16;
 
 /// What a place's position is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,10 +26,9 @@ pub(super) enum Found {
 }
 
 /// The children of one list or mapping: the mark index of each (of each key, for a
-/// mapping: its value's is the next), and a mapping's keys when it is long.
-struct Children<'t> {
+/// mapping: its value's is the next).
+struct Children {
     starts: Vec<usize>,
-    keys: Option<HashMap<Cow<'t, str>, usize>>,
 }
 
 /// Hashes the mark index of a node: it is already spread enough.
@@ -59,7 +57,7 @@ pub(super) struct Located<'t, 'a> {
     marks: &'t [u32],
     lines: Lines<'t>,
     /// By the mark index of a list or mapping: its children, once gone through.
-    children: HashMap<usize, Children<'t>, BuildHasherDefault<IndexHasher>>,
+    children: HashMap<usize, Children, BuildHasherDefault<IndexHasher>>,
 }
 
 /// The nodes of a subtree, as the quick reader marks them (a tagged value counts once).
@@ -84,10 +82,9 @@ fn untagged<'t, 'a>(node: &'t Node<'a>) -> &'t Node<'a> {
     }
 }
 
-fn children_of<'t>(node: &'t Node, index: usize) -> Children<'t> {
+fn children_of(node: &Node, index: usize) -> Children {
     let mut starts = Vec::new();
     let mut next = index + 1;
-    let mut keys = None;
     match node {
         Node::Seq(items) => {
             for item in items {
@@ -100,21 +97,10 @@ fn children_of<'t>(node: &'t Node, index: usize) -> Children<'t> {
                 starts.push(next);
                 next += count(k) + count(v);
             }
-            if entries.len() >= TABLE_FROM {
-                let mut table = HashMap::with_capacity(entries.len());
-                for (i, (k, _)) in entries.iter().enumerate() {
-                    let text = match k {
-                        Node::Str(s) => Cow::Borrowed(s.as_ref()),
-                        other => Cow::Owned(key_text(other).unwrap_or_default()),
-                    };
-                    table.entry(text).or_insert(i);
-                }
-                keys = Some(table);
-            }
         }
         _ => {}
     }
-    Children { starts, keys }
+    Children { starts }
 }
 
 impl<'t, 'a> Located<'t, 'a> {
@@ -151,13 +137,10 @@ impl<'t, 'a> Located<'t, 'a> {
                     Some((&items[*i], None, *i))
                 }
                 (Node::Map(entries), Seg::Key(key)) => {
-                    let i = match &self.children_at(node, index).keys {
-                        Some(table) => table.get(key.as_str()).copied(),
-                        None => entries.iter().position(|(k, _)| match k {
-                            Node::Str(s) => same_key(s, key),
-                            other => key_text(other).as_deref() == Some(key.as_str()),
-                        }),
-                    };
+                    let i = entries.iter().position(|(k, _)| match k {
+                        Node::Str(s) => same_key(s, key),
+                        other => key_text(other).as_deref() == Some(key.as_str()),
+                    });
                     i.map(|i| (&entries[i].1, Some(&entries[i].0), i))
                 }
                 _ => None,
@@ -181,7 +164,7 @@ impl<'t, 'a> Located<'t, 'a> {
         nearest.map_or(Found::Absent, |n| self.at(n))
     }
 
-    fn children_at(&mut self, node: &'t Node, index: usize) -> &Children<'t> {
+    fn children_at(&mut self, node: &'t Node, index: usize) -> &Children {
         self.children
             .entry(index)
             .or_insert_with(|| children_of(node, index))
