@@ -66,18 +66,38 @@ impl App {
     /// line: `←`/`→` in a form with no list to choose from (a guest's form, the text or the
     /// due date of a séance's action), the editing keys of a séance opened to be read.
     pub fn idle_actions(&self) -> &'static [crate::tui::action::Action] {
+        if self.overlays.is_empty() {
+            self.idle_under_overlays()
+        } else {
+            &[]
+        }
+    }
+
+    /// What does nothing on the screen under the overlays (the palette lists only what
+    /// works there).
+    fn idle_under_overlays(&self) -> &'static [crate::tui::action::Action] {
         use crate::tui::action::Action;
         const CHOICE: &[Action] = &[Action::ChoicePrev, Action::ChoiceNext];
         let form = (self.agenda.details.form.as_ref())
             .or(self.agenda.details.guest.as_ref())
-            .filter(|_| self.screen == super::app::Screen::Agenda && self.overlays.is_empty());
+            .filter(|_| self.screen == super::app::Screen::Agenda);
         if let Some(f) = form {
             return if f.has_choices() { &[] } else { CHOICE };
         }
-        if self.screen != super::app::Screen::Seance || !self.overlays.is_empty() {
+        if self.screen != super::app::Screen::Seance {
             return &[];
         }
         seance_idle(self.seance.as_deref(), self.seance_meeting())
+    }
+
+    /// The command palette of the screen: what works there, matching `query`, best first.
+    pub fn palette_commands(&self, query: &str) -> Vec<crate::tui::commands::Command> {
+        let idle = self.idle_under_overlays();
+        let mut commands = self
+            .keymap
+            .commands(self.screen.context(), self.lang, query);
+        commands.retain(|c| !idle.contains(&c.action));
+        commands
     }
 
     /// What the Réunions screen's search looks in: date, number, status, place.

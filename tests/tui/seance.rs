@@ -1994,6 +1994,25 @@ fn a_seance_being_read_offers_only_the_keys_that_work_there() {
     for editing in ["a action", "c clore", "Entrée modifier", "s suspendre"] {
         assert!(!line.contains(editing), "{editing} in {line}");
     }
+    // The palette lists what works there too: resuming, not postponing nor pausing.
+    let palette: Vec<_> = app
+        .palette_commands("")
+        .into_iter()
+        .map(|c| c.action)
+        .collect();
+    assert!(palette.contains(&cellule::tui::action::Action::ResumeSeance));
+    assert!(palette.contains(&cellule::tui::action::Action::NextItem));
+    for idle in [
+        cellule::tui::action::Action::Postpone,
+        cellule::tui::action::Action::Pause,
+        cellule::tui::action::Action::AddAction,
+        cellule::tui::action::Action::CloseMeeting,
+    ] {
+        assert!(!palette.contains(&idle), "{idle:?} in the palette");
+    }
+    run(&mut app, &mut store, ":");
+    assert!(!plain(&app, 80, 24).contains("reporter à la prochaine"));
+    run(&mut app, &mut store, "<Esc>");
     // Another instance holds the meeting: not even `r`.
     let mut app = seance_app(Lang::Fr);
     let mut store = held_by_someone_else();

@@ -62,9 +62,7 @@ pub fn render(
 
 pub fn palette(app: &App, frame: &mut Frame, area: Rect, query: &LineInput, selected: usize) {
     let lang = app.lang;
-    let commands = app
-        .keymap
-        .commands(app.screen.context(), lang, query.text());
+    let commands = app.palette_commands(query.text());
     let rect = centered(area, 60, area.height.saturating_sub(2).min(18));
     let inner = popup(app, frame, rect, T::CtxPalette.get(lang));
     let width = inner.width as usize;

@@ -281,9 +281,7 @@ fn help_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
 }
 
 fn palette_key(app: &mut App, key: Key, action: Option<Action>) -> Vec<Effect> {
-    let commands = app
-        .keymap
-        .commands(app.screen.context(), app.lang, palette_query(app));
+    let commands = app.palette_commands(palette_query(app));
     let Some(Overlay::Palette { query, selected }) = app.overlays.last_mut() else {
         return Vec::new();
     };
