@@ -121,7 +121,7 @@ fn seance_idle(
     use crate::tui::action::Action;
     const CHOICE: &[Action] = &[Action::ChoicePrev, Action::ChoiceNext];
     // Read-only: nothing is edited; `r` resumes (or reopens) unless another instance holds it.
-    const READING: &[Action] = &[
+    const READING: [Action; 12] = [
         Action::Edit,
         Action::AddAction,
         Action::Delete,
@@ -135,45 +135,21 @@ fn seance_idle(
         Action::MoveDown,
         Action::Postpone,
     ];
-    const HELD_ELSEWHERE: &[Action] = &[
-        Action::Edit,
-        Action::AddAction,
-        Action::Delete,
-        Action::CloseMeeting,
-        Action::Pause,
-        Action::AddCase,
-        Action::AddTopic,
-        Action::ChooseItemDown,
-        Action::ChooseItemUp,
-        Action::MoveUp,
-        Action::MoveDown,
-        Action::Postpone,
-        Action::ResumeSeance,
-    ];
+    const HELD_ELSEWHERE: [Action; 13] = join(READING, [Action::ResumeSeance]);
     // A séance going on: `r` has nothing to resume.
     const LIVE: &[Action] = &[Action::ResumeSeance];
     // No meeting chosen: none of the séance's keys.
-    const NONE: &[Action] = &[
-        Action::NextItem,
-        Action::PrevItem,
-        Action::Attendance,
-        Action::Export,
-        Action::Edit,
-        Action::AddAction,
-        Action::Delete,
-        Action::CloseMeeting,
-        Action::Pause,
-        Action::AddCase,
-        Action::AddTopic,
-        Action::ChooseItemDown,
-        Action::ChooseItemUp,
-        Action::MoveUp,
-        Action::MoveDown,
-        Action::Postpone,
-        Action::ResumeSeance,
-    ];
+    const NONE: [Action; 17] = join(
+        [
+            Action::NextItem,
+            Action::PrevItem,
+            Action::Attendance,
+            Action::Export,
+        ],
+        HELD_ELSEWHERE,
+    );
     let (Some(st), Some(m)) = (st, meeting) else {
-        return NONE;
+        return &NONE;
     };
     if let Some(panel) = &st.attendance {
         return if panel.guest.is_some() && panel.member.is_none() {
@@ -199,8 +175,27 @@ fn seance_idle(
     if st.live.is_editable(m) {
         LIVE
     } else if resumable {
-        READING
+        &READING
     } else {
-        HELD_ELSEWHERE
+        &HELD_ELSEWHERE
     }
+}
+
+/// The actions of `a` then those of `b` (`C` = `A + B`, checked when the constant is built).
+const fn join<const A: usize, const B: usize, const C: usize>(
+    a: [crate::tui::action::Action; A],
+    b: [crate::tui::action::Action; B],
+) -> [crate::tui::action::Action; C] {
+    assert!(A + B == C);
+    let mut out = [crate::tui::action::Action::ResumeSeance; C];
+    let mut i = 0;
+    while i < A {
+        out[i] = a[i];
+        i += 1;
+    }
+    while i < C {
+        out[i] = b[i - A];
+        i += 1;
+    }
+    out
 }
