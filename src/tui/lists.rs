@@ -152,6 +152,22 @@ fn seance_idle(
         return &NONE;
     };
     if let Some(panel) = &st.attendance {
+        // Read: the panel shows the attendance, nothing marks it.
+        const MARKING: &[Action] = &[
+            Action::Present,
+            Action::Excused,
+            Action::Absent,
+            Action::Represented,
+            Action::NoAnswer,
+            Action::AddGuest,
+            Action::AddMember,
+            Action::RemoveGuest,
+            Action::Undo,
+            Action::Redo,
+        ];
+        if !st.live.is_editable(m) {
+            return MARKING;
+        }
         return if panel.guest.is_some() && panel.member.is_none() {
             CHOICE
         } else {

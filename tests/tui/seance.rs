@@ -2013,6 +2013,19 @@ fn a_seance_being_read_offers_only_the_keys_that_work_there() {
     run(&mut app, &mut store, ":");
     assert!(!plain(&app, 80, 24).contains("reporter à la prochaine"));
     run(&mut app, &mut store, "<Esc>");
+    // The attendance panel shows who came; its marking keys are not offered.
+    run(&mut app, &mut store, "p");
+    assert!(app.seance.as_ref().unwrap().attendance.is_some());
+    let line = bottom_line(&app);
+    assert!(
+        app.idle_actions()
+            .contains(&cellule::tui::action::Action::Present),
+        "{line}"
+    );
+    for marking in ["p présent", "e excusé", "a absent"] {
+        assert!(!line.contains(marking), "{marking} in {line}");
+    }
+    run(&mut app, &mut store, "<Esc>");
     // Another instance holds the meeting: not even `r`.
     let mut app = seance_app(Lang::Fr);
     let mut store = held_by_someone_else();
