@@ -6,6 +6,7 @@
 //! [`crate::workspace::Persist`], the port the workspace implements.
 
 pub mod action;
+pub mod alert_words;
 pub mod app;
 pub mod case_form;
 pub mod commands;

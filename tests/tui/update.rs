@@ -45,7 +45,7 @@ fn the_dashboard_lists_the_alerts_and_enter_follows_them() {
     let texts: Vec<String> = app
         .alerts()
         .iter()
-        .map(|a| cellule::tui::strings::alert(a, &app.data, Lang::Fr, "Entrée"))
+        .map(|a| cellule::tui::alert_words::alert(a, &app.data, Lang::Fr, "Entrée"))
         .collect();
     assert!(texts[0].starts_with("1 problème"), "{texts:?}");
     assert!(

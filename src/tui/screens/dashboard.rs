@@ -116,7 +116,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                         let mark = if *unfolded { "▾" } else { "▸" };
                         let urgent = *kind <= AlertKind::ActionOverdue;
                         (
-                            format!("{mark} {}", strings::alert_group(*kind, *count, lang)),
+                            format!(
+                                "{mark} {}",
+                                crate::tui::alert_words::alert_group(*kind, *count, lang)
+                            ),
                             urgent,
                         )
                     }
@@ -126,7 +129,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                         };
                         let mark = if alert.is_urgent() { "!" } else { "·" };
                         (
-                            format!("  {mark} {}", strings::alert(alert, &app.data, lang, &open)),
+                            format!(
+                                "  {mark} {}",
+                                crate::tui::alert_words::alert(alert, &app.data, lang, &open)
+                            ),
                             alert.is_urgent(),
                         )
                     }
