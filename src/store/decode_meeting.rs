@@ -192,43 +192,12 @@ fn decode_postponed(v: &Node, at: At, sink: &mut Sink) -> Option<Postponed> {
     let minutes = o.number32("minutes", 0, sink);
     let to = o.need_file_id("to", sink);
     let kind = kind?;
+    if !kind_keys(&o, kind, case.as_deref(), sink) {
+        return None;
+    }
     let item = match kind {
-        ItemKind::Case => {
-            let Some(case) = case else {
-                sink.at_value(
-                    o.path(),
-                    Msg::NeedsKey {
-                        key: "case".into(),
-                        kind: kind.as_str().to_string(),
-                    },
-                );
-                return None;
-            };
-            if !crate::domain::ids::is_file_id(&case) {
-                sink.at_value(
-                    o.at("case"),
-                    Msg::BadFileId {
-                        key: "case".into(),
-                        value: case,
-                    },
-                );
-                return None;
-            }
-            Item::case(case, minutes)
-        }
-        ItemKind::Topic => {
-            let Some(title) = title else {
-                sink.at_value(
-                    o.path(),
-                    Msg::NeedsKey {
-                        key: "title".into(),
-                        kind: kind.as_str().to_string(),
-                    },
-                );
-                return None;
-            };
-            Item::topic(title, minutes)
-        }
+        ItemKind::Case => Item::case(case?, minutes),
+        ItemKind::Topic => Item::topic(title?, minutes),
         ItemKind::Actions => {
             let mut item = Item::actions_review(title.unwrap_or_default(), minutes);
             if item.title.as_deref() == Some("") {
@@ -238,6 +207,43 @@ fn decode_postponed(v: &Node, at: At, sink: &mut Sink) -> Option<Postponed> {
         }
     };
     Some(Postponed { item, to: to? })
+}
+
+/// The keys an item of `kind` needs (a topic its title, a case its case, a well-formed id),
+/// each missing one a problem of the item; `false` when one is missing. Agenda items and
+/// postponed items alike.
+fn kind_keys(o: &Obj, kind: ItemKind, case: Option<&str>, sink: &mut Sink) -> bool {
+    let needed = match kind {
+        ItemKind::Topic => Some("title"),
+        ItemKind::Case => Some("case"),
+        ItemKind::Actions => None,
+    };
+    if let Some(key) = needed
+        && !o.has(key)
+    {
+        sink.at_value(
+            o.path(),
+            Msg::NeedsKey {
+                key: key.into(),
+                kind: kind.as_str().to_string(),
+            },
+        );
+        return false;
+    }
+    if let Some(case) = case
+        && kind == ItemKind::Case
+        && !crate::domain::ids::is_file_id(case)
+    {
+        sink.at_value(
+            o.at("case"),
+            Msg::BadFileId {
+                key: "case".into(),
+                value: case.to_string(),
+            },
+        );
+        return false;
+    }
+    true
 }
 
 /// The `status` of an invitee or a guest and who represents them: `by` goes with
@@ -340,22 +346,7 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
 
     let kind = kind?;
     let kind_name = kind.as_str().to_string();
-    let needs = |key: &str, sink: &mut Sink| {
-        if !o.has(key) {
-            sink.at_value(
-                o.path(),
-                Msg::NeedsKey {
-                    key: key.to_string(),
-                    kind: kind_name.clone(),
-                },
-            );
-        }
-    };
-    match kind {
-        ItemKind::Topic => needs("title", sink),
-        ItemKind::Case => needs("case", sink),
-        ItemKind::Actions => {}
-    }
+    kind_keys(&o, kind, case.as_deref(), sink);
     let forbidden: &[&str] = match kind {
         ItemKind::Case => &["title", "approves", "approval"],
         ItemKind::Topic => CASE_ONLY,
@@ -383,18 +374,6 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
                 },
             );
         }
-    }
-    if let Some(case) = &case
-        && kind == ItemKind::Case
-        && !crate::domain::ids::is_file_id(case)
-    {
-        sink.at_value(
-            o.at("case"),
-            Msg::BadFileId {
-                key: "case".into(),
-                value: case.clone(),
-            },
-        );
     }
     if kind == ItemKind::Topic && o.has("approval") && !o.has("approves") {
         sink.at_key(o.at("approval"), Msg::ApprovalWithoutMinutes);
