@@ -1,7 +1,7 @@
 //! The questions that follow a decision in the séance: confirm a decision that may not fit,
 //! « inscription au suivi », the new référent, the measure of an orientation.
 
-use super::seance_panels::{choice_list, form_lines};
+use super::seance_panels::{choice_list, form_hint, form_lines};
 use super::{centered, fit, popup, shown};
 use crate::domain::ReferentType;
 use crate::tui::app::App;
@@ -76,14 +76,7 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
                 &provider,
                 width,
             ));
-            lines.push(Line::styled(
-                fit(
-                    &app.keymap
-                        .hint_line_without(Context::Form, lang, app.idle_actions()),
-                    width,
-                ),
-                app.theme.key,
-            ));
+            lines.push(form_hint(app, width));
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Editing::Referent(form) => {
@@ -126,14 +119,7 @@ pub(super) fn render(app: &App, editing: &Editing, frame: &mut Frame, area: Rect
             if let Some(e) = &form.error {
                 lines.push(Line::styled(fit(e, width), app.theme.error));
             }
-            lines.push(Line::styled(
-                fit(
-                    &app.keymap
-                        .hint_line_without(Context::Form, lang, app.idle_actions()),
-                    width,
-                ),
-                app.theme.key,
-            ));
+            lines.push(form_hint(app, width));
             frame.render_widget(Paragraph::new(lines), inner);
         }
         _ => {}

@@ -141,14 +141,7 @@ pub(super) fn render_editing(app: &App, editing: &Editing, frame: &mut Frame, ar
             if let Some(e) = &form.error {
                 lines.push(Line::styled(fit(e, inner_width), app.theme.error));
             }
-            lines.push(Line::styled(
-                fit(
-                    &app.keymap
-                        .hint_line_without(Context::Form, lang, app.idle_actions()),
-                    inner_width,
-                ),
-                app.theme.key,
-            ));
+            lines.push(form_hint(app, inner_width));
             let height = (lines.len() as u16).saturating_add(2);
             let rect = centered(area, width, height.min(area.height));
             let inner = popup(app, frame, rect, &title);
@@ -381,6 +374,13 @@ pub(super) fn render_attendance(
     if let Some(picker) = &panel.member {
         render_member_picker(app, meeting, picker, frame, rect);
     }
+}
+
+/// The keys of a form of the séance, on its last line: only those that act on the field in
+/// focus (see [`App::idle_actions`]).
+pub(super) fn form_hint(app: &App, width: usize) -> Line<'static> {
+    let keys = (app.keymap).hint_line_without(Context::Form, app.lang, app.idle_actions());
+    Line::styled(fit(&keys, width), app.theme.key)
 }
 
 /// A field of a form of the séance: its label marked when in focus (the value is not shown
