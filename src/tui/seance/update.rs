@@ -620,6 +620,23 @@ pub(super) fn seance(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Edits are accepted: the séance's meeting (among `meetings`) is neither closed, nor
 /// held by someone else, nor being read.
+/// Whether the séance on screen may be edited; when it may not, says why. `false` too when
+/// no séance is open.
+pub(super) fn editable_or_say(app: &mut App) -> bool {
+    match app
+        .seance
+        .as_deref()
+        .map(|st| editable(st, &app.data.meetings))
+    {
+        Some(Ok(())) => true,
+        Some(Err(e)) => {
+            app.error(e.text(app.lang));
+            false
+        }
+        None => false,
+    }
+}
+
 pub(super) fn editable(st: &SeanceState, meetings: &[Meeting]) -> Result<(), LiveError> {
     if st
         .meeting_in(meetings)

@@ -5,15 +5,11 @@
 use super::*;
 use crate::domain::Item;
 use crate::domain::live::Change;
-use seance::{applied, editable};
+use seance::{applied, editable_or_say};
 
 /// `C` / `A` in the séance: the case picker, or the prompt of a topic's title.
 pub(super) fn add_to_agenda(app: &mut App, case: bool) -> Vec<Effect> {
-    let Some(st) = app.seance.as_ref() else {
-        return Vec::new();
-    };
-    if let Err(e) = editable(st, &app.data.meetings) {
-        app.error(e.text(app.lang));
+    if !editable_or_say(app) {
         return Vec::new();
     }
     if case {
@@ -79,13 +75,12 @@ pub(super) fn choose(app: &mut App, up: bool) {
 /// down among the items not taken yet; it stays chosen. The séance stays at its place, so
 /// an item moved up to it is the one taken now.
 pub(super) fn move_chosen(app: &mut App, up: bool) -> Vec<Effect> {
+    if !editable_or_say(app) {
+        return Vec::new();
+    }
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
-    if let Err(e) = editable(st, &app.data.meetings) {
-        app.error(e.text(app.lang));
-        return Vec::new();
-    }
     let index = st.chosen_item();
     st.live.seal();
     match st
@@ -124,13 +119,12 @@ pub(super) fn move_chosen(app: &mut App, up: bool) -> Vec<Effect> {
 /// prochaine séance »). Both files are written; `u` undoes both.
 pub(super) fn postpone_chosen(app: &mut App) -> Vec<Effect> {
     use crate::domain::live::carry::next_draft;
+    if !editable_or_say(app) {
+        return Vec::new();
+    }
     let Some(st) = app.seance.as_mut() else {
         return Vec::new();
     };
-    if let Err(e) = editable(st, &app.data.meetings) {
-        app.error(e.text(app.lang));
-        return Vec::new();
-    }
     let index = st.chosen_item();
     let Some(m) = st.meeting_in(&app.data.meetings) else {
         return Vec::new();
