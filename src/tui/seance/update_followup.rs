@@ -195,9 +195,6 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
         Editing::Provider(_) => text_action(key, action),
         _ => action,
     };
-    let providers = matches!(editing, Editing::Measure { .. })
-        .then(|| crate::domain::fit::providers_in(&app.data))
-        .unwrap_or_default();
     match &mut editing {
         Editing::Followup(Followup::Confirm { decision, .. }) => match action {
             Some(Action::Yes) => {
@@ -259,7 +256,8 @@ pub(super) fn followup_key(app: &mut App, key: Key, action: Option<Action>) -> V
                             next = Some(Editing::Provider(ProviderForm {
                                 kind: *kind,
                                 input: LineInput::new(now),
-                                known: providers,
+                                // Looked up once the type is chosen, not at every key.
+                                known: crate::domain::fit::providers_in(&app.data),
                                 picked: None,
                             }));
                         }
