@@ -68,6 +68,8 @@ const ITEM_KEYS: &[&str] = &[
 ];
 const MEASURE_KEYS: &[&str] = &["type", "provider"];
 const ACTION_KEYS: &[&str] = &["text", "owner", "due", "done_on"];
+/// Keys that only a topic approving earlier minutes may carry.
+const APPROVAL_ONLY: &[&str] = &["approves", "approval"];
 /// Keys that only an item of kind `case` may carry.
 const CASE_ONLY: &[&str] = &[
     "case",
@@ -347,24 +349,12 @@ fn decode_item(v: &Node, at: At, sink: &mut Sink) -> Option<Item> {
     let kind = kind?;
     let kind_name = kind.as_str().to_string();
     kind_keys(&o, kind, case.as_deref(), sink);
-    let forbidden: &[&str] = match kind {
-        ItemKind::Case => &["title", "approves", "approval"],
-        ItemKind::Topic => CASE_ONLY,
-        ItemKind::Actions => &[
-            "case",
-            "decision",
-            "decision_text",
-            "next_review",
-            "closure_reason",
-            "follow",
-            "referent",
-            "measure",
-            "number",
-            "approves",
-            "approval",
-        ],
+    let forbidden: &[&[&str]] = match kind {
+        ItemKind::Case => &[&["title"], APPROVAL_ONLY],
+        ItemKind::Topic => &[CASE_ONLY],
+        ItemKind::Actions => &[CASE_ONLY, APPROVAL_ONLY],
     };
-    for key in forbidden {
+    for key in forbidden.iter().copied().flatten() {
         if o.has(key) {
             sink.at_key(
                 o.at(key),
